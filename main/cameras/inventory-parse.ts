@@ -1,0 +1,167 @@
+/** Parses camera files (JSON or the annex's CSV) into a validated inventory, or precise problems. */
+import type { z } from 'zod';
+import { cameraSchema, inventorySchema, type Camera, type Inventory, type InventoryProblem } from './inventory-schema';
+
+export type ParseOutcome = { ok: true; inventory: Inventory } | { ok: false; problems: InventoryProblem[] };
+
+const FIELD_LABELS: Record<string, string> = {
+  id: 'numéro (id)', name: 'nom', site: 'site', zone: 'zone', 'streams.main': 'flux principal',
+  'streams.sub': 'sous-flux', ptz: 'PTZ', credentialsRef: 'référence d’identifiants', lat: 'latitude', lon: 'longitude',
+};
+
+function describeIssue(issue: z.core.$ZodIssue): { code: string; message: string } {
+  if (issue.message === 'url_scheme') return { code: 'url_scheme', message: 'adresse de flux invalide (rtsp:// attendu)' };
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { code: 'required', message: 'champ obligatoire manquant' }
+        : { code: 'invalid_type', message: `type incorrect (${issue.expected} attendu)` };
+    case 'too_small':
+      return { code: 'too_small', message: 'valeur vide ou trop petite' };
+    case 'too_big':
+      return { code: 'too_big', message: 'valeur trop grande' };
+    case 'unrecognized_keys':
+      return { code: 'unknown_field', message: `champ inconnu : ${issue.keys.join(', ')}` };
+    case 'invalid_union':
+      return { code: 'invalid', message: 'configuration PTZ invalide (type onvif ou pelco-d)' };
+    default:
+      return { code: 'invalid', message: 'valeur invalide' };
+  }
+}
+
+function validateCameras(rows: { value: unknown; line?: number; entry?: number }[], demo: boolean): ParseOutcome {
+  const problems: InventoryProblem[] = [];
+  const cameras: Camera[] = [];
+  const seen = new Map<number, number>();
+  for (const row of rows) {
+    const where = { ...(row.line !== undefined && { line: row.line }), ...(row.entry !== undefined && { entry: row.entry }) };
+    const parsed = cameraSchema.safeParse(row.value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.') || '(entrée)';
+        const rawId = (row.value as { id?: unknown } | null)?.id;
+        problems.push({
+          ...where,
+          ...(typeof rawId === 'number' && { cameraId: rawId }),
+          field,
+          ...describeIssue(issue),
+        });
+      }
+      continue;
+    }
+    const cam = parsed.data;
+    const first = seen.get(cam.id);
+    if (first !== undefined) {
+      problems.push({ ...where, cameraId: cam.id, field: 'id', code: 'duplicate_id', message: `numéro ${cam.id} déjà utilisé (entrée ${first})` });
+      continue;
+    }
+    seen.set(cam.id, row.line ?? row.entry ?? 0);
+    cameras.push(cam);
+  }
+  if (problems.length === 0 && cameras.length === 0) {
+    problems.push({ field: 'cameras', code: 'empty', message: 'le fichier ne contient aucune caméra' });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, inventory: { demo, cameras } };
+}
+
+export function parseJsonInventory(text: string): ParseOutcome {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec(String(e));
+    const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
+    return { ok: false, problems: [{ ...(line && { line }), field: '(fichier)', code: 'json_syntax', message: 'JSON illisible (erreur de syntaxe)' }] };
+  }
+  const top = inventorySchema.safeParse(data);
+  if (!top.success) {
+    return { ok: false, problems: [{ field: 'cameras', code: 'json_shape', message: 'format attendu : { "cameras": [ … ] }' }] };
+  }
+  return validateCameras(top.data.cameras.map((value, i) => ({ value, entry: i + 1 })), top.data.demo ?? false);
+}
+
+/** RFC 4180-ish CSV with `;` or `,` separators (French spreadsheets export `;`). */
+export function splitCsv(text: string): string[][] {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const sep = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { row.push(cell); cell = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+const CSV_COLUMNS = ['id', 'name', 'site', 'zone', 'main', 'sub', 'ptz_type', 'ptz_url', 'ptz_port', 'ptz_address', 'credentialsRef', 'lat', 'lon'] as const;
+
+function num(v: string): number | string {
+  const t = v.trim().replace(',', '.');
+  return t !== '' && Number.isFinite(Number(t)) ? Number(t) : v;
+}
+
+export function parseCsvInventory(text: string): ParseOutcome {
+  const rows = splitCsv(text.replace(/^\uFEFF/, ''));
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  const missing = ['id', 'name', 'site', 'main'].filter((c) => !header.includes(c));
+  if (missing.length) {
+    return { ok: false, problems: [{ line: 1, field: missing.join(', '), code: 'csv_header', message: `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (attendu : ${CSV_COLUMNS.join(';')})` }] };
+  }
+  const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length) {
+    return { ok: false, problems: [{ line: 1, field: unknown.join(', '), code: 'unknown_field', message: `colonnes inconnues : ${unknown.join(', ')}` }] };
+  }
+  const items: { value: unknown; line: number }[] = [];
+  rows.slice(1).forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === '')) return;
+    const get = (c: string): string => (cells[header.indexOf(c)] ?? '').trim();
+    const value: Record<string, unknown> = {
+      id: num(get('id')), name: get('name'), site: get('site'), zone: get('zone'),
+      streams: { main: get('main'), ...(get('sub') && { sub: get('sub') }) },
+    };
+    const ptzType = get('ptz_type');
+    if (ptzType === 'onvif') value.ptz = { type: 'onvif', url: get('ptz_url') };
+    else if (ptzType) value.ptz = { type: ptzType, port: get('ptz_port'), address: num(get('ptz_address')) };
+    if (get('credentialsRef')) value.credentialsRef = get('credentialsRef');
+    if (get('lat')) value.lat = num(get('lat'));
+    if (get('lon')) value.lon = num(get('lon'));
+    if (value.name === '') delete value.name;
+    if (value.site === '') delete value.site;
+    if (get('id') === '') delete value.id;
+    items.push({ value, line: i + 2 });
+  });
+  return validateCameras(items, false);
+}
+
+export function parseInventoryFile(fileName: string, text: string): ParseOutcome {
+  const looksJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text);
+  return looksJson ? parseJsonInventory(text) : parseCsvInventory(text);
+}
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+/** One line per problem, in French, naming the line/entry and the field. */
+export function formatProblems(problems: InventoryProblem[]): string {
+  return problems
+    .slice(0, 20)
+    .map((p) => {
+      const where = p.line !== undefined ? `ligne ${p.line}` : p.entry !== undefined ? `entrée ${p.entry}` : 'fichier';
+      const cam = p.cameraId !== undefined ? ` (caméra ${p.cameraId})` : '';
+      return `${where}${cam}, champ « ${fieldLabel(p.field)} » : ${p.message}`;
+    })
+    .join('\n');
+}

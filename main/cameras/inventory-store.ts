@@ -1,0 +1,156 @@
+/** The inventory in force, its validated imports and the traceable history of every change. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppError } from '../ipc/result';
+import { err, ok, type Failure, type Result } from '../ipc/result';
+import type { ImportPreview, InventoryChange, InventoryView } from '../ipc/contract';
+import { createLogger } from '../log/logger';
+import { appendLineDurable, storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
+import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
+import { formatProblems, parseInventoryFile } from './inventory-parse';
+import type { Camera, Inventory } from './inventory-schema';
+
+const log = createLogger('cameras');
+
+interface Pending {
+  fileName: string;
+  inventory: Inventory;
+  preview: ImportPreview;
+}
+
+export type InventoryListener = (view: InventoryView) => void;
+
+export class InventoryStore {
+  private inventory: Inventory = { demo: false, cameras: [] };
+  private source = '';
+  private loadedAt = new Date().toISOString();
+  private lastError: AppError | null = null;
+  private readonly pending = new Map<string, Pending>();
+  private readonly listeners = new Set<InventoryListener>();
+  private readonly currentFile: string;
+  private readonly historyFile: string;
+
+  constructor(dataDir: string, private readonly demoFile: string) {
+    this.currentFile = path.join(dataDir, 'inventory.json');
+    this.historyFile = path.join(dataDir, 'inventory-history.jsonl');
+  }
+
+  /** Start-up: an explicit file, else the stored inventory, else the demo cameras. */
+  init(camerasFile?: string): void {
+    const stored = this.readStored();
+    if (stored) {
+      this.inventory = stored.inventory;
+      this.source = stored.source;
+    }
+    if (camerasFile) {
+      const r = this.loadFile(camerasFile);
+      if (!r.ok) this.lastError = r.error;
+    } else if (!stored || stored.inventory.demo) {
+      const demo = parseInventoryFile(this.demoFile, fs.readFileSync(this.demoFile, 'utf8'));
+      if (!demo.ok) throw new Error(`demo inventory invalid: ${formatProblems(demo.problems)}`);
+      this.inventory = { ...demo.inventory, demo: true };
+      this.source = 'démo';
+    }
+    log.info(`inventory in force: ${this.inventory.cameras.length} cameras from ${this.source}${this.inventory.demo ? ' (demo)' : ''}`);
+  }
+
+  private readStored(): { inventory: Inventory; source: string } | null {
+    if (!fs.existsSync(this.currentFile)) return null;
+    const text = fs.readFileSync(this.currentFile, 'utf8');
+    const parsed = parseInventoryFile('inventory.json', text);
+    if (!parsed.ok) {
+      log.error('stored inventory unreadable; ignoring it', formatProblems(parsed.problems));
+      return null;
+    }
+    const meta = JSON.parse(text) as { source?: string };
+    return { inventory: parsed.inventory, source: meta.source ?? 'inventaire enregistré' };
+  }
+
+  loadFile(file: string): Result<InventoryView> {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return this.fail(err('file_unreadable', `Fichier de caméras illisible : ${path.basename(file)}. L’inventaire précédent reste en vigueur.`));
+    }
+    const prev = this.preview(path.basename(file), text);
+    if (!prev.ok) return prev;
+    return this.apply(prev.value.previewId, file);
+  }
+
+  preview(fileName: string, content: string): Result<ImportPreview> {
+    const parsed = parseInventoryFile(fileName, content);
+    if (!parsed.ok) {
+      return this.fail(err('invalid_inventory',
+        `Fichier de caméras « ${fileName} » refusé ; l’inventaire précédent reste en vigueur.\n${formatProblems(parsed.problems)}`,
+        parsed.problems));
+    }
+    const previewId = crypto.randomUUID();
+    const preview: ImportPreview = {
+      previewId, fileName, count: parsed.inventory.cameras.length,
+      diff: diffInventories(this.inventory.demo ? [] : this.inventory.cameras, parsed.inventory.cameras),
+    };
+    this.pending.clear(); // only the latest preview can be confirmed
+    this.pending.set(previewId, { fileName, inventory: parsed.inventory, preview });
+    return ok(preview);
+  }
+
+  apply(previewId: string, source?: string): Result<InventoryView> {
+    const p = this.pending.get(previewId);
+    if (!p) return err('preview_expired', 'Cet aperçu d’import n’est plus valable ; recommencez l’import.');
+    this.pending.delete(previewId);
+    const at = new Date().toISOString();
+    const src = source ?? p.fileName;
+    if (!isEmptyDiff(p.preview.diff) || this.inventory.demo) {
+      try {
+        const change: InventoryChange = { at, source: src, diff: p.preview.diff };
+        // History first: a change that is not traced must not take effect.
+        appendLineDurable(this.historyFile, JSON.stringify(change));
+        writeFileAtomic(this.currentFile, JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2));
+      } catch (e) {
+        const m = storageErrorMessage(e);
+        return this.fail(err(m.code, m.message));
+      }
+      log.info(`inventory changed from ${src}: +${p.preview.diff.added.length} -${p.preview.diff.removed.length} ~${p.preview.diff.changed.length}`);
+    }
+    this.inventory = { demo: false, cameras: p.inventory.cameras };
+    this.source = src;
+    this.loadedAt = at;
+    this.lastError = null;
+    const view = this.view();
+    for (const l of this.listeners) l(view);
+    return ok(view);
+  }
+
+  private fail(r: Failure): Failure {
+    this.lastError = r.error;
+    log.warn(r.error.message.split('\n')[0] ?? r.error.code);
+    return r;
+  }
+
+  history(): InventoryChange[] {
+    if (!fs.existsSync(this.historyFile)) return [];
+    return fs.readFileSync(this.historyFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as InventoryChange);
+  }
+
+  view(): InventoryView {
+    return {
+      cameras: this.inventory.cameras.map(toView), demo: this.inventory.demo,
+      source: this.source, loadedAt: this.loadedAt, lastError: this.lastError,
+    };
+  }
+
+  camera(id: number): Camera | undefined {
+    return this.inventory.cameras.find((c) => c.id === id);
+  }
+
+  cameras(): readonly Camera[] {
+    return this.inventory.cameras;
+  }
+
+  onChange(l: InventoryListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+}

@@ -1,0 +1,38 @@
+/** Durable writes: a crash or a full disk leaves either the old file or the new one, never half. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function writeFileAtomic(file: string, data: string, mode = 0o600): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w', mode);
+  try {
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+}
+
+export function appendLineDurable(file: string, line: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'a', 0o600);
+  try {
+    fs.writeSync(fd, line.endsWith('\n') ? line : line + '\n');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Operator-language message for a storage failure. */
+export function storageErrorMessage(e: unknown): { code: string; message: string } {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return { code: 'disk_full', message: 'Disque plein : la modification n’a pas été enregistrée ; rien n’a été perdu.' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'storage_denied', message: 'Accès refusé au dossier de données : la modification n’a pas été enregistrée.' };
+  return { code: 'storage_error', message: 'Écriture impossible : la modification n’a pas été enregistrée.' };
+}

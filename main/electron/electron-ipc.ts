@@ -1,0 +1,29 @@
+/** The only module that touches ipcMain: validates the sender frame, then hands off to the router. */
+import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
+import { CHANNELS, type EventName } from '../ipc/contract';
+import type { EventHub, Router } from '../ipc/router';
+import { err } from '../ipc/result';
+import { createLogger } from '../log/logger';
+
+const log = createLogger('ipc-electron');
+export const APP_ORIGIN = 'app://vigie';
+
+function trusted(frame: WebFrameMain | null): boolean {
+  // Only our own top-level page, served from the app protocol, may call main.
+  return !!frame && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+export function bindElectronIpc(router: Router, events: EventHub, windows: () => WebContents[]): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (e, payload: unknown) => {
+      if (!trusted(e.senderFrame)) {
+        log.warn(`refused ${channel} from untrusted frame`);
+        return err('forbidden', 'Origine non autorisée.');
+      }
+      return router.dispatch(channel, payload);
+    });
+  }
+  events.add((event: EventName, payload) => {
+    for (const wc of windows()) if (!wc.isDestroyed()) wc.send(event, payload);
+  });
+}

@@ -1,0 +1,52 @@
+/** Electron shell: a thin wrapper around the plain-Node services. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, net, protocol } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { createServices } from '../services';
+import { createLogger } from '../log/logger';
+import { bindElectronIpc } from './electron-ipc';
+import { createConsoleWindow, hardenSession } from './window';
+
+const log = createLogger('electron');
+const ROOT = path.resolve(__dirname, '..', '..');
+const RENDERER = path.join(ROOT, 'dist', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.commandLine.appendSwitch('disable-features', 'MediaRecorder');
+
+function cameraArg(): string | undefined {
+  const i = process.argv.indexOf('--cameras');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function start(): Promise<void> {
+  const camerasFile = cameraArg();
+  const services = await createServices({
+    dataDir: app.getPath('userData'),
+    assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
+    ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
+    host: 'electron',
+    version: app.getVersion(),
+  });
+  const ses = hardenSession('vigie-console');
+  ses.protocol.handle('app', (req) => {
+    const file = path.resolve(RENDERER, '.' + decodeURIComponent(new URL(req.url).pathname));
+    if (!file.startsWith(RENDERER + path.sep) || !fs.existsSync(file)) return new Response('not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  bindElectronIpc(services.router, services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  createConsoleWindow(ses, !app.isPackaged);
+  app.on('before-quit', () => void services.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start).catch((e: unknown) => {
+    log.error('start-up failed', e);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,65 @@
+/** `vigie` command line: `host` runs the browser host; more commands join as domains grow. */
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../services';
+import { startBrowserHost } from './browser-host';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+}
+
+export function defaultDataDir(): string {
+  if (process.env.VIGIE_DATA_DIR) return process.env.VIGIE_DATA_DIR;
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Vigie');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'vigie');
+}
+
+async function host(args: string[]): Promise<void> {
+  const camerasFile = option(args, 'cameras');
+  const services = await createServices({
+    dataDir: path.resolve(option(args, 'data-dir') ?? defaultDataDir()),
+    assetsDir: path.join(ROOT, 'assets'),
+    ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
+    ...(option(args, 'ffmpeg') && { ffmpegPath: option(args, 'ffmpeg') }),
+    host: 'browser',
+    version: process.env.npm_package_version ?? '0.1.0',
+  });
+  const h = await startBrowserHost(services, path.join(ROOT, 'dist', 'renderer'), Number(option(args, 'port') ?? 0));
+  process.stdout.write(`Vigie (hôte navigateur) : ${h.url}\n`);
+  const stop = (): void => {
+    void Promise.all([h.close(), services.close()]).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const USAGE = `Usage : vigie <commande>
+  host [--cameras FICHIER] [--port N] [--data-dir DOSSIER] [--ffmpeg CHEMIN]
+        lance les services et sert la console sur http://127.0.0.1:N/`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'host':
+      await host(rest);
+      return -1; // keeps running
+    default:
+      process.stderr.write(USAGE + '\n');
+      return command === undefined || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    process.stderr.write(`vigie : ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

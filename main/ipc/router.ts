@@ -1,0 +1,48 @@
+/** Validates payloads and dispatches invokes; shared by the Electron and WebSocket transports. */
+import { createLogger } from '../log/logger';
+import { requestSchemas, isChannel, type Channel, type RequestOf, type ResponseOf, type EventMap, type EventName } from './contract';
+import { err, type Result } from './result';
+
+const log = createLogger('ipc');
+
+export type Handler<C extends Channel> = (payload: RequestOf<C>) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+}
+
+export class Router {
+  constructor(private readonly handlers: Handlers) {}
+
+  async dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return err('unknown_channel', 'Canal inconnu.');
+    const parsed = requestSchemas[channel].safeParse(payload);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+      return err('invalid_payload', `Requête invalide${where} : ${first?.message ?? 'format incorrect'}.`);
+    }
+    try {
+      const handler = this.handlers[channel] as Handler<Channel>;
+      return await handler(parsed.data as never);
+    } catch (e) {
+      log.error(`handler ${channel} failed`, e);
+      return err('internal', 'Erreur interne ; l’opération n’a pas été effectuée.');
+    }
+  }
+}
+
+/** Fan-out of pushes to every connected window. */
+export class EventHub implements EventSink {
+  private readonly sinks = new Set<(event: EventName, payload: unknown) => void>();
+
+  add(sink: (event: EventName, payload: unknown) => void): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+    for (const sink of this.sinks) sink(event, payload);
+  }
+}

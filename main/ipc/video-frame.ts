@@ -1,0 +1,41 @@
+/**
+ * Wire format of the video socket (not IPC: its own loopback WebSocket with a per-launch token).
+ * Binary message = 12-byte header + Annex-B access unit:
+ *   [0] kind (1 = access unit)  [1] flags (bit 0 = key frame)  [2..3] reserved
+ *   [4..11] float64 BE: wall-clock ms when the gateway received the unit
+ * Text messages are JSON `VideoControl` messages.
+ */
+export const FRAME_HEADER_BYTES = 12;
+export const FRAME_KIND_AU = 1;
+export const FLAG_KEY = 1;
+
+export type VideoControl =
+  | { type: 'codec'; codec: string; width: number | null; height: number | null }
+  | { type: 'status'; state: string; reason: string | null };
+
+export interface DecodedFrame {
+  key: boolean;
+  timestamp: number;
+  data: Uint8Array;
+}
+
+export function encodeFrame(data: Uint8Array, key: boolean, timestamp: number): Uint8Array {
+  const out = new Uint8Array(FRAME_HEADER_BYTES + data.byteLength);
+  const view = new DataView(out.buffer);
+  out[0] = FRAME_KIND_AU;
+  out[1] = key ? FLAG_KEY : 0;
+  view.setFloat64(4, timestamp);
+  out.set(data, FRAME_HEADER_BYTES);
+  return out;
+}
+
+export function decodeFrame(buf: ArrayBuffer | Uint8Array): DecodedFrame | null {
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  if (bytes.byteLength < FRAME_HEADER_BYTES || bytes[0] !== FRAME_KIND_AU) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return {
+    key: ((bytes[1] ?? 0) & FLAG_KEY) !== 0,
+    timestamp: view.getFloat64(4),
+    data: bytes.subarray(FRAME_HEADER_BYTES),
+  };
+}

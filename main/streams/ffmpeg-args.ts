@@ -1,0 +1,60 @@
+/** ffmpeg command lines for each source and output format. Pure: unit-tested, no spawning here. */
+import type { VideoFormat } from '../ipc/contract';
+import type { ElementaryCodec } from './annexb';
+
+export type SourceSpec =
+  | { kind: 'rtsp'; url: string }
+  | { kind: 'demo'; cameraId: number; label: string };
+
+/** Tile-size ceiling for the baseline transcode: only larger sources are scaled down. */
+export const BASELINE_MAX_WIDTH = 640;
+
+const DEMO_PATTERNS = ['testsrc2', 'testsrc', 'smptebars', 'rgbtestsrc', 'smptehdbars', 'yuvtestsrc', 'pal100bars', 'pal75bars'];
+
+export function demoFilter(cameraId: number, label: string, withText: boolean): string {
+  const pattern = DEMO_PATTERNS[(cameraId - 1) % DEMO_PATTERNS.length];
+  const hue = Math.floor((cameraId - 1) / DEMO_PATTERNS.length) * 90;
+  const safe = label.replace(/[^\p{L}\p{N} #-]/gu, '');
+  const base = `${pattern}=size=640x360:rate=25,hue=h=${hue},format=yuv420p`;
+  if (!withText) return base;
+  // A moving clock proves the picture is live; the label says it is a demo camera.
+  return `${base},drawtext=text='${safe}':x=16:y=16:fontsize=28:fontcolor=white:box=1:boxcolor=black@0.6,` +
+    `drawtext=text='%{localtime\\:%X}':x=16:y=h-48:fontsize=28:fontcolor=yellow:box=1:boxcolor=black@0.6`;
+}
+
+export function inputArgs(source: SourceSpec, demoText = true): string[] {
+  switch (source.kind) {
+    case 'rtsp':
+      return [
+        '-rtsp_transport', 'tcp',
+        '-timeout', '5000000', // socket I/O timeout (µs): an unreachable camera fails instead of hanging
+        '-fflags', 'nobuffer', '-flags', 'low_delay',
+        '-analyzeduration', '1000000',
+        '-i', source.url,
+      ];
+    case 'demo':
+      return ['-re', '-f', 'lavfi', '-i', demoFilter(source.cameraId, source.label, demoText)];
+  }
+}
+
+export function outputArgs(source: SourceSpec, format: VideoFormat, codec: ElementaryCodec): string[] {
+  const common = ['-an', '-sn', '-dn'];
+  switch (format) {
+    case 'annexb':
+      if (source.kind === 'demo') {
+        // The demo must be encoded once anyway; one slice per frame, 1 s GOP, like a camera.
+        return [...common, '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-profile:v', 'baseline',
+          '-g', '25', '-threads', '1', '-b:v', '800k', '-flush_packets', '1', '-f', 'h264', 'pipe:1'];
+      }
+      return [...common, '-c:v', 'copy', '-flush_packets', '1', '-f', codec, 'pipe:1'];
+    case 'mpeg1':
+      return [...common,
+        '-vf', `scale=w='min(${BASELINE_MAX_WIDTH},iw)':h=-2,format=yuv420p`,
+        '-c:v', 'mpeg1video', '-b:v', '1000k', '-bf', '0', '-g', '25', '-r', '25',
+        '-flush_packets', '1', '-f', 'mpegts', 'pipe:1'];
+  }
+}
+
+export function ffmpegArgs(source: SourceSpec, format: VideoFormat, codec: ElementaryCodec, demoText = true): string[] {
+  return ['-hide_banner', '-nostdin', '-loglevel', 'info', ...inputArgs(source, demoText), ...outputArgs(source, format, codec)];
+}

@@ -1,0 +1,55 @@
+import { api } from '../api/bridge';
+import { useConsole, useT } from '../store/console-store';
+
+export function ImportDialog() {
+  const t = useT();
+  const preview = useConsole((s) => s.preview);
+  const { setPreview, setError, setNotice } = useConsole.getState();
+  if (!preview) return null;
+  const { diff } = preview;
+  const empty = !diff.added.length && !diff.removed.length && !diff.changed.length;
+
+  const confirm = async (): Promise<void> => {
+    const r = await api.invoke('cameras:apply-import', { previewId: preview.previewId });
+    setPreview(null);
+    if (r.ok) setNotice(t('import.done', { count: r.value.cameras.length }));
+    else setError(r.error);
+  };
+
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" data-testid="import-dialog">
+        <h2>{t('import.title')}</h2>
+        <p>{t('import.count', { count: preview.count, file: preview.fileName })}</p>
+        {empty && <p>{t('import.none')}</p>}
+        {diff.added.length > 0 && (
+          <section data-testid="import-added">
+            <h3>{t('import.added')} ({diff.added.length})</h3>
+            <ul>{diff.added.map((c) => <li key={c.id}>{c.id} — {c.name} ({c.site})</li>)}</ul>
+          </section>
+        )}
+        {diff.removed.length > 0 && (
+          <section data-testid="import-removed">
+            <h3>{t('import.removed')} ({diff.removed.length})</h3>
+            <ul>{diff.removed.map((c) => <li key={c.id}>{c.id} — {c.name} ({c.site})</li>)}</ul>
+          </section>
+        )}
+        {diff.changed.length > 0 && (
+          <section data-testid="import-changed">
+            <h3>{t('import.changed')} ({diff.changed.length})</h3>
+            <ul>
+              {diff.changed.map((c) => (
+                <li key={c.id}>{c.id} — {c.name} : {c.changes.map((ch) => `${ch.field} « ${ch.before} » → « ${ch.after} »`).join(' ; ')}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <p className="notice">{t('import.notice')}</p>
+        <div className="actions">
+          <button data-testid="import-cancel" onClick={() => setPreview(null)}>{t('import.cancel')}</button>
+          <button data-testid="import-confirm" className="primary" onClick={() => void confirm()}>{t('import.confirm')}</button>
+        </div>
+      </div>
+    </div>
+  );
+}

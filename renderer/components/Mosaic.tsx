@@ -1,0 +1,33 @@
+import type { CSSProperties } from 'react';
+import type { LayoutName } from '../../main/ipc/contract';
+import { selectors, useConsole, useT } from '../store/console-store';
+import { LAYOUT_TILES } from '../store/mosaic-slice';
+import { Tile } from './Tile';
+
+/** Grid size of each layout, and the span of its large first tile. */
+const GRID: Record<LayoutName, { cols: number; big: number }> = {
+  '1': { cols: 1, big: 1 }, '2x2': { cols: 2, big: 1 }, '3x3': { cols: 3, big: 1 }, '4x4': { cols: 4, big: 1 },
+  '1+5': { cols: 3, big: 2 }, '1+7': { cols: 4, big: 3 },
+};
+
+export function Mosaic() {
+  const t = useT();
+  const layout = useConsole(selectors.layout);
+  const solo = useConsole(selectors.solo);
+  const { cols, big } = GRID[layout];
+  if (solo !== null) {
+    return (
+      <div className="mosaic solo" data-testid="mosaic" data-layout={layout} data-solo={solo} title={t('solo.back')}>
+        <Tile index={solo} />
+      </div>
+    );
+  }
+  const style: CSSProperties = { gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${cols}, 1fr)` };
+  return (
+    <div className="mosaic" style={style} data-testid="mosaic" data-layout={layout}>
+      {Array.from({ length: LAYOUT_TILES[layout] }, (_, i) => (
+        <Tile key={i} index={i} style={i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useRef, type ChangeEvent } from 'react';
+import { LAYOUTS } from '../../main/ipc/contract';
+import { api } from '../api/bridge';
+import { selectors, useConsole, useT } from '../store/console-store';
+
+export function TopBar() {
+  const t = useT();
+  const layout = useConsole(selectors.layout);
+  const demo = useConsole((s) => s.demo);
+  const entry = useConsole((s) => s.entry);
+  const entryMessage = useConsole((s) => s.entryMessage);
+  const locale = useConsole(selectors.locale);
+  const { setLayout, setLocale, setPreview, setError } = useConsole.getState();
+  const file = useRef<HTMLInputElement>(null);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    const r = await api.invoke('cameras:preview-import', { fileName: f.name, content: await f.text() });
+    if (r.ok) {
+      setError(null);
+      setPreview(r.value);
+    } else setError(r.error);
+  };
+
+  return (
+    <header className="topbar">
+      <h1>{t('app.title')}</h1>
+      {demo && <span className="demo-badge" data-testid="demo-badge" title={t('app.demoHint')}>{t('app.demo')}</span>}
+      <nav className="layouts" aria-label={t('layout.label')}>
+        {LAYOUTS.map((l) => (
+          <button key={l} data-testid={`layout-${l}`} aria-pressed={l === layout} onClick={() => setLayout(l)}>{l}</button>
+        ))}
+      </nav>
+      <span className="entry" data-testid="camera-entry">{entry ? `${t('entry.prompt')} ${entry}` : entryMessage ?? ''}</span>
+      <span className="spacer" />
+      <button data-testid="import-button" onClick={() => file.current?.click()}>{t('import.button')}</button>
+      <input ref={file} type="file" accept=".json,.csv,application/json,text/csv" hidden data-testid="import-file" onChange={(e) => void onFile(e)} />
+      <button data-testid="lang-switch" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>{t('lang.switch')}</button>
+    </header>
+  );
+}

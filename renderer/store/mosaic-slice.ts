@@ -1,0 +1,52 @@
+import type { StateCreator } from 'zustand';
+import { MAX_TILES, type LayoutName, type LayoutState } from '../../main/ipc/contract';
+import type { ConsoleState } from './console-store';
+
+/** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one. */
+export const LAYOUT_TILES: Record<LayoutName, number> = { '1': 1, '2x2': 4, '3x3': 9, '4x4': 16, '1+5': 6, '1+7': 8 };
+
+export interface MosaicSlice {
+  layout: LayoutName;
+  tiles: (number | null)[];
+  selected: number;
+  solo: number | null;
+  applyLayout(state: LayoutState): void;
+  setLayout(layout: LayoutName): void;
+  assign(index: number, cameraId: number | null): void;
+  swap(a: number, b: number): void;
+  select(index: number): void;
+  toggleSolo(index: number): void;
+}
+
+export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> = (set, get) => {
+  const persist = (): void => {
+    const { layout, tiles, persistLayout } = get();
+    persistLayout({ layout, tiles });
+  };
+  return {
+    layout: '4x4',
+    tiles: Array.from({ length: MAX_TILES }, () => null),
+    selected: 0,
+    solo: null,
+    applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles }),
+    setLayout: (layout) => {
+      set({ layout, solo: null, selected: Math.min(get().selected, LAYOUT_TILES[layout] - 1) });
+      persist();
+    },
+    assign: (index, cameraId) => {
+      const tiles = [...get().tiles];
+      tiles[index] = cameraId;
+      set({ tiles, selected: index });
+      persist();
+    },
+    swap: (a, b) => {
+      if (a === b) return;
+      const tiles = [...get().tiles];
+      [tiles[a], tiles[b]] = [tiles[b] ?? null, tiles[a] ?? null];
+      set({ tiles, selected: b });
+      persist();
+    },
+    select: (index) => set({ selected: index }),
+    toggleSolo: (index) => set({ solo: get().solo === null ? index : null, selected: index }),
+  };
+};

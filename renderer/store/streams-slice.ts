@@ -1,0 +1,33 @@
+import type { StateCreator } from 'zustand';
+import type { StreamStatus } from '../../main/ipc/contract';
+import type { ConsoleState } from './console-store';
+
+export type VideoPath = 'webcodecs' | 'jsmpeg';
+
+/** What the tile's own player saw: the gateway may be playing while this tile is not. */
+export interface Playback {
+  cameraId: number;
+  path: VideoPath;
+  lastFrameAt: number | null;
+  codec: string | null;
+}
+
+export interface StreamsSlice {
+  statuses: Record<string, StreamStatus>;
+  playback: Record<number, Playback>;
+  now: number;
+  setStatus(s: StreamStatus): void;
+  setStatuses(list: StreamStatus[]): void;
+  reportPlayback(index: number, p: Playback): void;
+  tick(now: number): void;
+}
+
+export const createStreamsSlice: StateCreator<ConsoleState, [], [], StreamsSlice> = (set, get) => ({
+  statuses: {},
+  playback: {},
+  now: Date.now(),
+  setStatus: (s) => set({ statuses: { ...get().statuses, [s.key]: s } }),
+  setStatuses: (list) => set({ statuses: Object.fromEntries(list.map((s) => [s.key, s])) }),
+  reportPlayback: (index, p) => set({ playback: { ...get().playback, [index]: p } }),
+  tick: (now) => set({ now }),
+});

@@ -1,0 +1,35 @@
+/** A tile never shows a frozen frame as live: gateway status and the tile's own frames must agree. */
+import type { OfflineReason, StreamState, StreamStatus } from '../../main/ipc/contract';
+import type { Playback } from './streams-slice';
+
+export type TileState = 'empty' | StreamState;
+
+/** No frame drawn for this long while the gateway says "playing": the tile says stalled. */
+export const LOCAL_STALL_MS = 2500;
+
+export interface TileView {
+  state: TileState;
+  reason: OfflineReason | null;
+  lastFrameAt: number | null;
+}
+
+export function tileState(cameraId: number | null, status: StreamStatus | undefined, playback: Playback | undefined, now: number): TileView {
+  if (cameraId === null) return { state: 'empty', reason: null, lastFrameAt: null };
+  const pb = playback && playback.cameraId === cameraId ? playback : undefined;
+  const lastFrameAt = pb?.lastFrameAt ?? status?.lastFrameAt ?? null;
+  if (!status) return { state: 'connecting', reason: null, lastFrameAt };
+  switch (status.state) {
+    case 'playing':
+      if (!pb?.lastFrameAt) return { state: 'connecting', reason: null, lastFrameAt };
+      return { state: now - pb.lastFrameAt < LOCAL_STALL_MS ? 'playing' : 'stalled', reason: null, lastFrameAt };
+    case 'connecting':
+    case 'stalled':
+    case 'reconnecting':
+    case 'offline':
+      return { state: status.state, reason: status.reason, lastFrameAt };
+    default: {
+      const never: never = status.state;
+      return never;
+    }
+  }
+}

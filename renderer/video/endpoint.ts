@@ -1,0 +1,23 @@
+/** The video socket's address and per-launch token, fetched once per window. */
+import type { VideoEndpoint, VideoFormat, StreamKind } from '../../main/ipc/contract';
+import { api } from '../api/bridge';
+
+let endpoint: Promise<VideoEndpoint | null> | null = null;
+
+export function videoEndpoint(): Promise<VideoEndpoint | null> {
+  endpoint ??= api.invoke('streams:endpoint').then((r) => (r.ok ? r.value : null));
+  return endpoint;
+}
+
+export function streamUrl(e: VideoEndpoint, cameraId: number, stream: StreamKind, format: VideoFormat): string {
+  const q = new URLSearchParams({ token: e.token, camera: String(cameraId), stream, format });
+  return `${e.url}?${q.toString()}`;
+}
+
+/** `?video=mpeg1` forces the baseline path (benchmark, diagnostics); default is automatic. */
+export function videoPreference(): 'auto' | 'mpeg1' | 'webcodecs' {
+  const v = new URLSearchParams(location.search).get('video');
+  return v === 'mpeg1' || v === 'webcodecs' ? v : 'auto';
+}
+
+export const benchMode = (): boolean => new URLSearchParams(location.search).get('bench') === '1';

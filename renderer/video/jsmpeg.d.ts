@@ -1,0 +1,4 @@
+declare module '@cycjimmy/jsmpeg-player' {
+  const JSMpeg: unknown;
+  export default JSMpeg;
+}
