@@ -24,7 +24,7 @@ export interface GatewayOptions extends Partial<SessionOptions> {
 
 export function sourceFor(cam: Camera, stream: StreamKind, credentials: CredentialStore): SourceSpec {
   const url = stream === 'sub' && cam.streams.sub ? cam.streams.sub : cam.streams.main;
-  if (url.startsWith('demo:')) return { kind: 'demo', cameraId: cam.id, label: `DÉMO ${cam.id} ${cam.name}` };
+  if (url.startsWith('demo:')) return { kind: 'demo', cameraId: cam.id, label: `${cam.id} ${cam.name.startsWith('DÉMO') ? cam.name : `DÉMO ${cam.name}`}` };
   return { kind: 'rtsp', url: credentials.apply(url, cam.credentialsRef) };
 }
 

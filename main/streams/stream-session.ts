@@ -151,8 +151,10 @@ export class StreamSession {
   private onStderr(chunk: Buffer): void {
     this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-8192);
     if (this.info) return;
-    const info = parseInputInfo(this.stderrTail);
-    if (!info || !/Output #|Stream mapping/.test(this.stderrTail)) return;
+    const parsed = parseInputInfo(this.stderrTail);
+    if (!parsed || !/Output #|Stream mapping/.test(this.stderrTail)) return;
+    // A demo source is raw lavfi video encoded here: viewers receive what we encode.
+    const info = this.source.kind === 'demo' ? { ...parsed, codec: this.format === 'annexb' ? 'h264' : 'mpeg1video' } : parsed;
     this.info = info;
     this.status = { ...this.status, codec: info.codec, width: info.width, height: info.height };
     if (this.format === 'annexb' && this.source.kind === 'rtsp') {
