@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHost, type Host } from './fixtures/host';
+
+let host: Host;
+test.beforeAll(async () => {
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+function file(name: string, content: string): string {
+  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-inv-')), name);
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+test('a malformed camera file is refused with the entry and field named, and the previous inventory stays', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-camera-id', '1');
+  const bad = JSON.stringify({ cameras: [
+    { id: 1, name: 'Parvis', site: 'Mairie', streams: { main: 'rtsp://10.0.0.1/a' } },
+    { id: 2, name: 'Quai', streams: { main: 'http://10.0.0.2/b' } },
+    { id: 1, name: 'Doublon', site: 'Gare', streams: { main: 'rtsp://10.0.0.3/c' } },
+  ] });
+  await page.getByTestId('import-file').setInputFiles(file('annexe.json', bad));
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('l’inventaire précédent reste en vigueur');
+  await expect(banner).toContainText('entrée 2 (caméra 2), champ « site » : champ obligatoire manquant');
+  await expect(banner).toContainText('entrée 2 (caméra 2), champ « flux principal » : adresse de flux invalide');
+  await expect(banner).toContainText('entrée 3 (caméra 1), champ « numéro (id) » : numéro 1 déjà utilisé');
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+  // Nothing lost: same cameras, same tiles, still playing.
+  await expect(page.getByTestId('camera-18')).toBeVisible();
+  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-camera-id', '1');
+  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+
+  // Unreadable JSON too.
+  await page.getByTestId('import-file').setInputFiles(file('casse.json', '{ "cameras": [ { "id": 1, '));
+  await expect(banner).toContainText('JSON illisible');
+});
+
+test('a CSV annex import shows the difference, asks for confirmation, then applies and keeps the trace', async ({ page }) => {
+  await page.goto(host.url);
+  const csv = [
+    'id;name;site;zone;main;sub;ptz_type;ptz_url;ptz_port;ptz_address;credentialsRef;lat;lon',
+    '1;Parvis mairie;Hôtel de ville;Parvis;demo:1;;;;;;;48,85;2,35',
+    '2;Parking mairie;Hôtel de ville;Parking;demo:2;;pelco-d;;COM3;2;;;',
+    '30;Nouvelle caméra;Gare;Quais;demo:30;;;;;;;;',
+  ].join('\r\n');
+  await page.getByTestId('import-file').setInputFiles(file('annexe.csv', csv));
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  // Against the demo inventory, every real camera is new.
+  await expect(page.getByTestId('import-added')).toContainText('30 — Nouvelle caméra (Gare)');
+  await page.getByTestId('import-cancel').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('camera-18')).toBeVisible();
+
+  await page.getByTestId('import-file').setInputFiles(file('annexe.csv', csv));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice-banner')).toContainText('3 caméras');
+  await expect(page.getByTestId('camera-18')).toHaveCount(0);
+  await expect(page.getByTestId('camera-30')).toBeVisible();
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  await expect(page.getByTestId('tile-2')).toHaveAttribute('data-camera-id', '30');
+  await expect(page.getByTestId('tile-2')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+
+  // A second import shows only what changed, and the trace keeps both.
+  const csv2 = csv.replace('30;Nouvelle caméra', '30;Caméra renommée').replace(/\r\n2;.*\r\n/, '\r\n');
+  await page.getByTestId('import-file').setInputFiles(file('annexe-v2.csv', csv2));
+  await expect(page.getByTestId('import-removed')).toContainText('2 — Parking mairie');
+  await expect(page.getByTestId('import-changed')).toContainText('name « Nouvelle caméra » → « Caméra renommée »');
+  await expect(page.getByTestId('import-added')).toHaveCount(0);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('camera-2')).toHaveCount(0);
+
+  const history = fs.readFileSync(path.join(host.dataDir, 'inventory-history.jsonl'), 'utf8').trim().split('\n');
+  expect(history).toHaveLength(2);
+  expect(JSON.parse(history[1]!).source).toBe('annexe-v2.csv');
+});
