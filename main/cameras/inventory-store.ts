@@ -57,13 +57,18 @@ export class InventoryStore {
 
   private readStored(): { inventory: Inventory; source: string } | null {
     if (!fs.existsSync(this.currentFile)) return null;
-    const text = fs.readFileSync(this.currentFile, 'utf8');
-    const parsed = parseInventoryFile('inventory.json', text);
-    if (!parsed.ok) {
-      log.error('stored inventory unreadable; ignoring it', formatProblems(parsed.problems));
+    let meta: { source?: string; cameras?: unknown };
+    try {
+      meta = JSON.parse(fs.readFileSync(this.currentFile, 'utf8')) as typeof meta;
+    } catch (e) {
+      log.error('stored inventory unreadable; ignoring it', e);
       return null;
     }
-    const meta = JSON.parse(text) as { source?: string };
+    const parsed = parseInventoryFile('inventory.json', JSON.stringify({ cameras: meta.cameras }));
+    if (!parsed.ok) {
+      log.error('stored inventory invalid; ignoring it', formatProblems(parsed.problems));
+      return null;
+    }
     return { inventory: parsed.inventory, source: meta.source ?? 'inventaire enregistré' };
   }
 

@@ -18,7 +18,8 @@ export interface InputInfo {
 /** "Stream #0:0: Video: h264 (High), yuvj420p(pc), 1920x1080 [SAR 1:1 DAR 16:9], 25 fps" */
 export function parseInputInfo(stderr: string): InputInfo | null {
   const input = stderr.split(/^Output #/m)[0] ?? stderr;
-  const m = /Stream #\d+:\d+.*?: Video: ([a-z0-9_]+)[^\n]*?(?:, (\d{2,5})x(\d{2,5}))?/m.exec(input);
+  const m = /Stream #\d+:\d+.*?: Video: ([a-z0-9_]+)([^\n]*)/m.exec(input);
   if (!m) return null;
-  return { codec: m[1]!, width: m[2] ? Number(m[2]) : null, height: m[3] ? Number(m[3]) : null };
+  const size = /, (\d{2,5})x(\d{2,5})/.exec(m[2] ?? '');
+  return { codec: m[1]!, width: size ? Number(size[1]) : null, height: size ? Number(size[2]) : null };
 }
