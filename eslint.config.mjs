@@ -28,6 +28,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', navigator: 'readonly', self: 'readonly', localStorage: 'readonly' } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [NODE_IN_RENDERER] }],
