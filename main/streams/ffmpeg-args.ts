@@ -29,7 +29,8 @@ export function inputArgs(source: SourceSpec, demoText = true): string[] {
         '-rtsp_transport', 'tcp',
         '-timeout', '5000000', // socket I/O timeout (µs): an unreachable camera fails instead of hanging
         '-fflags', 'nobuffer', '-flags', 'low_delay',
-        '-analyzeduration', '1000000',
+        // Stop probing once the first key frame gives the stream's parameters.
+        '-probesize', '500000', '-analyzeduration', '500000',
         '-i', source.url,
       ];
     case 'demo':

@@ -37,7 +37,7 @@ interface Tile {
   queue: Promise<void> | null;
 }
 
-const MAX_QUEUE = 2;
+const MAX_QUEUE = 6;
 const tiles = new Map<number, Tile>();
 const post = (e: WorkerEvent): void => (self as unknown as { postMessage(m: WorkerEvent): void }).postMessage(e);
 

@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: baseline (MPEG-1 transcode + jsmpeg) against the fast path (copy + WebCodecs),
+ * in one run, on N stamped synthetic cameras served by a loopback RTSP server, driving the
+ * console in headless Chromium through the browser host. Prints figures and ratios, writes JSON.
+ * Flags: --cameras N (16) --seconds S (20) --sizes 640x360,1280x720 --short (4 cameras, 5 s, 640x360)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { RtspLab } from '../e2e/fixtures/rtsp-lab';
+import { startHost } from '../e2e/fixtures/host';
+import { classify, cpuSeconds, readProcs, type Group } from './bench-proc';
+
+const argv = process.argv.slice(2);
+const flag = (n: string): string | undefined => { const i = argv.indexOf(`--${n}`); return i >= 0 ? argv[i + 1] : undefined; };
+const short = argv.includes('--short');
+const N = Number(flag('cameras') ?? (short ? 4 : 16));
+const SECONDS = Number(flag('seconds') ?? (short ? 5 : 20));
+const SIZES = (flag('sizes') ?? (short ? '640x360' : '640x360,1280x720')).split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const EXTRA = short ? 2 : 4; // cameras off the mosaic, for cold switches
+const WARM = short ? 2 : 6;
+
+type PathName = 'baseline' | 'fast';
+interface PathResult {
+  cpu: Record<Group | 'gateway' | 'total', number>;
+  fpsPerTile: { min: number; median: number };
+  dropped: number;
+  droppedPct: number;
+  latency: { p50: number | null; p95: number | null; samples: number };
+  switchCold: { p50: number | null; p95: number | null; n: number };
+  switchWarm: { p50: number | null; p95: number | null; n: number };
+  peakMemMiB: Record<Group, number>;
+}
+
+const pct = (xs: number[], p: number): number | null => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+interface Stats { cameraId: number; decoded: number; dropped: number; firstFrameAt: number | null; startedAt: number; latency: number[] }
+const stats = (page: Page): Promise<Record<number, Stats>> => page.evaluate(() => JSON.parse(JSON.stringify(window.__vigieStats ?? {})));
+
+async function switchTime(page: Page, cameraId: number): Promise<number> {
+  await page.getByTestId('tile-0').click();
+  const t0 = await page.evaluate(() => Date.now());
+  await page.keyboard.type(String(cameraId));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => { const s = window.__vigieStats?.[0]; return s && s.cameraId === id && s.firstFrameAt !== null; }, cameraId, { timeout: 20_000, polling: 5 });
+  const s = (await stats(page))[0]!;
+  return s.firstFrameAt! - t0;
+}
+
+async function measure(lab: RtspLab, inventory: string, which: PathName): Promise<PathResult> {
+  const host = await startHost({ cameras: inventory });
+  const ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-chrome-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', viewport: { width: 1920, height: 1080 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  try {
+    await page.goto(`${host.url}?bench=1&video=${which === 'baseline' ? 'mpeg1' : 'webcodecs'}`);
+    const tiles = Math.min(N, 16);
+    await page.getByTestId(`layout-${tiles <= 1 ? '1' : tiles <= 4 ? '2x2' : tiles <= 9 ? '3x3' : '4x4'}`).click();
+    for (let i = 0; i < tiles; i++) await page.waitForSelector(`[data-testid="tile-${i}"][data-state="playing"]`, { timeout: 60_000 });
+    await page.waitForTimeout(2000); // let start-up bursts settle before the measured window
+    const excluded = new Set(lab.pids());
+    const before = readProcs();
+    const s0 = await stats(page);
+    const groups0 = classify(before, host.proc.pid!, excluded);
+    const peak: Record<Group, number> = { ffmpeg: 0, host: 0, browser: 0 };
+    const t0 = Date.now();
+    while (Date.now() - t0 < SECONDS * 1000) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = readProcs();
+      const sum: Record<Group, number> = { ffmpeg: 0, host: 0, browser: 0 };
+      for (const [pid, g] of classify(now, host.proc.pid!, excluded)) sum[g] += now.get(pid)?.rssBytes ?? 0;
+      for (const g of Object.keys(sum) as Group[]) peak[g] = Math.max(peak[g], sum[g]);
+    }
+    const after = readProcs();
+    const elapsed = (Date.now() - t0) / 1000;
+    const s1 = await stats(page);
+    const cpu = { ffmpeg: 0, host: 0, browser: 0, gateway: 0, total: 0 };
+    const groups1 = classify(after, host.proc.pid!, excluded);
+    for (const [pid, g] of groups1) {
+      const dt = (after.get(pid)?.cpuTicks ?? 0) - (groups0.has(pid) ? before.get(pid)?.cpuTicks ?? 0 : 0);
+      cpu[g] += cpuSeconds(dt) / elapsed;
+    }
+    cpu.gateway = cpu.ffmpeg + cpu.host;
+    cpu.total = cpu.gateway + cpu.browser;
+    const fps: number[] = [];
+    let dropped = 0;
+    let decoded = 0;
+    const latency: number[] = [];
+    for (let i = 0; i < tiles; i++) {
+      const a = s0[i];
+      const b = s1[i];
+      if (!a || !b) continue;
+      fps.push((b.decoded - a.decoded) / elapsed);
+      dropped += b.dropped - a.dropped;
+      decoded += b.decoded - a.decoded;
+      latency.push(...b.latency.slice(a.latency.length));
+    }
+    // Switches: warm = camera already streaming on another tile; cold = a camera no one watches.
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let k = 0; k < EXTRA; k++) {
+      cold.push(await switchTime(page, 101 + N + k));
+      for (let w = 0; w < Math.ceil(WARM / EXTRA); w++) warm.push(await switchTime(page, 101 + 1 + ((k + w) % Math.max(1, tiles - 1))));
+    }
+    return {
+      cpu,
+      fpsPerTile: { min: Math.min(...fps), median: pct(fps, 50) ?? 0 },
+      dropped, droppedPct: decoded + dropped ? (100 * dropped) / (decoded + dropped) : 0,
+      latency: { p50: pct(latency, 50), p95: pct(latency, 95), samples: latency.length },
+      switchCold: { p50: pct(cold, 50), p95: pct(cold, 95), n: cold.length },
+      switchWarm: { p50: pct(warm, 50), p95: pct(warm, 95), n: warm.length },
+      peakMemMiB: { ffmpeg: peak.ffmpeg / 2 ** 20, host: peak.host / 2 ** 20, browser: peak.browser / 2 ** 20 },
+    };
+  } finally {
+    await ctx.close();
+    await host.stop();
+  }
+}
+
+const f = (x: number | null, d = 0): string => (x === null ? 'n/a' : x.toFixed(d));
+const ratio = (a: number | null, b: number | null): string => (a === null || b === null || b === 0 ? 'n/a' : (a / b).toFixed(2));
+
+function print(label: string, r: PathResult): void {
+  console.log(`  ${label.padEnd(9)} CPU s/s: gateway ${f(r.cpu.gateway, 2)} (ffmpeg ${f(r.cpu.ffmpeg, 2)}, host ${f(r.cpu.host, 2)}), browser ${f(r.cpu.browser, 2)}, total ${f(r.cpu.total, 2)}`);
+  console.log(`            fps/tile min ${f(r.fpsPerTile.min, 1)} median ${f(r.fpsPerTile.median, 1)}; dropped ${r.dropped} (${f(r.droppedPct, 2)} %)`);
+  console.log(`            glass-to-glass ms p50 ${f(r.latency.p50)} p95 ${f(r.latency.p95)} (${r.latency.samples} samples)`);
+  console.log(`            switch ms cold p50 ${f(r.switchCold.p50)} p95 ${f(r.switchCold.p95)} (n=${r.switchCold.n}), warm p50 ${f(r.switchWarm.p50)} p95 ${f(r.switchWarm.p95)} (n=${r.switchWarm.n})`);
+  console.log(`            peak RSS MiB: ffmpeg ${f(r.peakMemMiB.ffmpeg)}, host ${f(r.peakMemMiB.host)}, browser ${f(r.peakMemMiB.browser)}`);
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, Record<PathName, PathResult>> = {};
+  const summary: string[] = [];
+  console.log(`Vigie bench: ${N} cameras, ${SECONDS} s window, sizes ${SIZES.map((s) => s.join('x')).join(', ')}, ${os.cpus().length} cores`);
+  for (const [w, h] of SIZES) {
+    const lab = new RtspLab({ cameras: Array.from({ length: N + EXTRA }, () => ({ width: w, height: h, stamp: true })), keepAlive: true });
+    await lab.start();
+    try {
+      const inventory = lab.writeInventory();
+      const baseline = await measure(lab, inventory, 'baseline');
+      const fast = await measure(lab, inventory, 'fast');
+      const key = `${w}x${h}`;
+      results[key] = { baseline, fast };
+      console.log(`\n${key}`);
+      print('baseline', baseline);
+      print('fast', fast);
+      const r = {
+        gateway: ratio(fast.cpu.gateway, baseline.cpu.gateway), total: ratio(fast.cpu.total, baseline.cpu.total),
+        p95: ratio(fast.latency.p95, baseline.latency.p95), warm: ratio(fast.switchWarm.p95, baseline.switchWarm.p95),
+      };
+      console.log(`  fast/baseline: gateway CPU ${r.gateway}, total CPU ${r.total}, latency p95 ${r.p95}, warm switch p95 ${r.warm}`);
+      summary.push(`${key}: gateway CPU ×${r.gateway} total CPU ×${r.total} latency p95 ×${r.p95} (${f(fast.latency.p95)} ms) warm p95 ${f(fast.switchWarm.p95)} ms cold p95 ${f(fast.switchCold.p95)} ms fps min ${f(fast.fpsPerTile.min, 1)} dropped ${f(fast.droppedPct, 2)} %`);
+    } finally {
+      await lab.stop();
+    }
+  }
+  fs.mkdirSync('bench-results', { recursive: true });
+  const out = path.join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cameras: N, seconds: SECONDS, cores: os.cpus().length, results }, null, 2));
+  console.log(`\nSUMMARY fast/baseline — ${summary.join(' | ')}`);
+  console.log(`written ${out}`);
+}
+
+main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
