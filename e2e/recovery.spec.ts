@@ -47,6 +47,23 @@ test('a killed source leaves "playing" within 5 s, says when its last frame was,
   await expect.poll(async () => Buffer.compare(before, await tilePixels(page, 0)), { timeout: 10_000 }).not.toBe(0);
 });
 
+test('a mid-stream resolution change recovers without operator action', async ({ page }) => {
+  await page.goto(host.url);
+  const tile = page.getByTestId('tile-1');
+  await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  await lab.killPublisher(1);
+  lab.startPublisher(1, { width: 480, height: 270 });
+  await expect.poll(async () => {
+    const r = await page.evaluate(() => fetch('/').then(() => null)); // keep the page alive while polling
+    void r;
+    return tile.getAttribute('data-state');
+  }, { timeout: 40_000 }).toBe('playing');
+  const before = await tilePixels(page, 1);
+  await expect.poll(async () => Buffer.compare(before, await tilePixels(page, 1)), { timeout: 15_000 }).not.toBe(0);
+  await expect(tile).toHaveAttribute('data-state', 'playing');
+  await expect(tile).toHaveAttribute('data-path', 'webcodecs');
+});
+
 test('an unreachable camera is reported offline with its reason', async ({ page }) => {
   await page.goto(host.url);
   const tile = page.getByTestId('tile-2');
