@@ -51,13 +51,10 @@ test('a mid-stream resolution change recovers without operator action', async ({
   await page.goto(host.url);
   const tile = page.getByTestId('tile-1');
   await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  await expect(tile).toHaveAttribute('data-resolution', '640x360');
   await lab.killPublisher(1);
   lab.startPublisher(1, { width: 480, height: 270 });
-  await expect.poll(async () => {
-    const r = await page.evaluate(() => fetch('/').then(() => null)); // keep the page alive while polling
-    void r;
-    return tile.getAttribute('data-state');
-  }, { timeout: 40_000 }).toBe('playing');
+  await expect(tile).toHaveAttribute('data-resolution', '480x270', { timeout: 40_000 });
   const before = await tilePixels(page, 1);
   await expect.poll(async () => Buffer.compare(before, await tilePixels(page, 1)), { timeout: 15_000 }).not.toBe(0);
   await expect(tile).toHaveAttribute('data-state', 'playing');

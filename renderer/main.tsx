@@ -1,9 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bindKeyboard } from './keyboard';
+import { installBenchDriver } from './video/bench-stats';
+import { benchMode } from './video/endpoint';
 import { bindConsole, useConsole } from './store/console-store';
 
 document.documentElement.lang = useConsole.getState().locale;
 bindKeyboard();
+if (benchMode()) installBenchDriver((i, id) => useConsole.getState().assign(i, id));
 void bindConsole();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -72,7 +72,8 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
       data-state={view.state}
       data-path={camera ? path : ''}
       data-stream={camera ? stream : ''}
-      title={camera ? `${t(path === 'webcodecs' ? 'path.webcodecs' : 'path.jsmpeg')}${playback?.codec ? ` — ${playback.codec}` : ''}` : undefined}
+      data-resolution={playback?.cameraId === cameraId ? playback?.resolution ?? '' : ''}
+      title={camera ? `${t(path === 'webcodecs' ? 'path.webcodecs' : 'path.jsmpeg')}${playback?.codec ? ` — ${playback.codec}` : ''}${playback?.resolution ? ` — ${playback.resolution}` : ''}` : undefined}
       draggable={camera !== undefined}
       onDragStart={(e) => e.dataTransfer.setData(DND_TILE, String(index))}
       onDragOver={(e) => e.preventDefault()}

@@ -30,7 +30,7 @@ export function VideoSurface({ index, cameraId, stream, path, onFallback }: Prop
     if (bench) benchStart(index, cameraId, path);
     const events = {
       onFrame: (r: Parameters<typeof benchFrame>[1]) => {
-        report(index, { cameraId, path, lastFrameAt: r.at, codec: r.codec });
+        report(index, { cameraId, path, lastFrameAt: r.at, codec: r.codec, resolution: `${r.width}x${r.height}` });
         if (bench) benchFrame(index, r);
       },
       onFallback,

@@ -10,6 +10,7 @@ export interface Playback {
   path: VideoPath;
   lastFrameAt: number | null;
   codec: string | null;
+  resolution: string | null;
 }
 
 export interface StreamsSlice {

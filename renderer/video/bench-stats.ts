@@ -14,7 +14,19 @@ export interface TileStats {
 declare global {
   interface Window {
     __vigieStats?: Record<number, TileStats>;
+    /** Benchmark driver: assigns a camera to a tile without UI actionability waits. */
+    __vigieBench?: { assign(index: number, cameraId: number): number };
   }
+}
+
+export function installBenchDriver(assign: (index: number, cameraId: number) => void): void {
+  window.__vigieBench = {
+    assign: (index, cameraId) => {
+      const t0 = Date.now();
+      assign(index, cameraId);
+      return t0;
+    },
+  };
 }
 
 export function benchStart(index: number, cameraId: number, path: VideoPath): void {

@@ -13,7 +13,7 @@ export type WorkerRequest =
   | { op: 'close'; id: number };
 
 export type WorkerEvent =
-  | { id: number; type: 'frame'; at: number; decoded: number; dropped: number; codec: string; latency: number[] }
+  | { id: number; type: 'frame'; at: number; decoded: number; dropped: number; codec: string; latency: number[]; width: number; height: number }
   | { id: number; type: 'fallback'; codec: string };
 
 interface Tile {
@@ -71,7 +71,7 @@ function makeDecoder(t: Tile): VideoDecoder {
         if (stamp !== null) t.latency.push(now - stamp);
       }
       if (t.decoded === 1 || now - t.lastPost > 250) {
-        post({ id: t.id, type: 'frame', at: now, decoded: t.decoded, dropped: t.dropped, codec: t.configured ?? '', latency: t.latency.splice(0) });
+        post({ id: t.id, type: 'frame', at: now, decoded: t.decoded, dropped: t.dropped, codec: t.configured ?? '', latency: t.latency.splice(0), width: t.canvas.width, height: t.canvas.height });
         t.lastPost = now;
       }
     },

@@ -14,6 +14,8 @@ export interface FrameReport {
   dropped: number;
   codec: string;
   latency: number[];
+  width: number;
+  height: number;
 }
 
 export interface PlayerEvents {
@@ -87,7 +89,7 @@ export function startJsmpeg(canvas: HTMLCanvasElement, url: string, events: Play
       }
       if (decoded === 1 || now - last > 250) {
         last = now;
-        events.onFrame({ at: now, decoded, dropped: 0, codec: 'mpeg1', latency });
+        events.onFrame({ at: now, decoded, dropped: 0, codec: 'mpeg1', latency, width: canvas.width, height: canvas.height });
         latency = [];
       }
     },

@@ -31,7 +31,7 @@ const status = (state: StreamStatus['state'], reason: StreamStatus['reason'] = n
 });
 
 test('a tile is playing only while its own frames are fresh', () => {
-  const pb = { cameraId: 1, path: 'webcodecs' as const, lastFrameAt: 10_000, codec: 'avc1' };
+  const pb = { cameraId: 1, path: 'webcodecs' as const, lastFrameAt: 10_000, codec: 'avc1', resolution: '640x360' };
   assert.equal(tileState(null, undefined, undefined, 0).state, 'empty');
   assert.equal(tileState(1, undefined, undefined, 0).state, 'connecting');
   assert.equal(tileState(1, status('playing'), undefined, 10_000).state, 'connecting');
