@@ -12,7 +12,7 @@ export default tseslint.config(
   {
     languageOptions: { globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', __filename: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error',
         { selector: "MemberExpression[object.name='ipcMain']", message: 'Use main/electron/electron-ipc.ts: raw ipcMain only there.' },
         { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the preload: raw ipcRenderer only there.' }],

@@ -4,10 +4,13 @@ import { createRequire } from 'node:module';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 // Electron's binary cannot be downloaded on every machine (ELECTRON_SKIP_BINARY_DOWNLOAD=1).
+// Read electron's path.txt ourselves: require('electron') would try to download the binary.
 function electronBinary(): string | null {
   try {
-    const p = createRequire(__filename)('electron') as unknown;
-    return typeof p === 'string' && fs.existsSync(p) ? p : null;
+    const dir = path.dirname(createRequire(__filename).resolve('electron/package.json'));
+    const rel = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const bin = path.join(dir, 'dist', rel);
+    return fs.existsSync(bin) ? bin : null;
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHost, type Host } from './fixtures/host';
+import { loginDemo, startHost, type Host } from './fixtures/host';
 
 let host: Host;
 test.beforeAll(async () => {
@@ -20,6 +20,7 @@ function file(name: string, content: string): string {
 
 test('a malformed camera file is refused with the entry and field named, and the previous inventory stays', async ({ page }) => {
   await page.goto(host.url);
+  await loginDemo(page);
   await expect(page.getByTestId('tile-0')).toHaveAttribute('data-camera-id', '1');
   const bad = JSON.stringify({ cameras: [
     { id: 1, name: 'Parvis', site: 'Mairie', streams: { main: 'rtsp://10.0.0.1/a' } },
@@ -46,6 +47,7 @@ test('a malformed camera file is refused with the entry and field named, and the
 
 test('a CSV annex import shows the difference, asks for confirmation, then applies and keeps the trace', async ({ page }) => {
   await page.goto(host.url);
+  await loginDemo(page);
   const csv = [
     'id;name;site;zone;main;sub;ptz_type;ptz_url;ptz_port;ptz_address;credentialsRef;lat;lon',
     '1;Parvis mairie;Hôtel de ville;Parvis;demo:1;;;;;;;48,85;2,35',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startHost, tilePixels, type Host } from './fixtures/host';
+import { loginDemo, startHost, tilePixels, type Host } from './fixtures/host';
 
 let host: Host;
 test.beforeAll(async () => {
@@ -11,6 +11,7 @@ test.afterAll(async () => {
 
 test('the demo mosaic plays 16 live tiles whose pictures change', async ({ page }) => {
   await page.goto(host.url);
+  await loginDemo(page);
   await expect(page.getByTestId('demo-badge')).toBeVisible();
   for (let i = 0; i < 16; i++) {
     await expect(page.getByTestId(`tile-${i}`)).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
@@ -27,6 +28,7 @@ test('the demo mosaic plays 16 live tiles whose pictures change', async ({ page 
 
 test('operators assign cameras by number, drag and drop, swap, solo, and the layout survives a restart', async ({ page }) => {
   await page.goto(host.url);
+  await loginDemo(page);
   await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
 
   // CCTV-keyboard habit: select a tile, type a number, Enter.
@@ -69,6 +71,7 @@ test('operators assign cameras by number, drag and drop, swap, solo, and the lay
   await host.stop();
   host = await startHost({ dataDir: host.dataDir });
   await page.goto(host.url);
+  await loginDemo(page);
   await expect(page.getByTestId('mosaic')).toHaveAttribute('data-layout', '1+5');
   await expect(page.getByTestId('tile-2')).toHaveAttribute('data-camera-id', '17');
   await expect(page.getByTestId('tile-5')).toHaveAttribute('data-camera-id', '18');
@@ -77,6 +80,7 @@ test('operators assign cameras by number, drag and drop, swap, solo, and the lay
 
 test('English is available, with a 24-hour clock', async ({ page }) => {
   await page.goto(host.url);
+  await loginDemo(page);
   await page.getByTestId('lang-switch').click();
   await expect(page.getByTestId('import-button')).toHaveText('Import a camera list');
   await expect(page.getByTestId('tile-0').locator('.tile-clock')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { RtspLab } from './fixtures/rtsp-lab';
-import { startHost, tilePixels, type Host } from './fixtures/host';
+import { createOperator, login, startHost, tilePixels, type Host } from './fixtures/host';
 
 const SECRET = 'Zx9-s3cret-Pw';
+const PASSWORD = 'mot-de-passe-agent';
 let lab: RtspLab;
 let host: Host;
 
@@ -17,6 +18,7 @@ test.beforeAll(async () => {
   // Credentials live apart from the inventory, in the post's data directory.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-e2e-'));
   fs.writeFileSync(path.join(dataDir, 'credentials.json'), JSON.stringify({ csu: { username: 'operateur', password: SECRET } }));
+  createOperator(dataDir, { login: 'agent', password: PASSWORD, role: 'viewer' });
   host = await startHost({ dataDir, cameras: lab.writeInventory([unreachable, mjpeg]) });
 });
 
@@ -27,6 +29,7 @@ test.afterAll(async () => {
 
 test('a killed source leaves "playing" within 5 s, says when its last frame was, and comes back by itself', async ({ page }) => {
   await page.goto(host.url);
+  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-0');
   await expect(tile).toHaveAttribute('data-camera-id', '101');
   await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
@@ -49,6 +52,7 @@ test('a killed source leaves "playing" within 5 s, says when its last frame was,
 
 test('a mid-stream resolution change recovers without operator action', async ({ page }) => {
   await page.goto(host.url);
+  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-1');
   await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   await expect(tile).toHaveAttribute('data-resolution', '640x360');
@@ -63,6 +67,7 @@ test('a mid-stream resolution change recovers without operator action', async ({
 
 test('an unreachable camera is reported offline with its reason', async ({ page }) => {
   await page.goto(host.url);
+  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-2');
   await expect(tile).toHaveAttribute('data-camera-id', '190');
   await expect(tile).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
@@ -71,6 +76,7 @@ test('an unreachable camera is reported offline with its reason', async ({ page 
 
 test('a camera whose codec WebCodecs cannot take falls back to the transcoded path and still plays', async ({ page }) => {
   await page.goto(host.url);
+  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-3');
   await expect(tile).toHaveAttribute('data-camera-id', '191');
   await expect(tile).toHaveAttribute('data-path', 'jsmpeg', { timeout: 30_000 });
@@ -82,6 +88,7 @@ test('a camera whose codec WebCodecs cannot take falls back to the transcoded pa
 
 test('camera credentials never reach the logs or the page', async ({ page }) => {
   await page.goto(host.url);
+  await login(page, 'agent', PASSWORD);
   await expect(page.getByTestId('tile-2')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
   // ffmpeg was given the credentials (its failures were logged) but no line shows them.
   expect(host.output()).toContain('ffmpeg for 190:main');

@@ -4,13 +4,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AuthService } from './auth/auth-service';
+import { CHANNEL_ACCESS } from './auth/channel-access';
+import { OperatorStore } from './auth/operator-store';
 import { CredentialStore } from './cameras/credentials';
 import { InventoryStore } from './cameras/inventory-store';
 import { locateFfmpeg } from './config/ffmpeg-locate';
 import { EventHub, Router } from './ipc/router';
-import { ok } from './ipc/result';
+import { err, ok } from './ipc/result';
 import { LayoutStore } from './layout/layout-store';
 import { createLogger } from './log/logger';
+import { Registry, type RegistryActor } from './registry/registry';
+import { registryHandlers } from './registry/registry-handlers';
+import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
 import { StreamGateway } from './streams/gateway';
 
 const log = createLogger('services');
@@ -24,6 +30,9 @@ export interface ServicesOptions {
   version: string;
   stallMs?: number;
   idleMs?: number;
+  /** Console inactivity lock, seconds. */
+  lockAfterSeconds?: number;
+  keyProtector?: KeyProtector;
 }
 
 export interface Services {
@@ -31,29 +40,56 @@ export interface Services {
   events: EventHub;
   gateway: StreamGateway;
   inventory: InventoryStore;
+  auth: AuthService;
+  registry: Registry;
   close(): Promise<void>;
 }
 
+export function openRegistry(dataDir: string, protector?: KeyProtector): Registry {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return new Registry(dataDir, loadOrCreateKeys(dataDir, protector));
+}
+
 export async function createServices(o: ServicesOptions): Promise<Services> {
-  fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  const registry = openRegistry(o.dataDir, o.keyProtector);
+  registry.append({ type: 'app.start', data: { host: o.host, version: o.version } });
+  const interrupted = registry.closeOrphanViews();
+  if (interrupted) log.warn(`${interrupted} viewing session(s) left open by a previous run closed as interrupted`);
+
   const events = new EventHub();
   const credentials = CredentialStore.inDir(o.dataDir);
   const inventory = new InventoryStore(o.dataDir, path.join(o.assetsDir, 'demo-cameras.json'));
-  inventory.init(o.camerasFile);
   const ids = (): number[] => inventory.cameras().map((c) => c.id);
+  inventory.onChange((_v, change, actor) => {
+    if (change) registry.append({ type: 'inventory.change', actor: actor as RegistryActor | null, data: { ...change } });
+  });
+  inventory.init(o.camerasFile);
   const layout = new LayoutStore(o.dataDir, ids());
   const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG);
   log.info(`ffmpeg: ${ffmpegPath}`);
-  const gateway = new StreamGateway({
+
+  let gateway: StreamGateway | null = null;
+  const auth = new AuthService(new OperatorStore(o.dataDir), registry, {
+    isDemo: () => inventory.view().demo,
+    lockAfterSeconds: o.lockAfterSeconds ?? 300,
+    onRevoke: (token) => gateway?.revoke(token),
+  });
+  gateway = new StreamGateway({
     ffmpegPath, credentials, events, lookupCamera: (id) => inventory.camera(id),
+    authorize: (token) => auth.authorizeVideo(token),
+    onView: (phase, v) => registry.append({
+      type: phase === 'start' ? 'view.start' : 'view.end', actor: v.identity.actor, cameraId: v.cameraId, surface: v.surface,
+      data: phase === 'start' ? { viewId: v.viewId, stream: v.stream } : { viewId: v.viewId, seconds: Math.round((Date.now() - v.startedAt) / 1000) },
+    }),
     ...(o.stallMs !== undefined && { stallMs: o.stallMs }),
     ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
   });
   const endpoint = await gateway.listen();
+  const gw = gateway;
 
   let wasDemo = inventory.view().demo;
   inventory.onChange((view) => {
-    gateway.refresh();
+    gw.refresh();
     events.emit('cameras:changed', view);
     events.emit('layout:changed', layout.onInventory(ids(), wasDemo && !view.demo));
     wasDemo = view.demo;
@@ -61,9 +97,19 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
 
   const router = new Router({
     'app:info': () => ok({ version: o.version, host: o.host, demo: inventory.view().demo }),
+    'auth:status': (_p, ctx) => ok({ session: auth.status(ctx.clientId), demoAvailable: inventory.view().demo }),
+    'auth:login': (p, ctx) => auth.login(ctx.clientId, p.login, p.password),
+    'auth:logout': (_p, ctx) => {
+      auth.logout(ctx.clientId);
+      return ok(null);
+    },
+    'auth:lock': (p, ctx) => auth.lock(ctx.clientId, p.reason),
+    'auth:unlock': (p, ctx) => auth.unlock(ctx.clientId, p.password),
+    'operators:list': () => ok(auth.listOperators()),
+    'operators:save': (p, ctx) => auth.saveOperator(p, auth.actor(ctx.clientId)),
     'cameras:list': () => ok(inventory.view()),
     'cameras:preview-import': (p) => inventory.preview(p.fileName, p.content),
-    'cameras:apply-import': (p) => inventory.apply(p.previewId),
+    'cameras:apply-import': (p, ctx) => inventory.apply(p.previewId, undefined, auth.actor(ctx.clientId)),
     'cameras:history': () => ok(inventory.history()),
     'layout:get': () => ok(layout.get()),
     'layout:set': (p) => {
@@ -73,9 +119,19 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       if (r.ok) events.emit('layout:changed', r.value);
       return r;
     },
-    'streams:endpoint': () => ok(endpoint),
-    'streams:statuses': () => ok(gateway.statuses()),
-  });
+    'streams:endpoint': (_p, ctx) => {
+      const token = auth.videoToken(ctx.clientId);
+      return token ? ok({ url: endpoint.url, token }) : err('forbidden', 'Accès aux images non autorisé.');
+    },
+    'streams:statuses': () => ok(gw.statuses()),
+    ...registryHandlers(registry, o.dataDir, (id) => auth.actor(id)),
+  }, (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]));
 
-  return { router, events, gateway, inventory, close: () => gateway.close() };
+  return {
+    router, events, gateway: gw, inventory, auth, registry,
+    close: async () => {
+      await gw.close();
+      registry.close();
+    },
+  };
 }

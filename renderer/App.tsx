@@ -1,19 +1,34 @@
 import { Banners } from './components/Banners';
 import { CameraTree } from './components/CameraTree';
 import { ImportDialog } from './components/ImportDialog';
+import { LockScreen } from './components/LockScreen';
+import { LoginScreen } from './components/LoginScreen';
 import { Mosaic } from './components/Mosaic';
+import { OperatorsPanel } from './components/OperatorsPanel';
+import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
+import { useConsole, useT } from './store/console-store';
 
 export function App() {
+  const t = useT();
+  const checked = useConsole((s) => s.authChecked);
+  const session = useConsole((s) => s.session);
+  const panel = useConsole((s) => s.panel);
+  if (!checked) return null;
+  if (!session) return <LoginScreen />;
+  if (session.locked) return <LockScreen />;
+  const images = session.permissions.includes('view');
   return (
     <div className="app">
       <TopBar />
       <Banners />
       <main className="workspace">
         <CameraTree />
-        <Mosaic />
+        {images ? <Mosaic /> : <p className="no-images" data-testid="no-images">{t('op.noImages')}</p>}
       </main>
       <ImportDialog />
+      {panel === 'registry' && <RegistryPanel />}
+      {panel === 'operators' && <OperatorsPanel />}
     </div>
   );
 }

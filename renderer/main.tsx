@@ -1,12 +1,14 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bindKeyboard } from './keyboard';
+import { bindInactivityLock } from './auth-actions';
 import { installBenchDriver } from './video/bench-stats';
 import { benchMode } from './video/endpoint';
 import { bindConsole, useConsole } from './store/console-store';
 
 document.documentElement.lang = useConsole.getState().locale;
 bindKeyboard();
+bindInactivityLock();
 if (benchMode()) installBenchDriver((i, id) => useConsole.getState().assign(i, id));
 void bindConsole();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { RtspLab } from '../e2e/fixtures/rtsp-lab';
-import { startHost } from '../e2e/fixtures/host';
+import { createOperator, login, startHost } from '../e2e/fixtures/host';
 import { classify, cpuSeconds, readProcs, type Group } from './bench-proc';
 
 const argv = process.argv.slice(2);
@@ -29,8 +29,8 @@ interface PathResult {
   dropped: number;
   droppedPct: number;
   latency: { p50: number | null; p95: number | null; samples: number };
-  switchCold: { p50: number | null; p95: number | null; n: number };
-  switchWarm: { p50: number | null; p95: number | null; n: number };
+  switchCold: { p50: number | null; p95: number | null; n: number; failed: number };
+  switchWarm: { p50: number | null; p95: number | null; n: number; failed: number };
   peakMemMiB: Record<Group, number>;
 }
 
@@ -43,15 +43,22 @@ const pct = (xs: number[], p: number): number | null => {
 interface Stats { cameraId: number; decoded: number; dropped: number; firstFrameAt: number | null; startedAt: number; latency: number[] }
 const stats = (page: Page): Promise<Record<number, Stats>> => page.evaluate(() => JSON.parse(JSON.stringify(window.__vigieStats ?? {})));
 
-async function switchTime(page: Page, cameraId: number): Promise<number> {
+/** Time from the operator's command to the new camera's first frame on tile 0 (null: none within 15 s). */
+async function switchTime(page: Page, cameraId: number): Promise<number | null> {
   const t0 = await page.evaluate((id) => window.__vigieBench!.assign(0, id), cameraId);
-  await page.waitForFunction((id) => { const s = window.__vigieStats?.[0]; return s && s.cameraId === id && s.firstFrameAt !== null; }, cameraId, { timeout: 30_000, polling: 5 });
+  try {
+    await page.waitForFunction((id) => { const s = window.__vigieStats?.[0]; return s && s.cameraId === id && s.firstFrameAt !== null; }, cameraId, { timeout: 15_000, polling: 5 });
+  } catch {
+    return null;
+  }
   const s = (await stats(page))[0]!;
   return s.firstFrameAt! - t0;
 }
 
 async function measure(lab: RtspLab, inventory: string, which: PathName): Promise<PathResult> {
-  const host = await startHost({ cameras: inventory });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-data-'));
+  createOperator(dataDir, { login: 'bench', password: 'bench-password', role: 'viewer' });
+  const host = await startHost({ cameras: inventory, dataDir });
   const ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-chrome-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', viewport: { width: 1920, height: 1080 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
@@ -59,6 +66,7 @@ async function measure(lab: RtspLab, inventory: string, which: PathName): Promis
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   try {
     await page.goto(`${host.url}?bench=1&video=${which === 'baseline' ? 'mpeg1' : 'webcodecs'}`);
+    await login(page, 'bench', 'bench-password');
     const tiles = Math.min(N, 16);
     await page.getByTestId(`layout-${tiles <= 1 ? '1' : tiles <= 4 ? '2x2' : tiles <= 9 ? '3x3' : '4x4'}`).click();
     // Every tile has shown a frame (DOM states may flap on a saturated 2-core machine; that is measured below).
@@ -102,19 +110,20 @@ async function measure(lab: RtspLab, inventory: string, which: PathName): Promis
       latency.push(...b.latency.slice(a.latency.length));
     }
     // Switches: warm = camera already streaming on another tile; cold = a camera no one watches.
-    const cold: number[] = [];
-    const warm: number[] = [];
+    const cold: (number | null)[] = [];
+    const warm: (number | null)[] = [];
     for (let k = 0; k < EXTRA; k++) {
       cold.push(await switchTime(page, 101 + N + k));
       for (let w = 0; w < Math.ceil(WARM / EXTRA); w++) warm.push(await switchTime(page, 101 + 1 + ((k + w) % Math.max(1, tiles - 1))));
     }
+    const done = (xs: (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
     return {
       cpu,
       fpsPerTile: { min: Math.min(...fps), median: pct(fps, 50) ?? 0 },
       dropped, droppedPct: decoded + dropped ? (100 * dropped) / (decoded + dropped) : 0,
       latency: { p50: pct(latency, 50), p95: pct(latency, 95), samples: latency.length },
-      switchCold: { p50: pct(cold, 50), p95: pct(cold, 95), n: cold.length },
-      switchWarm: { p50: pct(warm, 50), p95: pct(warm, 95), n: warm.length },
+      switchCold: { p50: pct(done(cold), 50), p95: pct(done(cold), 95), n: done(cold).length, failed: cold.length - done(cold).length },
+      switchWarm: { p50: pct(done(warm), 50), p95: pct(done(warm), 95), n: done(warm).length, failed: warm.length - done(warm).length },
       peakMemMiB: { ffmpeg: peak.ffmpeg / 2 ** 20, host: peak.host / 2 ** 20, browser: peak.browser / 2 ** 20 },
     };
   } finally {
@@ -130,7 +139,7 @@ function print(label: string, r: PathResult): void {
   console.log(`  ${label.padEnd(9)} CPU s/s: gateway ${f(r.cpu.gateway, 2)} (ffmpeg ${f(r.cpu.ffmpeg, 2)}, host ${f(r.cpu.host, 2)}), browser ${f(r.cpu.browser, 2)}, total ${f(r.cpu.total, 2)}`);
   console.log(`            fps/tile min ${f(r.fpsPerTile.min, 1)} median ${f(r.fpsPerTile.median, 1)}; dropped ${r.dropped} (${f(r.droppedPct, 2)} %)`);
   console.log(`            glass-to-glass ms p50 ${f(r.latency.p50)} p95 ${f(r.latency.p95)} (${r.latency.samples} samples)`);
-  console.log(`            switch ms cold p50 ${f(r.switchCold.p50)} p95 ${f(r.switchCold.p95)} (n=${r.switchCold.n}), warm p50 ${f(r.switchWarm.p50)} p95 ${f(r.switchWarm.p95)} (n=${r.switchWarm.n})`);
+  console.log(`            switch ms cold p50 ${f(r.switchCold.p50)} p95 ${f(r.switchCold.p95)} (n=${r.switchCold.n}, no frame within 15 s: ${r.switchCold.failed}), warm p50 ${f(r.switchWarm.p50)} p95 ${f(r.switchWarm.p95)} (n=${r.switchWarm.n}, failed ${r.switchWarm.failed})`);
   console.log(`            peak RSS MiB: ffmpeg ${f(r.peakMemMiB.ffmpeg)}, host ${f(r.peakMemMiB.host)}, browser ${f(r.peakMemMiB.browser)}`);
 }
 

@@ -19,7 +19,7 @@ interface Pending {
   preview: ImportPreview;
 }
 
-export type InventoryListener = (view: InventoryView) => void;
+export type InventoryListener = (view: InventoryView, change: InventoryChange | null, actor: unknown) => void;
 
 export class InventoryStore {
   private inventory: Inventory = { demo: false, cameras: [] };
@@ -101,15 +101,16 @@ export class InventoryStore {
     return ok(preview);
   }
 
-  apply(previewId: string, source?: string): Result<InventoryView> {
+  apply(previewId: string, source?: string, actor: unknown = null): Result<InventoryView> {
     const p = this.pending.get(previewId);
     if (!p) return err('preview_expired', 'Cet aperçu d’import n’est plus valable ; recommencez l’import.');
     this.pending.delete(previewId);
     const at = new Date().toISOString();
     const src = source ?? p.fileName;
+    let change: InventoryChange | null = null;
     if (!isEmptyDiff(p.preview.diff) || this.inventory.demo) {
+      change = { at, source: src, diff: p.preview.diff };
       try {
-        const change: InventoryChange = { at, source: src, diff: p.preview.diff };
         // History first: a change that is not traced must not take effect.
         appendLineDurable(this.historyFile, JSON.stringify(change));
         writeFileAtomic(this.currentFile, JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2));
@@ -124,7 +125,7 @@ export class InventoryStore {
     this.loadedAt = at;
     this.lastError = null;
     const view = this.view();
-    for (const l of this.listeners) l(view);
+    for (const l of this.listeners) l(view, change, actor);
     return ok(view);
   }
 

@@ -20,7 +20,7 @@ export function bindElectronIpc(router: Router, events: EventHub, windows: () =>
         log.warn(`refused ${channel} from untrusted frame`);
         return err('forbidden', 'Origine non autorisée.');
       }
-      return router.dispatch(channel, payload);
+      return router.dispatch(channel, payload, { clientId: `wc-${e.sender.id}` });
     });
   }
   events.add((event: EventName, payload) => {

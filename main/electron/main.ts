@@ -1,7 +1,7 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, net, protocol } from 'electron';
+import { app, BrowserWindow, net, protocol, safeStorage } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
 import { createLogger } from '../log/logger';
@@ -14,6 +14,9 @@ const RENDERER = path.join(ROOT, 'dist', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.commandLine.appendSwitch('disable-features', 'MediaRecorder');
+// No crash dumps: a dump of the renderer could hold decoded images.
+app.commandLine.appendSwitch('disable-breakpad');
+app.commandLine.appendSwitch('disable-crash-reporter');
 
 function cameraArg(): string | undefined {
   const i = process.argv.indexOf('--cameras');
@@ -28,6 +31,13 @@ async function start(): Promise<void> {
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     host: 'electron',
     version: app.getVersion(),
+    // The registry key is wrapped by the OS keystore where Electron offers one.
+    ...(safeStorage.isEncryptionAvailable() && {
+      keyProtector: {
+        encrypt: (b: Buffer) => safeStorage.encryptString(b.toString('base64')),
+        decrypt: (b: Buffer) => Buffer.from(safeStorage.decryptString(b), 'base64'),
+      },
+    }),
   });
   const ses = hardenSession('vigie-console');
   ses.protocol.handle('app', (req) => {
@@ -36,7 +46,9 @@ async function start(): Promise<void> {
     return net.fetch(pathToFileURL(file).toString());
   });
   bindElectronIpc(services.router, services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  createConsoleWindow(ses, !app.isPackaged);
+  const win = createConsoleWindow(ses, !app.isPackaged);
+  const clientId = `wc-${win.webContents.id}`;
+  win.webContents.on('destroyed', () => services.auth.logout(clientId, 'disconnect'));
   app.on('before-quit', () => void services.close());
 }
 

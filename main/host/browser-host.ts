@@ -2,6 +2,7 @@
  * The browser host: the same services as Electron, with the renderer served on loopback and the
  * typed contract carried over a WebSocket (`/ipc`). Used for tests and for PCs without Electron.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -55,8 +56,13 @@ export async function startBrowserHost(services: Services, rendererDir: string, 
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // One client per page: its operator session ends when the page goes away.
+      const ctx = { clientId: `ws-${crypto.randomUUID()}` };
       const detach = services.events.add((event, payload) => ws.send(JSON.stringify({ event, payload })));
-      ws.on('close', detach);
+      ws.on('close', () => {
+        detach();
+        services.auth.logout(ctx.clientId, 'disconnect');
+      });
       ws.on('message', async (raw) => {
         let msg: { id?: unknown; channel?: unknown; payload?: unknown };
         try {
@@ -65,7 +71,7 @@ export async function startBrowserHost(services: Services, rendererDir: string, 
           return;
         }
         if (typeof msg.id !== 'number') return;
-        const result = await services.router.dispatch(msg.channel, msg.payload);
+        const result = await services.router.dispatch(msg.channel, msg.payload, ctx);
         ws.send(JSON.stringify({ id: msg.id, result }));
       });
     });

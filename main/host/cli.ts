@@ -2,11 +2,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../services';
+import { operatorsCommand, registryCommand } from './cli-admin';
 import { startBrowserHost } from './browser-host';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function option(args: string[], name: string): string | undefined {
+export function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   if (i >= 0) return args[i + 1];
   const eq = args.find((a) => a.startsWith(`--${name}=`));
@@ -19,6 +20,8 @@ export function defaultDataDir(): string {
   return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'vigie');
 }
 
+const dataDirOf = (args: string[]): string => path.resolve(option(args, 'data-dir') ?? defaultDataDir());
+
 async function host(args: string[]): Promise<void> {
   const camerasFile = option(args, 'cameras');
   const services = await createServices({
@@ -26,6 +29,7 @@ async function host(args: string[]): Promise<void> {
     assetsDir: path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(option(args, 'ffmpeg') && { ffmpegPath: option(args, 'ffmpeg') }),
+    ...(option(args, 'lock-after') && { lockAfterSeconds: Number(option(args, 'lock-after')) }),
     host: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',
   });
@@ -38,9 +42,14 @@ async function host(args: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-const USAGE = `Usage : vigie <commande>
-  host [--cameras FICHIER] [--port N] [--data-dir DOSSIER] [--ffmpeg CHEMIN]
-        lance les services et sert la console sur http://127.0.0.1:N/`;
+const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
+  host [--cameras FICHIER] [--port N] [--ffmpeg CHEMIN] [--lock-after SECONDES]
+        lance les services et sert la console sur http://127.0.0.1:N/
+  operators add --login L --name NOM --rank GRADE --service SERVICE --role ROLE [--badge N] [--from AAAA-MM-JJ] [--until AAAA-MM-JJ]
+        crée un compte ; le mot de passe est lu sur l’entrée standard
+  operators list
+  registry verify [--checkpoint FICHIER]   recalcule la chaîne et nomme la première entrée altérée
+  registry checkpoint --out FICHIER        exporte un point de contrôle signé de la tête de chaîne`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -48,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
     case 'host':
       await host(rest);
       return -1; // keeps running
+    case 'operators':
+      return operatorsCommand(rest, dataDirOf(rest));
+    case 'registry':
+      return registryCommand(rest, dataDirOf(rest));
     default:
       process.stderr.write(USAGE + '\n');
       return command === undefined || command === '--help' ? 0 : 2;

@@ -93,7 +93,83 @@ export interface AppInfo {
   demo: boolean;
 }
 
+export const ROLE_NAMES = ['viewer', 'ptz', 'supervisor', 'head', 'technician'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+export type PermissionName = 'view' | 'ptz' | 'inventory' | 'registry' | 'registry.admin' | 'operators';
+
+export interface SessionView {
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+  role: RoleName;
+  locked: boolean;
+  demo: boolean;
+  permissions: PermissionName[];
+  lockAfterSeconds: number;
+}
+
+export interface AuthStatus {
+  session: SessionView | null;
+  demoAvailable: boolean;
+}
+
+export interface OperatorView {
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+  badge: string;
+  role: RoleName;
+  validFrom: string;
+  validUntil: string;
+  grantedBy: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+export interface RegistryEntryView {
+  seq: number;
+  at: string;
+  type: string;
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+  cameraId: number | null;
+  surface: string | null;
+  data: string;
+}
+
+export interface ViewingSessionView {
+  cameraId: number | null;
+  surface: string | null;
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+  start: string;
+  end: string | null;
+}
+
+export interface RegistryPage {
+  entries: RegistryEntryView[];
+  sessions: ViewingSessionView[];
+}
+
+export type VerifyView =
+  | { ok: true; rows: number; head: { seq: number; mac: string } | null }
+  | { ok: false; rows: number; firstBadSeq: number; problem: string };
+
 const cameraId = z.number().int().positive().max(999_999);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
+const registryFilter = z.strictObject({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  login: z.string().max(40).optional(),
+  cameraId: cameraId.optional(),
+});
+export type RegistryFilterInput = z.infer<typeof registryFilter>;
 
 /** Request schemas: main validates every payload against these before any handler runs. */
 export const requestSchemas = {
@@ -112,6 +188,25 @@ export const requestSchemas = {
   }),
   'streams:endpoint': z.undefined(),
   'streams:statuses': z.undefined(),
+  'auth:status': z.undefined(),
+  'auth:login': z.strictObject({ login: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+  'auth:logout': z.undefined(),
+  'auth:lock': z.strictObject({ reason: z.enum(['inactivity', 'manual']) }),
+  'auth:unlock': z.strictObject({ password: z.string().min(1).max(200) }),
+  'operators:list': z.undefined(),
+  'operators:save': z.strictObject({
+    login: z.string().min(2).max(40), name: z.string().min(1).max(120), rank: z.string().min(1).max(80),
+    service: z.string().min(1).max(120), badge: z.string().max(40), role: z.enum(ROLE_NAMES),
+    validFrom: isoDate, validUntil: isoDate, password: z.string().max(200).optional(),
+  }),
+  'registry:query': registryFilter,
+  'registry:export': registryFilter.extend({ format: z.enum(['csv', 'pdf']) }),
+  'registry:verify': z.undefined(),
+  'registry:checkpoint': z.undefined(),
+  'registry:requisition': z.strictObject({
+    number: z.string().min(1).max(80), authority: z.string().min(1).max(200), officer: z.string().min(1).max(200),
+    cameras: z.array(cameraId).min(1).max(200), slots: z.string().min(1).max(500), copyRequested: z.boolean(),
+  }),
 } as const;
 
 export interface ResponseMap {
@@ -124,6 +219,18 @@ export interface ResponseMap {
   'layout:set': LayoutState;
   'streams:endpoint': VideoEndpoint;
   'streams:statuses': StreamStatus[];
+  'auth:status': AuthStatus;
+  'auth:login': SessionView;
+  'auth:logout': null;
+  'auth:lock': SessionView;
+  'auth:unlock': SessionView;
+  'operators:list': OperatorView[];
+  'operators:save': OperatorView;
+  'registry:query': RegistryPage;
+  'registry:export': { file: string };
+  'registry:verify': VerifyView;
+  'registry:checkpoint': { file: string };
+  'registry:requisition': RegistryEntryView;
 }
 
 export type Channel = keyof typeof requestSchemas;

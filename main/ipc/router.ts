@@ -5,18 +5,27 @@ import { err, type Result } from './result';
 
 const log = createLogger('ipc');
 
-export type Handler<C extends Channel> = (payload: RequestOf<C>) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
+/** Who is calling: one client per window (Electron webContents, or browser-host socket). */
+export interface CallContext {
+  clientId: string;
+}
+
+export type Handler<C extends Channel> = (payload: RequestOf<C>, ctx: CallContext) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
+/** Main's own gate before any handler: returns a refusal, or null to proceed. */
+export type Gate = (channel: Channel, ctx: CallContext) => Result<never> | null;
 
 export interface EventSink {
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 }
 
 export class Router {
-  constructor(private readonly handlers: Handlers) {}
+  constructor(private readonly handlers: Handlers, private readonly gate: Gate = () => null) {}
 
-  async dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  async dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isChannel(channel)) return err('unknown_channel', 'Canal inconnu.');
+    const refused = this.gate(channel, ctx);
+    if (refused) return refused;
     const parsed = requestSchemas[channel].safeParse(payload);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -25,7 +34,7 @@ export class Router {
     }
     try {
       const handler = this.handlers[channel] as Handler<Channel>;
-      return await handler(parsed.data as never);
+      return await handler(parsed.data as never, ctx);
     } catch (e) {
       log.error(`handler ${channel} failed`, e);
       return err('internal', 'Erreur interne ; l’opération n’a pas été effectuée.');

@@ -185,6 +185,17 @@ export class Registry {
     }
   }
 
+  /** After a crash, viewing sessions left open are closed honestly, marked interrupted. */
+  closeOrphanViews(): number {
+    const rows = this.db.prepare(`SELECT s.login, s.name, s.rank, s.service, s.camera_id AS cameraId, s.surface, json_extract(s.data, '$.viewId') AS viewId
+      FROM registry s WHERE s.type = 'view.start' AND NOT EXISTS (SELECT 1 FROM registry e WHERE e.type = 'view.end'
+      AND json_extract(e.data, '$.viewId') = json_extract(s.data, '$.viewId'))`).all() as unknown as (RegistryActor & { cameraId: number | null; surface: string | null; viewId: string })[];
+    for (const r of rows) {
+      this.append({ type: 'view.end', actor: r, cameraId: r.cameraId, surface: r.surface, data: { viewId: r.viewId, interrupted: true } });
+    }
+    return rows.length;
+  }
+
   close(): void {
     this.db.close();
   }

@@ -10,17 +10,38 @@ import type { EventSink } from '../ipc/router';
 import { createLogger } from '../log/logger';
 import type { CredentialStore } from '../cameras/credentials';
 import type { Camera } from '../cameras/inventory-schema';
+import type { RegistryActor } from '../registry/registry';
 import type { SourceSpec } from './ffmpeg-args';
 import { StreamSession, type SessionOptions, type Viewer } from './stream-session';
 
 const log = createLogger('gateway');
+
+export interface ViewerIdentity {
+  clientId: string;
+  actor: RegistryActor | null;
+}
+
+export interface ViewEvent {
+  viewId: string;
+  identity: ViewerIdentity;
+  cameraId: number;
+  stream: StreamKind;
+  surface: string;
+  startedAt: number;
+}
 
 export interface GatewayOptions extends Partial<SessionOptions> {
   ffmpegPath: string;
   lookupCamera: (id: number) => Camera | undefined;
   credentials: CredentialStore;
   events: EventSink;
+  /** Who may watch: a token maps to a live session. Defaults to the per-launch token alone. */
+  authorize?: (token: string) => ViewerIdentity | null;
+  /** Every viewing session's start and end (the registry records them). */
+  onView?: (phase: 'start' | 'end', v: ViewEvent) => void;
 }
+
+const SURFACES = new Set(['console-tile', 'console-large', 'wall-tile']);
 
 export function sourceFor(cam: Camera, stream: StreamKind, credentials: CredentialStore): SourceSpec {
   const url = stream === 'sub' && cam.streams.sub ? cam.streams.sub : cam.streams.main;
@@ -39,6 +60,7 @@ export class StreamGateway {
   private readonly sessions = new Map<string, StreamSession>();
   private readonly statusMap = new Map<string, StreamStatus>();
   private wss: WebSocketServer | null = null;
+  private readonly byToken = new Map<string, Set<WebSocket>>();
   private readonly opts: SessionOptions;
   private port = 0;
 
@@ -77,7 +99,8 @@ export class StreamGateway {
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
     const url = new URL(req.url ?? '/', 'ws://127.0.0.1');
     const token = url.searchParams.get('token') ?? '';
-    if (url.pathname !== '/video' || !sameToken(token, this.token)) {
+    const identity = url.pathname === '/video' ? this.authorize(token) : null;
+    if (!identity) {
       ws.close(4001, 'unauthorized');
       return;
     }
@@ -97,9 +120,37 @@ export class StreamGateway {
       bufferedAmount: () => ws.bufferedAmount,
       close: (code, reason) => ws.close(code, reason),
     };
+    const surfaceParam = url.searchParams.get('surface') ?? 'console-tile';
+    const view: ViewEvent = {
+      viewId: crypto.randomUUID(), identity, cameraId: cam.id, stream: effective,
+      surface: SURFACES.has(surfaceParam) ? surfaceParam : 'console-tile', startedAt: Date.now(),
+    };
+    const peers = this.byToken.get(token) ?? new Set<WebSocket>();
+    peers.add(ws);
+    this.byToken.set(token, peers);
+    this.o.onView?.('start', view);
     session.addViewer(viewer);
-    ws.on('close', () => session.removeViewer(viewer));
-    ws.on('error', () => session.removeViewer(viewer));
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      peers.delete(ws);
+      if (!peers.size) this.byToken.delete(token);
+      session.removeViewer(viewer);
+      this.o.onView?.('end', view);
+    };
+    ws.on('close', end);
+    ws.on('error', end);
+  }
+
+  private authorize(token: string): ViewerIdentity | null {
+    if (this.o.authorize) return this.o.authorize(token);
+    return sameToken(token, this.token) ? { clientId: 'local', actor: null } : null;
+  }
+
+  /** A session ended or locked: its viewers are cut at once. */
+  revoke(token: string): void {
+    for (const ws of this.byToken.get(token) ?? []) ws.close(4003, 'session ended');
   }
 
   private session(cam: Camera, stream: StreamKind, format: VideoFormat): StreamSession {

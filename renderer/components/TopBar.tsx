@@ -2,6 +2,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { LAYOUTS } from '../../main/ipc/contract';
 import { api } from '../api/bridge';
 import { selectors, useConsole, useT } from '../store/console-store';
+import { OperatorBar } from './OperatorBar';
 
 export function TopBar() {
   const t = useT();
@@ -12,6 +13,7 @@ export function TopBar() {
   const locale = useConsole(selectors.locale);
   const { setLayout, setLocale, setPreview, setError } = useConsole.getState();
   const file = useRef<HTMLInputElement>(null);
+  const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const f = e.target.files?.[0];
@@ -35,7 +37,8 @@ export function TopBar() {
       </nav>
       <span className="entry" data-testid="camera-entry">{entry ? `${t('entry.prompt')} ${entry}` : entryMessage ?? ''}</span>
       <span className="spacer" />
-      <button data-testid="import-button" onClick={() => file.current?.click()}>{t('import.button')}</button>
+      <OperatorBar />
+      {canImport && <button data-testid="import-button" onClick={() => file.current?.click()}>{t('import.button')}</button>}
       <input ref={file} type="file" accept=".json,.csv,application/json,text/csv" hidden data-testid="import-file" onChange={(e) => void onFile(e)} />
       <button data-testid="lang-switch" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>{t('lang.switch')}</button>
     </header>

@@ -4,6 +4,11 @@ import { api } from '../api/bridge';
 
 let endpoint: Promise<VideoEndpoint | null> | null = null;
 
+/** The token belongs to the operator's session: a new session fetches a new one. */
+export function resetVideoEndpoint(): void {
+  endpoint = null;
+}
+
 export function videoEndpoint(): Promise<VideoEndpoint | null> {
   endpoint ??= api.invoke('streams:endpoint').then((r) => (r.ok ? r.value : null));
   return endpoint;

@@ -1,0 +1,72 @@
+/** Operator accounts (SQLite): identity, role, authorisation validity, lockout counters. */
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Role } from './roles';
+
+export interface Operator {
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+  badge: string;
+  role: Role;
+  validFrom: string;
+  validUntil: string;
+  grantedBy: string;
+  passwordHash: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+export type OperatorView = Omit<Operator, 'passwordHash'>;
+
+export const toOperatorView = ({ passwordHash: _h, ...v }: Operator): OperatorView => v;
+
+export class OperatorStore {
+  private readonly db: DatabaseSync;
+
+  constructor(dataDir: string) {
+    this.db = new DatabaseSync(path.join(dataDir, 'operators.db'));
+    this.db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      CREATE TABLE IF NOT EXISTS operators (
+        login TEXT PRIMARY KEY, name TEXT NOT NULL, rank TEXT NOT NULL, service TEXT NOT NULL, badge TEXT NOT NULL,
+        role TEXT NOT NULL, valid_from TEXT NOT NULL, valid_until TEXT NOT NULL, granted_by TEXT NOT NULL,
+        password_hash TEXT NOT NULL, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
+    `);
+  }
+
+  get(login: string): Operator | undefined {
+    const r = this.db.prepare(`SELECT login, name, rank, service, badge, role, valid_from AS validFrom, valid_until AS validUntil,
+      granted_by AS grantedBy, password_hash AS passwordHash, failed_attempts AS failedAttempts, locked_until AS lockedUntil
+      FROM operators WHERE login = ?`).get(login);
+    return r as unknown as Operator | undefined;
+  }
+
+  list(): OperatorView[] {
+    const rows = this.db.prepare('SELECT login FROM operators ORDER BY login').all() as { login: string }[];
+    return rows.map((r) => toOperatorView(this.get(r.login)!));
+  }
+
+  count(): number {
+    return Number((this.db.prepare('SELECT COUNT(*) AS n FROM operators').get() as { n: number }).n);
+  }
+
+  upsert(o: Operator): void {
+    this.db.prepare(`INSERT INTO operators (login, name, rank, service, badge, role, valid_from, valid_until, granted_by, password_hash, failed_attempts, locked_until)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+      ON CONFLICT(login) DO UPDATE SET name=excluded.name, rank=excluded.rank, service=excluded.service, badge=excluded.badge,
+        role=excluded.role, valid_from=excluded.valid_from, valid_until=excluded.valid_until, granted_by=excluded.granted_by,
+        password_hash=excluded.password_hash, failed_attempts=excluded.failed_attempts, locked_until=excluded.locked_until`)
+      .run(o.login, o.name, o.rank, o.service, o.badge, o.role, o.validFrom, o.validUntil, o.grantedBy, o.passwordHash, o.failedAttempts, o.lockedUntil);
+  }
+
+  recordFailure(login: string, attempts: number, lockedUntil: string | null): void {
+    this.db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE login = ?').run(attempts, lockedUntil, login);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,94 @@
+/** Install-time and audit commands: `vigie operators …`, `vigie registry …` (plain Node, no UI). */
+import fs from 'node:fs';
+import { AuthService } from '../auth/auth-service';
+import { OperatorStore } from '../auth/operator-store';
+import { ROLES, type Role } from '../auth/roles';
+import { openRegistry } from '../services';
+import type { Checkpoint } from '../registry/registry';
+import { latestCheckpoint } from '../registry/registry-handlers';
+
+function opt(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+export async function operatorsCommand(args: string[], dataDir: string): Promise<number> {
+  const registry = openRegistry(dataDir);
+  const store = new OperatorStore(dataDir);
+  try {
+    const auth = new AuthService(store, registry, { isDemo: () => false, lockAfterSeconds: 300, onRevoke: () => undefined });
+    switch (args[0]) {
+      case 'list':
+        for (const o of auth.listOperators()) process.stdout.write(`${o.login}\t${o.role}\t${o.name}\t${o.rank}\t${o.service}\t${o.validFrom}→${o.validUntil}\n`);
+        return 0;
+      case 'add': {
+        const role = opt(args, 'role') as Role | undefined;
+        if (!role || !(ROLES as readonly string[]).includes(role)) {
+          process.stderr.write(`vigie : --role requis parmi ${ROLES.join(', ')}\n`);
+          return 2;
+        }
+        const password = await readStdin();
+        const today = new Date().toISOString().slice(0, 10);
+        const r = await auth.saveOperator({
+          login: opt(args, 'login') ?? '', name: opt(args, 'name') ?? '', rank: opt(args, 'rank') ?? '', service: opt(args, 'service') ?? '',
+          badge: opt(args, 'badge') ?? '', role, validFrom: opt(args, 'from') ?? today, validUntil: opt(args, 'until') ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          password,
+        }, null);
+        if (!r.ok) {
+          process.stderr.write(`vigie : ${r.error.message}\n`);
+          return 1;
+        }
+        process.stdout.write(`Compte « ${r.value.login} » (${r.value.role}) créé, valide du ${r.value.validFrom} au ${r.value.validUntil}.\n`);
+        return 0;
+      }
+      default:
+        process.stderr.write('Usage : vigie operators add|list …\n');
+        return 2;
+    }
+  } finally {
+    store.close();
+    registry.close();
+  }
+}
+
+export async function registryCommand(args: string[], dataDir: string): Promise<number> {
+  const registry = openRegistry(dataDir);
+  try {
+    switch (args[0]) {
+      case 'verify': {
+        const file = opt(args, 'checkpoint');
+        const cp = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint) : latestCheckpoint(dataDir);
+        const r = registry.verify(cp);
+        if (r.ok) {
+          process.stdout.write(`Registre intègre : ${r.rows} entrées${cp ? `, conforme au point de contrôle n° ${cp.seq}` : ''}.\n`);
+          return 0;
+        }
+        process.stdout.write(`ALTÉRATION : ${r.problem} (première entrée en cause : n° ${r.firstBadSeq}).\n`);
+        return 3;
+      }
+      case 'checkpoint': {
+        const out = opt(args, 'out');
+        if (!out) {
+          process.stderr.write('vigie : --out FICHIER requis\n');
+          return 2;
+        }
+        const c = registry.checkpoint();
+        fs.writeFileSync(out, JSON.stringify(c, null, 2));
+        registry.append({ type: 'registry.checkpoint', data: { seq: c.seq, mac: c.mac, via: 'cli' } });
+        process.stdout.write(`Point de contrôle n° ${c.seq} écrit dans ${out}.\n`);
+        return 0;
+      }
+      default:
+        process.stderr.write('Usage : vigie registry verify|checkpoint …\n');
+        return 2;
+    }
+  } finally {
+    registry.close();
+  }
+}

@@ -1,0 +1,84 @@
+/** Contract handlers of the registry domain: consultation, exports, checkpoints, requisitions. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RegistryFilterInput } from '../ipc/contract';
+import { err, ok } from '../ipc/result';
+import type { Handlers } from '../ipc/router';
+import { storageErrorMessage } from '../config/atomic-write';
+import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './registry';
+import { toCsv, toPdf, viewingSessions } from './registry-export';
+import type { RegistryActor } from './registry';
+
+type RegistryChannels = 'registry:query' | 'registry:export' | 'registry:verify' | 'registry:checkpoint' | 'registry:requisition';
+
+export function toFilter(f: RegistryFilterInput): RegistryFilter {
+  return {
+    ...(f.from && { from: new Date(`${f.from}T00:00:00`).toISOString() }),
+    ...(f.to && { to: new Date(`${f.to}T23:59:59.999`).toISOString() }),
+    ...(f.login && { login: f.login }),
+    ...(f.cameraId !== undefined && { cameraId: f.cameraId }),
+  };
+}
+
+const entry = ({ mac: _m, ...r }: RegistryRow) => r;
+
+export function latestCheckpoint(dataDir: string): Checkpoint | undefined {
+  const dir = path.join(dataDir, 'checkpoints');
+  if (!fs.existsSync(dir)) return undefined;
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const last = files.at(-1);
+  return last ? (JSON.parse(fs.readFileSync(path.join(dir, last), 'utf8')) as Checkpoint) : undefined;
+}
+
+export function registryHandlers(registry: Registry, dataDir: string, actor: (clientId: string) => RegistryActor | null): Pick<Handlers, RegistryChannels> {
+  const stamp = (): string => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  return {
+    'registry:query': (f, ctx) => {
+      const filter = toFilter(f);
+      const rows = registry.query(filter);
+      registry.append({ type: 'registry.consult', actor: actor(ctx.clientId), data: { filter: f } });
+      return ok({ entries: rows.slice(-500).map(entry), sessions: viewingSessions(rows) });
+    },
+    'registry:export': (f, ctx) => {
+      const { format, ...rest } = f;
+      const filter = toFilter(rest);
+      const rows = registry.query(filter);
+      const dir = path.join(dataDir, 'exports');
+      const file = path.join(dir, `registre-${stamp()}.${format}`);
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        const body = format === 'csv' ? toCsv(rows) : toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
+        fs.writeFileSync(file, body, { mode: 0o600 });
+      } catch (e) {
+        const m = storageErrorMessage(e);
+        return err(m.code, `Export impossible : ${m.message}`);
+      }
+      registry.append({ type: 'registry.export', actor: actor(ctx.clientId), data: { format, filter: rest, file: path.basename(file), rows: rows.length } });
+      return ok({ file });
+    },
+    'registry:verify': (_p, ctx) => {
+      const r = registry.verify(latestCheckpoint(dataDir));
+      registry.append({ type: 'registry.verify', actor: actor(ctx.clientId), data: r.ok ? { ok: true, rows: r.rows } : { ok: false, firstBadSeq: r.firstBadSeq } });
+      return ok(r);
+    },
+    'registry:checkpoint': (_p, ctx) => {
+      const c = registry.checkpoint();
+      const file = path.join(dataDir, 'checkpoints', `checkpoint-${String(c.seq).padStart(10, '0')}.json`);
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, JSON.stringify(c, null, 2));
+      } catch (e) {
+        const m = storageErrorMessage(e);
+        return err(m.code, m.message);
+      }
+      registry.append({ type: 'registry.checkpoint', actor: actor(ctx.clientId), data: { seq: c.seq, mac: c.mac } });
+      return ok({ file });
+    },
+    'registry:requisition': (p, ctx) => {
+      // The CIC cannot copy video: a requested copy is asked of the CSU, and the request is what is recorded.
+      const row = registry.append({ type: 'requisition', actor: actor(ctx.clientId), data: { ...p } });
+      return ok(entry(row));
+    },
+  };
+}
