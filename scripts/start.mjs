@@ -8,8 +8,10 @@ execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 const args = process.argv.slice(2);
 let electronBin = null;
 try {
-  const p = createRequire(import.meta.url)('electron');
-  if (typeof p === 'string' && fs.existsSync(p)) electronBin = p;
+  // path.txt exists only once Electron's binary was downloaded (require('electron') would try to fetch it).
+  const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const bin = path.join(dir, 'dist', fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim());
+  if (fs.existsSync(bin)) electronBin = bin;
 } catch {
   /* binary not downloaded on this machine */
 }
