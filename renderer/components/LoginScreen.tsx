@@ -12,6 +12,7 @@ export function LoginScreen() {
 
   const submit = async (u: string, p: string): Promise<void> => {
     setBusy(true);
+    setError(null);
     setError(await login(u, p));
     setBusy(false);
     setPassword('');
