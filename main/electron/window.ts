@@ -27,6 +27,8 @@ export function createConsoleWindow(ses: Electron.Session, devTools: boolean): B
       webSecurity: true,
       devTools,
       spellcheck: false,
+      // Middle-click must not open windows either.
+      disableBlinkFeatures: 'Auxclick',
       session: ses,
     },
   });
