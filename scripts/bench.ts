@@ -26,6 +26,8 @@ type PathName = 'baseline' | 'fast';
 interface PathResult {
   cpu: Record<Group | 'gateway' | 'total', number>;
   fpsPerTile: { min: number; median: number };
+  /** CPU milliseconds per frame delivered on screen: the fair comparison when a path saturates. */
+  cpuMsPerFrame: number;
   dropped: number;
   droppedPct: number;
   latency: { p50: number | null; p95: number | null; samples: number };
@@ -70,7 +72,11 @@ async function measure(lab: RtspLab, inventory: string, which: PathName): Promis
     const tiles = Math.min(N, 16);
     await page.getByTestId(`layout-${tiles <= 1 ? '1' : tiles <= 4 ? '2x2' : tiles <= 9 ? '3x3' : '4x4'}`).click();
     // Every tile has shown a frame (DOM states may flap on a saturated 2-core machine; that is measured below).
-    await page.waitForFunction((n) => Array.from({ length: n }, (_, i) => window.__vigieStats?.[i]?.firstFrameAt).every((x) => x), tiles, { timeout: 90_000, polling: 250 });
+    await page.waitForFunction((n) => Array.from({ length: n }, (_, i) => window.__vigieStats?.[i]?.firstFrameAt).every((x) => x), tiles, { timeout: 90_000, polling: 250 })
+      .catch(async (e: unknown) => {
+        const states = await page.$$eval('[data-testid^="tile-"][data-state]', (els) => els.map((el) => `${el.getAttribute('data-testid')}=${el.getAttribute('data-state')}`));
+        throw new Error(`${which}: not every tile showed a frame: ${states.join(' ')}\n${host.output().split('\n').filter((l) => /WARN|ERROR/.test(l)).slice(-8).join('\n')}`, { cause: e });
+      });
     await page.waitForTimeout(2000); // let start-up bursts settle before the measured window
     const excluded = new Set(lab.pids());
     const before = readProcs();
@@ -120,6 +126,7 @@ async function measure(lab: RtspLab, inventory: string, which: PathName): Promis
     return {
       cpu,
       fpsPerTile: { min: Math.min(...fps), median: pct(fps, 50) ?? 0 },
+      cpuMsPerFrame: (1000 * cpu.total) / Math.max(1e-9, fps.reduce((a, b) => a + b, 0)),
       dropped, droppedPct: decoded + dropped ? (100 * dropped) / (decoded + dropped) : 0,
       latency: { p50: pct(latency, 50), p95: pct(latency, 95), samples: latency.length },
       switchCold: { p50: pct(done(cold), 50), p95: pct(done(cold), 95), n: done(cold).length, failed: cold.length - done(cold).length },
@@ -137,7 +144,7 @@ const ratio = (a: number | null, b: number | null): string => (a === null || b =
 
 function print(label: string, r: PathResult): void {
   console.log(`  ${label.padEnd(9)} CPU s/s: gateway ${f(r.cpu.gateway, 2)} (ffmpeg ${f(r.cpu.ffmpeg, 2)}, host ${f(r.cpu.host, 2)}), browser ${f(r.cpu.browser, 2)}, total ${f(r.cpu.total, 2)}`);
-  console.log(`            fps/tile min ${f(r.fpsPerTile.min, 1)} median ${f(r.fpsPerTile.median, 1)}; dropped ${r.dropped} (${f(r.droppedPct, 2)} %)`);
+  console.log(`            fps/tile min ${f(r.fpsPerTile.min, 1)} median ${f(r.fpsPerTile.median, 1)}; dropped ${r.dropped} (${f(r.droppedPct, 2)} %); CPU per delivered frame ${f(r.cpuMsPerFrame, 2)} ms`);
   console.log(`            glass-to-glass ms p50 ${f(r.latency.p50)} p95 ${f(r.latency.p95)} (${r.latency.samples} samples)`);
   console.log(`            switch ms cold p50 ${f(r.switchCold.p50)} p95 ${f(r.switchCold.p95)} (n=${r.switchCold.n}, no frame within 15 s: ${r.switchCold.failed}), warm p50 ${f(r.switchWarm.p50)} p95 ${f(r.switchWarm.p95)} (n=${r.switchWarm.n}, failed ${r.switchWarm.failed})`);
   console.log(`            peak RSS MiB: ffmpeg ${f(r.peakMemMiB.ffmpeg)}, host ${f(r.peakMemMiB.host)}, browser ${f(r.peakMemMiB.browser)}`);
@@ -163,9 +170,10 @@ async function main(): Promise<void> {
       const r = {
         gateway: ratio(fast.cpu.gateway, baseline.cpu.gateway), total: ratio(fast.cpu.total, baseline.cpu.total),
         p95: ratio(fast.latency.p95, baseline.latency.p95), warm: ratio(fast.switchWarm.p95, baseline.switchWarm.p95),
+        perFrame: ratio(fast.cpuMsPerFrame, baseline.cpuMsPerFrame),
       };
-      console.log(`  fast/baseline: gateway CPU ${r.gateway}, total CPU ${r.total}, latency p95 ${r.p95}, warm switch p95 ${r.warm}`);
-      summary.push(`${key}: gateway CPU ×${r.gateway} total CPU ×${r.total} latency p95 ×${r.p95} (${f(fast.latency.p95)} ms) warm p95 ${f(fast.switchWarm.p95)} ms cold p95 ${f(fast.switchCold.p95)} ms fps min ${f(fast.fpsPerTile.min, 1)} dropped ${f(fast.droppedPct, 2)} %`);
+      console.log(`  fast/baseline: gateway CPU ${r.gateway}, total CPU ${r.total}, CPU per delivered frame ${r.perFrame}, latency p95 ${r.p95}, warm switch p95 ${r.warm}`);
+      summary.push(`${key}: gateway CPU ×${r.gateway} total CPU ×${r.total} CPU/frame ×${r.perFrame} latency p95 ×${r.p95} (${f(fast.latency.p95)} ms) warm p95 ${f(fast.switchWarm.p95)} ms cold p95 ${f(fast.switchCold.p95)} ms fps min ${f(fast.fpsPerTile.min, 1)} dropped ${f(fast.droppedPct, 2)} %`);
     } finally {
       await lab.stop();
     }

@@ -84,8 +84,20 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
         process.stdout.write(`Point de contrôle n° ${c.seq} écrit dans ${out}.\n`);
         return 0;
       }
+      case 'purge': {
+        // Retention: entries older than N days go; the purge itself is chained into the registry.
+        const days = Number(opt(args, 'older-than-days'));
+        if (!Number.isInteger(days) || days < 1) {
+          process.stderr.write('vigie : --older-than-days N (entier ≥ 1) requis\n');
+          return 2;
+        }
+        const before = new Date(Date.now() - days * 86_400_000).toISOString();
+        const removed = registry.purge(before, null);
+        process.stdout.write(`${removed} entrée(s) antérieures au ${before.slice(0, 10)} purgées ; la purge est inscrite au registre.\n`);
+        return 0;
+      }
       default:
-        process.stderr.write('Usage : vigie registry verify|checkpoint …\n');
+        process.stderr.write('Usage : vigie registry verify|checkpoint|purge …\n');
         return 2;
     }
   } finally {

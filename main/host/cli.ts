@@ -49,7 +49,8 @@ const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
         crée un compte ; le mot de passe est lu sur l’entrée standard
   operators list
   registry verify [--checkpoint FICHIER]   recalcule la chaîne et nomme la première entrée altérée
-  registry checkpoint --out FICHIER        exporte un point de contrôle signé de la tête de chaîne`;
+  registry checkpoint --out FICHIER        exporte un point de contrôle signé de la tête de chaîne
+  registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -29,8 +29,8 @@ export function inputArgs(source: SourceSpec, demoText = true): string[] {
         '-rtsp_transport', 'tcp',
         '-timeout', '5000000', // socket I/O timeout (µs): an unreachable camera fails instead of hanging
         '-fflags', 'nobuffer', '-flags', 'low_delay',
-        // Stop probing once the first key frame gives the stream's parameters.
-        '-probesize', '500000', '-analyzeduration', '500000',
+        // Probing ends at the first key frame (no frame-rate estimation); the 5 s bound covers long GOPs.
+        '-probesize', '1000000', '-analyzeduration', '5000000', '-fpsprobesize', '0',
         '-i', source.url,
       ];
     case 'demo':

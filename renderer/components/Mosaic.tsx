@@ -15,19 +15,17 @@ export function Mosaic() {
   const layout = useConsole(selectors.layout);
   const solo = useConsole(selectors.solo);
   const { cols, big } = GRID[layout];
-  if (solo !== null) {
-    return (
-      <div className="mosaic solo" data-testid="mosaic" data-layout={layout} data-solo={solo} title={t('solo.back')}>
-        <Tile index={solo} />
-      </div>
-    );
-  }
-  const style: CSSProperties = { gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${cols}, 1fr)` };
+  const n = solo === null ? cols : 1;
+  const style: CSSProperties = { gridTemplateColumns: `repeat(${n}, 1fr)`, gridTemplateRows: `repeat(${n}, 1fr)` };
+  // One list of keyed tiles in every mode: the tile shown alone stays mounted, keeping its
+  // picture while it switches to the main stream.
   return (
-    <div className="mosaic" style={style} data-testid="mosaic" data-layout={layout}>
-      {Array.from({ length: LAYOUT_TILES[layout] }, (_, i) => (
-        <Tile key={i} index={i} style={i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined} />
-      ))}
+    <div className={`mosaic${solo === null ? '' : ' solo'}`} style={style} data-testid="mosaic" data-layout={layout}
+      data-solo={solo ?? undefined} title={solo === null ? undefined : t('solo.back')}>
+      {Array.from({ length: LAYOUT_TILES[layout] }, (_, i) =>
+        solo === null || solo === i ? (
+          <Tile key={i} index={i} style={solo === null && i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined} />
+        ) : null)}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { StreamKind, VideoEndpoint } from '../../main/ipc/contract';
 import { useConsole } from '../store/console-store';
 import { benchFrame, benchStart } from '../video/bench-stats';
 import { benchMode, streamUrl, videoEndpoint } from '../video/endpoint';
-import { startJsmpeg, startWebCodecs, type VideoPath } from '../video/players';
+import { startJsmpeg, startWebCodecs, type FrameReport, type VideoPath } from '../video/players';
 
 interface Props {
   index: number;
@@ -13,33 +13,97 @@ interface Props {
   onFallback(): void;
 }
 
-/** The tile's canvas. A new canvas per source: an offscreen-transferred canvas cannot be reused. */
+interface Layer {
+  id: number;
+  stream: StreamKind;
+  path: VideoPath;
+}
+
+let nextLayer = 1;
+
+/**
+ * The tile's video. Switching the same camera between sub- and main stream keeps the old
+ * picture until the new stream's first frame (no black flash); a different camera never
+ * shows the previous camera's picture.
+ */
 export function VideoSurface({ index, cameraId, stream, path, onFallback }: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const [endpoint, setEndpoint] = useState<VideoEndpoint | null>(null);
-  const report = useConsole((s) => s.reportPlayback);
+  const [layers, setLayers] = useState<Layer[]>(() => [{ id: nextLayer++, stream, path }]);
 
   useEffect(() => {
     void videoEndpoint().then(setEndpoint);
   }, []);
 
   useEffect(() => {
+    setLayers((ls) => {
+      const top = ls.at(-1)!;
+      if (top.stream === stream && top.path === path) return ls;
+      const next = { id: nextLayer++, stream, path };
+      // A fallback replaces at once (the old path failed); a stream change overlaps.
+      return top.path === path ? [...ls, next] : [next];
+    });
+  }, [stream, path]);
+
+  const onFirstFrame = (id: number): void => setLayers((ls) => ls.filter((l) => l.id >= id));
+
+  if (!endpoint) return null;
+  return (
+    <>
+      {layers.map((l, i) => (
+        <VideoLayer
+          key={`${cameraId}:${l.id}`} index={index} cameraId={cameraId} layer={l} endpoint={endpoint}
+          pending={i === layers.length - 1 && layers.length > 1} onFirstFrame={onFirstFrame} onFallback={onFallback}
+        />
+      ))}
+    </>
+  );
+}
+
+interface LayerProps {
+  index: number;
+  cameraId: number;
+  layer: Layer;
+  endpoint: VideoEndpoint;
+  pending: boolean;
+  onFirstFrame(id: number): void;
+  onFallback(): void;
+}
+
+function VideoLayer({ index, cameraId, layer, endpoint, pending, onFirstFrame, onFallback }: LayerProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const report = useConsole((s) => s.reportPlayback);
+  const [shown, setShown] = useState(false);
+  const first = useRef(onFirstFrame);
+  first.current = onFirstFrame;
+
+  useEffect(() => {
     const el = canvas.current;
-    if (!endpoint || !el) return;
+    if (!el) return;
     const bench = benchMode();
-    if (bench) benchStart(index, cameraId, path);
+    if (bench) benchStart(index, cameraId, layer.path);
+    let seen = false;
     const events = {
-      onFrame: (r: Parameters<typeof benchFrame>[1]) => {
-        report(index, { cameraId, path, lastFrameAt: r.at, codec: r.codec, resolution: `${r.width}x${r.height}` });
+      onFrame: (r: FrameReport) => {
+        if (!seen) {
+          seen = true;
+          setShown(true);
+          first.current(layer.id);
+        }
+        report(index, { cameraId, path: layer.path, lastFrameAt: r.at, codec: r.codec, resolution: `${r.width}x${r.height}` });
         if (bench) benchFrame(index, r);
       },
       onFallback,
     };
-    const player = path === 'webcodecs'
-      ? startWebCodecs(el, streamUrl(endpoint, cameraId, stream, 'annexb'), events, bench)
-      : startJsmpeg(el, streamUrl(endpoint, cameraId, stream, 'mpeg1'), events, bench);
+    const player = layer.path === 'webcodecs'
+      ? startWebCodecs(el, streamUrl(endpoint, cameraId, layer.stream, 'annexb'), events, bench)
+      : startJsmpeg(el, streamUrl(endpoint, cameraId, layer.stream, 'mpeg1'), events, bench);
     return () => player.stop();
-  }, [endpoint, index, cameraId, stream, path, onFallback, report]);
+  }, [endpoint, index, cameraId, layer, onFallback, report]);
 
-  return <canvas key={`${cameraId}:${stream}:${path}`} ref={canvas} className="video" width={640} height={360} />;
+  return (
+    <canvas
+      ref={canvas} className="video" width={640} height={360} data-stream={layer.stream}
+      style={pending && !shown ? { opacity: 0 } : undefined}
+    />
+  );
 }
