@@ -3,28 +3,19 @@
  * registry. Main enforces roles on every call: hiding a button is not a control.
  */
 import crypto from 'node:crypto';
+import type { SessionView } from '../ipc/contract';
 import type { Failure } from '../ipc/result';
 import { err, ok, type Result } from '../ipc/result';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './passwords';
 import { toOperatorView, type Operator, type OperatorStore, type OperatorView } from './operator-store';
-import { can, ROLES, type Permission, type Role } from './roles';
+import { can, ROLES, type Permission } from './roles';
 
 export const MAX_FAILURES = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 export const DEMO_LOGIN = 'demo';
 
-export interface SessionView {
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  role: Role;
-  locked: boolean;
-  demo: boolean;
-  permissions: Permission[];
-  lockAfterSeconds: number;
-}
+export type { SessionView };
 
 interface Session {
   operator: OperatorView;
@@ -33,17 +24,7 @@ interface Session {
   videoToken: string;
 }
 
-export interface OperatorInput {
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  badge: string;
-  role: Role;
-  validFrom: string;
-  validUntil: string;
-  password?: string;
-}
+export type OperatorInput = Pick<Operator, 'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'> & { password?: string };
 
 const DEMO_OPERATOR: OperatorView = {
   login: DEMO_LOGIN, name: 'Compte de démonstration', rank: '—', service: 'DÉMO', badge: '—', role: 'supervisor',

@@ -1,4 +1,5 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
+import type { ViewingSessionView } from '../ipc/contract';
 import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 
@@ -14,16 +15,7 @@ export const TYPE_LABELS: Record<string, string> = {
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('fr-FR', { hour12: false });
 
-export interface ViewingSession {
-  cameraId: number | null;
-  surface: string | null;
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  start: string;
-  end: string | null;
-}
+export type ViewingSession = ViewingSessionView;
 
 /** Pairs view.start / view.end entries into time slots viewed. */
 export function viewingSessions(rows: RegistryRow[]): ViewingSession[] {

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { RegistryEntryView } from '../ipc/contract';
 import type { RegistryKeys } from './registry-key';
 
 export interface RegistryActor {
@@ -23,19 +24,8 @@ export interface RegistryInput {
   data?: Record<string, unknown>;
 }
 
-export interface RegistryRow {
-  seq: number;
-  at: string;
-  type: string;
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  cameraId: number | null;
-  surface: string | null;
-  data: string;
-  mac: string;
-}
+/** A stored row: what the contract shows, plus its chain MAC. */
+export type RegistryRow = RegistryEntryView & { mac: string };
 
 export interface RegistryFilter {
   from?: string;
