@@ -21,10 +21,14 @@ const SIZES = (flag('sizes') ?? (short ? '640x360' : '640x360,1280x720')).split(
 const EXTRA = short ? 2 : 4; // cameras off the mosaic, for cold switches
 const WARM = short ? 2 : 6;
 const STAMPED = Math.min(4, N);
+/** --only fast|baseline: profile one path (no ratios); the default measures both in the same run. */
+const ONLY = flag('only') as PathName | undefined;
 
 type PathName = 'baseline' | 'fast';
 interface PathResult {
   cpu: Record<Group | 'gateway' | 'total', number>;
+  /** CPU of the synthetic cameras (RTSP server, publishers), not part of Vigie. */
+  labCpu: number;
   fpsPerTile: { min: number; median: number };
   /** CPU milliseconds per frame delivered on screen: the fair comparison when a path saturates. */
   cpuMsPerFrame: number;
@@ -67,7 +71,7 @@ async function measure(lab: RtspLab, inventory: string, which: PathName): Promis
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   try {
-    await page.goto(`${host.url}?bench=1&video=${which === 'baseline' ? 'mpeg1' : 'webcodecs'}`);
+    await page.goto(`${host.url}?bench=1&video=${which === 'baseline' ? 'mpeg1' : 'webcodecs'}${process.env.VIGIE_BENCH_QUERY ?? ''}`);
     await login(page, 'bench', 'bench-password');
     const tiles = Math.min(N, 16);
     await page.getByTestId(`layout-${tiles <= 1 ? '1' : tiles <= 4 ? '2x2' : tiles <= 9 ? '3x3' : '4x4'}`).click();
@@ -100,8 +104,25 @@ async function measure(lab: RtspLab, inventory: string, which: PathName): Promis
       const dt = (after.get(pid)?.cpuTicks ?? 0) - (groups0.has(pid) ? before.get(pid)?.cpuTicks ?? 0 : 0);
       cpu[g] += cpuSeconds(dt) / elapsed;
     }
+    if (process.env.VIGIE_BENCH_PROCS) {
+      // Where the browser's CPU goes, by Chromium process type.
+      const byType = new Map<string, number>();
+      for (const [pid, g] of groups1) {
+        if (g !== 'browser') continue;
+        let type = 'browser';
+        try { type = /--type=([a-z-]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser'; } catch { /* gone */ }
+        if (type === 'utility') try { type += /--utility-sub-type=([\w.]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1]?.replace(/.*\./, ':') ?? ''; } catch { /* gone */ }
+        const dt = (after.get(pid)?.cpuTicks ?? 0) - (groups0.has(pid) ? before.get(pid)?.cpuTicks ?? 0 : 0);
+        byType.set(type, (byType.get(type) ?? 0) + cpuSeconds(dt) / elapsed);
+      }
+      console.log(`  ${which} browser CPU by process: ${[...byType].map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+    }
     cpu.gateway = cpu.ffmpeg + cpu.host;
     cpu.total = cpu.gateway + cpu.browser;
+    // The camera lab shares these 2 cores; reported so a saturated run reads as such.
+    let labTicks = 0;
+    for (const pid of excluded) labTicks += (after.get(pid)?.cpuTicks ?? 0) - (before.get(pid)?.cpuTicks ?? 0);
+    const labCpu = cpuSeconds(labTicks) / elapsed;
     const fps: number[] = [];
     let dropped = 0;
     let decoded = 0;
@@ -125,6 +146,7 @@ async function measure(lab: RtspLab, inventory: string, which: PathName): Promis
     const done = (xs: (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
     return {
       cpu,
+      labCpu,
       fpsPerTile: { min: Math.min(...fps), median: pct(fps, 50) ?? 0 },
       cpuMsPerFrame: (1000 * cpu.total) / Math.max(1e-9, fps.reduce((a, b) => a + b, 0)),
       dropped, droppedPct: decoded + dropped ? (100 * dropped) / (decoded + dropped) : 0,
@@ -143,7 +165,7 @@ const f = (x: number | null, d = 0): string => (x === null ? 'n/a' : x.toFixed(d
 const ratio = (a: number | null, b: number | null): string => (a === null || b === null || b === 0 ? 'n/a' : (a / b).toFixed(2));
 
 function print(label: string, r: PathResult): void {
-  console.log(`  ${label.padEnd(9)} CPU s/s: gateway ${f(r.cpu.gateway, 2)} (ffmpeg ${f(r.cpu.ffmpeg, 2)}, host ${f(r.cpu.host, 2)}), browser ${f(r.cpu.browser, 2)}, total ${f(r.cpu.total, 2)}`);
+  console.log(`  ${label.padEnd(9)} CPU s/s: gateway ${f(r.cpu.gateway, 2)} (ffmpeg ${f(r.cpu.ffmpeg, 2)}, host ${f(r.cpu.host, 2)}), browser ${f(r.cpu.browser, 2)}, total ${f(r.cpu.total, 2)} (camera lab ${f(r.labCpu, 2)})`);
   console.log(`            fps/tile min ${f(r.fpsPerTile.min, 1)} median ${f(r.fpsPerTile.median, 1)}; dropped ${r.dropped} (${f(r.droppedPct, 2)} %); CPU per delivered frame ${f(r.cpuMsPerFrame, 2)} ms`);
   console.log(`            glass-to-glass ms p50 ${f(r.latency.p50)} p95 ${f(r.latency.p95)} (${r.latency.samples} samples)`);
   console.log(`            switch ms cold p50 ${f(r.switchCold.p50)} p95 ${f(r.switchCold.p95)} (n=${r.switchCold.n}, no frame within 15 s: ${r.switchCold.failed}), warm p50 ${f(r.switchWarm.p50)} p95 ${f(r.switchWarm.p95)} (n=${r.switchWarm.n}, failed ${r.switchWarm.failed})`);
@@ -160,9 +182,14 @@ async function main(): Promise<void> {
     await lab.start();
     try {
       const inventory = lab.writeInventory();
+      const key = `${w}x${h}`;
+      if (ONLY) {
+        console.log(`\n${key}`);
+        print(ONLY, await measure(lab, inventory, ONLY));
+        continue;
+      }
       const baseline = await measure(lab, inventory, 'baseline');
       const fast = await measure(lab, inventory, 'fast');
-      const key = `${w}x${h}`;
       results[key] = { baseline, fast };
       console.log(`\n${key}`);
       print('baseline', baseline);

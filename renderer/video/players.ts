@@ -3,7 +3,7 @@
  * Fallback: the MPEG-1 transcode decoded by jsmpeg (WASM) for cameras WebCodecs cannot take.
  */
 import JSMpeg from '@cycjimmy/jsmpeg-player';
-import type { WorkerEvent, WorkerRequest } from './decoder-worker';
+import { closeTile, openTile, type WorkerEvent, type WorkerRequest } from './decoder-core';
 import { readStamp } from './stamp';
 
 export type VideoPath = 'webcodecs' | 'jsmpeg';
@@ -35,17 +35,21 @@ const workers: Worker[] = [];
 const handlers = new Map<number, PlayerEvents>();
 let nextId = 1;
 
+function dispatch(e: WorkerEvent): void {
+  const h = handlers.get(e.id);
+  if (!h) return;
+  if (e.type === 'frame') h.onFrame(e);
+  else h.onFallback(e.codec);
+}
+
+/** `?decode=page` decodes and draws on the page thread instead of the worker pool. */
+const onPage = (): boolean => new URLSearchParams(location.search).get('decode') === 'page';
+
 function pickWorker(id: number): Worker {
   const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   if (workers.length < size) {
     const w = new Worker(new URL('decoder-worker.js', document.baseURI));
-    w.onmessage = (ev: MessageEvent<WorkerEvent>) => {
-      const e = ev.data;
-      const h = handlers.get(e.id);
-      if (!h) return;
-      if (e.type === 'frame') h.onFrame(e);
-      else h.onFallback(e.codec);
-    };
+    w.onmessage = (ev: MessageEvent<WorkerEvent>) => dispatch(ev.data);
     workers.push(w);
   }
   return workers[id % workers.length]!;
@@ -53,8 +57,17 @@ function pickWorker(id: number): Worker {
 
 export function startWebCodecs(canvas: HTMLCanvasElement, url: string, events: PlayerEvents, bench: boolean): Player {
   const id = nextId++;
-  const worker = pickWorker(id);
   handlers.set(id, events);
+  if (onPage()) {
+    openTile({ id, canvas, url, bench }, dispatch);
+    return {
+      stop: () => {
+        handlers.delete(id);
+        closeTile(id);
+      },
+    };
+  }
+  const worker = pickWorker(id);
   const offscreen = canvas.transferControlToOffscreen();
   const msg: WorkerRequest = { op: 'open', id, canvas: offscreen, url, bench };
   worker.postMessage(msg, [offscreen]);
