@@ -13,7 +13,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER = path.join(ROOT, 'dist', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-app.commandLine.appendSwitch('disable-features', 'MediaRecorder');
 // No crash dumps: a dump of the renderer could hold decoded images.
 app.commandLine.appendSwitch('disable-breakpad');
 app.commandLine.appendSwitch('disable-crash-reporter');
