@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { StreamStatus } from '../../main/ipc/contract';
+import type { VideoPath } from '../video/players';
 import type { ConsoleState } from './console-store';
-
-export type VideoPath = 'webcodecs' | 'jsmpeg';
 
 /** What the tile's own player saw: the gateway may be playing while this tile is not. */
 export interface Playback {
