@@ -1,16 +1,9 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
 import type { ViewingSessionView } from '../ipc/contract';
+import { TYPE_LABELS } from '../ipc/registry-labels';
 import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 
-export const TYPE_LABELS: Record<string, string> = {
-  'auth.login': 'Connexion', 'auth.logout': 'Déconnexion', 'auth.login_failed': 'Échec de connexion', 'auth.locked_out': 'Compte bloqué',
-  'auth.lock': 'Verrouillage', 'auth.unlock': 'Déverrouillage', 'auth.unlock_failed': 'Échec de déverrouillage',
-  'view.start': 'Début de visionnage', 'view.end': 'Fin de visionnage', 'inventory.change': 'Modification de la liste des caméras',
-  'operator.create': 'Création de compte', 'operator.update': 'Modification de compte', 'registry.consult': 'Consultation du registre',
-  'registry.export': 'Export du registre', 'registry.verify': 'Vérification du registre', 'registry.checkpoint': 'Point de contrôle',
-  'registry.purge': 'Purge (durée de conservation)', requisition: 'Réquisition judiciaire', 'app.start': 'Démarrage du poste',
-};
 
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('fr-FR', { hour12: false });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { RegistryFilterInput, RegistryPage, VerifyView } from '../../main/ipc/contract';
+import { TYPE_LABELS } from '../../main/ipc/registry-labels';
 import { api } from '../api/bridge';
 import { formatDate, formatTime } from '../i18n';
 import { selectors, useConsole, useT } from '../store/console-store';
@@ -82,7 +83,7 @@ export function RegistryPanel() {
             <table data-testid="registry-entries">
               <tbody>
                 {page.entries.map((e) => (
-                  <tr key={e.seq} data-type={e.type}><td>{e.seq}</td><td>{when(e.at)}</td><td>{e.type}</td><td>{e.name || e.login}</td><td>{e.cameraId ?? ''}</td></tr>
+                  <tr key={e.seq} data-type={e.type}><td>{e.seq}</td><td>{when(e.at)}</td><td>{TYPE_LABELS[e.type] ?? e.type}</td><td>{e.name || e.login}</td><td>{e.cameraId ?? ''}</td></tr>
                 ))}
               </tbody>
             </table>
