@@ -22,14 +22,17 @@ test.beforeAll(async () => {
   host = await startHost({ dataDir, cameras: lab.writeInventory([unreachable, mjpeg]) });
 });
 
+test.beforeEach(async ({ page }) => {
+  await page.goto(host.url);
+  await login(page, 'agent', PASSWORD);
+});
+
 test.afterAll(async () => {
   await host?.stop();
   await lab?.stop();
 });
 
 test('a killed source leaves "playing" within 5 s, says when its last frame was, and comes back by itself', async ({ page }) => {
-  await page.goto(host.url);
-  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-0');
   await expect(tile).toHaveAttribute('data-camera-id', '101');
   await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
@@ -51,8 +54,6 @@ test('a killed source leaves "playing" within 5 s, says when its last frame was,
 });
 
 test('a mid-stream resolution change recovers without operator action', async ({ page }) => {
-  await page.goto(host.url);
-  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-1');
   await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   await expect(tile).toHaveAttribute('data-resolution', '640x360');
@@ -66,8 +67,6 @@ test('a mid-stream resolution change recovers without operator action', async ({
 });
 
 test('an unreachable camera is reported offline with its reason', async ({ page }) => {
-  await page.goto(host.url);
-  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-2');
   await expect(tile).toHaveAttribute('data-camera-id', '190');
   await expect(tile).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
@@ -75,8 +74,6 @@ test('an unreachable camera is reported offline with its reason', async ({ page 
 });
 
 test('a camera whose codec WebCodecs cannot take falls back to the transcoded path and still plays', async ({ page }) => {
-  await page.goto(host.url);
-  await login(page, 'agent', PASSWORD);
   const tile = page.getByTestId('tile-3');
   await expect(tile).toHaveAttribute('data-camera-id', '191');
   await expect(tile).toHaveAttribute('data-path', 'jsmpeg', { timeout: 30_000 });
@@ -87,8 +84,6 @@ test('a camera whose codec WebCodecs cannot take falls back to the transcoded pa
 });
 
 test('camera credentials never reach the logs or the page', async ({ page }) => {
-  await page.goto(host.url);
-  await login(page, 'agent', PASSWORD);
   await expect(page.getByTestId('tile-2')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
   // ffmpeg was given the credentials (its failures were logged) but no line shows them.
   expect(host.output()).toContain('ffmpeg for 190:main');

@@ -6,11 +6,7 @@ import { ROLES, type Role } from '../auth/roles';
 import { openRegistry } from '../services';
 import type { Checkpoint } from '../registry/registry';
 import { latestCheckpoint } from '../registry/registry-handlers';
-
-function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+import { option } from './cli-args';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -28,7 +24,7 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
         for (const o of auth.listOperators()) process.stdout.write(`${o.login}\t${o.role}\t${o.name}\t${o.rank}\t${o.service}\t${o.validFrom}→${o.validUntil}\n`);
         return 0;
       case 'add': {
-        const role = opt(args, 'role') as Role | undefined;
+        const role = option(args, 'role') as Role | undefined;
         if (!role || !(ROLES as readonly string[]).includes(role)) {
           process.stderr.write(`vigie : --role requis parmi ${ROLES.join(', ')}\n`);
           return 2;
@@ -36,8 +32,8 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
         const password = await readStdin();
         const today = new Date().toISOString().slice(0, 10);
         const r = await auth.saveOperator({
-          login: opt(args, 'login') ?? '', name: opt(args, 'name') ?? '', rank: opt(args, 'rank') ?? '', service: opt(args, 'service') ?? '',
-          badge: opt(args, 'badge') ?? '', role, validFrom: opt(args, 'from') ?? today, validUntil: opt(args, 'until') ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          login: option(args, 'login') ?? '', name: option(args, 'name') ?? '', rank: option(args, 'rank') ?? '', service: option(args, 'service') ?? '',
+          badge: option(args, 'badge') ?? '', role, validFrom: option(args, 'from') ?? today, validUntil: option(args, 'until') ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
           password,
         }, null);
         if (!r.ok) {
@@ -62,7 +58,7 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
   try {
     switch (args[0]) {
       case 'verify': {
-        const file = opt(args, 'checkpoint');
+        const file = option(args, 'checkpoint');
         const cp = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint) : latestCheckpoint(dataDir);
         const r = registry.verify(cp);
         if (r.ok) {
@@ -73,7 +69,7 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
         return 3;
       }
       case 'checkpoint': {
-        const out = opt(args, 'out');
+        const out = option(args, 'out');
         if (!out) {
           process.stderr.write('vigie : --out FICHIER requis\n');
           return 2;
@@ -86,7 +82,7 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
       }
       case 'purge': {
         // Retention: entries older than N days go; the purge itself is chained into the registry.
-        const days = Number(opt(args, 'older-than-days'));
+        const days = Number(option(args, 'older-than-days'));
         if (!Number.isInteger(days) || days < 1) {
           process.stderr.write('vigie : --older-than-days N (entier ≥ 1) requis\n');
           return 2;

@@ -3,16 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../services';
 import { operatorsCommand, registryCommand } from './cli-admin';
+import { option } from './cli-args';
 import { startBrowserHost } from './browser-host';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-export function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0) return args[i + 1];
-  const eq = args.find((a) => a.startsWith(`--${name}=`));
-  return eq?.slice(name.length + 3);
-}
 
 export function defaultDataDir(): string {
   if (process.env.VIGIE_DATA_DIR) return process.env.VIGIE_DATA_DIR;
