@@ -4,8 +4,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const cli = path.join(__dirname, '..', 'dist', 'host', 'cli.js');
 if (!fs.existsSync(cli)) {
-  require('node:child_process').execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'build.mjs')], {
-    cwd: path.join(__dirname, '..'), stdio: 'inherit',
-  });
+  require('node:child_process').execFileSync(
+    process.execPath,
+    [path.join(__dirname, '..', 'scripts', 'build.mjs')],
+    {
+      cwd: path.join(__dirname, '..'),
+      stdio: 'inherit',
+    },
+  );
 }
 require(cli);

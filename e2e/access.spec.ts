@@ -5,8 +5,22 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
 
-const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer', name: 'Léa Moreau', rank: 'Gardienne de la paix', service: 'CIC Nord' };
-const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Marc Petit', rank: 'Commandant', service: 'Chef du CIC' };
+const AGENT = {
+  login: 'agent',
+  password: 'agent-mot-de-passe',
+  role: 'viewer',
+  name: 'Léa Moreau',
+  rank: 'Gardienne de la paix',
+  service: 'CIC Nord',
+};
+const CHEF = {
+  login: 'chef',
+  password: 'chef-mot-de-passe',
+  role: 'head',
+  name: 'Marc Petit',
+  rank: 'Commandant',
+  service: 'Chef du CIC',
+};
 let host: Host;
 let dataDir: string;
 
@@ -14,19 +28,31 @@ test.beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-access-'));
   createOperator(dataDir, AGENT);
   createOperator(dataDir, CHEF);
-  createOperator(dataDir, { login: 'expire', password: 'expire-mot-de-passe', role: 'viewer', from: '2020-01-01', until: '2021-01-01' });
+  createOperator(dataDir, {
+    login: 'expire',
+    password: 'expire-mot-de-passe',
+    role: 'viewer',
+    from: '2020-01-01',
+    until: '2021-01-01',
+  });
   host = await startHost({ dataDir, cameras: syntheticInventory(4), args: ['--lock-after', '4'] });
 });
 test.afterAll(async () => {
   await host.stop();
 });
 
-test('only authorised staff get in; the demo account does not exist with a real inventory', async ({ page }) => {
+test('only authorised staff get in; the demo account does not exist with a real inventory', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await expect(page.getByTestId('login-screen')).toBeVisible();
   await expect(page.getByTestId('login-demo')).toHaveCount(0);
   await expect(page.locator('canvas')).toHaveCount(0);
-  for (const [u, p, msg] of [['demo', 'demo', /incorrect/], ['agent', 'mauvais', /incorrect/], ['expire', 'expire-mot-de-passe', /Habilitation/]] as const) {
+  for (const [u, p, msg] of [
+    ['demo', 'demo', /incorrect/],
+    ['agent', 'mauvais', /incorrect/],
+    ['expire', 'expire-mot-de-passe', /Habilitation/],
+  ] as const) {
     await page.getByTestId('login-user').fill(u);
     await page.getByTestId('login-password').fill(p);
     await page.getByTestId('login-submit').click();
@@ -53,11 +79,14 @@ test('an idle console locks itself: tiles hidden until the operator unlocks', as
   await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
 });
 
-test('viewing sessions reach the registry with operator, cameras and times; CSV and PDF exports; integrity check', async ({ page }) => {
+test('viewing sessions reach the registry with operator, cameras and times; CSV and PDF exports; integrity check', async ({
+  page,
+}) => {
   await page.goto(host.url);
   const loggedIn = Date.now();
   await login(page, AGENT.login, AGENT.password);
-  for (let i = 0; i < 4; i++) await expect(page.getByTestId(`tile-${i}`)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  for (let i = 0; i < 4; i++)
+    await expect(page.getByTestId(`tile-${i}`)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   // Changing operator is one action: the agent's sessions close.
   await page.getByTestId('logout-button').click();
   const loggedOut = Date.now();
@@ -68,7 +97,10 @@ test('viewing sessions reach the registry with operator, cameras and times; CSV 
   const rows = page.getByTestId('registry-sessions').locator('tbody tr[data-login="agent"]');
   await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(4);
   for (const cam of ['1', '2', '3', '4']) {
-    const row = page.getByTestId('registry-sessions').locator(`tbody tr[data-login="agent"][data-camera-id="${cam}"]`).last();
+    const row = page
+      .getByTestId('registry-sessions')
+      .locator(`tbody tr[data-login="agent"][data-camera-id="${cam}"]`)
+      .last();
     await expect(row).toHaveAttribute('data-open', 'false');
     await expect(row).toContainText('Léa Moreau — Gardienne de la paix, CIC Nord');
   }
@@ -90,10 +122,14 @@ test('viewing sessions reach the registry with operator, cameras and times; CSV 
   const pdfFile = (await page.getByTestId('registry-message').textContent())!.replace(/^.*: /, '').trim();
   const png = path.join(os.tmpdir(), `vigie-pdf-${Date.now()}`);
   execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', '-png', pdfFile, png]);
-  expect(fs.readdirSync(os.tmpdir()).some((f) => f.startsWith(path.basename(png)) && f.endsWith('.png'))).toBe(true);
+  expect(
+    fs.readdirSync(os.tmpdir()).some((f) => f.startsWith(path.basename(png)) && f.endsWith('.png')),
+  ).toBe(true);
   const text = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString();
   expect(text).toContain('Registre des accès aux images de vidéoprotection');
-  expect(text).toMatch(/Caméra 2 \(console-tile\) : \d{2}\/\d{2}\/\d{4} de \d{2}:\d{2}:\d{2} à \d{2}:\d{2}:\d{2} — Léa Moreau, Gardienne de la paix, CIC Nord/);
+  expect(text).toMatch(
+    /Caméra 2 \(console-tile\) : \d{2}\/\d{2}\/\d{4} de \d{2}:\d{2}:\d{2} à \d{2}:\d{2}:\d{2} — Léa Moreau, Gardienne de la paix, CIC Nord/,
+  );
   expect(text).toContain('chaîne vérifiée');
 
   await page.getByTestId('registry-verify').click();
@@ -111,21 +147,38 @@ test('viewing sessions reach the registry with operator, cameras and times; CSV 
   await page.getByTestId('reg-login').fill('chef');
   await page.getByTestId('reg-show').click();
   await expect(page.getByTestId('registry-entries').locator('tr[data-type="requisition"]')).toHaveCount(1);
-  await expect(page.getByTestId('registry-entries').locator('tr[data-type="registry.export"]')).toHaveCount(2);
+  await expect(page.getByTestId('registry-entries').locator('tr[data-type="registry.export"]')).toHaveCount(
+    2,
+  );
 
   // The same check from the command line.
-  const out = execFileSync(process.execPath, [path.resolve(__dirname, '..', 'bin', 'vigie.js'), 'registry', 'verify', '--data-dir', dataDir]).toString();
+  const out = execFileSync(process.execPath, [
+    path.resolve(__dirname, '..', 'bin', 'vigie.js'),
+    'registry',
+    'verify',
+    '--data-dir',
+    dataDir,
+  ]).toString();
   expect(out).toMatch(/Registre intègre/);
 });
 
-test('the head of service creates an account in the UI; bad input is refused and changes nothing', async ({ page }) => {
+test('the head of service creates an account in the UI; bad input is refused and changes nothing', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await login(page, CHEF.login, CHEF.password);
   await page.getByTestId('operators-button').click();
   const fill = async (v: Record<string, string>): Promise<void> => {
     for (const [k, val] of Object.entries(v)) await page.getByTestId(`op-${k}`).fill(val);
   };
-  await fill({ login: 'nouveau', name: 'Ana Diaz', rank: 'Brigadier', service: 'CIC', badge: '77', password: 'court' });
+  await fill({
+    login: 'nouveau',
+    name: 'Ana Diaz',
+    rank: 'Brigadier',
+    service: 'CIC',
+    badge: '77',
+    password: 'court',
+  });
   await page.getByTestId('op-submit').click();
   await expect(page.getByTestId('error-banner')).toContainText('Mot de passe trop court');
   await expect(page.getByTestId('operators-list').locator('tr[data-login="nouveau"]')).toHaveCount(0);

@@ -18,16 +18,24 @@ function electronBinary(): string | null {
 
 test('the Electron console opens securely and plays the demo mosaic', async () => {
   const bin = electronBinary();
-  test.skip(!bin, 'Electron binary not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)');
+  test.skip(
+    !bin,
+    'Electron binary not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)',
+  );
   const app = await electron.launch({ executablePath: bin!, args: [path.resolve(__dirname, '..')] });
   const win = await app.firstWindow();
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     const w = BrowserWindow.getAllWindows()[0]!;
-    const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences() ?? {};
+    const p =
+      (
+        w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }
+      ).getLastWebPreferences() ?? {};
     return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
   });
   expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-  expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+    'undefined',
+  );
   await expect(win.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
   await app.close();
 });

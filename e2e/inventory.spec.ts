@@ -18,21 +18,27 @@ function file(name: string, content: string): string {
   return p;
 }
 
-test('a malformed camera file is refused with the entry and field named, and the previous inventory stays', async ({ page }) => {
+test('a malformed camera file is refused with the entry and field named, and the previous inventory stays', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await loginDemo(page);
   await expect(page.getByTestId('tile-0')).toHaveAttribute('data-camera-id', '1');
-  const bad = JSON.stringify({ cameras: [
-    { id: 1, name: 'Parvis', site: 'Mairie', streams: { main: 'rtsp://10.0.0.1/a' } },
-    { id: 2, name: 'Quai', streams: { main: 'http://10.0.0.2/b' } },
-    { id: 1, name: 'Doublon', site: 'Gare', streams: { main: 'rtsp://10.0.0.3/c' } },
-  ] });
+  const bad = JSON.stringify({
+    cameras: [
+      { id: 1, name: 'Parvis', site: 'Mairie', streams: { main: 'rtsp://10.0.0.1/a' } },
+      { id: 2, name: 'Quai', streams: { main: 'http://10.0.0.2/b' } },
+      { id: 1, name: 'Doublon', site: 'Gare', streams: { main: 'rtsp://10.0.0.3/c' } },
+    ],
+  });
   await page.getByTestId('import-file').setInputFiles(file('annexe.json', bad));
   const banner = page.getByTestId('error-banner');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('l’inventaire précédent reste en vigueur');
   await expect(banner).toContainText('entrée 2 (caméra 2), champ « site » : champ obligatoire manquant');
-  await expect(banner).toContainText('entrée 2 (caméra 2), champ « flux principal » : adresse de flux invalide');
+  await expect(banner).toContainText(
+    'entrée 2 (caméra 2), champ « flux principal » : adresse de flux invalide',
+  );
   await expect(banner).toContainText('entrée 3 (caméra 1), champ « numéro (id) » : numéro 1 déjà utilisé');
   await expect(page.getByTestId('import-dialog')).toHaveCount(0);
   // Nothing lost: same cameras, same tiles, still playing.
@@ -45,7 +51,9 @@ test('a malformed camera file is refused with the entry and field named, and the
   await expect(banner).toContainText('JSON illisible');
 });
 
-test('a CSV annex import shows the difference, asks for confirmation, then applies and keeps the trace', async ({ page }) => {
+test('a CSV annex import shows the difference, asks for confirmation, then applies and keeps the trace', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await loginDemo(page);
   const csv = [
@@ -76,12 +84,17 @@ test('a CSV annex import shows the difference, asks for confirmation, then appli
   const csv2 = csv.replace('30;Nouvelle caméra', '30;Caméra renommée').replace(/\r\n2;.*\r\n/, '\r\n');
   await page.getByTestId('import-file').setInputFiles(file('annexe-v2.csv', csv2));
   await expect(page.getByTestId('import-removed')).toContainText('2 — Parking mairie');
-  await expect(page.getByTestId('import-changed')).toContainText('name « Nouvelle caméra » → « Caméra renommée »');
+  await expect(page.getByTestId('import-changed')).toContainText(
+    'name « Nouvelle caméra » → « Caméra renommée »',
+  );
   await expect(page.getByTestId('import-added')).toHaveCount(0);
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('camera-2')).toHaveCount(0);
 
-  const history = fs.readFileSync(path.join(host.dataDir, 'inventory-history.jsonl'), 'utf8').trim().split('\n');
+  const history = fs
+    .readFileSync(path.join(host.dataDir, 'inventory-history.jsonl'), 'utf8')
+    .trim()
+    .split('\n');
   expect(history).toHaveLength(2);
   expect(JSON.parse(history[1]!).source).toBe('annexe-v2.csv');
 });

@@ -19,14 +19,18 @@ test('the demo mosaic plays 16 live tiles whose pictures change', async ({ page 
   }
   for (const i of [0, 7, 15]) {
     const before = await tilePixels(page, i);
-    await expect.poll(async () => Buffer.compare(before, await tilePixels(page, i)), { timeout: 10_000 }).not.toBe(0);
+    await expect
+      .poll(async () => Buffer.compare(before, await tilePixels(page, i)), { timeout: 10_000 })
+      .not.toBe(0);
   }
   // French by default, 24-hour clock.
   await expect(page.getByTestId('tile-0-badge')).toHaveText('En direct');
   await expect(page.getByTestId('tile-0').locator('.tile-clock')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
 });
 
-test('operators assign cameras by number, drag and drop, swap, solo, and the layout survives a restart', async ({ page }) => {
+test('operators assign cameras by number, drag and drop, swap, solo, and the layout survives a restart', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await loginDemo(page);
   await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });

@@ -6,7 +6,16 @@ import { loginDemo, startHost } from './fixtures/host';
 
 /** Signatures of video or pictures a recording would leave: any of them in a file fails the test. */
 const SIGNATURES: [string, (b: Buffer) => boolean][] = [
-  ['H.264/H.265 parameter sets', (b) => [[0, 0, 0, 1, 0x67], [0, 0, 0, 1, 0x27], [0, 0, 0, 1, 0x40, 0x01], [0, 0, 0, 1, 0x42, 0x01]].some((sig) => b.includes(Buffer.from(sig)))],
+  [
+    'H.264/H.265 parameter sets',
+    (b) =>
+      [
+        [0, 0, 0, 1, 0x67],
+        [0, 0, 0, 1, 0x27],
+        [0, 0, 0, 1, 0x40, 0x01],
+        [0, 0, 0, 1, 0x42, 0x01],
+      ].some((sig) => b.includes(Buffer.from(sig))),
+  ],
   ['MPEG-1 sequence header', (b) => b.includes(Buffer.from([0, 0, 1, 0xb3]))],
   ['MPEG-TS packets', (b) => b.length >= 188 * 3 && b[0] === 0x47 && b[188] === 0x47 && b[376] === 0x47],
   ['MP4/ISO BMFF', (b) => b.subarray(4, 8).toString('latin1') === 'ftyp'],
@@ -14,7 +23,8 @@ const SIGNATURES: [string, (b: Buffer) => boolean][] = [
   ['PNG', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
 ];
 /** What the post may write while images play: the registry, accounts and configuration. */
-const ALLOWED = /^(registry\.db(-wal|-shm)?|operators\.db(-wal|-shm)?|registry\.key|layout\.json|inventory\.json|inventory-history\.jsonl|credentials\.json)$/;
+const ALLOWED =
+  /^(registry\.db(-wal|-shm)?|operators\.db(-wal|-shm)?|registry\.key|layout\.json|inventory\.json|inventory-history\.jsonl|credentials\.json)$/;
 
 function snapshot(dir: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -38,7 +48,10 @@ test('30 s of a 16-tile mosaic writes no video under the data and temp directori
     const before = new Map([...snapshot(dataDir), ...snapshot(tmpDir)]);
     await page.goto(host.url);
     await loginDemo(page);
-    for (let i = 0; i < 16; i++) await expect(page.getByTestId(`tile-${i}`)).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
+    for (let i = 0; i < 16; i++)
+      await expect(page.getByTestId(`tile-${i}`)).toHaveAttribute('data-state', 'playing', {
+        timeout: 45_000,
+      });
     // Thirty seconds of live images, paced by the tiles' own clock: the mosaic keeps playing throughout.
     const clock = page.getByTestId('tile-0').locator('.tile-clock');
     const until = Date.now() + 30_000;
@@ -49,7 +62,10 @@ test('30 s of a 16-tile mosaic writes no video under the data and temp directori
     }
     const after = new Map([...snapshot(dataDir), ...snapshot(tmpDir)]);
     const written = [...after].filter(([p, size]) => size > (before.get(p) ?? -1)).map(([p]) => p);
-    expect(written.some((p) => path.basename(p).startsWith('registry.db')), 'the registry records the viewing').toBe(true);
+    expect(
+      written.some((p) => path.basename(p).startsWith('registry.db')),
+      'the registry records the viewing',
+    ).toBe(true);
     for (const p of written) {
       expect(path.basename(p), `${p} is not a registry or config file`).toMatch(ALLOWED);
       const bytes = fs.readFileSync(p);

@@ -9,16 +9,27 @@ test.beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-switch-'));
   createOperator(dataDir, { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' });
   const file = path.join(dataDir, 'cameras.json');
-  fs.writeFileSync(file, JSON.stringify({ cameras: [1, 2, 3, 4].map((id) => ({
-    id, name: `Double flux ${id}`, site: 'Essais', zone: '', streams: { main: `demo:${id}`, sub: `demo:${id + 10}` },
-  })) }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      cameras: [1, 2, 3, 4].map((id) => ({
+        id,
+        name: `Double flux ${id}`,
+        site: 'Essais',
+        zone: '',
+        streams: { main: `demo:${id}`, sub: `demo:${id + 10}` },
+      })),
+    }),
+  );
   host = await startHost({ dataDir, cameras: file });
 });
 test.afterAll(async () => {
   await host.stop();
 });
 
-test('small tiles use the sub-stream; shown alone, a tile moves to the main stream without going dark', async ({ page }) => {
+test('small tiles use the sub-stream; shown alone, a tile moves to the main stream without going dark', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await login(page, 'agent', 'agent-mot-de-passe');
   const tile = page.getByTestId('tile-1');
@@ -29,7 +40,10 @@ test('small tiles use the sub-stream; shown alone, a tile moves to the main stre
     const el = document.querySelector('[data-testid="tile-1"]')!;
     const seen: string[] = [];
     (window as unknown as { __seen: string[] }).__seen = seen;
-    new MutationObserver(() => seen.push(el.getAttribute('data-state') ?? '')).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+    new MutationObserver(() => seen.push(el.getAttribute('data-state') ?? '')).observe(el, {
+      attributes: true,
+      attributeFilter: ['data-state'],
+    });
   });
   await tile.dblclick();
   await expect(tile).toHaveAttribute('data-stream', 'main');

@@ -54,14 +54,20 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const registry = openRegistry(o.dataDir, o.keyProtector);
   registry.append({ type: 'app.start', data: { host: o.host, version: o.version } });
   const interrupted = registry.closeOrphanViews();
-  if (interrupted) log.warn(`${interrupted} viewing session(s) left open by a previous run closed as interrupted`);
+  if (interrupted)
+    log.warn(`${interrupted} viewing session(s) left open by a previous run closed as interrupted`);
 
   const events = new EventHub();
   const credentials = CredentialStore.inDir(o.dataDir);
   const inventory = new InventoryStore(o.dataDir, path.join(o.assetsDir, 'demo-cameras.json'));
   const ids = (): number[] => inventory.cameras().map((c) => c.id);
   inventory.onChange((_v, change, actor) => {
-    if (change) registry.append({ type: 'inventory.change', actor: actor as RegistryActor | null, data: { ...change } });
+    if (change)
+      registry.append({
+        type: 'inventory.change',
+        actor: actor as RegistryActor | null,
+        data: { ...change },
+      });
   });
   inventory.init(o.camerasFile);
   const layout = new LayoutStore(o.dataDir, ids());
@@ -75,12 +81,22 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     onRevoke: (token) => gateway?.revoke(token),
   });
   gateway = new StreamGateway({
-    ffmpegPath, credentials, events, lookupCamera: (id) => inventory.camera(id),
+    ffmpegPath,
+    credentials,
+    events,
+    lookupCamera: (id) => inventory.camera(id),
     authorize: (token) => auth.authorizeVideo(token),
-    onView: (phase, v) => registry.append({
-      type: phase === 'start' ? 'view.start' : 'view.end', actor: v.identity.actor, cameraId: v.cameraId, surface: v.surface,
-      data: phase === 'start' ? { viewId: v.viewId, stream: v.stream } : { viewId: v.viewId, seconds: Math.round((Date.now() - v.startedAt) / 1000) },
-    }),
+    onView: (phase, v) =>
+      registry.append({
+        type: phase === 'start' ? 'view.start' : 'view.end',
+        actor: v.identity.actor,
+        cameraId: v.cameraId,
+        surface: v.surface,
+        data:
+          phase === 'start'
+            ? { viewId: v.viewId, stream: v.stream }
+            : { viewId: v.viewId, seconds: Math.round((Date.now() - v.startedAt) / 1000) },
+      }),
     ...(o.stallMs !== undefined && { stallMs: o.stallMs }),
     ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
   });
@@ -95,40 +111,49 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wasDemo = view.demo;
   });
 
-  const router = new Router({
-    'app:info': () => ok({ version: o.version, host: o.host, demo: inventory.view().demo }),
-    'auth:status': (_p, ctx) => ok({ session: auth.status(ctx.clientId), demoAvailable: inventory.view().demo }),
-    'auth:login': (p, ctx) => auth.login(ctx.clientId, p.login, p.password),
-    'auth:logout': (_p, ctx) => {
-      auth.logout(ctx.clientId);
-      return ok(null);
+  const router = new Router(
+    {
+      'app:info': () => ok({ version: o.version, host: o.host, demo: inventory.view().demo }),
+      'auth:status': (_p, ctx) =>
+        ok({ session: auth.status(ctx.clientId), demoAvailable: inventory.view().demo }),
+      'auth:login': (p, ctx) => auth.login(ctx.clientId, p.login, p.password),
+      'auth:logout': (_p, ctx) => {
+        auth.logout(ctx.clientId);
+        return ok(null);
+      },
+      'auth:lock': (p, ctx) => auth.lock(ctx.clientId, p.reason),
+      'auth:unlock': (p, ctx) => auth.unlock(ctx.clientId, p.password),
+      'operators:list': () => ok(auth.listOperators()),
+      'operators:save': (p, ctx) => auth.saveOperator(p, auth.actor(ctx.clientId)),
+      'cameras:list': () => ok(inventory.view()),
+      'cameras:preview-import': (p) => inventory.preview(p.fileName, p.content),
+      'cameras:apply-import': (p, ctx) => inventory.apply(p.previewId, undefined, auth.actor(ctx.clientId)),
+      'cameras:history': () => ok(inventory.history()),
+      'layout:get': () => ok(layout.get()),
+      'layout:set': (p) => {
+        const known = new Set(ids());
+        const tiles = p.tiles.map((id) => (id !== null && known.has(id) ? id : null));
+        const r = layout.set({ layout: p.layout, tiles });
+        if (r.ok) events.emit('layout:changed', r.value);
+        return r;
+      },
+      'streams:endpoint': (_p, ctx) => {
+        const token = auth.videoToken(ctx.clientId);
+        return token ? ok({ url: endpoint.url, token }) : err('forbidden', 'Accès aux images non autorisé.');
+      },
+      'streams:statuses': () => ok(gw.statuses()),
+      ...registryHandlers(registry, o.dataDir, (id) => auth.actor(id)),
     },
-    'auth:lock': (p, ctx) => auth.lock(ctx.clientId, p.reason),
-    'auth:unlock': (p, ctx) => auth.unlock(ctx.clientId, p.password),
-    'operators:list': () => ok(auth.listOperators()),
-    'operators:save': (p, ctx) => auth.saveOperator(p, auth.actor(ctx.clientId)),
-    'cameras:list': () => ok(inventory.view()),
-    'cameras:preview-import': (p) => inventory.preview(p.fileName, p.content),
-    'cameras:apply-import': (p, ctx) => inventory.apply(p.previewId, undefined, auth.actor(ctx.clientId)),
-    'cameras:history': () => ok(inventory.history()),
-    'layout:get': () => ok(layout.get()),
-    'layout:set': (p) => {
-      const known = new Set(ids());
-      const tiles = p.tiles.map((id) => (id !== null && known.has(id) ? id : null));
-      const r = layout.set({ layout: p.layout, tiles });
-      if (r.ok) events.emit('layout:changed', r.value);
-      return r;
-    },
-    'streams:endpoint': (_p, ctx) => {
-      const token = auth.videoToken(ctx.clientId);
-      return token ? ok({ url: endpoint.url, token }) : err('forbidden', 'Accès aux images non autorisé.');
-    },
-    'streams:statuses': () => ok(gw.statuses()),
-    ...registryHandlers(registry, o.dataDir, (id) => auth.actor(id)),
-  }, (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]));
+    (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]),
+  );
 
   return {
-    router, events, gateway: gw, inventory, auth, registry,
+    router,
+    events,
+    gateway: gw,
+    inventory,
+    auth,
+    registry,
     close: async () => {
       await gw.close();
       registry.close();

@@ -7,7 +7,8 @@ import { isChannel, isEventName, type VigieApi } from '../main/ipc/contract';
 
 const api: VigieApi = {
   invoke: (channel, payload) => {
-    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Canal inconnu.' } });
+    if (!isChannel(channel))
+      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Canal inconnu.' } });
     return ipcRenderer.invoke(channel, payload);
   },
   on: (event, listener) => {

@@ -24,7 +24,13 @@ export function App() {
       <Banners />
       <main className="workspace">
         <CameraTree />
-        {images ? <Mosaic /> : <p className="no-images" data-testid="no-images">{t('op.noImages')}</p>}
+        {images ? (
+          <Mosaic />
+        ) : (
+          <p className="no-images" data-testid="no-images">
+            {t('op.noImages')}
+          </p>
+        )}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}

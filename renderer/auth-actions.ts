@@ -35,7 +35,8 @@ export function bindInactivityLock(): void {
   const touch = (): void => {
     last = Date.now();
   };
-  for (const ev of ['pointerdown', 'pointermove', 'keydown', 'wheel']) window.addEventListener(ev, touch, { passive: true });
+  for (const ev of ['pointerdown', 'pointermove', 'keydown', 'wheel'])
+    window.addEventListener(ev, touch, { passive: true });
   setInterval(() => {
     const s = useConsole.getState().session;
     if (s && !s.locked && Date.now() - last > s.lockAfterSeconds * 1000) void lock('inactivity');

@@ -21,7 +21,9 @@ export function readProcs(): Map<number, ProcSample> {
       const comm = stat.slice(stat.indexOf('(') + 1, close);
       const f = stat.slice(close + 2).split(' ');
       out.set(Number(name), {
-        pid: Number(name), ppid: Number(f[1]), comm,
+        pid: Number(name),
+        ppid: Number(f[1]),
+        comm,
         cpuTicks: Number(f[11]) + Number(f[12]),
         rssBytes: Number(f[21]) * 4096,
       });
@@ -37,14 +39,23 @@ export function descendants(procs: Map<number, ProcSample>, root: number): Set<n
   for (const p of procs.values()) kids.set(p.ppid, [...(kids.get(p.ppid) ?? []), p.pid]);
   const seen = new Set<number>([root]);
   const stack = [root];
-  while (stack.length) for (const k of kids.get(stack.pop()!) ?? []) if (!seen.has(k)) { seen.add(k); stack.push(k); }
+  while (stack.length)
+    for (const k of kids.get(stack.pop()!) ?? [])
+      if (!seen.has(k)) {
+        seen.add(k);
+        stack.push(k);
+      }
   return seen;
 }
 
 export type Group = 'ffmpeg' | 'host' | 'browser';
 
 /** Splits our process tree into gateway ffmpeg, host (main process) and browser; the lab is excluded. */
-export function classify(procs: Map<number, ProcSample>, hostPid: number, excluded: Set<number>): Map<number, Group> {
+export function classify(
+  procs: Map<number, ProcSample>,
+  hostPid: number,
+  excluded: Set<number>,
+): Map<number, Group> {
   const mine = descendants(procs, process.pid);
   const host = descendants(procs, hostPid);
   const out = new Map<number, Group>();

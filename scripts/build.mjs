@@ -4,16 +4,44 @@ import fs from 'node:fs';
 
 const prod = process.env.NODE_ENV === 'production';
 const common = { bundle: true, sourcemap: !prod, logLevel: 'warning', legalComments: 'none' };
-const nodeExternal = ['electron', 'serialport', '@serialport/*', '@ffmpeg-installer/*', 'bufferutil', 'utf-8-validate'];
+const nodeExternal = [
+  'electron',
+  'serialport',
+  '@serialport/*',
+  '@ffmpeg-installer/*',
+  'bufferutil',
+  'utf-8-validate',
+];
 
 fs.rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, platform: 'node', target: 'node22', format: 'cjs', external: nodeExternal,
-    entryPoints: { 'host/cli': 'main/host/cli.ts', 'electron/main': 'main/electron/main.ts' }, outdir: 'dist' }),
-  build({ ...common, platform: 'node', target: 'node22', format: 'cjs', external: ['electron'],
-    entryPoints: { 'electron/preload': 'preload/preload.ts' }, outdir: 'dist' }),
-  build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', jsx: 'automatic',
+  build({
+    ...common,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    external: nodeExternal,
+    entryPoints: { 'host/cli': 'main/host/cli.ts', 'electron/main': 'main/electron/main.ts' },
+    outdir: 'dist',
+  }),
+  build({
+    ...common,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    external: ['electron'],
+    entryPoints: { 'electron/preload': 'preload/preload.ts' },
+    outdir: 'dist',
+  }),
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(prod ? 'production' : 'development') },
-    entryPoints: { main: 'renderer/main.tsx', 'decoder-worker': 'renderer/video/decoder-worker.ts' }, outdir: 'dist/renderer' }),
+    entryPoints: { main: 'renderer/main.tsx', 'decoder-worker': 'renderer/video/decoder-worker.ts' },
+    outdir: 'dist/renderer',
+  }),
 ]);
 for (const f of ['index.html', 'styles.css']) fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);

@@ -18,6 +18,10 @@ try {
 const child = electronBin
   ? spawn(electronBin, ['.', ...args], { stdio: 'inherit' })
   : (console.log('Electron indisponible sur ce poste : lancement de l’hôte navigateur.'),
-    spawn(process.execPath, [path.join('dist', 'host', 'cli.js'), 'host', '--port', process.env.VIGIE_PORT ?? '5780', ...args], { stdio: 'inherit' }));
+    spawn(
+      process.execPath,
+      [path.join('dist', 'host', 'cli.js'), 'host', '--port', process.env.VIGIE_PORT ?? '5780', ...args],
+      { stdio: 'inherit' },
+    ));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

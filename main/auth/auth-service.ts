@@ -24,11 +24,23 @@ interface Session {
   videoToken: string;
 }
 
-export type OperatorInput = Pick<Operator, 'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'> & { password?: string };
+export type OperatorInput = Pick<
+  Operator,
+  'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'
+> & { password?: string };
 
 const DEMO_OPERATOR: OperatorView = {
-  login: DEMO_LOGIN, name: 'Compte de démonstration', rank: '—', service: 'DÉMO', badge: '—', role: 'supervisor',
-  validFrom: '2000-01-01', validUntil: '2999-12-31', grantedBy: '—', failedAttempts: 0, lockedUntil: null,
+  login: DEMO_LOGIN,
+  name: 'Compte de démonstration',
+  rank: '—',
+  service: 'DÉMO',
+  badge: '—',
+  role: 'supervisor',
+  validFrom: '2000-01-01',
+  validUntil: '2999-12-31',
+  grantedBy: '—',
+  failedAttempts: 0,
+  lockedUntil: null,
 };
 
 export interface AuthOptions {
@@ -43,11 +55,25 @@ const PERMS: Permission[] = ['view', 'ptz', 'inventory', 'registry', 'registry.a
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly store: OperatorStore, private readonly registry: Registry, private readonly o: AuthOptions) {}
+  constructor(
+    private readonly store: OperatorStore,
+    private readonly registry: Registry,
+    private readonly o: AuthOptions,
+  ) {}
 
   private view(s: Session): SessionView {
     const { login, name, rank, service, role } = s.operator;
-    return { login, name, rank, service, role, locked: s.locked, demo: s.demo, permissions: PERMS.filter((p) => can(role, p)), lockAfterSeconds: this.o.lockAfterSeconds };
+    return {
+      login,
+      name,
+      rank,
+      service,
+      role,
+      locked: s.locked,
+      demo: s.demo,
+      permissions: PERMS.filter((p) => can(role, p)),
+      lockAfterSeconds: this.o.lockAfterSeconds,
+    };
   }
 
   static actorOf(o: Pick<OperatorView, 'login' | 'name' | 'rank' | 'service'>): RegistryActor {
@@ -78,7 +104,11 @@ export class AuthService {
   async login(clientId: string, login: string, password: string): Promise<Result<SessionView>> {
     const now = new Date();
     const denied = (reason: string, message: string, op?: Operator): Failure => {
-      this.registry.append({ type: 'auth.login_failed', actor: op ? AuthService.actorOf(op) : { login, name: '', rank: '', service: '' }, data: { reason } });
+      this.registry.append({
+        type: 'auth.login_failed',
+        actor: op ? AuthService.actorOf(op) : { login, name: '', rank: '', service: '' },
+        data: { reason },
+      });
       return err('login_refused', message);
     };
     let operator: OperatorView;
@@ -95,25 +125,50 @@ export class AuthService {
         return denied('unknown', 'Identifiant ou mot de passe incorrect.');
       }
       if (op.lockedUntil && new Date(op.lockedUntil) > now) {
-        return denied('locked_out', `Compte bloqué après ${MAX_FAILURES} échecs, jusqu’à ${new Date(op.lockedUntil).toLocaleTimeString('fr-FR', { hour12: false })}.`, op);
+        return denied(
+          'locked_out',
+          `Compte bloqué après ${MAX_FAILURES} échecs, jusqu’à ${new Date(op.lockedUntil).toLocaleTimeString('fr-FR', { hour12: false })}.`,
+          op,
+        );
       }
       if (!(await verifyPassword(password, op.passwordHash))) {
         const attempts = op.failedAttempts + 1;
-        const lockedUntil = attempts >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
+        const lockedUntil =
+          attempts >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
         this.store.recordFailure(login, lockedUntil ? 0 : attempts, lockedUntil);
-        if (lockedUntil) this.registry.append({ type: 'auth.locked_out', actor: AuthService.actorOf(op), data: { until: lockedUntil } });
-        return denied('bad_password', lockedUntil ? `Compte bloqué après ${MAX_FAILURES} échecs.` : 'Identifiant ou mot de passe incorrect.', op);
+        if (lockedUntil)
+          this.registry.append({
+            type: 'auth.locked_out',
+            actor: AuthService.actorOf(op),
+            data: { until: lockedUntil },
+          });
+        return denied(
+          'bad_password',
+          lockedUntil
+            ? `Compte bloqué après ${MAX_FAILURES} échecs.`
+            : 'Identifiant ou mot de passe incorrect.',
+          op,
+        );
       }
       const today = now.toISOString().slice(0, 10);
       if (today < op.validFrom || today > op.validUntil) {
-        return denied('expired', `Habilitation non valide à cette date (du ${op.validFrom} au ${op.validUntil}).`, op);
+        return denied(
+          'expired',
+          `Habilitation non valide à cette date (du ${op.validFrom} au ${op.validUntil}).`,
+          op,
+        );
       }
       this.store.recordFailure(login, 0, null);
       operator = toOperatorView(op);
     }
     // Changing operator at the post is one action: the previous operator's sessions close first.
     this.logout(clientId, 'change');
-    const s: Session = { operator, locked: false, demo, videoToken: crypto.randomBytes(24).toString('base64url') };
+    const s: Session = {
+      operator,
+      locked: false,
+      demo,
+      videoToken: crypto.randomBytes(24).toString('base64url'),
+    };
     this.sessions.set(clientId, s);
     this.registry.append({ type: 'auth.login', actor: AuthService.actorOf(operator), data: { demo } });
     return ok(this.view(s));
@@ -142,7 +197,9 @@ export class AuthService {
   async unlock(clientId: string, password: string): Promise<Result<SessionView>> {
     const s = this.sessions.get(clientId);
     if (!s) return err('unauthenticated', 'Aucune session ouverte.');
-    const good = s.demo ? password === DEMO_LOGIN : await verifyPassword(password, this.store.get(s.operator.login)?.passwordHash ?? '');
+    const good = s.demo
+      ? password === DEMO_LOGIN
+      : await verifyPassword(password, this.store.get(s.operator.login)?.passwordHash ?? '');
     if (!good) {
       this.registry.append({ type: 'auth.unlock_failed', actor: AuthService.actorOf(s.operator) });
       return err('login_refused', 'Mot de passe incorrect.');
@@ -162,7 +219,12 @@ export class AuthService {
     for (const [clientId, s] of this.sessions) {
       const a = Buffer.from(s.videoToken);
       const b = Buffer.from(token);
-      if (a.length === b.length && crypto.timingSafeEqual(a, b) && !s.locked && can(s.operator.role, 'view')) {
+      if (
+        a.length === b.length &&
+        crypto.timingSafeEqual(a, b) &&
+        !s.locked &&
+        can(s.operator.role, 'view')
+      ) {
         return { clientId, actor: AuthService.actorOf(s.operator) };
       }
     }
@@ -175,26 +237,45 @@ export class AuthService {
 
   /** Creates or updates an account; `by` is the head of service granting it (null: install CLI). */
   async saveOperator(input: OperatorInput, by: RegistryActor | null): Promise<Result<OperatorView>> {
-    if (!/^[a-z0-9._-]{2,40}$/i.test(input.login) || input.login === DEMO_LOGIN) return err('invalid_login', 'Identifiant invalide (lettres, chiffres, . _ -).');
+    if (!/^[a-z0-9._-]{2,40}$/i.test(input.login) || input.login === DEMO_LOGIN)
+      return err('invalid_login', 'Identifiant invalide (lettres, chiffres, . _ -).');
     if (!(ROLES as readonly string[]).includes(input.role)) return err('invalid_role', 'Rôle inconnu.');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) || !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validUntil < input.validFrom) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) ||
+      input.validUntil < input.validFrom
+    ) {
       return err('invalid_validity', 'Période d’habilitation invalide (AAAA-MM-JJ, fin après début).');
     }
     const existing = this.store.get(input.login);
-    if (!existing && !input.password) return err('password_required', 'Un mot de passe est requis pour un nouveau compte.');
+    if (!existing && !input.password)
+      return err('password_required', 'Un mot de passe est requis pour un nouveau compte.');
     if (input.password !== undefined && input.password.length < PASSWORD_MIN_LENGTH) {
       return err('weak_password', `Mot de passe trop court (${PASSWORD_MIN_LENGTH} caractères minimum).`);
     }
     const op: Operator = {
-      login: input.login, name: input.name.trim(), rank: input.rank.trim(), service: input.service.trim(), badge: input.badge.trim(),
-      role: input.role, validFrom: input.validFrom, validUntil: input.validUntil, grantedBy: by?.login ?? 'installation',
+      login: input.login,
+      name: input.name.trim(),
+      rank: input.rank.trim(),
+      service: input.service.trim(),
+      badge: input.badge.trim(),
+      role: input.role,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      grantedBy: by?.login ?? 'installation',
       passwordHash: input.password ? await hashPassword(input.password) : existing!.passwordHash,
-      failedAttempts: 0, lockedUntil: null,
+      failedAttempts: 0,
+      lockedUntil: null,
     };
-    if (!op.name || !op.rank || !op.service) return err('missing_field', 'Nom, grade et service sont obligatoires.');
+    if (!op.name || !op.rank || !op.service)
+      return err('missing_field', 'Nom, grade et service sont obligatoires.');
     this.store.upsert(op);
     const { passwordHash: _p, ...trace } = op;
-    this.registry.append({ type: existing ? 'operator.update' : 'operator.create', actor: by, data: { operator: trace } });
+    this.registry.append({
+      type: existing ? 'operator.update' : 'operator.create',
+      actor: by,
+      data: { operator: trace },
+    });
     return ok(toOperatorView(op));
   }
 }

@@ -16,12 +16,23 @@ function setup(demo = false) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-auth-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
   const revoked: string[] = [];
-  const auth = new AuthService(new OperatorStore(dir), registry, { isDemo: () => demo, lockAfterSeconds: 60, onRevoke: (t) => revoked.push(t) });
+  const auth = new AuthService(new OperatorStore(dir), registry, {
+    isDemo: () => demo,
+    lockAfterSeconds: 60,
+    onRevoke: (t) => revoked.push(t),
+  });
   return { auth, registry, revoked };
 }
 
 const today = new Date().toISOString().slice(0, 10);
-const base = { name: 'Jeanne Martin', rank: 'Gardien de la paix', service: 'CIC', badge: '4521', validFrom: '2020-01-01', validUntil: '2099-12-31' };
+const base = {
+  name: 'Jeanne Martin',
+  rank: 'Gardien de la paix',
+  service: 'CIC',
+  badge: '4521',
+  validFrom: '2020-01-01',
+  validUntil: '2099-12-31',
+};
 
 test('passwords are hashed with scrypt and verified in constant time', async () => {
   const h = await hashPassword('correct horse battery');
@@ -32,22 +43,54 @@ test('passwords are hashed with scrypt and verified in constant time', async () 
 
 test('login, then lockout after repeated failures, all in the registry', async () => {
   const { auth, registry } = setup();
-  assert.ok((await auth.saveOperator({ ...base, login: 'martin', role: 'viewer', password: 'mot-de-passe-1' }, null)).ok);
+  assert.ok(
+    (await auth.saveOperator({ ...base, login: 'martin', role: 'viewer', password: 'mot-de-passe-1' }, null))
+      .ok,
+  );
   const good = await auth.login('c1', 'martin', 'mot-de-passe-1');
-  assert.ok(good.ok && good.value.permissions.includes('view') && !good.value.permissions.includes('registry'));
+  assert.ok(
+    good.ok && good.value.permissions.includes('view') && !good.value.permissions.includes('registry'),
+  );
   for (let i = 0; i < MAX_FAILURES; i++) assert.equal((await auth.login('c2', 'martin', 'faux')).ok, false);
   const locked = await auth.login('c2', 'martin', 'mot-de-passe-1');
-  assert.ok(!locked.ok && /bloqué/.test(locked.error.message), 'even the right password is refused while locked out');
+  assert.ok(
+    !locked.ok && /bloqué/.test(locked.error.message),
+    'even the right password is refused while locked out',
+  );
   const types = registry.query().map((r) => r.type);
-  assert.ok(types.includes('auth.login') && types.includes('auth.locked_out') && types.filter((t) => t === 'auth.login_failed').length >= MAX_FAILURES);
+  assert.ok(
+    types.includes('auth.login') &&
+      types.includes('auth.locked_out') &&
+      types.filter((t) => t === 'auth.login_failed').length >= MAX_FAILURES,
+  );
 });
 
 test('an expired authorisation cannot log in', async () => {
   const { auth } = setup();
-  await auth.saveOperator({ ...base, login: 'ancien', role: 'viewer', validFrom: '2020-01-01', validUntil: '2021-12-31', password: 'mot-de-passe-2' }, null);
+  await auth.saveOperator(
+    {
+      ...base,
+      login: 'ancien',
+      role: 'viewer',
+      validFrom: '2020-01-01',
+      validUntil: '2021-12-31',
+      password: 'mot-de-passe-2',
+    },
+    null,
+  );
   const r = await auth.login('c', 'ancien', 'mot-de-passe-2');
   assert.ok(!r.ok && /Habilitation/.test(r.error.message));
-  await auth.saveOperator({ ...base, login: 'futur', role: 'viewer', validFrom: '2098-01-01', validUntil: '2099-01-01', password: 'mot-de-passe-3' }, null);
+  await auth.saveOperator(
+    {
+      ...base,
+      login: 'futur',
+      role: 'viewer',
+      validFrom: '2098-01-01',
+      validUntil: '2099-01-01',
+      password: 'mot-de-passe-3',
+    },
+    null,
+  );
   assert.equal((await auth.login('c', 'futur', 'mot-de-passe-3')).ok, false);
   assert.ok(today > '2021-12-31');
 });
@@ -57,12 +100,24 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
   await auth.saveOperator({ ...base, login: 'viewer1', role: 'viewer', password: 'mot-de-passe-4' }, null);
   await auth.saveOperator({ ...base, login: 'tech1', role: 'technician', password: 'mot-de-passe-5' }, null);
   const called: string[] = [];
-  const handlers = new Proxy({}, { get: (_t, ch: string) => () => { called.push(ch); return ok(null); } }) as unknown as Handlers;
+  const handlers = new Proxy(
+    {},
+    {
+      get: (_t, ch: string) => () => {
+        called.push(ch);
+        return ok(null);
+      },
+    },
+  ) as unknown as Handlers;
   const router = new Router(handlers, (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]));
   const anon = await router.dispatch('streams:endpoint', undefined, { clientId: 'x' });
   assert.ok(!anon.ok && anon.error.code === 'unauthenticated');
   await auth.login('v', 'viewer1', 'mot-de-passe-4');
-  const imp = await router.dispatch('cameras:preview-import', { fileName: 'a.json', content: '{}' }, { clientId: 'v' });
+  const imp = await router.dispatch(
+    'cameras:preview-import',
+    { fileName: 'a.json', content: '{}' },
+    { clientId: 'v' },
+  );
   assert.ok(!imp.ok && imp.error.code === 'forbidden');
   const reg = await router.dispatch('registry:query', {}, { clientId: 'v' });
   assert.ok(!reg.ok && reg.error.code === 'forbidden');
@@ -71,8 +126,20 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
   const img = await router.dispatch('streams:endpoint', undefined, { clientId: 't' });
   assert.ok(!img.ok && img.error.code === 'forbidden');
   assert.equal(auth.videoToken('t'), null);
-  assert.ok((await router.dispatch('cameras:preview-import', { fileName: 'a.json', content: '{}' }, { clientId: 't' })).ok);
-  assert.deepEqual(called, ['streams:endpoint', 'cameras:preview-import'], 'refused calls never reached a handler');
+  assert.ok(
+    (
+      await router.dispatch(
+        'cameras:preview-import',
+        { fileName: 'a.json', content: '{}' },
+        { clientId: 't' },
+      )
+    ).ok,
+  );
+  assert.deepEqual(
+    called,
+    ['streams:endpoint', 'cameras:preview-import'],
+    'refused calls never reached a handler',
+  );
   // Malformed payloads are refused before any handler, with a clear message.
   const bad = await router.dispatch('layout:set', { layout: '5x5', tiles: [] }, { clientId: 'v' });
   assert.ok(!bad.ok && bad.error.code === 'invalid_payload' && /Requête invalide/.test(bad.error.message));
@@ -81,7 +148,10 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
 test('a lock cuts video at once and needs the password; changing operator closes the previous session', async () => {
   const { auth, revoked, registry } = setup();
   await auth.saveOperator({ ...base, login: 'a1', role: 'viewer', password: 'mot-de-passe-6' }, null);
-  await auth.saveOperator({ ...base, login: 'a2', name: 'Paul Durand', role: 'viewer', password: 'mot-de-passe-7' }, null);
+  await auth.saveOperator(
+    { ...base, login: 'a2', name: 'Paul Durand', role: 'viewer', password: 'mot-de-passe-7' },
+    null,
+  );
   await auth.login('c', 'a1', 'mot-de-passe-6');
   const token = auth.videoToken('c')!;
   assert.ok(auth.authorizeVideo(token));
@@ -94,7 +164,10 @@ test('a lock cuts video at once and needs the password; changing operator closes
   await auth.login('c', 'a2', 'mot-de-passe-7');
   assert.equal(auth.status('c')?.login, 'a2');
   const logouts = registry.query().filter((r) => r.type === 'auth.logout');
-  assert.deepEqual(logouts.map((r) => [r.login, JSON.parse(r.data).reason]), [['a1', 'change']]);
+  assert.deepEqual(
+    logouts.map((r) => [r.login, JSON.parse(r.data).reason]),
+    [['a1', 'change']],
+  );
 });
 
 test('the demo account exists only with the demo inventory', async () => {
@@ -104,8 +177,29 @@ test('the demo account exists only with the demo inventory', async () => {
 
 test('account forms refuse bad input and change nothing', async () => {
   const { auth } = setup();
-  assert.equal((await auth.saveOperator({ ...base, login: 'x y', role: 'viewer', password: 'mot-de-passe-8' }, null)).ok, false);
-  assert.equal((await auth.saveOperator({ ...base, login: 'court', role: 'viewer', password: 'court' }, null)).ok, false);
-  assert.equal((await auth.saveOperator({ ...base, login: 'dates', role: 'viewer', validFrom: '2030-01-01', validUntil: '2020-01-01', password: 'mot-de-passe-9' }, null)).ok, false);
+  assert.equal(
+    (await auth.saveOperator({ ...base, login: 'x y', role: 'viewer', password: 'mot-de-passe-8' }, null)).ok,
+    false,
+  );
+  assert.equal(
+    (await auth.saveOperator({ ...base, login: 'court', role: 'viewer', password: 'court' }, null)).ok,
+    false,
+  );
+  assert.equal(
+    (
+      await auth.saveOperator(
+        {
+          ...base,
+          login: 'dates',
+          role: 'viewer',
+          validFrom: '2030-01-01',
+          validUntil: '2020-01-01',
+          password: 'mot-de-passe-9',
+        },
+        null,
+      )
+    ).ok,
+    false,
+  );
   assert.deepEqual(auth.listOperators(), []);
 });

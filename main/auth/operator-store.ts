@@ -38,9 +38,13 @@ export class OperatorStore {
   }
 
   get(login: string): Operator | undefined {
-    const r = this.db.prepare(`SELECT login, name, rank, service, badge, role, valid_from AS validFrom, valid_until AS validUntil,
+    const r = this.db
+      .prepare(
+        `SELECT login, name, rank, service, badge, role, valid_from AS validFrom, valid_until AS validUntil,
       granted_by AS grantedBy, password_hash AS passwordHash, failed_attempts AS failedAttempts, locked_until AS lockedUntil
-      FROM operators WHERE login = ?`).get(login);
+      FROM operators WHERE login = ?`,
+      )
+      .get(login);
     return r as unknown as Operator | undefined;
   }
 
@@ -54,16 +58,34 @@ export class OperatorStore {
   }
 
   upsert(o: Operator): void {
-    this.db.prepare(`INSERT INTO operators (login, name, rank, service, badge, role, valid_from, valid_until, granted_by, password_hash, failed_attempts, locked_until)
+    this.db
+      .prepare(
+        `INSERT INTO operators (login, name, rank, service, badge, role, valid_from, valid_until, granted_by, password_hash, failed_attempts, locked_until)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
       ON CONFLICT(login) DO UPDATE SET name=excluded.name, rank=excluded.rank, service=excluded.service, badge=excluded.badge,
         role=excluded.role, valid_from=excluded.valid_from, valid_until=excluded.valid_until, granted_by=excluded.granted_by,
-        password_hash=excluded.password_hash, failed_attempts=excluded.failed_attempts, locked_until=excluded.locked_until`)
-      .run(o.login, o.name, o.rank, o.service, o.badge, o.role, o.validFrom, o.validUntil, o.grantedBy, o.passwordHash, o.failedAttempts, o.lockedUntil);
+        password_hash=excluded.password_hash, failed_attempts=excluded.failed_attempts, locked_until=excluded.locked_until`,
+      )
+      .run(
+        o.login,
+        o.name,
+        o.rank,
+        o.service,
+        o.badge,
+        o.role,
+        o.validFrom,
+        o.validUntil,
+        o.grantedBy,
+        o.passwordHash,
+        o.failedAttempts,
+        o.lockedUntil,
+      );
   }
 
   recordFailure(login: string, attempts: number, lockedUntil: string | null): void {
-    this.db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE login = ?').run(attempts, lockedUntil, login);
+    this.db
+      .prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE login = ?')
+      .run(attempts, lockedUntil, login);
   }
 
   close(): void {

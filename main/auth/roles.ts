@@ -18,5 +18,9 @@ export function can(role: Role, p: Permission): boolean {
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
-  viewer: 'opérateur vidéo', ptz: 'opérateur PTZ', supervisor: 'superviseur', head: 'chef de service', technician: 'technicien',
+  viewer: 'opérateur vidéo',
+  ptz: 'opérateur PTZ',
+  supervisor: 'superviseur',
+  head: 'chef de service',
+  technician: 'technicien',
 };

@@ -30,7 +30,8 @@ export class CredentialStore {
     try {
       const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<string, Partial<Credential>>;
       for (const [ref, c] of Object.entries(data)) {
-        if (typeof c.username === 'string' && typeof c.password === 'string') this.entries.set(ref, { username: c.username, password: c.password });
+        if (typeof c.username === 'string' && typeof c.password === 'string')
+          this.entries.set(ref, { username: c.username, password: c.password });
       }
     } catch (e) {
       log.error('credentials file unreadable; cameras needing it will be refused', e);

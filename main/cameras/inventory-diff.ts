@@ -5,7 +5,11 @@ import { redact } from '../log/logger';
 
 export function toView(c: Camera): CameraView {
   return {
-    id: c.id, name: c.name, site: c.site, zone: c.zone, hasSub: c.streams.sub !== undefined,
+    id: c.id,
+    name: c.name,
+    site: c.site,
+    zone: c.zone,
+    hasSub: c.streams.sub !== undefined,
     ptz: c.ptz?.type ?? null,
     ...(c.lat !== undefined && { lat: c.lat }),
     ...(c.lon !== undefined && { lon: c.lon }),
@@ -14,12 +18,21 @@ export function toView(c: Camera): CameraView {
 
 /** Flat, comparable fields; URLs are redacted so a diff never carries credentials. */
 function flatten(c: Camera): Record<string, string> {
-  const ptz = c.ptz ? (c.ptz.type === 'onvif' ? `onvif ${redact(c.ptz.url)}` : `pelco-d ${c.ptz.port} #${c.ptz.address}`) : '';
+  const ptz = c.ptz
+    ? c.ptz.type === 'onvif'
+      ? `onvif ${redact(c.ptz.url)}`
+      : `pelco-d ${c.ptz.port} #${c.ptz.address}`
+    : '';
   return {
-    name: c.name, site: c.site, zone: c.zone,
-    'streams.main': redact(c.streams.main), 'streams.sub': redact(c.streams.sub ?? ''),
-    ptz, credentialsRef: c.credentialsRef ?? '',
-    lat: c.lat?.toString() ?? '', lon: c.lon?.toString() ?? '',
+    name: c.name,
+    site: c.site,
+    zone: c.zone,
+    'streams.main': redact(c.streams.main),
+    'streams.sub': redact(c.streams.sub ?? ''),
+    ptz,
+    credentialsRef: c.credentialsRef ?? '',
+    lat: c.lat?.toString() ?? '',
+    lon: c.lon?.toString() ?? '',
   };
 }
 
@@ -29,7 +42,10 @@ export function diffInventories(before: Camera[], after: Camera[]): InventoryDif
   const diff: InventoryDiff = { added: [], removed: [], changed: [] };
   for (const c of after) {
     const prev = old.get(c.id);
-    if (!prev) { diff.added.push(toView(c)); continue; }
+    if (!prev) {
+      diff.added.push(toView(c));
+      continue;
+    }
     const a = flatten(prev);
     const b = flatten(c);
     const changes: FieldChange[] = Object.keys(b)
@@ -45,4 +61,5 @@ export function diffInventories(before: Camera[], after: Camera[]): InventoryDif
   return diff;
 }
 
-export const isEmptyDiff = (d: InventoryDiff): boolean => !d.added.length && !d.removed.length && !d.changed.length;
+export const isEmptyDiff = (d: InventoryDiff): boolean =>
+  !d.added.length && !d.removed.length && !d.changed.length;

@@ -1,16 +1,31 @@
 /** Parses camera files (JSON or the annex's CSV) into a validated inventory, or precise problems. */
 import type { z } from 'zod';
-import { cameraSchema, inventorySchema, type Camera, type Inventory, type InventoryProblem } from './inventory-schema';
+import {
+  cameraSchema,
+  inventorySchema,
+  type Camera,
+  type Inventory,
+  type InventoryProblem,
+} from './inventory-schema';
 
 export type ParseOutcome = { ok: true; inventory: Inventory } | { ok: false; problems: InventoryProblem[] };
 
 const FIELD_LABELS: Record<string, string> = {
-  id: 'numéro (id)', name: 'nom', site: 'site', zone: 'zone', 'streams.main': 'flux principal',
-  'streams.sub': 'sous-flux', ptz: 'PTZ', credentialsRef: 'référence d’identifiants', lat: 'latitude', lon: 'longitude',
+  id: 'numéro (id)',
+  name: 'nom',
+  site: 'site',
+  zone: 'zone',
+  'streams.main': 'flux principal',
+  'streams.sub': 'sous-flux',
+  ptz: 'PTZ',
+  credentialsRef: 'référence d’identifiants',
+  lat: 'latitude',
+  lon: 'longitude',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): { code: string; message: string } {
-  if (issue.message === 'url_scheme') return { code: 'url_scheme', message: 'adresse de flux invalide (rtsp:// attendu)' };
+  if (issue.message === 'url_scheme')
+    return { code: 'url_scheme', message: 'adresse de flux invalide (rtsp:// attendu)' };
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
@@ -29,12 +44,18 @@ function describeIssue(issue: z.core.$ZodIssue): { code: string; message: string
   }
 }
 
-function validateCameras(rows: { value: unknown; line?: number; entry?: number }[], demo: boolean): ParseOutcome {
+function validateCameras(
+  rows: { value: unknown; line?: number; entry?: number }[],
+  demo: boolean,
+): ParseOutcome {
   const problems: InventoryProblem[] = [];
   const cameras: Camera[] = [];
   const seen = new Map<number, number>();
   for (const row of rows) {
-    const where = { ...(row.line !== undefined && { line: row.line }), ...(row.entry !== undefined && { entry: row.entry }) };
+    const where = {
+      ...(row.line !== undefined && { line: row.line }),
+      ...(row.entry !== undefined && { entry: row.entry }),
+    };
     const parsed = cameraSchema.safeParse(row.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -52,7 +73,13 @@ function validateCameras(rows: { value: unknown; line?: number; entry?: number }
     const cam = parsed.data;
     const first = seen.get(cam.id);
     if (first !== undefined) {
-      problems.push({ ...where, cameraId: cam.id, field: 'id', code: 'duplicate_id', message: `numéro ${cam.id} déjà utilisé (entrée ${first})` });
+      problems.push({
+        ...where,
+        cameraId: cam.id,
+        field: 'id',
+        code: 'duplicate_id',
+        message: `numéro ${cam.id} déjà utilisé (entrée ${first})`,
+      });
       continue;
     }
     seen.set(cam.id, row.line ?? row.entry ?? 0);
@@ -71,13 +98,29 @@ export function parseJsonInventory(text: string): ParseOutcome {
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-    return { ok: false, problems: [{ ...(line && { line }), field: '(fichier)', code: 'json_syntax', message: 'JSON illisible (erreur de syntaxe)' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          ...(line && { line }),
+          field: '(fichier)',
+          code: 'json_syntax',
+          message: 'JSON illisible (erreur de syntaxe)',
+        },
+      ],
+    };
   }
   const top = inventorySchema.safeParse(data);
   if (!top.success) {
-    return { ok: false, problems: [{ field: 'cameras', code: 'json_shape', message: 'format attendu : { "cameras": [ … ] }' }] };
+    return {
+      ok: false,
+      problems: [{ field: 'cameras', code: 'json_shape', message: 'format attendu : { "cameras": [ … ] }' }],
+    };
   }
-  return validateCameras(top.data.cameras.map((value, i) => ({ value, entry: i + 1 })), top.data.demo ?? false);
+  return validateCameras(
+    top.data.cameras.map((value, i) => ({ value, entry: i + 1 })),
+    top.data.demo ?? false,
+  );
 }
 
 /** RFC 4180-ish CSV with `;` or `,` separators (French spreadsheets export `;`). */
@@ -91,21 +134,45 @@ export function splitCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === sep) { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === sep) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += c;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
-const CSV_COLUMNS = ['id', 'name', 'site', 'zone', 'main', 'sub', 'ptz_type', 'ptz_url', 'ptz_port', 'ptz_address', 'credentialsRef', 'lat', 'lon'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'name',
+  'site',
+  'zone',
+  'main',
+  'sub',
+  'ptz_type',
+  'ptz_url',
+  'ptz_port',
+  'ptz_address',
+  'credentialsRef',
+  'lat',
+  'lon',
+] as const;
 
 function num(v: string): number | string {
   const t = v.trim().replace(',', '.');
@@ -117,18 +184,41 @@ export function parseCsvInventory(text: string): ParseOutcome {
   const header = (rows[0] ?? []).map((h) => h.trim());
   const missing = ['id', 'name', 'site', 'main'].filter((c) => !header.includes(c));
   if (missing.length) {
-    return { ok: false, problems: [{ line: 1, field: missing.join(', '), code: 'csv_header', message: `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (attendu : ${CSV_COLUMNS.join(';')})` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          field: missing.join(', '),
+          code: 'csv_header',
+          message: `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (attendu : ${CSV_COLUMNS.join(';')})`,
+        },
+      ],
+    };
   }
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) {
-    return { ok: false, problems: [{ line: 1, field: unknown.join(', '), code: 'unknown_field', message: `colonnes inconnues : ${unknown.join(', ')}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          field: unknown.join(', '),
+          code: 'unknown_field',
+          message: `colonnes inconnues : ${unknown.join(', ')}`,
+        },
+      ],
+    };
   }
   const items: { value: unknown; line: number }[] = [];
   rows.slice(1).forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
     const get = (c: string): string => (cells[header.indexOf(c)] ?? '').trim();
     const value: Record<string, unknown> = {
-      id: num(get('id')), name: get('name'), site: get('site'), zone: get('zone'),
+      id: num(get('id')),
+      name: get('name'),
+      site: get('site'),
+      zone: get('zone'),
       streams: { main: get('main'), ...(get('sub') && { sub: get('sub') }) },
     };
     const ptzType = get('ptz_type');
@@ -159,7 +249,8 @@ export function formatProblems(problems: InventoryProblem[]): string {
   return problems
     .slice(0, 20)
     .map((p) => {
-      const where = p.line !== undefined ? `ligne ${p.line}` : p.entry !== undefined ? `entrée ${p.entry}` : 'fichier';
+      const where =
+        p.line !== undefined ? `ligne ${p.line}` : p.entry !== undefined ? `entrée ${p.entry}` : 'fichier';
       const cam = p.cameraId !== undefined ? ` (caméra ${p.cameraId})` : '';
       return `${where}${cam}, champ « ${fieldLabel(p.field)} » : ${p.message}`;
     })

@@ -31,7 +31,10 @@ export class InventoryStore {
   private readonly currentFile: string;
   private readonly historyFile: string;
 
-  constructor(dataDir: string, private readonly demoFile: string) {
+  constructor(
+    dataDir: string,
+    private readonly demoFile: string,
+  ) {
     this.currentFile = path.join(dataDir, 'inventory.json');
     this.historyFile = path.join(dataDir, 'inventory-history.jsonl');
   }
@@ -52,7 +55,9 @@ export class InventoryStore {
       this.inventory = { ...demo.inventory, demo: true };
       this.source = 'démo';
     }
-    log.info(`inventory in force: ${this.inventory.cameras.length} cameras from ${this.source}${this.inventory.demo ? ' (demo)' : ''}`);
+    log.info(
+      `inventory in force: ${this.inventory.cameras.length} cameras from ${this.source}${this.inventory.demo ? ' (demo)' : ''}`,
+    );
   }
 
   private readStored(): { inventory: Inventory; source: string } | null {
@@ -77,7 +82,12 @@ export class InventoryStore {
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      return this.fail(err('file_unreadable', `Fichier de caméras illisible : ${path.basename(file)}. L’inventaire précédent reste en vigueur.`));
+      return this.fail(
+        err(
+          'file_unreadable',
+          `Fichier de caméras illisible : ${path.basename(file)}. L’inventaire précédent reste en vigueur.`,
+        ),
+      );
     }
     const prev = this.preview(path.basename(file), text);
     if (!prev.ok) return prev;
@@ -87,13 +97,19 @@ export class InventoryStore {
   preview(fileName: string, content: string): Result<ImportPreview> {
     const parsed = parseInventoryFile(fileName, content);
     if (!parsed.ok) {
-      return this.fail(err('invalid_inventory',
-        `Fichier de caméras « ${fileName} » refusé ; l’inventaire précédent reste en vigueur.\n${formatProblems(parsed.problems)}`,
-        parsed.problems));
+      return this.fail(
+        err(
+          'invalid_inventory',
+          `Fichier de caméras « ${fileName} » refusé ; l’inventaire précédent reste en vigueur.\n${formatProblems(parsed.problems)}`,
+          parsed.problems,
+        ),
+      );
     }
     const previewId = crypto.randomUUID();
     const preview: ImportPreview = {
-      previewId, fileName, count: parsed.inventory.cameras.length,
+      previewId,
+      fileName,
+      count: parsed.inventory.cameras.length,
       diff: diffInventories(this.inventory.demo ? [] : this.inventory.cameras, parsed.inventory.cameras),
     };
     this.pending.clear(); // only the latest preview can be confirmed
@@ -113,12 +129,17 @@ export class InventoryStore {
       try {
         // History first: a change that is not traced must not take effect.
         appendLineDurable(this.historyFile, JSON.stringify(change));
-        writeFileAtomic(this.currentFile, JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2));
+        writeFileAtomic(
+          this.currentFile,
+          JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2),
+        );
       } catch (e) {
         const m = storageErrorMessage(e);
         return this.fail(err(m.code, m.message));
       }
-      log.info(`inventory changed from ${src}: +${p.preview.diff.added.length} -${p.preview.diff.removed.length} ~${p.preview.diff.changed.length}`);
+      log.info(
+        `inventory changed from ${src}: +${p.preview.diff.added.length} -${p.preview.diff.removed.length} ~${p.preview.diff.changed.length}`,
+      );
     }
     this.inventory = { demo: false, cameras: p.inventory.cameras };
     this.source = src;
@@ -137,13 +158,20 @@ export class InventoryStore {
 
   history(): InventoryChange[] {
     if (!fs.existsSync(this.historyFile)) return [];
-    return fs.readFileSync(this.historyFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as InventoryChange);
+    return fs
+      .readFileSync(this.historyFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as InventoryChange);
   }
 
   view(): InventoryView {
     return {
-      cameras: this.inventory.cameras.map(toView), demo: this.inventory.demo,
-      source: this.source, loadedAt: this.loadedAt, lastError: this.lastError,
+      cameras: this.inventory.cameras.map(toView),
+      demo: this.inventory.demo,
+      source: this.source,
+      loadedAt: this.loadedAt,
+      lastError: this.lastError,
     };
   }
 

@@ -8,17 +8,39 @@ import { diffInventories } from './inventory-diff';
 import { InventoryStore } from './inventory-store';
 import { storageErrorMessage } from '../config/atomic-write';
 
-const cam = (id: number, extra: object = {}) => ({ id, name: `Cam ${id}`, site: 'Gare', zone: 'Quais', streams: { main: `rtsp://10.0.0.${id}/s` }, ...extra });
+const cam = (id: number, extra: object = {}) => ({
+  id,
+  name: `Cam ${id}`,
+  site: 'Gare',
+  zone: 'Quais',
+  streams: { main: `rtsp://10.0.0.${id}/s` },
+  ...extra,
+});
 
 test('a valid JSON annex parses with defaults', () => {
-  const r = parseJsonInventory(JSON.stringify({ cameras: [cam(1), { id: 2, name: 'B', site: 'Port', streams: { main: 'rtsp://h/x', sub: 'rtsp://h/y' }, ptz: { type: 'pelco-d', port: 'COM3', address: 2 } }] }));
+  const r = parseJsonInventory(
+    JSON.stringify({
+      cameras: [
+        cam(1),
+        {
+          id: 2,
+          name: 'B',
+          site: 'Port',
+          streams: { main: 'rtsp://h/x', sub: 'rtsp://h/y' },
+          ptz: { type: 'pelco-d', port: 'COM3', address: 2 },
+        },
+      ],
+    }),
+  );
   assert.ok(r.ok);
   assert.equal(r.inventory.cameras.length, 2);
   assert.equal(r.inventory.cameras[1]?.zone, '');
 });
 
 test('problems name the entry, the camera and the field, in French', () => {
-  const r = parseJsonInventory(JSON.stringify({ cameras: [cam(1), { id: 2, name: 'X', streams: { main: 'ftp://x' } }, cam(1)] }));
+  const r = parseJsonInventory(
+    JSON.stringify({ cameras: [cam(1), { id: 2, name: 'X', streams: { main: 'ftp://x' } }, cam(1)] }),
+  );
   assert.ok(!r.ok);
   const text = formatProblems(r.problems);
   assert.match(text, /entrée 2 \(caméra 2\), champ « site » : champ obligatoire manquant/);
@@ -36,7 +58,9 @@ test('unknown fields and empty files are refused', () => {
 });
 
 test('CSV annex: ; separator, quoted cells, decimal commas, line numbers in errors', () => {
-  const ok = parseCsvInventory('id;name;site;zone;main;lat;lon\n1;"Parvis; mairie";Mairie;;rtsp://h/1;48,85;2,35\n\n2;Quai;Gare;Quais;rtsp://h/2;;\n');
+  const ok = parseCsvInventory(
+    'id;name;site;zone;main;lat;lon\n1;"Parvis; mairie";Mairie;;rtsp://h/1;48,85;2,35\n\n2;Quai;Gare;Quais;rtsp://h/2;;\n',
+  );
   assert.ok(ok.ok);
   assert.equal(ok.inventory.cameras[0]?.name, 'Parvis; mairie');
   assert.equal(ok.inventory.cameras[0]?.lat, 48.85);
@@ -54,12 +78,25 @@ test('file type is chosen by name or content', () => {
 });
 
 test('diff lists added, removed and changed cameras without credentials', () => {
-  const a = [cam(1), cam(2), cam(3, { streams: { main: 'rtsp://u:p@h/3' } })].map((c) => parseJsonInventory(JSON.stringify({ cameras: [c] }))).map((r) => (r.ok ? r.inventory.cameras[0]! : assert.fail()));
-  const b = [cam(1, { name: 'Renamed' }), cam(4), cam(3, { streams: { main: 'rtsp://u:other@h/3' } })].map((c) => parseJsonInventory(JSON.stringify({ cameras: [c] }))).map((r) => (r.ok ? r.inventory.cameras[0]! : assert.fail()));
+  const a = [cam(1), cam(2), cam(3, { streams: { main: 'rtsp://u:p@h/3' } })]
+    .map((c) => parseJsonInventory(JSON.stringify({ cameras: [c] })))
+    .map((r) => (r.ok ? r.inventory.cameras[0]! : assert.fail()));
+  const b = [cam(1, { name: 'Renamed' }), cam(4), cam(3, { streams: { main: 'rtsp://u:other@h/3' } })]
+    .map((c) => parseJsonInventory(JSON.stringify({ cameras: [c] })))
+    .map((r) => (r.ok ? r.inventory.cameras[0]! : assert.fail()));
   const d = diffInventories(a, b);
-  assert.deepEqual(d.added.map((c) => c.id), [4]);
-  assert.deepEqual(d.removed.map((c) => c.id), [2]);
-  assert.deepEqual(d.changed.map((c) => c.id), [1, 3]);
+  assert.deepEqual(
+    d.added.map((c) => c.id),
+    [4],
+  );
+  assert.deepEqual(
+    d.removed.map((c) => c.id),
+    [2],
+  );
+  assert.deepEqual(
+    d.changed.map((c) => c.id),
+    [1, 3],
+  );
   assert.deepEqual(d.changed[0]?.changes, [{ field: 'name', before: 'Cam 1', after: 'Renamed' }]);
   assert.ok(!JSON.stringify(d).includes('other'));
 });
@@ -80,14 +117,20 @@ test('store: a refused import keeps the inventory in force and writes nothing', 
   assert.equal(store.view().demo, true, 'a preview changes nothing before confirmation');
   const applied = store.apply(p.value.previewId);
   assert.ok(applied.ok);
-  assert.deepEqual(store.view().cameras.map((c) => c.id), [7]);
+  assert.deepEqual(
+    store.view().cameras.map((c) => c.id),
+    [7],
+  );
   assert.equal(store.history().length, 1);
   assert.equal(store.apply(p.value.previewId).ok, false, 'a preview applies once');
 
   // Restart: the stored inventory, not the demo, is in force.
   const again = new InventoryStore(dir, path.join(__dirname, '..', '..', 'assets', 'demo-cameras.json'));
   again.init();
-  assert.deepEqual(again.view().cameras.map((c) => c.id), [7]);
+  assert.deepEqual(
+    again.view().cameras.map((c) => c.id),
+    [7],
+  );
 });
 
 test('store: a failed write is reported in French and changes nothing', () => {

@@ -32,7 +32,15 @@ export function appendLineDurable(file: string, line: string): void {
 /** Operator-language message for a storage failure. */
 export function storageErrorMessage(e: unknown): { code: string; message: string } {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return { code: 'disk_full', message: 'Disque plein : la modification n’a pas été enregistrée ; rien n’a été perdu.' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'storage_denied', message: 'Accès refusé au dossier de données : la modification n’a pas été enregistrée.' };
+  if (code === 'ENOSPC')
+    return {
+      code: 'disk_full',
+      message: 'Disque plein : la modification n’a pas été enregistrée ; rien n’a été perdu.',
+    };
+  if (code === 'EACCES' || code === 'EPERM')
+    return {
+      code: 'storage_denied',
+      message: 'Accès refusé au dossier de données : la modification n’a pas été enregistrée.',
+    };
   return { code: 'storage_error', message: 'Écriture impossible : la modification n’a pas été enregistrée.' };
 }

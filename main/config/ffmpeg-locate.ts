@@ -21,7 +21,10 @@ function onPath(name: string): string | null {
 function bundled(): string | null {
   try {
     const req = createRequire(__filename);
-    const p = (req('@ffmpeg-installer/ffmpeg') as { path: string }).path.replace('app.asar', 'app.asar.unpacked');
+    const p = (req('@ffmpeg-installer/ffmpeg') as { path: string }).path.replace(
+      'app.asar',
+      'app.asar.unpacked',
+    );
     return fs.existsSync(p) ? p : null;
   } catch {
     return null;
@@ -30,10 +33,12 @@ function bundled(): string | null {
 
 export function locateFfmpeg(configured?: string): string {
   if (configured) {
-    if (!fs.existsSync(configured)) throw new Error(`ffmpeg introuvable à l’emplacement configuré : ${configured}`);
+    if (!fs.existsSync(configured))
+      throw new Error(`ffmpeg introuvable à l’emplacement configuré : ${configured}`);
     return configured;
   }
   const found = onPath('ffmpeg') ?? bundled();
-  if (!found) throw new Error('ffmpeg introuvable (ni configuré, ni dans le PATH, ni fourni avec l’application).');
+  if (!found)
+    throw new Error('ffmpeg introuvable (ni configuré, ni dans le PATH, ni fourni avec l’application).');
   return found;
 }

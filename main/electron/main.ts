@@ -12,7 +12,9 @@ const log = createLogger('electron');
 const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER = path.join(ROOT, 'dist', 'renderer');
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 // No crash dumps: a dump of the renderer could hold decoded images.
 app.commandLine.appendSwitch('disable-breakpad');
 app.commandLine.appendSwitch('disable-crash-reporter');
@@ -41,10 +43,13 @@ async function start(): Promise<void> {
   const ses = hardenSession('vigie-console');
   ses.protocol.handle('app', (req) => {
     const file = path.resolve(RENDERER, '.' + decodeURIComponent(new URL(req.url).pathname));
-    if (!file.startsWith(RENDERER + path.sep) || !fs.existsSync(file)) return new Response('not found', { status: 404 });
+    if (!file.startsWith(RENDERER + path.sep) || !fs.existsSync(file))
+      return new Response('not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
-  bindElectronIpc(services.router, services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  bindElectronIpc(services.router, services.events, () =>
+    BrowserWindow.getAllWindows().map((w) => w.webContents),
+  );
   const win = createConsoleWindow(ses, !app.isPackaged);
   const clientId = `wc-${win.webContents.id}`;
   win.webContents.on('destroyed', () => services.auth.logout(clientId, 'disconnect'));
@@ -56,8 +61,11 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start).catch((e: unknown) => {
-    log.error('start-up failed', e);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      log.error('start-up failed', e);
+      app.exit(1);
+    });
 }

@@ -11,14 +11,20 @@ export function hardenSession(partition: string): Electron.Session {
   ses.setDisplayMediaRequestHandler((_req, callback) => callback({}));
   ses.on('will-download', (e) => e.preventDefault());
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
   return ses;
 }
 
 export function createConsoleWindow(ses: Electron.Session, devTools: boolean): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1600, height: 900, show: false, backgroundColor: '#0d1117', title: 'Vigie',
+    width: 1600,
+    height: 900,
+    show: false,
+    backgroundColor: '#0d1117',
+    title: 'Vigie',
     webPreferences: {
       preload: path.join(__dirname, 'preload.js'),
       contextIsolation: true,

@@ -14,8 +14,14 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 const log = createLogger('host');
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json',
 };
 
 export interface BrowserHost {
@@ -23,12 +29,21 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export async function startBrowserHost(services: Services, rendererDir: string, port: number): Promise<BrowserHost> {
+export async function startBrowserHost(
+  services: Services,
+  rendererDir: string,
+  port: number,
+): Promise<BrowserHost> {
   const root = path.resolve(rendererDir);
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const file = path.resolve(root, '.' + (urlPath === '/' ? '/index.html' : urlPath));
-    if (req.method !== 'GET' || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (
+      req.method !== 'GET' ||
+      !file.startsWith(root + path.sep) ||
+      !fs.existsSync(file) ||
+      !fs.statSync(file).isFile()
+    ) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }

@@ -18,10 +18,17 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
   const registry = openRegistry(dataDir);
   const store = new OperatorStore(dataDir);
   try {
-    const auth = new AuthService(store, registry, { isDemo: () => false, lockAfterSeconds: 300, onRevoke: () => undefined });
+    const auth = new AuthService(store, registry, {
+      isDemo: () => false,
+      lockAfterSeconds: 300,
+      onRevoke: () => undefined,
+    });
     switch (args[0]) {
       case 'list':
-        for (const o of auth.listOperators()) process.stdout.write(`${o.login}\t${o.role}\t${o.name}\t${o.rank}\t${o.service}\t${o.validFrom}→${o.validUntil}\n`);
+        for (const o of auth.listOperators())
+          process.stdout.write(
+            `${o.login}\t${o.role}\t${o.name}\t${o.rank}\t${o.service}\t${o.validFrom}→${o.validUntil}\n`,
+          );
         return 0;
       case 'add': {
         const role = option(args, 'role') as Role | undefined;
@@ -31,16 +38,27 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
         }
         const password = await readStdin();
         const today = new Date().toISOString().slice(0, 10);
-        const r = await auth.saveOperator({
-          login: option(args, 'login') ?? '', name: option(args, 'name') ?? '', rank: option(args, 'rank') ?? '', service: option(args, 'service') ?? '',
-          badge: option(args, 'badge') ?? '', role, validFrom: option(args, 'from') ?? today, validUntil: option(args, 'until') ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
-          password,
-        }, null);
+        const r = await auth.saveOperator(
+          {
+            login: option(args, 'login') ?? '',
+            name: option(args, 'name') ?? '',
+            rank: option(args, 'rank') ?? '',
+            service: option(args, 'service') ?? '',
+            badge: option(args, 'badge') ?? '',
+            role,
+            validFrom: option(args, 'from') ?? today,
+            validUntil: option(args, 'until') ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+            password,
+          },
+          null,
+        );
         if (!r.ok) {
           process.stderr.write(`vigie : ${r.error.message}\n`);
           return 1;
         }
-        process.stdout.write(`Compte « ${r.value.login} » (${r.value.role}) créé, valide du ${r.value.validFrom} au ${r.value.validUntil}.\n`);
+        process.stdout.write(
+          `Compte « ${r.value.login} » (${r.value.role}) créé, valide du ${r.value.validFrom} au ${r.value.validUntil}.\n`,
+        );
         return 0;
       }
       default:
@@ -59,10 +77,14 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
     switch (args[0]) {
       case 'verify': {
         const file = option(args, 'checkpoint');
-        const cp = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint) : latestCheckpoint(dataDir);
+        const cp = file
+          ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint)
+          : latestCheckpoint(dataDir);
         const r = registry.verify(cp);
         if (r.ok) {
-          process.stdout.write(`Registre intègre : ${r.rows} entrées${cp ? `, conforme au point de contrôle n° ${cp.seq}` : ''}.\n`);
+          process.stdout.write(
+            `Registre intègre : ${r.rows} entrées${cp ? `, conforme au point de contrôle n° ${cp.seq}` : ''}.\n`,
+          );
           return 0;
         }
         process.stdout.write(`ALTÉRATION : ${r.problem} (première entrée en cause : n° ${r.firstBadSeq}).\n`);
@@ -89,7 +111,9 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
         }
         const before = new Date(Date.now() - days * 86_400_000).toISOString();
         const removed = registry.purge(before, null);
-        process.stdout.write(`${removed} entrée(s) antérieures au ${before.slice(0, 10)} purgées ; la purge est inscrite au registre.\n`);
+        process.stdout.write(
+          `${removed} entrée(s) antérieures au ${before.slice(0, 10)} purgées ; la purge est inscrite au registre.\n`,
+        );
         return 0;
       }
       default:

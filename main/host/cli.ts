@@ -27,7 +27,11 @@ async function host(args: string[]): Promise<void> {
     host: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',
   });
-  const h = await startBrowserHost(services, path.join(ROOT, 'dist', 'renderer'), Number(option(args, 'port') ?? 0));
+  const h = await startBrowserHost(
+    services,
+    path.join(ROOT, 'dist', 'renderer'),
+    Number(option(args, 'port') ?? 0),
+  );
   process.stdout.write(`Vigie (hôte navigateur) : ${h.url}\n`);
   const stop = (): void => {
     void Promise.all([h.close(), services.close()]).finally(() => process.exit(0));

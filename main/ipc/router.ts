@@ -1,6 +1,14 @@
 /** Validates payloads and dispatches invokes; shared by the Electron and WebSocket transports. */
 import { createLogger } from '../log/logger';
-import { requestSchemas, isChannel, type Channel, type RequestOf, type ResponseOf, type EventMap, type EventName } from './contract';
+import {
+  requestSchemas,
+  isChannel,
+  type Channel,
+  type RequestOf,
+  type ResponseOf,
+  type EventMap,
+  type EventName,
+} from './contract';
 import { err, type Result } from './result';
 
 const log = createLogger('ipc');
@@ -10,7 +18,10 @@ export interface CallContext {
   clientId: string;
 }
 
-export type Handler<C extends Channel> = (payload: RequestOf<C>, ctx: CallContext) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
+export type Handler<C extends Channel> = (
+  payload: RequestOf<C>,
+  ctx: CallContext,
+) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 /** Main's own gate before any handler: returns a refusal, or null to proceed. */
 export type Gate = (channel: Channel, ctx: CallContext) => Result<never> | null;
@@ -20,7 +31,10 @@ export interface EventSink {
 }
 
 export class Router {
-  constructor(private readonly handlers: Handlers, private readonly gate: Gate = () => null) {}
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly gate: Gate = () => null,
+  ) {}
 
   async dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isChannel(channel)) return err('unknown_channel', 'Canal inconnu.');

@@ -30,14 +30,16 @@ export class LayoutStore {
   private read(cameraIds: readonly number[]): LayoutState | null {
     try {
       const raw = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<LayoutState>;
-      if (!raw.layout || !(LAYOUTS as readonly string[]).includes(raw.layout) || !Array.isArray(raw.tiles)) return null;
+      if (!raw.layout || !(LAYOUTS as readonly string[]).includes(raw.layout) || !Array.isArray(raw.tiles))
+        return null;
       const tiles = Array.from({ length: MAX_TILES }, (_, i) => {
         const v = raw.tiles?.[i];
         return typeof v === 'number' ? v : null;
       });
       return reconcile({ layout: raw.layout, tiles }, cameraIds);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log.warn('saved layout unreadable; using the default', e);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        log.warn('saved layout unreadable; using the default', e);
       return null;
     }
   }

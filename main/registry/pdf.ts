@@ -1,5 +1,17 @@
 /** A minimal PDF writer (A4, Helvetica, WinAnsi): enough for a printable French report, no dependency. */
-const WINANSI_EXTRA: Record<string, number> = { '’': 0x92, '‘': 0x91, '“': 0x93, '”': 0x94, '—': 0x97, '–': 0x96, '…': 0x85, 'œ': 0x9c, 'Œ': 0x8c, '€': 0x80, '•': 0x95 };
+const WINANSI_EXTRA: Record<string, number> = {
+  '’': 0x92,
+  '‘': 0x91,
+  '“': 0x93,
+  '”': 0x94,
+  '—': 0x97,
+  '–': 0x96,
+  '…': 0x85,
+  œ: 0x9c,
+  Œ: 0x8c,
+  '€': 0x80,
+  '•': 0x95,
+};
 
 function encodeText(s: string): string {
   let out = '';
@@ -42,13 +54,16 @@ export function renderPdf(lines: PdfLine[], footer: string): Buffer {
     y -= lead;
     // Long lines wrap at a width Helvetica keeps inside the margins.
     const max = Math.floor((W - 2 * MARGIN) / (size * 0.5));
-    const chunks = l.text.length > max ? l.text.match(new RegExp(`.{1,${max}}(\\s|$)`, 'g')) ?? [l.text] : [l.text];
+    const chunks =
+      l.text.length > max ? (l.text.match(new RegExp(`.{1,${max}}(\\s|$)`, 'g')) ?? [l.text]) : [l.text];
     chunks.forEach((c, i) => {
       if (i > 0) {
         if (y - size * 1.35 < 40) flush();
         y -= size * 1.35;
       }
-      ops.push(`BT /${l.bold ? 'F2' : 'F1'} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${encodeText(c.trimEnd())}) Tj ET`);
+      ops.push(
+        `BT /${l.bold ? 'F2' : 'F1'} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${encodeText(c.trimEnd())}) Tj ET`,
+      );
     });
   }
   flush();
@@ -61,11 +76,18 @@ export function renderPdf(lines: PdfLine[], footer: string): Buffer {
   const bold = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   for (const content of pages) {
-    const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${W} ${H}] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> >> /Contents ${stream} 0 R >>`));
+    const stream = add(
+      `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    );
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${W} ${H}] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> >> /Contents ${stream} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
 
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];

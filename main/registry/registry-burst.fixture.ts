@@ -5,6 +5,11 @@ import { Registry } from './registry';
 const dir = process.argv[2]!;
 const registry = new Registry(dir, loadOrCreateKeys(dir));
 for (let i = 0; i < 10_000; i++) {
-  const row = registry.append({ type: 'view.start', actor: { login: 'a', name: 'A', rank: 'B', service: 'C' }, cameraId: 1 + (i % 16), data: { viewId: `v${i}` } });
+  const row = registry.append({
+    type: 'view.start',
+    actor: { login: 'a', name: 'A', rank: 'B', service: 'C' },
+    cameraId: 1 + (i % 16),
+    data: { viewId: `v${i}` },
+  });
   process.stdout.write(`${row.seq}\n`);
 }

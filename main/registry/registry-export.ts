@@ -4,7 +4,6 @@ import { TYPE_LABELS } from '../ipc/registry-labels';
 import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 
-
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('fr-FR', { hour12: false });
 
@@ -18,7 +17,16 @@ export function viewingSessions(rows: RegistryRow[]): ViewingSession[] {
     const viewId = (JSON.parse(r.data) as { viewId?: string }).viewId;
     if (!viewId) continue;
     if (r.type === 'view.start') {
-      const s: ViewingSession = { cameraId: r.cameraId, surface: r.surface, login: r.login, name: r.name, rank: r.rank, service: r.service, start: r.at, end: null };
+      const s: ViewingSession = {
+        cameraId: r.cameraId,
+        surface: r.surface,
+        login: r.login,
+        name: r.name,
+        rank: r.rank,
+        service: r.service,
+        start: r.at,
+        end: null,
+      };
       open.set(viewId, s);
       out.push(s);
     } else if (r.type === 'view.end') {
@@ -41,35 +49,88 @@ const csvCell = (v: string | number | null): string => {
 };
 
 export function toCsv(rows: RegistryRow[]): string {
-  const head = ['n°', 'date', 'heure', 'événement', 'identifiant', 'nom', 'grade', 'service', 'caméra', 'surface', 'détails', 'empreinte'];
-  const lines = rows.map((r) => [r.seq, date(r.at), time(r.at), TYPE_LABELS[r.type] ?? r.type, r.login, r.name, r.rank, r.service, r.cameraId, r.surface, details(r), r.mac].map(csvCell).join(';'));
+  const head = [
+    'n°',
+    'date',
+    'heure',
+    'événement',
+    'identifiant',
+    'nom',
+    'grade',
+    'service',
+    'caméra',
+    'surface',
+    'détails',
+    'empreinte',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.seq,
+      date(r.at),
+      time(r.at),
+      TYPE_LABELS[r.type] ?? r.type,
+      r.login,
+      r.name,
+      r.rank,
+      r.service,
+      r.cameraId,
+      r.surface,
+      details(r),
+      r.mac,
+    ]
+      .map(csvCell)
+      .join(';'),
+  );
   return '\uFEFF' + [head.join(';'), ...lines].join('\r\n') + '\r\n';
 }
 
-export function toPdf(rows: RegistryRow[], filter: RegistryFilter, verification: VerifyResult, post: string): Buffer {
+export function toPdf(
+  rows: RegistryRow[],
+  filter: RegistryFilter,
+  verification: VerifyResult,
+  post: string,
+): Buffer {
   const lines: PdfLine[] = [
     { text: 'Registre des accès aux images de vidéoprotection', size: 16, bold: true },
     { text: `Centre d’information et de commandement — poste ${post}`, size: 11 },
-    { text: `Période : ${filter.from ? date(filter.from) : 'origine'} au ${filter.to ? date(filter.to) : 'ce jour'}` +
-      `${filter.login ? ` — opérateur ${filter.login}` : ''}${filter.cameraId !== undefined ? ` — caméra ${filter.cameraId}` : ''}`, gap: 6 },
-    { text: `Édité le ${date(new Date().toISOString())} à ${time(new Date().toISOString())}. ${rows.length} entrées.` },
-    { text: verification.ok
-      ? `Intégrité : chaîne vérifiée (${verification.rows} entrées, empreinte de tête ${verification.head?.mac.slice(0, 16) ?? '—'}…).`
-      : `Intégrité : ALTÉRATION DÉTECTÉE — ${verification.problem}.`, bold: !verification.ok },
-    { text: 'Aucune image n’est enregistrée au CIC ; les copies sont demandées au CSU et seules les demandes figurent ici.', gap: 2 },
+    {
+      text:
+        `Période : ${filter.from ? date(filter.from) : 'origine'} au ${filter.to ? date(filter.to) : 'ce jour'}` +
+        `${filter.login ? ` — opérateur ${filter.login}` : ''}${filter.cameraId !== undefined ? ` — caméra ${filter.cameraId}` : ''}`,
+      gap: 6,
+    },
+    {
+      text: `Édité le ${date(new Date().toISOString())} à ${time(new Date().toISOString())}. ${rows.length} entrées.`,
+    },
+    {
+      text: verification.ok
+        ? `Intégrité : chaîne vérifiée (${verification.rows} entrées, empreinte de tête ${verification.head?.mac.slice(0, 16) ?? '—'}…).`
+        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verification.problem}.`,
+      bold: !verification.ok,
+    },
+    {
+      text: 'Aucune image n’est enregistrée au CIC ; les copies sont demandées au CSU et seules les demandes figurent ici.',
+      gap: 2,
+    },
     { text: 'Sessions de visionnage', size: 12, bold: true, gap: 10 },
   ];
   const sessions = viewingSessions(rows);
   if (!sessions.length) lines.push({ text: 'Aucune.' });
   for (const s of sessions) {
-    lines.push({ text: `Caméra ${s.cameraId ?? '—'} (${s.surface ?? '—'}) : ${date(s.start)} de ${time(s.start)} à ${s.end ? time(s.end) : 'en cours'} — ${s.name}, ${s.rank}, ${s.service} (${s.login})` });
+    lines.push({
+      text: `Caméra ${s.cameraId ?? '—'} (${s.surface ?? '—'}) : ${date(s.start)} de ${time(s.start)} à ${s.end ? time(s.end) : 'en cours'} — ${s.name}, ${s.rank}, ${s.service} (${s.login})`,
+    });
   }
   lines.push({ text: 'Journal', size: 12, bold: true, gap: 10 });
   for (const r of rows) {
-    const who = r.login ? ` — ${r.name || r.login}${r.rank ? `, ${r.rank}` : ''}${r.service ? `, ${r.service}` : ''}` : '';
+    const who = r.login
+      ? ` — ${r.name || r.login}${r.rank ? `, ${r.rank}` : ''}${r.service ? `, ${r.service}` : ''}`
+      : '';
     const cam = r.cameraId !== null ? ` — caméra ${r.cameraId}` : '';
     const d = details(r);
-    lines.push({ text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${TYPE_LABELS[r.type] ?? r.type}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}` });
+    lines.push({
+      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${TYPE_LABELS[r.type] ?? r.type}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
+    });
   }
   lines.push({ text: 'Visa du chef de service :', gap: 24 });
   return renderPdf(lines, 'Vigie — registre des accès — document à usage du comité de suivi');

@@ -10,7 +10,8 @@ import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './regist
 import { toCsv, toPdf, viewingSessions } from './registry-export';
 import type { RegistryActor } from './registry';
 
-type RegistryChannels = 'registry:query' | 'registry:export' | 'registry:verify' | 'registry:checkpoint' | 'registry:requisition';
+type RegistryChannels =
+  'registry:query' | 'registry:export' | 'registry:verify' | 'registry:checkpoint' | 'registry:requisition';
 
 export function toFilter(f: RegistryFilterInput): RegistryFilter {
   return {
@@ -26,13 +27,21 @@ const entry = ({ mac: _m, ...r }: RegistryRow) => r;
 export function latestCheckpoint(dataDir: string): Checkpoint | undefined {
   const dir = path.join(dataDir, 'checkpoints');
   if (!fs.existsSync(dir)) return undefined;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const last = files.at(-1);
   return last ? (JSON.parse(fs.readFileSync(path.join(dir, last), 'utf8')) as Checkpoint) : undefined;
 }
 
-export function registryHandlers(registry: Registry, dataDir: string, actor: (clientId: string) => RegistryActor | null): Pick<Handlers, RegistryChannels> {
-  const stamp = (): string => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+export function registryHandlers(
+  registry: Registry,
+  dataDir: string,
+  actor: (clientId: string) => RegistryActor | null,
+): Pick<Handlers, RegistryChannels> {
+  const stamp = (): string =>
+    new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   return {
     'registry:query': (f, ctx) => {
       const filter = toFilter(f);
@@ -48,18 +57,29 @@ export function registryHandlers(registry: Registry, dataDir: string, actor: (cl
       const file = path.join(dir, `registre-${stamp()}.${format}`);
       try {
         fs.mkdirSync(dir, { recursive: true });
-        const body = format === 'csv' ? toCsv(rows) : toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
+        const body =
+          format === 'csv'
+            ? toCsv(rows)
+            : toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
         fs.writeFileSync(file, body, { mode: 0o600 });
       } catch (e) {
         const m = storageErrorMessage(e);
         return err(m.code, `Export impossible : ${m.message}`);
       }
-      registry.append({ type: 'registry.export', actor: actor(ctx.clientId), data: { format, filter: rest, file: path.basename(file), rows: rows.length } });
+      registry.append({
+        type: 'registry.export',
+        actor: actor(ctx.clientId),
+        data: { format, filter: rest, file: path.basename(file), rows: rows.length },
+      });
       return ok({ file });
     },
     'registry:verify': (_p, ctx) => {
       const r = registry.verify(latestCheckpoint(dataDir));
-      registry.append({ type: 'registry.verify', actor: actor(ctx.clientId), data: r.ok ? { ok: true, rows: r.rows } : { ok: false, firstBadSeq: r.firstBadSeq } });
+      registry.append({
+        type: 'registry.verify',
+        actor: actor(ctx.clientId),
+        data: r.ok ? { ok: true, rows: r.rows } : { ok: false, firstBadSeq: r.firstBadSeq },
+      });
       return ok(r);
     },
     'registry:checkpoint': (_p, ctx) => {
@@ -72,7 +92,11 @@ export function registryHandlers(registry: Registry, dataDir: string, actor: (cl
         const m = storageErrorMessage(e);
         return err(m.code, m.message);
       }
-      registry.append({ type: 'registry.checkpoint', actor: actor(ctx.clientId), data: { seq: c.seq, mac: c.mac } });
+      registry.append({
+        type: 'registry.checkpoint',
+        actor: actor(ctx.clientId),
+        data: { seq: c.seq, mac: c.mac },
+      });
       return ok({ file });
     },
     'registry:requisition': (p, ctx) => {

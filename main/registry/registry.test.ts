@@ -14,7 +14,14 @@ const actor = { login: 'dupont', name: 'Jean Dupont', rank: 'Brigadier-chef', se
 function fresh(n = 5): { dir: string; reg: Registry } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-reg-'));
   const reg = new Registry(dir, loadOrCreateKeys(dir));
-  for (let i = 0; i < n; i++) reg.append({ type: 'view.start', actor, cameraId: i + 1, surface: 'console-tile', data: { viewId: `v${i}` } });
+  for (let i = 0; i < n; i++)
+    reg.append({
+      type: 'view.start',
+      actor,
+      cameraId: i + 1,
+      surface: 'console-tile',
+      data: { viewId: `v${i}` },
+    });
   return { dir, reg };
 }
 
@@ -49,7 +56,7 @@ test('an intact chain verifies; the key never lands in the database', () => {
 test('an edited row is detected and named', () => {
   const { dir, reg } = fresh(5);
   reg.close();
-  tamper(dir, "UPDATE registry SET camera_id = 99 WHERE seq = 3");
+  tamper(dir, 'UPDATE registry SET camera_id = 99 WHERE seq = 3');
   const r = new Registry(dir, loadOrCreateKeys(dir)).verify();
   assert.deepEqual(r.ok ? null : [r.firstBadSeq, r.problem], [3, 'entrée 3 altérée']);
 });
@@ -84,13 +91,20 @@ test('a purge is itself an entry, and the chain still verifies from its anchor',
   const removed = reg.purge(cut, actor);
   assert.equal(removed, 4);
   const rows = reg.query();
-  assert.deepEqual(rows.map((r) => r.type), ['auth.login', 'registry.purge']);
+  assert.deepEqual(
+    rows.map((r) => r.type),
+    ['auth.login', 'registry.purge'],
+  );
   assert.ok(reg.verify().ok);
 });
 
 test('kill -9 during a burst of 10,000 writes loses no acknowledged entry', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-burst-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'registry-burst.fixture.ts'), dir], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'registry-burst.fixture.ts'), dir],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   let acked = 0;
   let buf = '';
   await new Promise<void>((resolve) => {
@@ -114,8 +128,18 @@ test('kill -9 during a burst of 10,000 writes loses no acknowledged entry', asyn
 test('viewing sessions pair starts and ends; CSV and PDF carry them in French', () => {
   const { dir, reg } = fresh(0);
   reg.append({ type: 'view.start', actor, cameraId: 7, surface: 'console-tile', data: { viewId: 'a' } });
-  reg.append({ type: 'view.end', actor, cameraId: 7, surface: 'console-tile', data: { viewId: 'a', seconds: 3 } });
-  reg.append({ type: 'requisition', actor, data: { number: 'RJ-2026-042', authority: 'Parquet', copyRequested: true } });
+  reg.append({
+    type: 'view.end',
+    actor,
+    cameraId: 7,
+    surface: 'console-tile',
+    data: { viewId: 'a', seconds: 3 },
+  });
+  reg.append({
+    type: 'requisition',
+    actor,
+    data: { number: 'RJ-2026-042', authority: 'Parquet', copyRequested: true },
+  });
   const rows = reg.query();
   const s = viewingSessions(rows);
   assert.equal(s.length, 1);

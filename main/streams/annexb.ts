@@ -45,7 +45,10 @@ export class AnnexBSplitter {
   private hasVcl = false;
   private key = false;
 
-  constructor(private readonly codec: ElementaryCodec, private readonly onUnit: (au: AccessUnit) => void) {}
+  constructor(
+    private readonly codec: ElementaryCodec,
+    private readonly onUnit: (au: AccessUnit) => void,
+  ) {}
 
   push(chunk: Buffer): void {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
@@ -54,7 +57,10 @@ export class AnnexBSplitter {
     let i = Math.max(this.scan, 0);
     let cut = 0;
     while (i + 5 < buf.length) {
-      if (buf[i + 2]! > 1) { i += 3; continue; }
+      if (buf[i + 2]! > 1) {
+        i += 3;
+        continue;
+      }
       if (buf[i] === 0 && buf[i + 1] === 0 && buf[i + 2] === 1) {
         const start = i > 0 && buf[i - 1] === 0 ? i - 1 : i;
         const info = classifyNal(this.codec, buf, i + 3, this.hasVcl);

@@ -3,8 +3,18 @@ import type { OfflineReason } from '../ipc/contract';
 
 export function classifyFailure(stderr: string, exitCode: number | null): OfflineReason {
   if (/\b(401|403)\b|Unauthorized|Forbidden/i.test(stderr)) return 'auth';
-  if (/Connection refused|timed out|No route to host|Network is unreachable|Name or service not known|Temporary failure in name resolution|404 Not Found|Connection reset|Host is unreachable/i.test(stderr)) return 'unreachable';
-  if (/Unsupported codec|Decoder \(codec .*\) not found|codec not currently supported|Could not find codec parameters|Error while opening decoder|unsupported/i.test(stderr)) return 'codec';
+  if (
+    /Connection refused|timed out|No route to host|Network is unreachable|Name or service not known|Temporary failure in name resolution|404 Not Found|Connection reset|Host is unreachable/i.test(
+      stderr,
+    )
+  )
+    return 'unreachable';
+  if (
+    /Unsupported codec|Decoder \(codec .*\) not found|codec not currently supported|Could not find codec parameters|Error while opening decoder|unsupported/i.test(
+      stderr,
+    )
+  )
+    return 'codec';
   if (exitCode === 0 || /End of file|Stream ends prematurely/i.test(stderr)) return 'ended';
   return 'error';
 }

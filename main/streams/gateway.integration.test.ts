@@ -14,23 +14,42 @@ import { decodeFrame } from '../ipc/video-frame';
 import { StreamGateway } from './gateway';
 
 const lab = new RtspLab({ cameras: [{ width: 640, height: 360 }] });
-const authLab = new RtspLab({ cameras: [{ width: 320, height: 180 }], auth: { user: 'csu', password: 'right' } });
+const authLab = new RtspLab({
+  cameras: [{ width: 320, height: 180 }],
+  auth: { user: 'csu', password: 'right' },
+});
 let gateway: StreamGateway;
 const statuses: StreamStatus[] = [];
 
 before(async () => {
   await Promise.all([lab.start(), authLab.start()]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-gw-'));
-  fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify({ wrong: { username: 'csu', password: 'nope' } }));
+  fs.writeFileSync(
+    path.join(dir, 'credentials.json'),
+    JSON.stringify({ wrong: { username: 'csu', password: 'nope' } }),
+  );
   const cams: Camera[] = [
     { id: 1, name: 'A', site: 'S', zone: '', streams: { main: lab.url(0) } },
-    { id: 2, name: 'B', site: 'S', zone: '', streams: { main: authLab.url(0).replace('csu:right@', '') }, credentialsRef: 'wrong' },
+    {
+      id: 2,
+      name: 'B',
+      site: 'S',
+      zone: '',
+      streams: { main: authLab.url(0).replace('csu:right@', '') },
+      credentialsRef: 'wrong',
+    },
   ];
   const events = new EventHub();
   events.add((e, p) => {
     if (e === 'streams:status') statuses.push(p as StreamStatus);
   });
-  gateway = new StreamGateway({ ffmpegPath: 'ffmpeg', credentials: CredentialStore.inDir(dir), events, lookupCamera: (id) => cams.find((c) => c.id === id), idleMs: 300 });
+  gateway = new StreamGateway({
+    ffmpegPath: 'ffmpeg',
+    credentials: CredentialStore.inDir(dir),
+    events,
+    lookupCamera: (id) => cams.find((c) => c.id === id),
+    idleMs: 300,
+  });
   await gateway.listen();
 });
 
@@ -65,7 +84,10 @@ test('access units flow at the source rate, key frame first, and viewers share o
   while (frames.length < 60 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   assert.ok(frames.length >= 60, `got ${frames.length} frames`);
   assert.equal(frames[0]?.key, true, 'a viewer starts on a key frame');
-  assert.deepEqual(control.codec && { codec: control.codec.codec, width: control.codec.width }, { codec: 'h264', width: 640 });
+  assert.deepEqual(control.codec && { codec: control.codec.codec, width: control.codec.width }, {
+    codec: 'h264',
+    width: 640,
+  });
   const span = (frames.at(-1)!.at - frames[10]!.at) / 1000;
   const fps = (frames.length - 11) / span;
   assert.ok(fps > 20 && fps < 30, `fps ${fps.toFixed(1)}`);
@@ -73,7 +95,13 @@ test('access units flow at the source rate, key frame first, and viewers share o
   assert.ok(frames.filter((f) => f.key).length >= 2);
 
   const second = open({ camera: '1', format: 'annexb' });
-  const firstOfSecond = await new Promise<boolean>((r) => second.once('message', (d, bin) => (bin ? r(decodeFrame(new Uint8Array(d as Buffer))!.key) : second.once('message', (d2) => r(decodeFrame(new Uint8Array(d2 as Buffer))!.key)))));
+  const firstOfSecond = await new Promise<boolean>((r) =>
+    second.once('message', (d, bin) =>
+      bin
+        ? r(decodeFrame(new Uint8Array(d as Buffer))!.key)
+        : second.once('message', (d2) => r(decodeFrame(new Uint8Array(d2 as Buffer))!.key)),
+    ),
+  );
   assert.equal(firstOfSecond, true, 'a warm viewer gets the cached key frame at once');
   assert.equal(gateway.activeSessions(), 1);
   ws.close();
@@ -86,7 +114,8 @@ test('access units flow at the source rate, key frame first, and viewers share o
 test('refused credentials are reported as an authentication failure, without the password', async () => {
   const ws = open({ camera: '2', format: 'annexb' });
   const deadline = Date.now() + 20_000;
-  while (!statuses.some((s) => s.cameraId === 2 && s.reason === 'auth') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (!statuses.some((s) => s.cameraId === 2 && s.reason === 'auth') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   const st = statuses.find((s) => s.cameraId === 2 && s.reason === 'auth');
   assert.equal(st?.state, 'offline');
   assert.ok(!JSON.stringify(statuses).includes('nope'));

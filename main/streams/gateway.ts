@@ -45,7 +45,12 @@ const SURFACES = new Set(['console-tile', 'console-large', 'wall-tile']);
 
 export function sourceFor(cam: Camera, stream: StreamKind, credentials: CredentialStore): SourceSpec {
   const url = stream === 'sub' && cam.streams.sub ? cam.streams.sub : cam.streams.main;
-  if (url.startsWith('demo:')) return { kind: 'demo', cameraId: cam.id, label: `${cam.id} ${cam.name.startsWith('DÉMO') ? cam.name : `DÉMO ${cam.name}`}` };
+  if (url.startsWith('demo:'))
+    return {
+      kind: 'demo',
+      cameraId: cam.id,
+      label: `${cam.id} ${cam.name.startsWith('DÉMO') ? cam.name : `DÉMO ${cam.name}`}`,
+    };
   return { kind: 'rtsp', url: credentials.apply(url, cam.credentialsRef) };
 }
 
@@ -76,7 +81,12 @@ export class StreamGateway {
   }
 
   async listen(): Promise<VideoEndpoint> {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false, maxPayload: 1024 });
+    const wss = new WebSocketServer({
+      host: '127.0.0.1',
+      port: 0,
+      perMessageDeflate: false,
+      maxPayload: 1024,
+    });
     this.wss = wss;
     await new Promise<void>((resolve, reject) => {
       wss.once('listening', resolve);
@@ -107,7 +117,8 @@ export class StreamGateway {
     const cameraId = Number(url.searchParams.get('camera'));
     const stream: StreamKind = url.searchParams.get('stream') === 'main' ? 'main' : 'sub';
     const formatParam = url.searchParams.get('format');
-    const format: VideoFormat | null = formatParam === 'mpeg1' || formatParam === 'annexb' ? formatParam : null;
+    const format: VideoFormat | null =
+      formatParam === 'mpeg1' || formatParam === 'annexb' ? formatParam : null;
     const cam = Number.isInteger(cameraId) ? this.o.lookupCamera(cameraId) : undefined;
     if (!cam || !format) {
       ws.close(4004, 'unknown camera or format');
@@ -122,8 +133,12 @@ export class StreamGateway {
     };
     const surfaceParam = url.searchParams.get('surface') ?? 'console-tile';
     const view: ViewEvent = {
-      viewId: crypto.randomUUID(), identity, cameraId: cam.id, stream: effective,
-      surface: SURFACES.has(surfaceParam) ? surfaceParam : 'console-tile', startedAt: Date.now(),
+      viewId: crypto.randomUUID(),
+      identity,
+      cameraId: cam.id,
+      stream: effective,
+      surface: SURFACES.has(surfaceParam) ? surfaceParam : 'console-tile',
+      startedAt: Date.now(),
     };
     const peers = this.byToken.get(token) ?? new Set<WebSocket>();
     peers.add(ws);
@@ -157,14 +172,20 @@ export class StreamGateway {
     const key = `${cam.id}:${stream}:${format}`;
     const existing = this.sessions.get(key);
     if (existing) return existing;
-    const s = new StreamSession(cam.id, stream, format, sourceFor(cam, stream, this.o.credentials), this.opts,
+    const s = new StreamSession(
+      cam.id,
+      stream,
+      format,
+      sourceFor(cam, stream, this.o.credentials),
+      this.opts,
       (st) => {
         this.statusMap.set(st.key, st);
         this.o.events.emit('streams:status', st);
       },
       (closed) => {
         if (this.sessions.get(closed.key) === closed) this.sessions.delete(closed.key);
-      });
+      },
+    );
     this.sessions.set(key, s);
     this.statusMap.set(key, s.current);
     this.o.events.emit('streams:status', s.current);

@@ -70,8 +70,16 @@ export class StreamSession {
   ) {
     this.key = `${cameraId}:${stream}:${format}`;
     this.status = {
-      key: this.key, cameraId, stream, format, state: 'connecting', reason: null,
-      lastFrameAt: null, codec: null, width: null, height: null,
+      key: this.key,
+      cameraId,
+      stream,
+      format,
+      state: 'connecting',
+      reason: null,
+      lastFrameAt: null,
+      codec: null,
+      width: null,
+      height: null,
     };
     this.watchdog = setInterval(() => this.checkWatchdog(), 250);
     this.spawn();
@@ -136,7 +144,8 @@ export class StreamSession {
     this.startedAt = Date.now();
     this.gop = [];
     this.tsRemainder = Buffer.alloc(0);
-    this.splitter = this.format === 'annexb' ? new AnnexBSplitter(this.codec, (au) => this.onAccessUnit(au)) : null;
+    this.splitter =
+      this.format === 'annexb' ? new AnnexBSplitter(this.codec, (au) => this.onAccessUnit(au)) : null;
     const args = ffmpegArgs(this.source, this.format, this.codec, this.opts.demoText);
     const proc = spawn(this.opts.ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     this.proc = proc;
@@ -154,7 +163,10 @@ export class StreamSession {
     const parsed = parseInputInfo(this.stderrTail);
     if (!parsed || !/Output #|Stream mapping/.test(this.stderrTail)) return;
     // A demo source is raw lavfi video encoded here: viewers receive what we encode.
-    const info = this.source.kind === 'demo' ? { ...parsed, codec: this.format === 'annexb' ? 'h264' : 'mpeg1video' } : parsed;
+    const info =
+      this.source.kind === 'demo'
+        ? { ...parsed, codec: this.format === 'annexb' ? 'h264' : 'mpeg1video' }
+        : parsed;
     this.info = info;
     this.status = { ...this.status, codec: info.codec, width: info.width, height: info.height };
     if (this.format === 'annexb' && this.source.kind === 'rtsp') {
@@ -217,7 +229,11 @@ export class StreamSession {
   private checkWatchdog(): void {
     if (!this.proc || this.closed) return;
     const now = Date.now();
-    if (this.status.state === 'playing' && this.lastDataAt !== null && now - this.lastDataAt > this.opts.stallMs) {
+    if (
+      this.status.state === 'playing' &&
+      this.lastDataAt !== null &&
+      now - this.lastDataAt > this.opts.stallMs
+    ) {
       this.stallKill = true;
       this.setState('stalled', null);
       this.proc.kill('SIGKILL');
@@ -240,7 +256,9 @@ export class StreamSession {
     this.attempts += 1;
     const reason = this.stallKill ? null : classifyFailure(this.stderrTail, code);
     const tail = this.stderrTail.trim().split('\n').slice(-2).join(' | ');
-    log.warn(`ffmpeg for ${this.key} exited (code ${code}, attempt ${this.attempts})${reason ? ` reason=${reason}` : ''}: ${tail}`);
+    log.warn(
+      `ffmpeg for ${this.key} exited (code ${code}, attempt ${this.attempts})${reason ? ` reason=${reason}` : ''}: ${tail}`,
+    );
     const offline = reason !== null && (reason === 'auth' || this.attempts >= this.opts.offlineAfter);
     this.setState(offline ? 'offline' : 'reconnecting', reason);
     this.restartTimer = setTimeout(() => this.spawn(), backoffDelay(this.attempts));

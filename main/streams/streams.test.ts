@@ -32,16 +32,27 @@ test('demo cameras are synthetic, realtime, numbered and clocked', () => {
   assert.match(filter, /^smptebars=/);
   assert.match(filter, /DÉMO Quai/);
   assert.match(filter, /localtime/);
-  assert.notEqual(ffmpegArgs({ kind: 'demo', cameraId: 4, label: 'x' }, 'annexb', 'h264')[a.indexOf('-i') + 1]!.split(',')[0], filter.split(',')[0]);
+  assert.notEqual(
+    ffmpegArgs({ kind: 'demo', cameraId: 4, label: 'x' }, 'annexb', 'h264')[a.indexOf('-i') + 1]!.split(
+      ',',
+    )[0],
+    filter.split(',')[0],
+  );
 });
 
 test('backoff doubles and caps at 10 s', () => {
-  assert.deepEqual([1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelay(n)), [500, 1000, 2000, 4000, 8000, 10000, 10000]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelay(n)),
+    [500, 1000, 2000, 4000, 8000, 10000, 10000],
+  );
 });
 
 test('ffmpeg failures map to operator reasons', () => {
   assert.equal(classifyFailure('method DESCRIBE failed: 401 Unauthorized', 1), 'auth');
-  assert.equal(classifyFailure('Connection to tcp://10.0.0.1:554?timeout=0 failed: Connection refused', 1), 'unreachable');
+  assert.equal(
+    classifyFailure('Connection to tcp://10.0.0.1:554?timeout=0 failed: Connection refused', 1),
+    'unreachable',
+  );
   assert.equal(classifyFailure('Connection timed out', 1), 'unreachable');
   assert.equal(classifyFailure('Could not find codec parameters for stream 0', 1), 'codec');
   assert.equal(classifyFailure('', 0), 'ended');
@@ -49,7 +60,8 @@ test('ffmpeg failures map to operator reasons', () => {
 });
 
 test('input codec and size are read from ffmpeg stderr', () => {
-  const s = 'Input #0, rtsp, from \'rtsp://***@h/1\':\n  Stream #0:0: Video: h264 (High), yuvj420p(pc), 1920x1080 [SAR 1:1 DAR 16:9], 25 fps\nOutput #0, h264, to \'pipe:1\':\n  Stream #0:0: Video: h264';
+  const s =
+    "Input #0, rtsp, from 'rtsp://***@h/1':\n  Stream #0:0: Video: h264 (High), yuvj420p(pc), 1920x1080 [SAR 1:1 DAR 16:9], 25 fps\nOutput #0, h264, to 'pipe:1':\n  Stream #0:0: Video: h264";
   assert.deepEqual(parseInputInfo(s), { codec: 'h264', width: 1920, height: 1080 });
   assert.equal(parseInputInfo('nothing'), null);
 });
@@ -60,17 +72,29 @@ const nal = (...b: number[]) => [...sc, ...b];
 test('Annex-B splitter cuts access units at AUD, parameter sets and first slices, across chunk boundaries', () => {
   // AU1: AUD SPS PPS IDR(first) IDR(second slice) | AU2: non-IDR first slice | AU3: SPS... IDR
   const stream = Buffer.from([
-    ...nal(0x09, 0xf0), ...nal(0x67, 0x42, 0xc0, 0x1e), ...nal(0x68, 0xce, 0x38), ...nal(0x65, 0x88, 0x84), ...nal(0x65, 0x40, 0x11),
-    ...nal(0x41, 0x9a, 0x02), ...nal(0x41, 0x9a, 0x03),
-    ...nal(0x67, 0x42, 0xc0, 0x1e), ...nal(0x68, 0xce, 0x38), ...nal(0x65, 0x88, 0x99),
-    ...nal(0x09, 0xf0), ...nal(0x41, 0x9a, 0x04, 0x05, 0x06),
+    ...nal(0x09, 0xf0),
+    ...nal(0x67, 0x42, 0xc0, 0x1e),
+    ...nal(0x68, 0xce, 0x38),
+    ...nal(0x65, 0x88, 0x84),
+    ...nal(0x65, 0x40, 0x11),
+    ...nal(0x41, 0x9a, 0x02),
+    ...nal(0x41, 0x9a, 0x03),
+    ...nal(0x67, 0x42, 0xc0, 0x1e),
+    ...nal(0x68, 0xce, 0x38),
+    ...nal(0x65, 0x88, 0x99),
+    ...nal(0x09, 0xf0),
+    ...nal(0x41, 0x9a, 0x04, 0x05, 0x06),
   ]);
   for (const step of [1, 3, 7, stream.length]) {
     const units: AccessUnit[] = [];
     const s = new AnnexBSplitter('h264', (u) => units.push({ data: Buffer.from(u.data), key: u.key }));
     for (let i = 0; i < stream.length; i += step) s.push(stream.subarray(i, i + step));
     s.flush();
-    assert.deepEqual(units.map((u) => u.key), [true, false, false, true, false], `chunk ${step}`);
+    assert.deepEqual(
+      units.map((u) => u.key),
+      [true, false, false, true, false],
+      `chunk ${step}`,
+    );
     assert.equal(Buffer.concat(units.map((u) => u.data)).compare(stream), 0, 'no byte lost or duplicated');
     assert.deepEqual([...units[1]!.data], nal(0x41, 0x9a, 0x02));
   }
@@ -78,7 +102,10 @@ test('Annex-B splitter cuts access units at AUD, parameter sets and first slices
 
 test('Annex-B splitter handles HEVC IRAP and first-slice flags', () => {
   const stream = Buffer.from([
-    ...nal(0x40, 0x01, 0x0c), ...nal(0x42, 0x01, 0x01), ...nal(0x44, 0x01, 0xc0), ...nal(0x26, 0x01, 0xaf), // VPS SPS PPS IDR_W_RADL
+    ...nal(0x40, 0x01, 0x0c),
+    ...nal(0x42, 0x01, 0x01),
+    ...nal(0x44, 0x01, 0xc0),
+    ...nal(0x26, 0x01, 0xaf), // VPS SPS PPS IDR_W_RADL
     ...nal(0x02, 0x01, 0xd0), // TRAIL_R first slice
     ...nal(0x02, 0x01, 0xd1),
   ]);
@@ -86,11 +113,18 @@ test('Annex-B splitter handles HEVC IRAP and first-slice flags', () => {
   const s = new AnnexBSplitter('hevc', (u) => units.push(u));
   s.push(stream);
   s.flush();
-  assert.deepEqual(units.map((u) => u.key), [true, false, false]);
+  assert.deepEqual(
+    units.map((u) => u.key),
+    [true, false, false],
+  );
 });
 
 test('video frames carry key flag and timestamp', () => {
   const f = decodeFrame(encodeFrame(Uint8Array.from([1, 2, 3]), true, 1234.5));
-  assert.deepEqual(f && { key: f.key, timestamp: f.timestamp, data: [...f.data] }, { key: true, timestamp: 1234.5, data: [1, 2, 3] });
+  assert.deepEqual(f && { key: f.key, timestamp: f.timestamp, data: [...f.data] }, {
+    key: true,
+    timestamp: 1234.5,
+    data: [1, 2, 3],
+  });
   assert.equal(decodeFrame(new Uint8Array(4)), null);
 });

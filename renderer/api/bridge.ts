@@ -25,13 +25,19 @@ function websocketApi(): VigieApi {
       ws.onerror = () => reject(new Error('ipc socket error'));
       ws.onclose = () => {
         socket = null;
-        for (const done of pending.values()) done({ ok: false, error: { code: 'disconnected', message: 'Liaison avec le service perdue.' } });
+        for (const done of pending.values())
+          done({ ok: false, error: { code: 'disconnected', message: 'Liaison avec le service perdue.' } });
         pending.clear();
         // Keep event subscriptions alive across a host restart.
         setTimeout(() => void connect().catch(() => undefined), 1000);
       };
       ws.onmessage = (ev) => {
-        const msg = JSON.parse(String(ev.data)) as { id?: number; result?: Result<unknown>; event?: EventName; payload?: unknown };
+        const msg = JSON.parse(String(ev.data)) as {
+          id?: number;
+          result?: Result<unknown>;
+          event?: EventName;
+          payload?: unknown;
+        };
         if (msg.id !== undefined && msg.result) {
           pending.get(msg.id)?.(msg.result);
           pending.delete(msg.id);

@@ -13,7 +13,10 @@ export function CameraTree() {
     <aside className="tree" data-testid="camera-tree">
       <h2>{t('tree.title')}</h2>
       <input
-        type="search" data-testid="camera-search" placeholder={t('tree.search')} value={search}
+        type="search"
+        data-testid="camera-search"
+        placeholder={t('tree.search')}
+        value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
       {tree.length === 0 && <p className="muted">{t('tree.empty')}</p>}
@@ -26,7 +29,9 @@ export function CameraTree() {
               <ul>
                 {z.cameras.map((c) => (
                   <li
-                    key={c.id} data-testid={`camera-${c.id}`} draggable
+                    key={c.id}
+                    data-testid={`camera-${c.id}`}
+                    draggable
                     onDragStart={(e) => e.dataTransfer.setData(DND_CAMERA, String(c.id))}
                     onDoubleClick={() => assign(useConsole.getState().selected, c.id)}
                   >

@@ -24,30 +24,55 @@ export function ImportDialog() {
         {empty && <p>{t('import.none')}</p>}
         {diff.added.length > 0 && (
           <section data-testid="import-added">
-            <h3>{t('import.added')} ({diff.added.length})</h3>
-            <ul>{diff.added.map((c) => <li key={c.id}>{c.id} — {c.name} ({c.site})</li>)}</ul>
+            <h3>
+              {t('import.added')} ({diff.added.length})
+            </h3>
+            <ul>
+              {diff.added.map((c) => (
+                <li key={c.id}>
+                  {c.id} — {c.name} ({c.site})
+                </li>
+              ))}
+            </ul>
           </section>
         )}
         {diff.removed.length > 0 && (
           <section data-testid="import-removed">
-            <h3>{t('import.removed')} ({diff.removed.length})</h3>
-            <ul>{diff.removed.map((c) => <li key={c.id}>{c.id} — {c.name} ({c.site})</li>)}</ul>
+            <h3>
+              {t('import.removed')} ({diff.removed.length})
+            </h3>
+            <ul>
+              {diff.removed.map((c) => (
+                <li key={c.id}>
+                  {c.id} — {c.name} ({c.site})
+                </li>
+              ))}
+            </ul>
           </section>
         )}
         {diff.changed.length > 0 && (
           <section data-testid="import-changed">
-            <h3>{t('import.changed')} ({diff.changed.length})</h3>
+            <h3>
+              {t('import.changed')} ({diff.changed.length})
+            </h3>
             <ul>
               {diff.changed.map((c) => (
-                <li key={c.id}>{c.id} — {c.name} : {c.changes.map((ch) => `${ch.field} « ${ch.before} » → « ${ch.after} »`).join(' ; ')}</li>
+                <li key={c.id}>
+                  {c.id} — {c.name} :{' '}
+                  {c.changes.map((ch) => `${ch.field} « ${ch.before} » → « ${ch.after} »`).join(' ; ')}
+                </li>
               ))}
             </ul>
           </section>
         )}
         <p className="notice">{t('import.notice')}</p>
         <div className="actions">
-          <button data-testid="import-cancel" onClick={() => setPreview(null)}>{t('import.cancel')}</button>
-          <button data-testid="import-confirm" className="primary" onClick={() => void confirm()}>{t('import.confirm')}</button>
+          <button data-testid="import-cancel" onClick={() => setPreview(null)}>
+            {t('import.cancel')}
+          </button>
+          <button data-testid="import-confirm" className="primary" onClick={() => void confirm()}>
+            {t('import.confirm')}
+          </button>
         </div>
       </div>
     </div>

@@ -17,12 +17,31 @@ export function LockScreen() {
     <div className="login" data-testid="lock-screen">
       <form onSubmit={(e) => void onSubmit(e)} className="login-box">
         <h2>{t('lock.title')}</h2>
-        <p>{session?.name} — {session?.rank}, {session?.service}</p>
+        <p>
+          {session?.name} — {session?.rank}, {session?.service}
+        </p>
         <p className="muted">{t('lock.hint')}</p>
-        <label>{t('login.password')}<input data-testid="unlock-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus /></label>
-        {error && <p className="login-error" role="alert" data-testid="login-error">{error}</p>}
-        <button type="submit" className="primary" data-testid="unlock-submit" disabled={!password}>{t('lock.submit')}</button>
-        <button type="button" data-testid="lock-logout" onClick={() => void logout()}>{t('lock.other')}</button>
+        <label>
+          {t('login.password')}
+          <input
+            data-testid="unlock-password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+          />
+        </label>
+        {error && (
+          <p className="login-error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" data-testid="unlock-submit" disabled={!password}>
+          {t('lock.submit')}
+        </button>
+        <button type="button" data-testid="lock-logout" onClick={() => void logout()}>
+          {t('lock.other')}
+        </button>
       </form>
     </div>
   );

@@ -27,12 +27,49 @@ export function LoginScreen() {
       <form onSubmit={onSubmit} className="login-box">
         <h1>{t('app.title')}</h1>
         <h2>{t('login.title')}</h2>
-        <label>{t('login.user')}<input data-testid="login-user" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} autoFocus /></label>
-        <label>{t('login.password')}<input data-testid="login-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        {error && <p className="login-error" role="alert" data-testid="login-error">{error}</p>}
-        <button type="submit" className="primary" data-testid="login-submit" disabled={busy || !user || !password}>{t('login.submit')}</button>
+        <label>
+          {t('login.user')}
+          <input
+            data-testid="login-user"
+            autoComplete="username"
+            value={user}
+            onChange={(e) => setUser(e.target.value)}
+            autoFocus
+          />
+        </label>
+        <label>
+          {t('login.password')}
+          <input
+            data-testid="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="login-error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="primary"
+          data-testid="login-submit"
+          disabled={busy || !user || !password}
+        >
+          {t('login.submit')}
+        </button>
         {demoAvailable && (
-          <button type="button" className="demo-login" data-testid="login-demo" disabled={busy} onClick={() => void submit('demo', 'demo')}>{t('login.demo')}</button>
+          <button
+            type="button"
+            className="demo-login"
+            data-testid="login-demo"
+            disabled={busy}
+            onClick={() => void submit('demo', 'demo')}
+          >
+            {t('login.demo')}
+          </button>
         )}
         <p className="muted">{t('login.notice')}</p>
       </form>

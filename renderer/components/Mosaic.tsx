@@ -6,8 +6,12 @@ import { Tile } from './Tile';
 
 /** Grid size of each layout, and the span of its large first tile. */
 const GRID: Record<LayoutName, { cols: number; big: number }> = {
-  '1': { cols: 1, big: 1 }, '2x2': { cols: 2, big: 1 }, '3x3': { cols: 3, big: 1 }, '4x4': { cols: 4, big: 1 },
-  '1+5': { cols: 3, big: 2 }, '1+7': { cols: 4, big: 3 },
+  '1': { cols: 1, big: 1 },
+  '2x2': { cols: 2, big: 1 },
+  '3x3': { cols: 3, big: 1 },
+  '4x4': { cols: 4, big: 1 },
+  '1+5': { cols: 3, big: 2 },
+  '1+7': { cols: 4, big: 3 },
 };
 
 export function Mosaic() {
@@ -16,16 +20,34 @@ export function Mosaic() {
   const solo = useConsole(selectors.solo);
   const { cols, big } = GRID[layout];
   const n = solo === null ? cols : 1;
-  const style: CSSProperties = { gridTemplateColumns: `repeat(${n}, 1fr)`, gridTemplateRows: `repeat(${n}, 1fr)` };
+  const style: CSSProperties = {
+    gridTemplateColumns: `repeat(${n}, 1fr)`,
+    gridTemplateRows: `repeat(${n}, 1fr)`,
+  };
   // One list of keyed tiles in every mode: the tile shown alone stays mounted, keeping its
   // picture while it switches to the main stream.
   return (
-    <div className={`mosaic${solo === null ? '' : ' solo'}`} style={style} data-testid="mosaic" data-layout={layout}
-      data-solo={solo ?? undefined} title={solo === null ? undefined : t('solo.back')}>
+    <div
+      className={`mosaic${solo === null ? '' : ' solo'}`}
+      style={style}
+      data-testid="mosaic"
+      data-layout={layout}
+      data-solo={solo ?? undefined}
+      title={solo === null ? undefined : t('solo.back')}
+    >
       {Array.from({ length: LAYOUT_TILES[layout] }, (_, i) =>
         solo === null || solo === i ? (
-          <Tile key={i} index={i} style={solo === null && i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined} />
-        ) : null)}
+          <Tile
+            key={i}
+            index={i}
+            style={
+              solo === null && i === 0 && big > 1
+                ? { gridColumn: `span ${big}`, gridRow: `span ${big}` }
+                : undefined
+            }
+          />
+        ) : null,
+      )}
     </div>
   );
 }

@@ -10,11 +10,26 @@ export function OperatorBar() {
   return (
     <span className="operator" data-testid="operator-bar" data-role={session.role}>
       <span data-testid="operator-name">{session.name}</span>
-      <span className="muted"> — {session.rank}, {session.service} ({t(`role.${session.role}` as MessageKey)})</span>
-      {session.permissions.includes('registry') && <button data-testid="registry-button" onClick={() => setPanel('registry')}>{t('op.registry')}</button>}
-      {session.permissions.includes('operators') && <button data-testid="operators-button" onClick={() => setPanel('operators')}>{t('op.operators')}</button>}
-      <button data-testid="lock-button" onClick={() => void lock('manual')}>{t('op.lock')}</button>
-      <button data-testid="logout-button" onClick={() => void logout()}>{t('op.logout')}</button>
+      <span className="muted">
+        {' '}
+        — {session.rank}, {session.service} ({t(`role.${session.role}` as MessageKey)})
+      </span>
+      {session.permissions.includes('registry') && (
+        <button data-testid="registry-button" onClick={() => setPanel('registry')}>
+          {t('op.registry')}
+        </button>
+      )}
+      {session.permissions.includes('operators') && (
+        <button data-testid="operators-button" onClick={() => setPanel('operators')}>
+          {t('op.operators')}
+        </button>
+      )}
+      <button data-testid="lock-button" onClick={() => void lock('manual')}>
+        {t('op.lock')}
+      </button>
+      <button data-testid="logout-button" onClick={() => void logout()}>
+        {t('op.logout')}
+      </button>
     </span>
   );
 }

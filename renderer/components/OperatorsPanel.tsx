@@ -10,7 +10,17 @@ export function OperatorsPanel() {
   const today = new Date().toISOString().slice(0, 10);
   const [list, setList] = useState<OperatorView[]>([]);
   const [msg, setMsg] = useState<string | null>(null);
-  const [f, setF] = useState({ login: '', name: '', rank: '', service: '', badge: '', role: 'viewer' as RoleName, validFrom: today, validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, password: '' });
+  const [f, setF] = useState({
+    login: '',
+    name: '',
+    rank: '',
+    service: '',
+    badge: '',
+    role: 'viewer' as RoleName,
+    validFrom: today,
+    validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    password: '',
+  });
   const load = async (): Promise<void> => {
     const r = await api.invoke('operators:list');
     if (r.ok) setList(r.value);
@@ -28,8 +38,20 @@ export function OperatorsPanel() {
       void load();
     } else setError(r.error);
   };
-  const input = (k: 'login' | 'name' | 'rank' | 'service' | 'badge' | 'validFrom' | 'validUntil' | 'password', label: string, type = 'text') => (
-    <label>{label}<input data-testid={`op-${k}`} type={type} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} /></label>
+  const input = (
+    k: 'login' | 'name' | 'rank' | 'service' | 'badge' | 'validFrom' | 'validUntil' | 'password',
+    label: string,
+    type = 'text',
+  ) => (
+    <label>
+      {label}
+      <input
+        data-testid={`op-${k}`}
+        type={type}
+        value={f[k]}
+        onChange={(e) => setF({ ...f, [k]: e.target.value })}
+      />
+    </label>
   );
   return (
     <div className="modal-backdrop">
@@ -38,20 +60,56 @@ export function OperatorsPanel() {
         <table data-testid="operators-list">
           <tbody>
             {list.map((o) => (
-              <tr key={o.login} data-login={o.login}><td>{o.login}</td><td>{o.name}</td><td>{o.rank}</td><td>{o.service}</td><td>{t(`role.${o.role}` as MessageKey)}</td><td>{o.validFrom} → {o.validUntil}</td></tr>
+              <tr key={o.login} data-login={o.login}>
+                <td>{o.login}</td>
+                <td>{o.name}</td>
+                <td>{o.rank}</td>
+                <td>{o.service}</td>
+                <td>{t(`role.${o.role}` as MessageKey)}</td>
+                <td>
+                  {o.validFrom} → {o.validUntil}
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
         <form className="filters" onSubmit={(e) => void submit(e)}>
-          {input('login', t('ops.login'))}{input('name', t('ops.name'))}{input('rank', t('ops.rank'))}{input('service', t('ops.service'))}{input('badge', t('ops.badge'))}
-          <label>{t('ops.role')}<select data-testid="op-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as RoleName })}>
-            {ROLE_NAMES.map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
-          </select></label>
-          {input('validFrom', t('ops.from'), 'date')}{input('validUntil', t('ops.until'), 'date')}{input('password', t('ops.password'), 'password')}
-          <button type="submit" data-testid="op-submit">{t('ops.add')}</button>
+          {input('login', t('ops.login'))}
+          {input('name', t('ops.name'))}
+          {input('rank', t('ops.rank'))}
+          {input('service', t('ops.service'))}
+          {input('badge', t('ops.badge'))}
+          <label>
+            {t('ops.role')}
+            <select
+              data-testid="op-role"
+              value={f.role}
+              onChange={(e) => setF({ ...f, role: e.target.value as RoleName })}
+            >
+              {ROLE_NAMES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {input('validFrom', t('ops.from'), 'date')}
+          {input('validUntil', t('ops.until'), 'date')}
+          {input('password', t('ops.password'), 'password')}
+          <button type="submit" data-testid="op-submit">
+            {t('ops.add')}
+          </button>
         </form>
-        {msg && <p className="notice" data-testid="operators-message">{msg}</p>}
-        <div className="actions"><button data-testid="panel-close" onClick={() => setPanel('none')}>{t('panel.close')}</button></div>
+        {msg && (
+          <p className="notice" data-testid="operators-message">
+            {msg}
+          </p>
+        )}
+        <div className="actions">
+          <button data-testid="panel-close" onClick={() => setPanel('none')}>
+            {t('panel.close')}
+          </button>
+        </div>
       </div>
     </div>
   );

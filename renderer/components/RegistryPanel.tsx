@@ -12,14 +12,21 @@ export function RegistryPanel() {
   const session = useConsole((s) => s.session);
   const { setPanel, setError } = useConsole.getState();
   const today = new Date().toISOString().slice(0, 10);
-  const [filter, setFilter] = useState<{ from: string; to: string; login: string; camera: string }>({ from: today, to: today, login: '', camera: '' });
+  const [filter, setFilter] = useState<{ from: string; to: string; login: string; camera: string }>({
+    from: today,
+    to: today,
+    login: '',
+    camera: '',
+  });
   const [page, setPage] = useState<RegistryPage | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [verify, setVerify] = useState<VerifyView | null>(null);
 
   const input = (): RegistryFilterInput => ({
-    ...(filter.from && { from: filter.from }), ...(filter.to && { to: filter.to }),
-    ...(filter.login && { login: filter.login }), ...(filter.camera && { cameraId: Number(filter.camera) }),
+    ...(filter.from && { from: filter.from }),
+    ...(filter.to && { to: filter.to }),
+    ...(filter.login && { login: filter.login }),
+    ...(filter.camera && { cameraId: Number(filter.camera) }),
   });
   const show = async (e?: FormEvent): Promise<void> => {
     e?.preventDefault();
@@ -42,7 +49,8 @@ export function RegistryPanel() {
     if (r.ok) setMessage(t('reg.exported', { file: r.value.file }));
     else setError(r.error);
   };
-  const when = (iso: string): string => `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
+  const when = (iso: string): string =>
+    `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
   const admin = session?.permissions.includes('registry.admin');
 
   return (
@@ -50,47 +58,135 @@ export function RegistryPanel() {
       <div className="modal wide" role="dialog" aria-modal="true" data-testid="registry-panel">
         <h2>{t('reg.title')}</h2>
         <form className="filters" onSubmit={(e) => void show(e)}>
-          <label>{t('reg.from')} <input type="date" data-testid="reg-from" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} /></label>
-          <label>{t('reg.to')} <input type="date" data-testid="reg-to" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} /></label>
-          <label>{t('reg.operator')} <input data-testid="reg-login" value={filter.login} onChange={(e) => setFilter({ ...filter, login: e.target.value })} size={10} /></label>
-          <label>{t('reg.camera')} <input data-testid="reg-camera" inputMode="numeric" value={filter.camera} onChange={(e) => setFilter({ ...filter, camera: e.target.value.replace(/\D/g, '') })} size={5} /></label>
-          <button type="submit" data-testid="reg-show">{t('reg.show')}</button>
-          <button type="button" data-testid="registry-export-csv" onClick={() => void exportAs('csv')}>{t('reg.csv')}</button>
-          <button type="button" data-testid="registry-export-pdf" onClick={() => void exportAs('pdf')}>{t('reg.pdf')}</button>
-          {admin && <button type="button" data-testid="registry-verify" onClick={() => void runVerify()}>{t('reg.verify')}</button>}
-          {admin && <button type="button" data-testid="registry-checkpoint" onClick={() => void checkpoint()}>{t('reg.checkpoint')}</button>}
+          <label>
+            {t('reg.from')}{' '}
+            <input
+              type="date"
+              data-testid="reg-from"
+              value={filter.from}
+              onChange={(e) => setFilter({ ...filter, from: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('reg.to')}{' '}
+            <input
+              type="date"
+              data-testid="reg-to"
+              value={filter.to}
+              onChange={(e) => setFilter({ ...filter, to: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('reg.operator')}{' '}
+            <input
+              data-testid="reg-login"
+              value={filter.login}
+              onChange={(e) => setFilter({ ...filter, login: e.target.value })}
+              size={10}
+            />
+          </label>
+          <label>
+            {t('reg.camera')}{' '}
+            <input
+              data-testid="reg-camera"
+              inputMode="numeric"
+              value={filter.camera}
+              onChange={(e) => setFilter({ ...filter, camera: e.target.value.replace(/\D/g, '') })}
+              size={5}
+            />
+          </label>
+          <button type="submit" data-testid="reg-show">
+            {t('reg.show')}
+          </button>
+          <button type="button" data-testid="registry-export-csv" onClick={() => void exportAs('csv')}>
+            {t('reg.csv')}
+          </button>
+          <button type="button" data-testid="registry-export-pdf" onClick={() => void exportAs('pdf')}>
+            {t('reg.pdf')}
+          </button>
+          {admin && (
+            <button type="button" data-testid="registry-verify" onClick={() => void runVerify()}>
+              {t('reg.verify')}
+            </button>
+          )}
+          {admin && (
+            <button type="button" data-testid="registry-checkpoint" onClick={() => void checkpoint()}>
+              {t('reg.checkpoint')}
+            </button>
+          )}
         </form>
-        {message && <p className="notice" data-testid="registry-message">{message}</p>}
+        {message && (
+          <p className="notice" data-testid="registry-message">
+            {message}
+          </p>
+        )}
         {verify && (
-          <p data-testid="registry-verify-result" data-ok={String(verify.ok)} className={verify.ok ? 'ok' : 'bad'}>
-            {verify.ok ? t('reg.verifyOk', { rows: verify.rows }) : t('reg.verifyBad', { problem: verify.problem, seq: verify.firstBadSeq })}
+          <p
+            data-testid="registry-verify-result"
+            data-ok={String(verify.ok)}
+            className={verify.ok ? 'ok' : 'bad'}
+          >
+            {verify.ok
+              ? t('reg.verifyOk', { rows: verify.rows })
+              : t('reg.verifyBad', { problem: verify.problem, seq: verify.firstBadSeq })}
           </p>
         )}
         {page && (
           <>
-            <h3>{t('reg.sessions')} ({page.sessions.length})</h3>
+            <h3>
+              {t('reg.sessions')} ({page.sessions.length})
+            </h3>
             <table data-testid="registry-sessions">
-              <thead><tr><th>{t('reg.camera')}</th><th>{t('reg.operator')}</th><th>{t('reg.start')}</th><th>{t('reg.end')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('reg.camera')}</th>
+                  <th>{t('reg.operator')}</th>
+                  <th>{t('reg.start')}</th>
+                  <th>{t('reg.end')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {page.sessions.map((s, i) => (
-                  <tr key={i} data-camera-id={s.cameraId ?? ''} data-login={s.login} data-open={String(s.end === null)}>
-                    <td>{s.cameraId}</td><td>{s.name} — {s.rank}, {s.service}</td><td>{when(s.start)}</td><td>{s.end ? when(s.end) : t('reg.open')}</td>
+                  <tr
+                    key={i}
+                    data-camera-id={s.cameraId ?? ''}
+                    data-login={s.login}
+                    data-open={String(s.end === null)}
+                  >
+                    <td>{s.cameraId}</td>
+                    <td>
+                      {s.name} — {s.rank}, {s.service}
+                    </td>
+                    <td>{when(s.start)}</td>
+                    <td>{s.end ? when(s.end) : t('reg.open')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <h3>{t('reg.entries')} ({page.entries.length})</h3>
+            <h3>
+              {t('reg.entries')} ({page.entries.length})
+            </h3>
             <table data-testid="registry-entries">
               <tbody>
                 {page.entries.map((e) => (
-                  <tr key={e.seq} data-type={e.type}><td>{e.seq}</td><td>{when(e.at)}</td><td>{TYPE_LABELS[e.type] ?? e.type}</td><td>{e.name || e.login}</td><td>{e.cameraId ?? ''}</td></tr>
+                  <tr key={e.seq} data-type={e.type}>
+                    <td>{e.seq}</td>
+                    <td>{when(e.at)}</td>
+                    <td>{TYPE_LABELS[e.type] ?? e.type}</td>
+                    <td>{e.name || e.login}</td>
+                    <td>{e.cameraId ?? ''}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
           </>
         )}
         <RequisitionForm />
-        <div className="actions"><button data-testid="panel-close" onClick={() => setPanel('none')}>{t('panel.close')}</button></div>
+        <div className="actions">
+          <button data-testid="panel-close" onClick={() => setPanel('none')}>
+            {t('panel.close')}
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -9,15 +9,33 @@ export function RequisitionForm() {
   const [done, setDone] = useState<string | null>(null);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const cameras = f.cameras.split(/[\s,;]+/).filter(Boolean).map(Number);
-    const r = await api.invoke('registry:requisition', { number: f.number, authority: f.authority, officer: f.officer, cameras, slots: f.slots, copyRequested: f.copy });
+    const cameras = f.cameras
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map(Number);
+    const r = await api.invoke('registry:requisition', {
+      number: f.number,
+      authority: f.authority,
+      officer: f.officer,
+      cameras,
+      slots: f.slots,
+      copyRequested: f.copy,
+    });
     if (r.ok) {
       setDone(t('req.done', { seq: r.value.seq }));
       setF({ number: '', authority: '', officer: '', cameras: '', slots: '', copy: false });
     } else setError(r.error);
   };
   const field = (k: 'number' | 'authority' | 'officer' | 'cameras' | 'slots', label: string) => (
-    <label>{label}<input data-testid={`req-${k}`} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} required /></label>
+    <label>
+      {label}
+      <input
+        data-testid={`req-${k}`}
+        value={f[k]}
+        onChange={(e) => setF({ ...f, [k]: e.target.value })}
+        required
+      />
+    </label>
   );
   return (
     <form className="requisition" onSubmit={(e) => void submit(e)} data-testid="requisition-form">
@@ -27,9 +45,23 @@ export function RequisitionForm() {
       {field('officer', t('req.officer'))}
       {field('cameras', t('req.cameras'))}
       {field('slots', t('req.slots'))}
-      <label><input type="checkbox" data-testid="req-copy" checked={f.copy} onChange={(e) => setF({ ...f, copy: e.target.checked })} /> {t('req.copy')}</label>
-      <button type="submit" data-testid="req-submit">{t('req.submit')}</button>
-      {done && <span className="notice" data-testid="req-done">{done}</span>}
+      <label>
+        <input
+          type="checkbox"
+          data-testid="req-copy"
+          checked={f.copy}
+          onChange={(e) => setF({ ...f, copy: e.target.checked })}
+        />{' '}
+        {t('req.copy')}
+      </label>
+      <button type="submit" data-testid="req-submit">
+        {t('req.submit')}
+      </button>
+      {done && (
+        <span className="notice" data-testid="req-done">
+          {done}
+        </span>
+      )}
     </form>
   );
 }

@@ -18,7 +18,9 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
   const t = useT();
   const locale = useConsole(selectors.locale);
   const cameraId = useConsole((s) => s.tiles[index] ?? null);
-  const camera = useConsole((s) => (cameraId === null ? undefined : s.cameras.find((c) => c.id === cameraId)));
+  const camera = useConsole((s) =>
+    cameraId === null ? undefined : s.cameras.find((c) => c.id === cameraId),
+  );
   const layout = useConsole(selectors.layout);
   const solo = useConsole(selectors.solo);
   const selected = useConsole((s) => s.selected === index);
@@ -47,7 +49,9 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
       label = t('tile.empty');
       break;
     case 'stalled':
-      label = view.lastFrameAt ? t('state.stalled', { time: formatTime(locale, view.lastFrameAt) }) : t('state.stalledNoTime');
+      label = view.lastFrameAt
+        ? t('state.stalled', { time: formatTime(locale, view.lastFrameAt) })
+        : t('state.stalledNoTime');
       break;
     case 'offline':
     case 'reconnecting':
@@ -68,12 +72,16 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
       className={`tile state-${view.state}${selected ? ' selected' : ''}`}
       style={style}
       data-testid={`tile-${index}`}
-      data-camera-id={camera ? cameraId ?? '' : ''}
+      data-camera-id={camera ? (cameraId ?? '') : ''}
       data-state={view.state}
       data-path={camera ? path : ''}
       data-stream={camera ? stream : ''}
-      data-resolution={playback?.cameraId === cameraId ? playback?.resolution ?? '' : ''}
-      title={camera ? `${t(path === 'webcodecs' ? 'path.webcodecs' : 'path.jsmpeg')}${playback?.codec ? ` — ${playback.codec}` : ''}${playback?.resolution ? ` — ${playback.resolution}` : ''}` : undefined}
+      data-resolution={playback?.cameraId === cameraId ? (playback?.resolution ?? '') : ''}
+      title={
+        camera
+          ? `${t(path === 'webcodecs' ? 'path.webcodecs' : 'path.jsmpeg')}${playback?.codec ? ` — ${playback.codec}` : ''}${playback?.resolution ? ` — ${playback.resolution}` : ''}`
+          : undefined
+      }
       draggable={camera !== undefined}
       onDragStart={(e) => e.dataTransfer.setData(DND_TILE, String(index))}
       onDragOver={(e) => e.preventDefault()}
@@ -92,7 +100,9 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
           <span className="tile-clock">{formatTime(locale, now)}</span>
         </div>
       )}
-      <div className={`tile-badge badge-${view.state}`} data-testid={`tile-${index}-badge`}>{label}</div>
+      <div className={`tile-badge badge-${view.state}`} data-testid={`tile-${index}-badge`}>
+        {label}
+      </div>
     </div>
   );
 }

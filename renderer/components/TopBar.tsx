@@ -29,18 +29,44 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1>{t('app.title')}</h1>
-      {demo && <span className="demo-badge" data-testid="demo-badge" title={t('app.demoHint')}>{t('app.demo')}</span>}
+      {demo && (
+        <span className="demo-badge" data-testid="demo-badge" title={t('app.demoHint')}>
+          {t('app.demo')}
+        </span>
+      )}
       <nav className="layouts" aria-label={t('layout.label')}>
         {LAYOUTS.map((l) => (
-          <button key={l} data-testid={`layout-${l}`} aria-pressed={l === layout} onClick={() => setLayout(l)}>{l}</button>
+          <button
+            key={l}
+            data-testid={`layout-${l}`}
+            aria-pressed={l === layout}
+            onClick={() => setLayout(l)}
+          >
+            {l}
+          </button>
         ))}
       </nav>
-      <span className="entry" data-testid="camera-entry">{entry ? `${t('entry.prompt')} ${entry}` : entryMessage ?? ''}</span>
+      <span className="entry" data-testid="camera-entry">
+        {entry ? `${t('entry.prompt')} ${entry}` : (entryMessage ?? '')}
+      </span>
       <span className="spacer" />
       <OperatorBar />
-      {canImport && <button data-testid="import-button" onClick={() => file.current?.click()}>{t('import.button')}</button>}
-      <input ref={file} type="file" accept=".json,.csv,application/json,text/csv" hidden data-testid="import-file" onChange={(e) => void onFile(e)} />
-      <button data-testid="lang-switch" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>{t('lang.switch')}</button>
+      {canImport && (
+        <button data-testid="import-button" onClick={() => file.current?.click()}>
+          {t('import.button')}
+        </button>
+      )}
+      <input
+        ref={file}
+        type="file"
+        accept=".json,.csv,application/json,text/csv"
+        hidden
+        data-testid="import-file"
+        onChange={(e) => void onFile(e)}
+      />
+      <button data-testid="lang-switch" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>
+        {t('lang.switch')}
+      </button>
     </header>
   );
 }

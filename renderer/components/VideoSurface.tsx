@@ -51,8 +51,14 @@ export function VideoSurface({ index, cameraId, stream, path, onFallback }: Prop
     <>
       {layers.map((l, i) => (
         <VideoLayer
-          key={`${cameraId}:${l.id}`} index={index} cameraId={cameraId} layer={l} endpoint={endpoint}
-          pending={i === layers.length - 1 && layers.length > 1} onFirstFrame={onFirstFrame} onFallback={onFallback}
+          key={`${cameraId}:${l.id}`}
+          index={index}
+          cameraId={cameraId}
+          layer={l}
+          endpoint={endpoint}
+          pending={i === layers.length - 1 && layers.length > 1}
+          onFirstFrame={onFirstFrame}
+          onFallback={onFallback}
         />
       ))}
     </>
@@ -89,20 +95,31 @@ function VideoLayer({ index, cameraId, layer, endpoint, pending, onFirstFrame, o
           setShown(true);
           first.current(layer.id);
         }
-        report(index, { cameraId, path: layer.path, lastFrameAt: r.at, codec: r.codec, resolution: `${r.width}x${r.height}` });
+        report(index, {
+          cameraId,
+          path: layer.path,
+          lastFrameAt: r.at,
+          codec: r.codec,
+          resolution: `${r.width}x${r.height}`,
+        });
         if (bench) benchFrame(index, r);
       },
       onFallback,
     };
-    const player = layer.path === 'webcodecs'
-      ? startWebCodecs(el, streamUrl(endpoint, cameraId, layer.stream, 'annexb'), events, bench)
-      : startJsmpeg(el, streamUrl(endpoint, cameraId, layer.stream, 'mpeg1'), events, bench);
+    const player =
+      layer.path === 'webcodecs'
+        ? startWebCodecs(el, streamUrl(endpoint, cameraId, layer.stream, 'annexb'), events, bench)
+        : startJsmpeg(el, streamUrl(endpoint, cameraId, layer.stream, 'mpeg1'), events, bench);
     return () => player.stop();
   }, [endpoint, index, cameraId, layer, onFallback, report]);
 
   return (
     <canvas
-      ref={canvas} className="video" width={640} height={360} data-stream={layer.stream}
+      ref={canvas}
+      className="video"
+      width={640}
+      height={360}
+      data-stream={layer.stream}
       style={pending && !shown ? { opacity: 0 } : undefined}
     />
   );

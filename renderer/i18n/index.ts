@@ -14,9 +14,16 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
 
 /** 24-hour clock in both languages (French convention). */
 export function formatTime(locale: Locale, epochMs: number): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(epochMs);
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(epochMs);
 }
 
 export function formatDate(locale: Locale, epochMs: number): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { day: '2-digit', month: '2-digit', year: 'numeric' }).format(epochMs);
+  return new Intl.DateTimeFormat(TAGS[locale], { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    epochMs,
+  );
 }

@@ -3,7 +3,14 @@ import { MAX_TILES, type LayoutName, type LayoutState } from '../../main/ipc/con
 import type { ConsoleState } from './console-store';
 
 /** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one. */
-export const LAYOUT_TILES: Record<LayoutName, number> = { '1': 1, '2x2': 4, '3x3': 9, '4x4': 16, '1+5': 6, '1+7': 8 };
+export const LAYOUT_TILES: Record<LayoutName, number> = {
+  '1': 1,
+  '2x2': 4,
+  '3x3': 9,
+  '4x4': 16,
+  '1+5': 6,
+  '1+7': 8,
+};
 
 export interface MosaicSlice {
   layout: LayoutName;

@@ -13,17 +13,27 @@ export interface TileView {
   lastFrameAt: number | null;
 }
 
-export function tileState(cameraId: number | null, status: StreamStatus | undefined, playback: Playback | undefined, now: number): TileView {
+export function tileState(
+  cameraId: number | null,
+  status: StreamStatus | undefined,
+  playback: Playback | undefined,
+  now: number,
+): TileView {
   if (cameraId === null) return { state: 'empty', reason: null, lastFrameAt: null };
   const pb = playback && playback.cameraId === cameraId ? playback : undefined;
   const lastFrameAt = pb?.lastFrameAt ?? status?.lastFrameAt ?? null;
   // Switching sub ↔ main stream: the previous stream's live frames stay on screen meanwhile.
-  const fresh = pb?.lastFrameAt !== undefined && pb.lastFrameAt !== null && now - pb.lastFrameAt < LOCAL_STALL_MS;
+  const fresh =
+    pb?.lastFrameAt !== undefined && pb.lastFrameAt !== null && now - pb.lastFrameAt < LOCAL_STALL_MS;
   if (!status) return { state: fresh ? 'playing' : 'connecting', reason: null, lastFrameAt };
   switch (status.state) {
     case 'playing':
       if (!pb?.lastFrameAt) return { state: 'connecting', reason: null, lastFrameAt };
-      return { state: now - pb.lastFrameAt < LOCAL_STALL_MS ? 'playing' : 'stalled', reason: null, lastFrameAt };
+      return {
+        state: now - pb.lastFrameAt < LOCAL_STALL_MS ? 'playing' : 'stalled',
+        reason: null,
+        lastFrameAt,
+      };
     case 'connecting':
       return { state: fresh ? 'playing' : 'connecting', reason: null, lastFrameAt };
     case 'stalled':

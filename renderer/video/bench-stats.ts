@@ -31,7 +31,15 @@ export function installBenchDriver(assign: (index: number, cameraId: number) => 
 
 export function benchStart(index: number, cameraId: number, path: VideoPath): void {
   window.__vigieStats ??= {};
-  window.__vigieStats[index] = { cameraId, path, decoded: 0, dropped: 0, firstFrameAt: null, startedAt: Date.now(), latency: [] };
+  window.__vigieStats[index] = {
+    cameraId,
+    path,
+    decoded: 0,
+    dropped: 0,
+    firstFrameAt: null,
+    startedAt: Date.now(),
+    latency: [],
+  };
 }
 
 export function benchFrame(index: number, r: FrameReport): void {

@@ -15,7 +15,17 @@ export type WorkerRequest =
   | { op: 'close'; id: number };
 
 export type WorkerEvent =
-  | { id: number; type: 'frame'; at: number; decoded: number; dropped: number; codec: string; latency: number[]; width: number; height: number }
+  | {
+      id: number;
+      type: 'frame';
+      at: number;
+      decoded: number;
+      dropped: number;
+      codec: string;
+      latency: number[];
+      width: number;
+      height: number;
+    }
   | { id: number; type: 'fallback'; codec: string };
 
 interface Tile {
@@ -71,7 +81,17 @@ function makeDecoder(t: Tile): VideoDecoder {
         if (stamp !== null) t.latency.push(now - stamp);
       }
       if (t.decoded === 1 || now - t.lastPost > 250) {
-        t.post({ id: t.id, type: 'frame', at: now, decoded: t.decoded, dropped: t.dropped, codec: t.configured ?? '', latency: t.latency.splice(0), width: t.canvas.width, height: t.canvas.height });
+        t.post({
+          id: t.id,
+          type: 'frame',
+          at: now,
+          decoded: t.decoded,
+          dropped: t.dropped,
+          codec: t.configured ?? '',
+          latency: t.latency.splice(0),
+          width: t.canvas.width,
+          height: t.canvas.height,
+        });
         t.lastPost = now;
       }
     },
@@ -85,7 +105,11 @@ function makeDecoder(t: Tile): VideoDecoder {
 }
 
 async function configure(t: Tile, codec: string): Promise<boolean> {
-  const config: VideoDecoderConfig = { codec, optimizeForLatency: true, hardwareAcceleration: 'prefer-hardware' };
+  const config: VideoDecoderConfig = {
+    codec,
+    optimizeForLatency: true,
+    hardwareAcceleration: 'prefer-hardware',
+  };
   let support = await VideoDecoder.isConfigSupported(config).catch(() => ({ supported: false }));
   if (!support.supported) {
     config.hardwareAcceleration = 'no-preference';
@@ -172,19 +196,41 @@ function connect(t: Tile): void {
   };
 }
 
-export function openTile(m: { id: number; canvas: DecodeCanvas; url: string; bench: boolean }, post: (e: WorkerEvent) => void): void {
+export function openTile(
+  m: { id: number; canvas: DecodeCanvas; url: string; bench: boolean },
+  post: (e: WorkerEvent) => void,
+): void {
   if (typeof VideoDecoder === 'undefined') {
     post({ id: m.id, type: 'fallback', codec: 'webcodecs-unavailable' });
     return;
   }
-  const ctx = m.canvas.getContext('2d', { alpha: false, desynchronized: true, willReadFrequently: m.bench }) as Ctx2D | null;
+  const ctx = m.canvas.getContext('2d', {
+    alpha: false,
+    desynchronized: true,
+    willReadFrequently: m.bench,
+  }) as Ctx2D | null;
   if (!ctx) {
     post({ id: m.id, type: 'fallback', codec: 'no-canvas' });
     return;
   }
   const t: Tile = {
-    id: m.id, url: m.url, bench: m.bench, canvas: m.canvas, ctx, post, ws: null, decoder: null, configured: null,
-    paramSets: null, waitKey: true, closed: false, decoded: 0, dropped: 0, lastPost: 0, latency: [], queue: null,
+    id: m.id,
+    url: m.url,
+    bench: m.bench,
+    canvas: m.canvas,
+    ctx,
+    post,
+    ws: null,
+    decoder: null,
+    configured: null,
+    paramSets: null,
+    waitKey: true,
+    closed: false,
+    decoded: 0,
+    dropped: 0,
+    lastPost: 0,
+    latency: [],
+    queue: null,
   };
   tiles.set(m.id, t);
   connect(t);

@@ -1,7 +1,8 @@
 /** Worker entry: tiles whose canvas was transferred here decode and draw off the page thread. */
 import { closeTile, openTile, type WorkerEvent, type WorkerRequest } from './decoder-core';
 
-const post = (e: WorkerEvent): void => (self as unknown as { postMessage(m: WorkerEvent): void }).postMessage(e);
+const post = (e: WorkerEvent): void =>
+  (self as unknown as { postMessage(m: WorkerEvent): void }).postMessage(e);
 
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const m = ev.data;

@@ -14,7 +14,12 @@ export function videoEndpoint(): Promise<VideoEndpoint | null> {
   return endpoint;
 }
 
-export function streamUrl(e: VideoEndpoint, cameraId: number, stream: StreamKind, format: VideoFormat): string {
+export function streamUrl(
+  e: VideoEndpoint,
+  cameraId: number,
+  stream: StreamKind,
+  format: VideoFormat,
+): string {
   const q = new URLSearchParams({ token: e.token, camera: String(cameraId), stream, format });
   return `${e.url}?${q.toString()}`;
 }

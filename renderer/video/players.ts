@@ -28,7 +28,11 @@ export interface Player {
 }
 
 export function webCodecsAvailable(): boolean {
-  return typeof VideoDecoder !== 'undefined' && typeof OffscreenCanvas !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
+  return (
+    typeof VideoDecoder !== 'undefined' &&
+    typeof OffscreenCanvas !== 'undefined' &&
+    'transferControlToOffscreen' in HTMLCanvasElement.prototype
+  );
 }
 
 const workers: Worker[] = [];
@@ -55,7 +59,12 @@ function pickWorker(id: number): Worker {
   return workers[id % workers.length]!;
 }
 
-export function startWebCodecs(canvas: HTMLCanvasElement, url: string, events: PlayerEvents, bench: boolean): Player {
+export function startWebCodecs(
+  canvas: HTMLCanvasElement,
+  url: string,
+  events: PlayerEvents,
+  bench: boolean,
+): Player {
   const id = nextId++;
   handlers.set(id, events);
   if (onPage()) {
@@ -84,15 +93,27 @@ interface JsmpegPlayer {
 }
 type JsmpegCtor = new (url: string, options: Record<string, unknown>) => JsmpegPlayer;
 
-export function startJsmpeg(canvas: HTMLCanvasElement, url: string, events: PlayerEvents, bench: boolean): Player {
+export function startJsmpeg(
+  canvas: HTMLCanvasElement,
+  url: string,
+  events: PlayerEvents,
+  bench: boolean,
+): Player {
   let decoded = 0;
   let last = 0;
   let latency: number[] = [];
   const ctx = bench ? canvas.getContext('2d', { willReadFrequently: true }) : null;
   const Ctor = (JSMpeg as unknown as { Player: JsmpegCtor }).Player;
   const player = new Ctor(url, {
-    canvas, audio: false, disableGl: true, disableWebAssembly: false, videoBufferSize: 1024 * 1024,
-    reconnectInterval: 1, autoplay: true, progressive: true, chunkSize: 64 * 1024,
+    canvas,
+    audio: false,
+    disableGl: true,
+    disableWebAssembly: false,
+    videoBufferSize: 1024 * 1024,
+    reconnectInterval: 1,
+    autoplay: true,
+    progressive: true,
+    chunkSize: 64 * 1024,
     onVideoDecode: () => {
       decoded++;
       const now = Date.now();
@@ -102,7 +123,15 @@ export function startJsmpeg(canvas: HTMLCanvasElement, url: string, events: Play
       }
       if (decoded === 1 || now - last > 250) {
         last = now;
-        events.onFrame({ at: now, decoded, dropped: 0, codec: 'mpeg1', latency, width: canvas.width, height: canvas.height });
+        events.onFrame({
+          at: now,
+          decoded,
+          dropped: 0,
+          codec: 'mpeg1',
+          latency,
+          width: canvas.width,
+          height: canvas.height,
+        });
         latency = [];
       }
     },

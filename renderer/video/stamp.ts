@@ -5,7 +5,12 @@
 export const STAMP_BITS = 40;
 const MOD = 2 ** STAMP_BITS;
 
-export function decodeStampRow(rgba: Uint8ClampedArray, width: number, rowY: number, imageWidth: number): number {
+export function decodeStampRow(
+  rgba: Uint8ClampedArray,
+  width: number,
+  rowY: number,
+  imageWidth: number,
+): number {
   const block = width / STAMP_BITS;
   let v = 0;
   for (let i = 0; i < STAMP_BITS; i++) {
@@ -18,11 +23,14 @@ export function decodeStampRow(rgba: Uint8ClampedArray, width: number, rowY: num
 
 /** Epoch ms the frame was stamped at, or null when the frame carries no plausible stamp. */
 export function stampToEpoch(value: number, now: number): number | null {
-  const age = (((now % MOD) - value) % MOD + MOD) % MOD;
+  const age = ((((now % MOD) - value) % MOD) + MOD) % MOD;
   return age < 30_000 ? now - age : null;
 }
 
-export function readStamp(ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D, width: number): number | null {
+export function readStamp(
+  ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D,
+  width: number,
+): number | null {
   const block = Math.max(1, Math.floor(width / STAMP_BITS));
   const y = Math.floor(block / 2);
   const data = ctx.getImageData(0, y, width, 1).data;
