@@ -46,7 +46,8 @@ export interface HidLayout {
   reportBytes: Map<number, number>;
 }
 
-export type DescriptorResult = { ok: true; layout: HidLayout } | { ok: false; code: 'hid.descriptor_invalid'; at: number };
+export type DescriptorResult =
+  { ok: true; layout: HidLayout } | { ok: false; code: 'hid.descriptor_invalid'; at: number };
 
 interface Globals {
   usagePage: number;
@@ -128,7 +129,8 @@ export function parseReportDescriptor(d: Buffer): DescriptorResult {
         }
         offsets.set(g.reportId, at + bits);
       } else if (tag === 0xa) {
-        if (depth === 0 && g.usagePage === PAGE_GENERIC_DESKTOP && usages.length) application ??= usages[0]!.id;
+        if (depth === 0 && g.usagePage === PAGE_GENERIC_DESKTOP && usages.length)
+          application ??= usages[0]!.id;
         depth++;
       } else if (tag === 0xc) {
         if (depth === 0) return bad();

@@ -19,7 +19,8 @@ export interface HidState {
   buttons: Map<number, boolean>;
 }
 
-export type ReportResult = { ok: true; state: HidState } | { ok: false; code: 'hid.report_unknown' | 'hid.report_short' };
+export type ReportResult =
+  { ok: true; state: HidState } | { ok: false; code: 'hid.report_unknown' | 'hid.report_short' };
 
 function readBits(buf: Buffer, offset: number, size: number): number {
   let v = 0;

@@ -10,10 +10,24 @@ export {
   type ButtonAction,
   type InputSettings,
 } from './settings';
-export { encodePelcoD, encodePelcoP, PelcoParser, BIT, EXT, type PelcoFrame, type PelcoProtocol } from './pelco-frames';
+export {
+  encodePelcoD,
+  encodePelcoP,
+  PelcoParser,
+  BIT,
+  EXT,
+  type PelcoFrame,
+  type PelcoProtocol,
+} from './pelco-frames';
 export { PelcoIntentMapper, PELCO_MAX_SPEED } from './pelco-intents';
 export { KeyboardSource, KEYBOARD_BAUDS, type KeyboardOptions } from './keyboard-source';
 export { parseReportDescriptor, type HidLayout } from './hid-descriptor';
 export { decodeReport, type HidState } from './hid-report';
 export { chooseProfile, PROFILES, type HidProfile } from './hid-profiles';
-export { JoystickSource, type HidBackend, type HidCandidate, type HidDevice, type JoystickOptions } from './hid-source';
+export {
+  JoystickSource,
+  type HidBackend,
+  type HidCandidate,
+  type HidDevice,
+  type JoystickOptions,
+} from './hid-source';

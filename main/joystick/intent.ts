@@ -35,10 +35,7 @@ export type DeviceState =
 
 /** Codes, never sentences: the renderer's catalogues hold the words. */
 export type DeviceErrorCode =
-  | 'device.unplugged'
-  | 'device.open_failed'
-  | 'device.read_failed'
-  | 'device.no_frames';
+  'device.unplugged' | 'device.open_failed' | 'device.read_failed' | 'device.no_frames';
 
 /** What every source offers: intents out, state out, and close. */
 export interface IntentSource {

@@ -50,13 +50,19 @@ test('frames through a pty become intents; noise and a bad checksum change nothi
 
     const bad = encodePelcoD(5, 0, BIT.left, 0x3f, 0);
     bad[6] = bad[6]! ^ 0x55;
-    write(pty.a, Buffer.concat([Buffer.from([0x00, 0xff, 0x42, 0x99]), bad, encodePelcoD(5, 0, BIT.right, 0x3f, 0)]));
+    write(
+      pty.a,
+      Buffer.concat([Buffer.from([0x00, 0xff, 0x42, 0x99]), bad, encodePelcoD(5, 0, BIT.right, 0x3f, 0)]),
+    );
     await until(() => intents.some((i) => i.kind === 'move'), 'a move intent');
     assert.deepEqual(intents.slice(0, 2), [
       { kind: 'call-camera', camera: 5 },
       { kind: 'move', pan: 1, tilt: 0, zoom: 0 },
     ]);
-    assert.ok(!intents.some((i) => i.kind === 'move' && i.pan < 0), 'the corrupted pan-left frame was dropped');
+    assert.ok(
+      !intents.some((i) => i.kind === 'move' && i.pan < 0),
+      'the corrupted pan-left frame was dropped',
+    );
 
     // Unplug in the middle of the move: the last word is a stop, and the state says so.
     const before = intents.length;

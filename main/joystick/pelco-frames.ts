@@ -23,14 +23,27 @@ export interface PelcoFrame {
 /** cmd2 bits common to D and P. */
 export const BIT = { right: 0x02, left: 0x04, up: 0x08, down: 0x10, tele: 0x20, wide: 0x40 } as const;
 /** Extended commands (cmd2 odd, data2 = argument). */
-export const EXT = { setPreset: 0x03, clearPreset: 0x05, gotoPreset: 0x07, setAux: 0x09, clearAux: 0x0b, zoomSpeed: 0x25 } as const;
+export const EXT = {
+  setPreset: 0x03,
+  clearPreset: 0x05,
+  gotoPreset: 0x07,
+  setAux: 0x09,
+  clearAux: 0x0b,
+  zoomSpeed: 0x25,
+} as const;
 
 const D_LEN = 7;
 const P_LEN = 8;
 
 const byte = (n: number): number => Math.max(0, Math.min(255, Math.trunc(n)));
 
-export function encodePelcoD(address: number, cmd1: number, cmd2: number, data1: number, data2: number): Buffer {
+export function encodePelcoD(
+  address: number,
+  cmd1: number,
+  cmd2: number,
+  data1: number,
+  data2: number,
+): Buffer {
   const b = Buffer.from([0xff, byte(address), byte(cmd1), byte(cmd2), byte(data1), byte(data2), 0]);
   b[6] = (b[1]! + b[2]! + b[3]! + b[4]! + b[5]!) & 0xff;
   return b;
@@ -54,7 +67,14 @@ function decodeAt(buf: Buffer, i: number, protocol: PelcoProtocol): PelcoFrame |
     const sum = (buf[i + 1]! + buf[i + 2]! + buf[i + 3]! + buf[i + 4]! + buf[i + 5]!) & 0xff;
     if (sum !== buf[i + 6]) return null;
     const [, camera, cmd1, cmd2, panSpeed, tiltSpeed] = buf.subarray(i, i + 6);
-    return { protocol, camera: camera!, cmd1: cmd1!, cmd2: cmd2!, panSpeed: panSpeed!, tiltSpeed: tiltSpeed! };
+    return {
+      protocol,
+      camera: camera!,
+      cmd1: cmd1!,
+      cmd2: cmd2!,
+      panSpeed: panSpeed!,
+      tiltSpeed: tiltSpeed!,
+    };
   }
   if (buf[i] !== 0xa0 || buf[i + 6] !== 0xaf) return null;
   let x = 0;

@@ -28,9 +28,19 @@ test('the parser re-synchronises on line noise, split chunks and a bad checksum'
   bad[6] = (bad[6]! + 1) & 0xff;
   const good2 = encodePelcoD(3, 0, 0, 0, 0);
   // Noise includes a stray 0xFF that looks like a sync byte.
-  const stream = Buffer.concat([Buffer.from([0x13, 0xff, 0x07, 0x44]), good1, bad, Buffer.from([0xff]), good2]);
+  const stream = Buffer.concat([
+    Buffer.from([0x13, 0xff, 0x07, 0x44]),
+    good1,
+    bad,
+    Buffer.from([0xff]),
+    good2,
+  ]);
   const p = new PelcoParser('pelco-d');
-  const frames = [...p.push(stream.subarray(0, 9)), ...p.push(stream.subarray(9, 15)), ...p.push(stream.subarray(15))];
+  const frames = [
+    ...p.push(stream.subarray(0, 9)),
+    ...p.push(stream.subarray(9, 15)),
+    ...p.push(stream.subarray(15)),
+  ];
   assert.equal(frames.length, 2, 'two good frames, the corrupted one dropped');
   assert.equal(frames[0]!.cmd2, BIT.left);
   assert.equal(frames[1]!.cmd2, 0);
@@ -58,7 +68,10 @@ test('keyboard frames become intents: camera call, move with speeds, preset, sto
 test('Pelco-P keyboard: down-left and an aux button', () => {
   const got = intentsOf(
     'pelco-p',
-    Buffer.concat([encodePelcoP(2, 0, BIT.down | BIT.left, 0x10, 0x3f), encodePelcoP(2, 0, EXT.setAux, 0, 4)]),
+    Buffer.concat([
+      encodePelcoP(2, 0, BIT.down | BIT.left, 0x10, 0x3f),
+      encodePelcoP(2, 0, EXT.setAux, 0, 4),
+    ]),
   );
   assert.deepEqual(got[0], { kind: 'call-camera', camera: 2 });
   const m = got[1] as Extract<Intent, { kind: 'move' }>;

@@ -14,7 +14,13 @@ test('partial settings are completed; malformed ones are refused with a code and
   assert.ok(r.ok);
   assert.equal(r.value.deadZone, 0.1);
   assert.deepEqual(r.value.invert, { pan: false, tilt: true, zoom: false });
-  for (const bad of [{ deadZone: 2 }, { expo: 'x' }, { buttons: { '0': { action: 'stop' } } }, { nope: 1 }, 5]) {
+  for (const bad of [
+    { deadZone: 2 },
+    { expo: 'x' },
+    { buttons: { '0': { action: 'stop' } } },
+    { nope: 1 },
+    5,
+  ]) {
     const b = parseInputSettings(bad);
     assert.equal(b.ok, false);
     if (!b.ok) assert.equal(b.code, 'settings.invalid');

@@ -36,15 +36,7 @@ export const DEFAULT_TIMING: LoopTiming = {
 };
 
 export type StopReason =
-  | 'release'
-  | 'watchdog'
-  | 'blur'
-  | 'unplug'
-  | 'lease-end'
-  | 'lock'
-  | 'logout'
-  | 'quit'
-  | 'deselect';
+  'release' | 'watchdog' | 'blur' | 'unplug' | 'lease-end' | 'lock' | 'logout' | 'quit' | 'deselect';
 
 export interface Speeds {
   pan: number;
@@ -126,7 +118,11 @@ export class CameraLoop {
   }
 
   private isIdle(): boolean {
-    return !this.inFlight && this.want.kind === 'still' && (this.sent === null || this.stopFailures > this.timing.stopRetries);
+    return (
+      !this.inFlight &&
+      this.want.kind === 'still' &&
+      (this.sent === null || this.stopFailures > this.timing.stopRetries)
+    );
   }
 
   private armWatchdog(): void {
@@ -167,13 +163,18 @@ export class CameraLoop {
         return this.schedule(this.lastSentAt + this.timing.minIntervalMs);
       return this.send('stop', () => this.driver.stop(), null);
     }
-    const due = this.lastSentAt + (same(w.speeds, this.sent) ? this.timing.keepaliveMs : this.timing.minIntervalMs);
+    const due =
+      this.lastSentAt + (same(w.speeds, this.sent) ? this.timing.keepaliveMs : this.timing.minIntervalMs);
     if (now < due) return this.schedule(due);
     const s = w.speeds;
     this.send('move', () => this.driver.move(s.pan, s.tilt, s.zoom), s);
   }
 
-  private send(command: 'move' | 'stop' | 'preset', run: () => Promise<PtzResult>, speeds: Speeds | null): void {
+  private send(
+    command: 'move' | 'stop' | 'preset',
+    run: () => Promise<PtzResult>,
+    speeds: Speeds | null,
+  ): void {
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
     this.inFlight = true;
@@ -181,7 +182,11 @@ export class CameraLoop {
     this.lastSentAt = at;
     const previous = this.sent;
     if (command !== 'stop') this.sent = speeds;
-    this.emit(command === 'move' ? { type: 'command', command, speeds: speeds!, at } : { type: 'command', command, at });
+    this.emit(
+      command === 'move'
+        ? { type: 'command', command, speeds: speeds!, at }
+        : { type: 'command', command, at },
+    );
     const finish = (r: PtzResult): void => {
       this.inFlight = false;
       if (r.ok) {

@@ -180,7 +180,10 @@ test('errors are codes on an event, reported once, and the loop goes on', async 
   d.result = done;
   d.reject = true;
   await advanceTo(1600);
-  assert.ok(events.some((e) => e.type === 'error' && e.code === 'ptz.camera_error'), 'a rejected promise is a code');
+  assert.ok(
+    events.some((e) => e.type === 'error' && e.code === 'ptz.camera_error'),
+    'a rejected promise is a code',
+  );
 });
 
 test('a failed Stop is retried, spaced out, a bounded number of times', async () => {
@@ -224,5 +227,9 @@ test('presets go to the selected camera; console intents pass through untouched'
   assert.deepEqual(d.calls[1]!.args, ['4']);
   assert.deepEqual(seen, [{ kind: 'call-camera', camera: 12 }]);
   await advanceTo(2000);
-  assert.deepEqual(d.ops(), ['move@0', 'preset@50'], 'no Stop after a preset: the camera is on its way there');
+  assert.deepEqual(
+    d.ops(),
+    ['move@0', 'preset@50'],
+    'no Stop after a preset: the camera is on its way there',
+  );
 });

@@ -5,13 +5,24 @@
  */
 import { EventEmitter } from 'node:events';
 import { DEFAULT_INPUT_SETTINGS, type InputSettings, type Intent } from '../joystick';
-import { CameraLoop, DEFAULT_TIMING, systemClock, type Clock, type LoopEvent, type LoopTiming, type StopReason } from './camera-loop';
+import {
+  CameraLoop,
+  DEFAULT_TIMING,
+  systemClock,
+  type Clock,
+  type LoopEvent,
+  type LoopTiming,
+  type StopReason,
+} from './camera-loop';
 import type { PtzDriver } from './driver';
 
 export type ControlEvent = LoopEvent & { camera: string };
 
 /** Intents the console (not the camera) handles: calling a camera onto the tile, stepping, wall presets. */
-export type ConsoleIntent = Extract<Intent, { kind: 'call-camera' | 'step-camera' | 'wall-preset' | 'button' }>;
+export type ConsoleIntent = Extract<
+  Intent,
+  { kind: 'call-camera' | 'step-camera' | 'wall-preset' | 'button' }
+>;
 
 export interface PtzControlOptions {
   settings?: InputSettings;

@@ -24,7 +24,10 @@ export type PtzResult<T = void> =
 
 export const done: PtzResult = { ok: true, value: undefined };
 export const okValue = <T>(value: T): PtzResult<T> => ({ ok: true, value });
-export const fail = (code: PtzErrorCode, detail?: string): { ok: false; code: PtzErrorCode; detail?: string } =>
+export const fail = (
+  code: PtzErrorCode,
+  detail?: string,
+): { ok: false; code: PtzErrorCode; detail?: string } =>
   detail === undefined ? { ok: false, code } : { ok: false, code, detail };
 
 export interface PtzPreset {

@@ -8,7 +8,15 @@ import http from 'node:http';
 import https from 'node:https';
 import { Cam } from 'onvif';
 import { createLogger } from '../log/logger';
-import { done, fail, okValue, type PtzDriver, type PtzErrorCode, type PtzPreset, type PtzResult } from './driver';
+import {
+  done,
+  fail,
+  okValue,
+  type PtzDriver,
+  type PtzErrorCode,
+  type PtzPreset,
+  type PtzResult,
+} from './driver';
 
 const log = createLogger('ptz-onvif');
 
@@ -41,7 +49,6 @@ export const escapeXml = (s: string): string =>
 export function unsafeCredentials(username?: string, password?: string): boolean {
   // eslint-disable-next-line no-control-regex
   if (username !== undefined && /[<>&"'\u0000-\u001f\u007f]/.test(username)) return true;
-  // eslint-disable-next-line no-control-regex
   if (password !== undefined && /[^\u0020-\u007e]/.test(password)) return true;
   return false;
 }
@@ -50,14 +57,18 @@ export function unsafeCredentials(username?: string, password?: string): boolean
 export function classifyOnvifError(e: unknown): PtzErrorCode {
   const code = (e as { code?: string } | null)?.code;
   const msg = e instanceof Error ? e.message : String(e);
-  if (code && /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EPIPE)$/.test(code))
+  if (
+    code &&
+    /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EPIPE)$/.test(code)
+  )
     return 'ptz.unreachable';
   if (/Network timeout|socket hang up/i.test(msg)) return 'ptz.unreachable';
   if (/not ?authori[sz]ed|authentication failed|unauthori[sz]ed|401/i.test(msg)) return 'ptz.auth_refused';
   return 'ptz.camera_error';
 }
 
-const speed = (v: number): number => Math.round(Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0)) * 1e4) / 1e4;
+const speed = (v: number): number =>
+  Math.round(Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0)) * 1e4) / 1e4;
 
 class OnvifDriver implements PtzDriver {
   private closed = false;
@@ -153,7 +164,9 @@ export async function connectOnvif(t: OnvifTarget): Promise<PtzResult<PtzDriver>
   if (unsafeCredentials(t.username, t.password)) return fail('ptz.credentials_unsafe');
   const secure = u.protocol === 'https:';
   const requestTimeoutMs = t.requestTimeoutMs ?? 2000;
-  const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 2 }) : new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const agent = secure
+    ? new https.Agent({ keepAlive: true, maxSockets: 2 })
+    : new http.Agent({ keepAlive: true, maxSockets: 2 });
   const cam = new Cam({
     hostname: u.hostname.replace(/^\[|\]$/g, ''),
     port: u.port ? Number(u.port) : secure ? 443 : 80,
@@ -178,7 +191,10 @@ export async function connectOnvif(t: OnvifTarget): Promise<PtzResult<PtzDriver>
     };
     // The library can lose its callback on a malformed answer (a throw inside its parser callback):
     // a deadline makes sure the caller always hears back.
-    const deadline = setTimeout(() => finish(fail('ptz.camera_error', 'connect stalled')), 4 * requestTimeoutMs);
+    const deadline = setTimeout(
+      () => finish(fail('ptz.camera_error', 'connect stalled')),
+      4 * requestTimeoutMs,
+    );
     try {
       cam.connect((err: Error | null) => {
         clearTimeout(deadline);

@@ -108,7 +108,9 @@ export class OnvifPeer extends EventEmitter {
     if (username !== this.opts.username || this.nonces.has(nonce)) return null;
     const expected = crypto
       .createHash('sha1')
-      .update(Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created), Buffer.from(this.opts.password)]))
+      .update(
+        Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created), Buffer.from(this.opts.password)]),
+      )
       .digest('base64');
     if (expected !== digest) return null;
     this.nonces.add(nonce);
@@ -147,7 +149,9 @@ export class OnvifPeer extends EventEmitter {
     const answer = this.answer(action, args, cmd);
     this.commands.push(cmd);
     this.emit('command', cmd);
-    return answer.startsWith('FAULT:') ? send(400, fault('InvalidArgVal', answer.slice(6))) : send(200, envelope(answer));
+    return answer.startsWith('FAULT:')
+      ? send(400, fault('InvalidArgVal', answer.slice(6)))
+      : send(200, envelope(answer));
   }
 
   private answer(action: string, a: Xml, cmd: PeerCommand): string {
@@ -212,7 +216,9 @@ export class OnvifPeer extends EventEmitter {
         return (
           '<tptz:GetPresetsResponse>' +
           (this.opts.presets ?? [])
-            .map((p) => `<tptz:Preset token="${esc(p.token)}"><tt:Name>${esc(p.name)}</tt:Name></tptz:Preset>`)
+            .map(
+              (p) => `<tptz:Preset token="${esc(p.token)}"><tt:Name>${esc(p.name)}</tt:Name></tptz:Preset>`,
+            )
             .join('') +
           '</tptz:GetPresetsResponse>'
         );
@@ -231,10 +237,13 @@ export class OnvifPeer extends EventEmitter {
         if (!m) return 'FAULT:Timeout must be whole seconds';
         this.moving = { x: cmd.x, y: cmd.y, zoom: cmd.zoom };
         if (this.moveTimer) clearTimeout(this.moveTimer);
-        this.moveTimer = setTimeout(() => {
-          this.moving = null;
-          this.emit('timeout-stop');
-        }, Number(m[1]) * 1000);
+        this.moveTimer = setTimeout(
+          () => {
+            this.moving = null;
+            this.emit('timeout-stop');
+          },
+          Number(m[1]) * 1000,
+        );
         return '<tptz:ContinuousMoveResponse/>';
       }
       case 'Stop':

@@ -93,7 +93,11 @@ test('an unreachable camera, and one that never answers, give ptz.unreachable qu
   await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
   const port = (closed.address() as net.AddressInfo).port;
   await new Promise((r) => closed.close(r));
-  const refused = await connectOnvif({ url: `http://127.0.0.1:${port}/onvif/device_service`, username: USER, password: PASS });
+  const refused = await connectOnvif({
+    url: `http://127.0.0.1:${port}/onvif/device_service`,
+    username: USER,
+    password: PASS,
+  });
   assert.deepEqual(!refused.ok && refused.code, 'ptz.unreachable');
 
   const silent = net.createServer(() => {});
@@ -117,7 +121,9 @@ test('XML in a username is refused before any request; in a password or preset t
     assert.deepEqual(!r.ok && r.code, 'ptz.credentials_unsafe');
     assert.equal(peer.commands.length + peer.authFailures, 0, 'the camera saw nothing');
     assert.deepEqual(
-      await connectOnvif({ url: peer.url, username: USER, password: 'mot-de-passe-é' }).then((x) => !x.ok && x.code),
+      await connectOnvif({ url: peer.url, username: USER, password: 'mot-de-passe-é' }).then(
+        (x) => !x.ok && x.code,
+      ),
       'ptz.credentials_unsafe',
     );
 
@@ -127,7 +133,11 @@ test('XML in a username is refused before any request; in a password or preset t
       assert.ok(p.ok);
       assert.deepEqual(p.value, [{ token: EVIL, name: 'a<b' }]);
       assert.ok((await d.gotoPreset(EVIL)).ok);
-      assert.equal(peer.commands.at(-1)!.preset, EVIL, 'the camera parsed exactly the token, no extra element');
+      assert.equal(
+        peer.commands.at(-1)!.preset,
+        EVIL,
+        'the camera parsed exactly the token, no extra element',
+      );
       assert.deepEqual(await d.gotoPreset('x'.repeat(65)), { ok: false, code: 'ptz.bad_preset' });
     } finally {
       await d.close();

@@ -73,9 +73,9 @@ class PelcoDDriver implements PtzDriver {
 }
 
 export function openPelcoD(t: PelcoTarget): PtzResult<PtzDriver> {
-  if (!Number.isInteger(t.address) || t.address < 1 || t.address > 255) return fail('ptz.bad_config', 'address');
+  if (!Number.isInteger(t.address) || t.address < 1 || t.address > 255)
+    return fail('ptz.bad_config', 'address');
   if (typeof t.port !== 'string' || !t.port) return fail('ptz.bad_config', 'port');
   const line = acquireLine(t.port, t.baud ?? 2400);
   return okValue(new PelcoDDriver(line, t));
 }
-
