@@ -29,6 +29,8 @@ export interface PeerOptions {
   presets?: { token: string; name: string }[];
   /** Replaces the answer to one action with raw text (hostile-camera tests). */
   override?: (action: string) => string | undefined;
+  /** The media profile's token (a hostile camera may put XML in it). */
+  profileToken?: string;
   /** A camera with no PTZ configuration in its profile. */
   noPtz?: boolean;
   /** Delay before each answer, in ms. */
@@ -157,7 +159,7 @@ export class OnvifPeer extends EventEmitter {
   private answer(action: string, a: Xml, cmd: PeerCommand): string {
     const base = `http://127.0.0.1:${this.port}/onvif`;
     const ptzAction = ['ContinuousMove', 'Stop', 'GetPresets', 'GotoPreset'].includes(action);
-    if (ptzAction && cmd.profile !== PROFILE) return 'FAULT:No such profile';
+    if (ptzAction && cmd.profile !== (this.opts.profileToken ?? PROFILE)) return 'FAULT:No such profile';
     switch (action) {
       case 'GetSystemDateAndTime': {
         const d = new Date();
@@ -194,7 +196,7 @@ export class OnvifPeer extends EventEmitter {
         );
       case 'GetProfiles':
         return (
-          `<trt:GetProfilesResponse><trt:Profiles token="${PROFILE}" fixed="true"><tt:Name>main</tt:Name>` +
+          `<trt:GetProfilesResponse><trt:Profiles token="${esc(this.opts.profileToken ?? PROFILE)}" fixed="true"><tt:Name>main</tt:Name>` +
           '<tt:VideoSourceConfiguration token="VSC_1"><tt:Name>vsc</tt:Name><tt:UseCount>1</tt:UseCount>' +
           '<tt:SourceToken>VS_1</tt:SourceToken><tt:Bounds x="0" y="0" width="1920" height="1080"/></tt:VideoSourceConfiguration>' +
           '<tt:VideoEncoderConfiguration token="VEC_1"><tt:Name>enc</tt:Name><tt:UseCount>1</tt:UseCount>' +

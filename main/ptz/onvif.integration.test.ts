@@ -145,6 +145,20 @@ test('XML in a username is refused before any request; in a password or preset t
   });
 });
 
+test('a profile token holding XML goes back to the camera intact, not as markup', async () => {
+  const token = 'P</ProfileToken><Stop/><ProfileToken>&';
+  await withPeer({ profileToken: token }, async (peer) => {
+    const d = await connected(peer);
+    try {
+      assert.ok((await d.move(0, 1, 0)).ok);
+      assert.equal(peer.commands.at(-1)!.profile, token);
+      assert.deepEqual(peer.moving, { x: 0, y: 1, zoom: 0 });
+    } finally {
+      await d.close();
+    }
+  });
+});
+
 test('a hostile camera (garbage, empty answers, a foreign video source, no PTZ) gives codes, never a throw', async () => {
   const empty = '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body/></s:Envelope>';
   const cases: [string[], string, string][] = [
