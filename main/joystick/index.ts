@@ -31,3 +31,10 @@ export {
   type HidDevice,
   type JoystickOptions,
 } from './hid-source';
+export {
+  keyboardConfigSchema,
+  parseJoystickSelector,
+  parseKeyboardConfig,
+  type JoystickSelector,
+  type KeyboardConfig,
+} from './device-config';

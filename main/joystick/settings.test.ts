@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyDeviceSettings, DEFAULT_INPUT_SETTINGS, parseInputSettings, shapeAxis } from './settings';
+import { parseJoystickSelector, parseKeyboardConfig } from './device-config';
 
 test('defaults: 8 % dead zone, expo 0.6, no inversion, buttons 2/3 step cameras', () => {
   assert.equal(DEFAULT_INPUT_SETTINGS.deadZone, 0.08);
@@ -59,4 +60,24 @@ test('inversion flips axes; a mapped button becomes its action on press only', (
     button: 7,
     pressed: true,
   });
+});
+
+test('device options: keyboard path, protocol and baud; joystick auto or VID:PID', () => {
+  assert.deepEqual(parseKeyboardConfig({ path: '/dev/ttyUSB0', protocol: 'pelco-p', baud: 4800 }), {
+    ok: true,
+    value: { path: '/dev/ttyUSB0', protocol: 'pelco-p', baud: 4800 },
+  });
+  assert.deepEqual(parseKeyboardConfig({ path: '/dev/ttyUSB0', protocol: 'pelco-p', baud: 115200 }), {
+    ok: false,
+    code: 'device.config_invalid',
+    field: 'baud',
+  });
+  assert.equal(parseKeyboardConfig({ path: '/dev/ttyS0', protocol: 'visca' }).ok, false);
+  assert.deepEqual(parseJoystickSelector('AUTO'), { ok: true, value: { kind: 'auto' } });
+  assert.deepEqual(parseJoystickSelector('046d:C215'), {
+    ok: true,
+    value: { kind: 'id', vendorId: 0x046d, productId: 0xc215 },
+  });
+  for (const bad of ['046d', '046d:c215:1', 'zzzz:0000', ''])
+    assert.equal(parseJoystickSelector(bad).ok, false, bad);
 });
