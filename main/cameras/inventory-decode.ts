@@ -12,8 +12,8 @@ export type DecodeOutcome =
 
 const startsWith = (b: Uint8Array, ...prefix: number[]): boolean => prefix.every((x, i) => b[i] === x);
 
-/** Bytes that Windows-1252 leaves undefined (they decode to C1 controls), and NUL. */
-const NOT_CP1252 = /[\u0000\u0081\u008d\u008f\u0090\u009d]/;
+/** Bytes that Windows-1252 leaves undefined (they decode to C1 controls). */
+const NOT_CP1252 = /[\u0081\u008d\u008f\u0090\u009d]/;
 
 const refuse = (code: string, message: string): DecodeOutcome => ({
   ok: false,
@@ -45,7 +45,7 @@ export function decodeImport(bytes: Uint8Array): DecodeOutcome {
     // Not UTF-8: a legacy 8-bit file, read as Windows-1252 unless it uses bytes that code page lacks.
   }
   const text = new TextDecoder('windows-1252').decode(bytes);
-  if (NOT_CP1252.test(text)) {
+  if (NOT_CP1252.test(text) || text.includes('\0')) {
     return refuse(
       'file_encoding',
       'encodage non reconnu (ni UTF-8 ni Windows-1252) : enregistrez le fichier en « CSV UTF-8 »',

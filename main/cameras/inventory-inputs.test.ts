@@ -144,6 +144,12 @@ test('a French Excel CSV (Windows-1252) is decoded: é is 0xE9, ’ is 0x92', ()
   const r = parseInventoryFile('annexe.csv', d.text);
   assert.ok(r.ok);
   assert.equal(r.inventory.cameras[0]?.name, 'Entrée de l’hôtel');
+  // Through the import path, as the dialog sends it: the preview names the camera correctly.
+  const store = new InventoryStore(tmp(), DEMO);
+  store.init();
+  const preview = store.preview('annexe.csv', cp1252);
+  assert.ok(preview.ok);
+  assert.equal(preview.value.diff.added[0]?.name, 'Entrée de l’hôtel');
   // The same text in UTF-8 stays UTF-8.
   const u = decodeImport(Buffer.from('id;name\n1;Entrée\n', 'utf8'));
   assert.ok(u.ok && u.encoding === 'utf-8' && u.text.includes('Entrée'));

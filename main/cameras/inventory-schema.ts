@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** C0 and C1 control characters and DEL: never part of a name, a site or an address. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u;
 
 /**
  * Why an address is refused, or null. Checked with the WHATWG URL parser, which is stricter than
