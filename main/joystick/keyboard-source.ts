@@ -25,6 +25,8 @@ export interface KeyboardOptions {
   bauds?: readonly number[];
   /** How long to listen at each candidate rate. */
   sniffMs?: number;
+  /** After a rate change, bytes received during this long are discarded (the UART may hold old ones). */
+  settleMs?: number;
   /** How often to look for the device when it is absent. */
   reopenMs?: number;
   repeatMs?: number;
@@ -104,6 +106,8 @@ export class KeyboardSource extends EventEmitter implements IntentSource {
         const onData = (d: Buffer): void => void parser.push(d);
         try {
           await new Promise<void>((res, rej) => port.update({ baudRate: b }, (e) => (e ? rej(e) : res())));
+          await new Promise((r) => setTimeout(r, this.opts.settleMs ?? 100));
+          await new Promise<void>((res, rej) => port.flush((e) => (e ? rej(e) : res())));
         } catch {
           return; // the port went away: 'close' handles it
         }
