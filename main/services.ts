@@ -11,7 +11,7 @@ import { CredentialStore } from './cameras/credentials';
 import { InventoryStore } from './cameras/inventory-store';
 import { locateFfmpeg } from './config/ffmpeg-locate';
 import { EventHub, Router } from './ipc/router';
-import { err, ok } from './ipc/result';
+import { err, ok } from '../common/result';
 import { LayoutStore } from './layout/layout-store';
 import { createLogger } from './log/logger';
 import { Registry, type RegistryActor } from './registry/registry';

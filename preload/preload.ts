@@ -3,7 +3,7 @@
  * Kept free of imports beyond electron so it bundles into a single sandbox-safe file.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isChannel, isEventName, type VigieApi } from '../main/ipc/contract';
+import { isChannel, isEventName, type VigieApi } from '../common/contract';
 
 const api: VigieApi = {
   invoke: (channel, payload) => {

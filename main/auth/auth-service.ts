@@ -3,9 +3,9 @@
  * registry. Main enforces roles on every call: hiding a button is not a control.
  */
 import crypto from 'node:crypto';
-import type { SessionView } from '../ipc/contract';
-import type { Failure } from '../ipc/result';
-import { err, ok, type Result } from '../ipc/result';
+import type { SessionView } from '../../common/contract';
+import type { Failure } from '../../common/result';
+import { err, ok, type Result } from '../../common/result';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './passwords';
 import { toOperatorView, type Operator, type OperatorStore, type OperatorView } from './operator-store';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Router, type Handlers } from '../ipc/router';
-import { ok } from '../ipc/result';
+import { ok } from '../../common/result';
 import { CHANNEL_ACCESS } from './channel-access';
 import { AuthService, MAX_FAILURES } from './auth-service';
 import { OperatorStore } from './operator-store';

@@ -2,9 +2,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppError } from '../ipc/result';
-import { err, ok, type Failure, type Result } from '../ipc/result';
-import type { ImportPreview, InventoryChange, InventoryView } from '../ipc/contract';
+import type { AppError } from '../../common/result';
+import { err, ok, type Failure, type Result } from '../../common/result';
+import type { ImportPreview, InventoryChange, InventoryView } from '../../common/contract';
 import { createLogger } from '../log/logger';
 import { appendLineDurable, storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
 import { diffInventories, isEmptyDiff, toView } from './inventory-diff';

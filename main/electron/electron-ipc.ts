@@ -1,8 +1,8 @@
 /** The only module that touches ipcMain: validates the sender frame, then hands off to the router. */
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
-import { CHANNELS, type EventName } from '../ipc/contract';
+import { CHANNELS, type EventName } from '../../common/contract';
 import type { EventHub, Router } from '../ipc/router';
-import { err } from '../ipc/result';
+import { err } from '../../common/result';
 import { createLogger } from '../log/logger';
 
 const log = createLogger('ipc-electron');

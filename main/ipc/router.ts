@@ -8,8 +8,8 @@ import {
   type ResponseOf,
   type EventMap,
   type EventName,
-} from './contract';
-import { err, type Result } from './result';
+} from '../../common/contract';
+import { err, type Result } from '../../common/result';
 
 const log = createLogger('ipc');
 

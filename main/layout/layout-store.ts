@@ -1,8 +1,8 @@
 /** The mosaic layout and camera assignments of this post, restored at start-up. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LAYOUTS, MAX_TILES, type LayoutState } from '../ipc/contract';
-import { err, ok, type Result } from '../ipc/result';
+import { LAYOUTS, MAX_TILES, type LayoutState } from '../../common/contract';
+import { err, ok, type Result } from '../../common/result';
 import { storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
 import { createLogger } from '../log/logger';
 

@@ -1,6 +1,6 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
-import type { ViewingSessionView } from '../ipc/contract';
-import { TYPE_LABELS } from '../ipc/registry-labels';
+import type { ViewingSessionView } from '../../common/contract';
+import { TYPE_LABELS } from './registry-labels';
 import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RegistryFilterInput } from '../ipc/contract';
-import { err, ok } from '../ipc/result';
+import type { RegistryFilterInput } from '../../common/contract';
+import { err, ok } from '../../common/result';
 import type { Handlers } from '../ipc/router';
 import { storageErrorMessage } from '../config/atomic-write';
 import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './registry';

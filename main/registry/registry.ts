@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { RegistryEntryView } from '../ipc/contract';
+import type { RegistryEntryView } from '../../common/contract';
 import type { RegistryKeys } from './registry-key';
 
 export interface RegistryActor {

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { StreamKind, StreamStatus, VideoEndpoint, VideoFormat } from '../ipc/contract';
+import type { StreamKind, StreamStatus, VideoEndpoint, VideoFormat } from '../../common/contract';
 import type { EventSink } from '../ipc/router';
 import { createLogger } from '../log/logger';
 import type { CredentialStore } from '../cameras/credentials';

@@ -3,8 +3,14 @@
  * Supervises it: watchdog on data, classified failures, capped exponential restart, idle stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { OfflineReason, StreamKind, StreamState, StreamStatus, VideoFormat } from '../ipc/contract';
-import { encodeFrame, type VideoControl } from '../ipc/video-frame';
+import type {
+  OfflineReason,
+  StreamKind,
+  StreamState,
+  StreamStatus,
+  VideoFormat,
+} from '../../common/contract';
+import { encodeFrame, type VideoControl } from '../../common/video-frame';
 import { createLogger } from '../log/logger';
 import { AnnexBSplitter, type AccessUnit, type ElementaryCodec } from './annexb';
 import { backoffDelay } from './backoff';

@@ -4,7 +4,7 @@ import { AnnexBSplitter, type AccessUnit } from './annexb';
 import { backoffDelay } from './backoff';
 import { ffmpegArgs } from './ffmpeg-args';
 import { classifyFailure, parseInputInfo } from './ffmpeg-diagnose';
-import { decodeFrame, encodeFrame } from '../ipc/video-frame';
+import { decodeFrame, encodeFrame } from '../../common/video-frame';
 
 test('RTSP input runs over TCP with a socket timeout, options before -i', () => {
   const a = ffmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/1' }, 'annexb', 'h264');

@@ -2,8 +2,8 @@
  * The renderer's only door to main: the preload's `window.vigie` under Electron, or the same
  * contract over the browser host's WebSocket.
  */
-import type { Channel, EventMap, EventName, RequestOf, ResponseOf, VigieApi } from '../../main/ipc/contract';
-import type { Result } from '../../main/ipc/result';
+import type { Channel, EventMap, EventName, RequestOf, ResponseOf, VigieApi } from '../../common/contract';
+import type { Result } from '../../common/result';
 
 declare global {
   interface Window {

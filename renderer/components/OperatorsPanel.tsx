@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ROLE_NAMES, type OperatorView, type RoleName } from '../../main/ipc/contract';
+import { ROLE_NAMES, type OperatorView, type RoleName } from '../../common/contract';
 import { api } from '../api/bridge';
 import type { MessageKey } from '../i18n';
 import { useConsole, useT } from '../store/console-store';

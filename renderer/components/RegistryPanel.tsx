@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { RegistryFilterInput, RegistryPage, VerifyView } from '../../main/ipc/contract';
-import { TYPE_LABELS } from '../../main/ipc/registry-labels';
+import type { RegistryFilterInput, RegistryPage, VerifyView } from '../../common/contract';
+import { TYPE_LABELS } from '../../main/registry/registry-labels';
 import { api } from '../api/bridge';
 import { formatDate, formatTime } from '../i18n';
 import { selectors, useConsole, useT } from '../store/console-store';

@@ -1,5 +1,5 @@
 import { useRef, type ChangeEvent } from 'react';
-import { LAYOUTS } from '../../main/ipc/contract';
+import { LAYOUTS } from '../../common/contract';
 import { api } from '../api/bridge';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { OperatorBar } from './OperatorBar';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SessionView } from '../../main/ipc/contract';
+import type { SessionView } from '../../common/contract';
 import type { ConsoleState } from './console-store';
 
 export type Panel = 'none' | 'registry' | 'operators';

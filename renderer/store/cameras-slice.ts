@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { AppError } from '../../main/ipc/result';
-import type { CameraView, ImportPreview, InventoryView } from '../../main/ipc/contract';
+import type { AppError } from '../../common/result';
+import type { CameraView, ImportPreview, InventoryView } from '../../common/contract';
 import type { ConsoleState } from './console-store';
 
 export interface CamerasSlice {

@@ -1,7 +1,7 @@
 /** The console window's store: composed from slices, fed by IPC subscriptions bound once. */
 import { useCallback } from 'react';
 import { create } from 'zustand';
-import type { LayoutState } from '../../main/ipc/contract';
+import type { LayoutState } from '../../common/contract';
 import { api } from '../api/bridge';
 import { translate, type MessageKey } from '../i18n';
 import { createCamerasSlice, type CamerasSlice } from './cameras-slice';

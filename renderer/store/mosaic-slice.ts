@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { MAX_TILES, type LayoutName, type LayoutState } from '../../main/ipc/contract';
+import { MAX_TILES, type LayoutName, type LayoutState } from '../../common/contract';
 import type { ConsoleState } from './console-store';
 
 /** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one. */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { StreamStatus } from '../../main/ipc/contract';
+import type { StreamStatus } from '../../common/contract';
 import type { VideoPath } from '../video/players';
 import type { ConsoleState } from './console-store';
 

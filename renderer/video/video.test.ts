@@ -5,7 +5,7 @@ import { decodeStampRow, stampToEpoch, STAMP_BITS } from './stamp';
 import { chooseStream, isLargeTile } from './stream-choice';
 import { tileState } from '../store/tile-state';
 import { cameraTree } from '../store/cameras-slice';
-import type { StreamStatus } from '../../main/ipc/contract';
+import type { StreamStatus } from '../../common/contract';
 
 test('codec string comes from the in-band SPS', () => {
   const au = Uint8Array.from([
