@@ -14,7 +14,7 @@ import { EventHub, Router } from './ipc/router';
 import { err, ok } from '../common/result';
 import { LayoutStore } from './layout/layout-store';
 import { createLogger } from './log/logger';
-import { Registry, type RegistryActor } from './registry/registry';
+import { Registry } from './registry/registry';
 import { registryHandlers } from './registry/registry-handlers';
 import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
 import { StreamGateway } from './streams/gateway';
@@ -65,7 +65,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     if (change)
       registry.append({
         type: 'inventory.change',
-        actor: actor as RegistryActor | null,
+        actor,
         data: { ...change },
       });
   });

@@ -3,19 +3,18 @@
  * registry. Main enforces roles on every call: hiding a button is not a control.
  */
 import crypto from 'node:crypto';
-import type { SessionView } from '../../common/contract';
+import type { OperatorInput, OperatorView, SessionView } from '../../common/contract';
 import type { Failure } from '../../common/result';
 import { err, ok, type Result } from '../../common/result';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './passwords';
-import { toOperatorView, type Operator, type OperatorStore, type OperatorView } from './operator-store';
-import { can, ROLES, type Permission } from './roles';
+import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
+import { can, permissionsOf, ROLES } from './roles';
+import type { Access } from './channel-access';
 
 export const MAX_FAILURES = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 export const DEMO_LOGIN = 'demo';
-
-export type { SessionView };
 
 interface Session {
   operator: OperatorView;
@@ -23,11 +22,6 @@ interface Session {
   demo: boolean;
   videoToken: string;
 }
-
-export type OperatorInput = Pick<
-  Operator,
-  'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'
-> & { password?: string };
 
 const DEMO_OPERATOR: OperatorView = {
   login: DEMO_LOGIN,
@@ -50,8 +44,6 @@ export interface AuthOptions {
   onRevoke: (videoToken: string) => void;
 }
 
-const PERMS: Permission[] = ['view', 'ptz', 'inventory', 'registry', 'registry.admin', 'operators'];
-
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
 
@@ -71,7 +63,7 @@ export class AuthService {
       role,
       locked: s.locked,
       demo: s.demo,
-      permissions: PERMS.filter((p) => can(role, p)),
+      permissions: permissionsOf(role),
       lockAfterSeconds: this.o.lockAfterSeconds,
     };
   }
@@ -91,7 +83,7 @@ export class AuthService {
   }
 
   /** Checks a call's right in main. 'public' needs nothing; 'session' any unlocked session. */
-  check(clientId: string, need: Permission | 'public' | 'session' | 'locked-ok'): Failure | null {
+  check(clientId: string, need: Access): Failure | null {
     if (need === 'public') return null;
     const s = this.sessions.get(clientId);
     if (!s) return err('unauthenticated', 'Identifiez-vous pour continuer.');

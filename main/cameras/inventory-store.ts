@@ -6,6 +6,7 @@ import type { AppError } from '../../common/result';
 import { err, ok, type Failure, type Result } from '../../common/result';
 import type { ImportPreview, InventoryChange, InventoryView } from '../../common/contract';
 import { createLogger } from '../log/logger';
+import type { RegistryActor } from '../registry/registry';
 import { appendLineDurable, storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
 import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
@@ -19,7 +20,11 @@ interface Pending {
   preview: ImportPreview;
 }
 
-export type InventoryListener = (view: InventoryView, change: InventoryChange | null, actor: unknown) => void;
+export type InventoryListener = (
+  view: InventoryView,
+  change: InventoryChange | null,
+  actor: RegistryActor | null,
+) => void;
 
 export class InventoryStore {
   private inventory: Inventory = { demo: false, cameras: [] };
@@ -117,7 +122,7 @@ export class InventoryStore {
     return ok(preview);
   }
 
-  apply(previewId: string, source?: string, actor: unknown = null): Result<InventoryView> {
+  apply(previewId: string, source?: string, actor: RegistryActor | null = null): Result<InventoryView> {
     const p = this.pending.get(previewId);
     if (!p) return err('preview_expired', 'Cet aperçu d’import n’est plus valable ; recommencez l’import.');
     this.pending.delete(previewId);

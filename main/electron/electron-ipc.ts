@@ -8,6 +8,9 @@ import { createLogger } from '../log/logger';
 const log = createLogger('ipc-electron');
 export const APP_ORIGIN = 'app://vigie';
 
+/** One client per window: its webContents id names its operator session. */
+export const electronClientId = (webContentsId: number): string => `wc-${webContentsId}`;
+
 function trusted(frame: WebFrameMain | null): boolean {
   // Only our own top-level page, served from the app protocol, may call main.
   return !!frame && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
@@ -20,7 +23,7 @@ export function bindElectronIpc(router: Router, events: EventHub, windows: () =>
         log.warn(`refused ${channel} from untrusted frame`);
         return err('forbidden', 'Origine non autorisée.');
       }
-      return router.dispatch(channel, payload, { clientId: `wc-${e.sender.id}` });
+      return router.dispatch(channel, payload, { clientId: electronClientId(e.sender.id) });
     });
   }
   events.add((event: EventName, payload) => {

@@ -5,7 +5,7 @@ import { app, BrowserWindow, net, protocol, safeStorage } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
 import { createLogger } from '../log/logger';
-import { bindElectronIpc } from './electron-ipc';
+import { bindElectronIpc, electronClientId } from './electron-ipc';
 import { createConsoleWindow, hardenSession } from './window';
 
 const log = createLogger('electron');
@@ -51,7 +51,7 @@ async function start(): Promise<void> {
     BrowserWindow.getAllWindows().map((w) => w.webContents),
   );
   const win = createConsoleWindow(ses, !app.isPackaged);
-  const clientId = `wc-${win.webContents.id}`;
+  const clientId = electronClientId(win.webContents.id);
   win.webContents.on('destroyed', () => services.auth.logout(clientId, 'disconnect'));
   app.on('before-quit', () => void services.close());
 }

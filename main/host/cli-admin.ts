@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../auth/roles';
 import { openRegistry } from '../services';
 import type { Checkpoint } from '../registry/registry';
 import { latestCheckpoint } from '../registry/registry-handlers';
+import { verifyProblemFr } from '../registry/registry-labels';
 import { option } from './cli-args';
 
 async function readStdin(): Promise<string> {
@@ -87,7 +88,9 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
           );
           return 0;
         }
-        process.stdout.write(`ALTÉRATION : ${r.problem} (première entrée en cause : n° ${r.firstBadSeq}).\n`);
+        process.stdout.write(
+          `ALTÉRATION : ${verifyProblemFr(r)} (première entrée en cause : n° ${r.firstBadSeq}).\n`,
+        );
         return 3;
       }
       case 'checkpoint': {

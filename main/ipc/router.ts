@@ -1,7 +1,6 @@
 /** Validates payloads and dispatches invokes; shared by the Electron and WebSocket transports. */
 import { createLogger } from '../log/logger';
 import {
-  requestSchemas,
   isChannel,
   type Channel,
   type RequestOf,
@@ -9,6 +8,7 @@ import {
   type EventMap,
   type EventName,
 } from '../../common/contract';
+import { requestSchemas } from './schemas';
 import { err, type Result } from '../../common/result';
 
 const log = createLogger('ipc');

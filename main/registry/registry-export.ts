@@ -1,7 +1,7 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
-import type { ViewingSessionView } from '../../common/contract';
-import { TYPE_LABELS } from './registry-labels';
-import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
+import type { VerifyView, ViewingSessionView } from '../../common/contract';
+import { TYPE_LABELS, verifyProblemFr } from './registry-labels';
+import type { RegistryFilter, RegistryRow } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
@@ -87,7 +87,7 @@ export function toCsv(rows: RegistryRow[]): string {
 export function toPdf(
   rows: RegistryRow[],
   filter: RegistryFilter,
-  verification: VerifyResult,
+  verification: VerifyView,
   post: string,
 ): Buffer {
   const lines: PdfLine[] = [
@@ -105,7 +105,7 @@ export function toPdf(
     {
       text: verification.ok
         ? `Intégrité : chaîne vérifiée (${verification.rows} entrées, empreinte de tête ${verification.head?.mac.slice(0, 16) ?? '—'}…).`
-        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verification.problem}.`,
+        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verifyProblemFr(verification)}.`,
       bold: !verification.ok,
     },
     {

@@ -2,16 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RegistryFilterInput } from '../../common/contract';
+import type { ChannelsOf, RegistryFilterInput } from '../../common/contract';
 import { err, ok } from '../../common/result';
 import type { Handlers } from '../ipc/router';
 import { storageErrorMessage } from '../config/atomic-write';
 import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './registry';
 import { toCsv, toPdf, viewingSessions } from './registry-export';
 import type { RegistryActor } from './registry';
-
-type RegistryChannels =
-  'registry:query' | 'registry:export' | 'registry:verify' | 'registry:checkpoint' | 'registry:requisition';
 
 export function toFilter(f: RegistryFilterInput): RegistryFilter {
   return {
@@ -39,7 +36,7 @@ export function registryHandlers(
   registry: Registry,
   dataDir: string,
   actor: (clientId: string) => RegistryActor | null,
-): Pick<Handlers, RegistryChannels> {
+): Pick<Handlers, ChannelsOf<'registry'>> {
   const stamp = (): string =>
     new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   return {

@@ -1,4 +1,9 @@
-/** French names of registry events: the exports and the console's registry panel share them. */
+/**
+ * French texts of the registry for its French documents only (CSV and PDF exports, the CLI).
+ * The console shows the same events through its fr/en catalogues (renderer/i18n).
+ */
+import type { VerifyView } from '../../common/contract';
+
 export const TYPE_LABELS: Record<string, string> = {
   'auth.login': 'Connexion',
   'auth.logout': 'Déconnexion',
@@ -20,3 +25,19 @@ export const TYPE_LABELS: Record<string, string> = {
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
 };
+
+/** One French sentence for a failed verification, as the PDF and the CLI print it. */
+export function verifyProblemFr(v: Extract<VerifyView, { ok: false }>): string {
+  switch (v.problem) {
+    case 'missing':
+      return `entrée ${v.firstBadSeq} manquante`;
+    case 'altered':
+      return `entrée ${v.firstBadSeq} altérée`;
+    case 'checkpoint_signature':
+      return 'point de contrôle invalide (signature)';
+    case 'truncated':
+      return `registre tronqué : ${v.missing ?? '?'} entrée(s) manquent depuis le point de contrôle`;
+    case 'checkpoint_mismatch':
+      return 'le registre ne correspond plus au point de contrôle';
+  }
+}

@@ -10,6 +10,7 @@ import type {
   StreamStatus,
   VideoFormat,
 } from '../../common/contract';
+import { streamKey } from '../../common/stream-key';
 import { encodeFrame, type VideoControl } from '../../common/video-frame';
 import { createLogger } from '../log/logger';
 import { AnnexBSplitter, type AccessUnit, type ElementaryCodec } from './annexb';
@@ -74,7 +75,7 @@ export class StreamSession {
     private readonly onStatus: (s: StreamStatus) => void,
     private readonly onIdle: (s: StreamSession) => void,
   ) {
-    this.key = `${cameraId}:${stream}:${format}`;
+    this.key = streamKey(cameraId, stream, format);
     this.status = {
       key: this.key,
       cameraId,

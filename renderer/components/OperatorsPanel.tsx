@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ROLE_NAMES, type OperatorView, type RoleName } from '../../common/contract';
+import type { OperatorView } from '../../common/contract';
+import { ROLES, type Role } from '../../common/roles';
 import { api } from '../api/bridge';
 import type { MessageKey } from '../i18n';
 import { useConsole, useT } from '../store/console-store';
@@ -16,7 +17,7 @@ export function OperatorsPanel() {
     rank: '',
     service: '',
     badge: '',
-    role: 'viewer' as RoleName,
+    role: 'viewer' as Role,
     validFrom: today,
     validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
     password: '',
@@ -84,9 +85,9 @@ export function OperatorsPanel() {
             <select
               data-testid="op-role"
               value={f.role}
-              onChange={(e) => setF({ ...f, role: e.target.value as RoleName })}
+              onChange={(e) => setF({ ...f, role: e.target.value as Role })}
             >
-              {ROLE_NAMES.map((r) => (
+              {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}` as MessageKey)}
                 </option>
