@@ -31,6 +31,18 @@ export interface CameraView {
   lon?: number;
 }
 
+/** One problem in a camera file, located precisely enough for an operator to fix it. */
+export interface InventoryProblem {
+  /** 1-based line in a CSV file, or 1-based entry in a JSON file. */
+  line?: number;
+  entry?: number;
+  cameraId?: number;
+  field: string;
+  code: string;
+  /** French, for logs and the CLI; the console translates `code`. */
+  message: string;
+}
+
 export interface InventoryView {
   cameras: CameraView[];
   demo: boolean;
@@ -123,6 +135,30 @@ export interface OperatorView {
   failedAttempts: number;
   lockedUntil: string | null;
 }
+
+/** Every event the registry records; its label lives in the catalogues (and in French for exports). */
+export const REGISTRY_EVENTS = [
+  'auth.login',
+  'auth.logout',
+  'auth.login_failed',
+  'auth.locked_out',
+  'auth.lock',
+  'auth.unlock',
+  'auth.unlock_failed',
+  'view.start',
+  'view.end',
+  'inventory.change',
+  'operator.create',
+  'operator.update',
+  'registry.consult',
+  'registry.export',
+  'registry.verify',
+  'registry.checkpoint',
+  'registry.purge',
+  'requisition',
+  'app.start',
+] as const;
+export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
 export interface RegistryEntryView {
   seq: number;

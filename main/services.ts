@@ -139,7 +139,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       },
       'streams:endpoint': (_p, ctx) => {
         const token = auth.videoToken(ctx.clientId);
-        return token ? ok({ url: endpoint.url, token }) : err('forbidden', 'Accès aux images non autorisé.');
+        return token ? ok({ url: endpoint.url, token }) : err('forbidden', { reason: 'images' });
       },
       'streams:statuses': () => ok(gw.statuses()),
       ...registryHandlers(registry, o.dataDir, (id) => auth.actor(id)),

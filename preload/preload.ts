@@ -7,8 +7,7 @@ import { isChannel, isEventName, type VigieApi } from '../common/contract';
 
 const api: VigieApi = {
   invoke: (channel, payload) => {
-    if (!isChannel(channel))
-      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Canal inconnu.' } });
+    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel' } });
     return ipcRenderer.invoke(channel, payload);
   },
   on: (event, listener) => {

@@ -7,7 +7,7 @@ import { err, ok, type Failure, type Result } from '../../common/result';
 import type { ImportPreview, InventoryChange, InventoryView } from '../../common/contract';
 import { createLogger } from '../log/logger';
 import type { RegistryActor } from '../registry/registry';
-import { appendLineDurable, storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
+import { appendLineDurable, storageErrorCode, writeFileAtomic } from '../config/atomic-write';
 import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
 import type { Camera, Inventory } from './inventory-schema';
@@ -87,12 +87,7 @@ export class InventoryStore {
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      return this.fail(
-        err(
-          'file_unreadable',
-          `Fichier de caméras illisible : ${path.basename(file)}. L’inventaire précédent reste en vigueur.`,
-        ),
-      );
+      return this.fail(err('file_unreadable', { file: path.basename(file) }));
     }
     const prev = this.preview(path.basename(file), text);
     if (!prev.ok) return prev;
@@ -102,13 +97,8 @@ export class InventoryStore {
   preview(fileName: string, content: string): Result<ImportPreview> {
     const parsed = parseInventoryFile(fileName, content);
     if (!parsed.ok) {
-      return this.fail(
-        err(
-          'invalid_inventory',
-          `Fichier de caméras « ${fileName} » refusé ; l’inventaire précédent reste en vigueur.\n${formatProblems(parsed.problems)}`,
-          parsed.problems,
-        ),
-      );
+      log.warn(`camera file ${fileName} refused:\n${formatProblems(parsed.problems)}`);
+      return this.fail(err('invalid_inventory', { file: fileName }, parsed.problems));
     }
     const previewId = crypto.randomUUID();
     const preview: ImportPreview = {
@@ -124,7 +114,7 @@ export class InventoryStore {
 
   apply(previewId: string, source?: string, actor: RegistryActor | null = null): Result<InventoryView> {
     const p = this.pending.get(previewId);
-    if (!p) return err('preview_expired', 'Cet aperçu d’import n’est plus valable ; recommencez l’import.');
+    if (!p) return err('preview_expired');
     this.pending.delete(previewId);
     const at = new Date().toISOString();
     const src = source ?? p.fileName;
@@ -139,8 +129,7 @@ export class InventoryStore {
           JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2),
         );
       } catch (e) {
-        const m = storageErrorMessage(e);
-        return this.fail(err(m.code, m.message));
+        return this.fail(err(storageErrorCode(e)));
       }
       log.info(
         `inventory changed from ${src}: +${p.preview.diff.added.length} -${p.preview.diff.removed.length} ~${p.preview.diff.changed.length}`,
@@ -157,7 +146,7 @@ export class InventoryStore {
 
   private fail(r: Failure): Failure {
     this.lastError = r.error;
-    log.warn(r.error.message.split('\n')[0] ?? r.error.code);
+    log.warn(`inventory not changed: ${r.error.code} ${JSON.stringify(r.error.params ?? {})}`);
     return r;
   }
 

@@ -21,7 +21,7 @@ export function bindElectronIpc(router: Router, events: EventHub, windows: () =>
     ipcMain.handle(channel, async (e, payload: unknown) => {
       if (!trusted(e.senderFrame)) {
         log.warn(`refused ${channel} from untrusted frame`);
-        return err('forbidden', 'Origine non autorisée.');
+        return err('forbidden', { reason: 'origin' });
       }
       return router.dispatch(channel, payload, { clientId: electronClientId(e.sender.id) });
     });

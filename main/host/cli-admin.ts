@@ -8,6 +8,7 @@ import type { Checkpoint } from '../registry/registry';
 import { latestCheckpoint } from '../registry/registry-handlers';
 import { verifyProblemFr } from '../registry/registry-labels';
 import { option } from './cli-args';
+import { cliMessage } from './cli-messages';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -54,7 +55,7 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
           null,
         );
         if (!r.ok) {
-          process.stderr.write(`vigie : ${r.error.message}\n`);
+          process.stderr.write(`vigie : ${cliMessage(r.error)}\n`);
           return 1;
         }
         process.stdout.write(

@@ -37,21 +37,20 @@ export class Router {
   ) {}
 
   async dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return err('unknown_channel', 'Canal inconnu.');
+    if (!isChannel(channel)) return err('unknown_channel');
     const refused = this.gate(channel, ctx);
     if (refused) return refused;
     const parsed = requestSchemas[channel].safeParse(payload);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      const where = first?.path.length ? ` (${first.path.join('.')})` : '';
-      return err('invalid_payload', `Requête invalide${where} : ${first?.message ?? 'format incorrect'}.`);
+      return err('invalid_payload', { field: first?.path.join('.') ?? '' });
     }
     try {
       const handler = this.handlers[channel] as Handler<Channel>;
       return await handler(parsed.data as never, ctx);
     } catch (e) {
       log.error(`handler ${channel} failed`, e);
-      return err('internal', 'Erreur interne ; l’opération n’a pas été effectuée.');
+      return err('internal');
     }
   }
 }

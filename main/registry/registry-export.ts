@@ -1,6 +1,6 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
 import type { VerifyView, ViewingSessionView } from '../../common/contract';
-import { TYPE_LABELS, verifyProblemFr } from './registry-labels';
+import { typeLabelFr, verifyProblemFr } from './registry-labels';
 import type { RegistryFilter, RegistryRow } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 
@@ -68,7 +68,7 @@ export function toCsv(rows: RegistryRow[]): string {
       r.seq,
       date(r.at),
       time(r.at),
-      TYPE_LABELS[r.type] ?? r.type,
+      typeLabelFr(r.type),
       r.login,
       r.name,
       r.rank,
@@ -129,7 +129,7 @@ export function toPdf(
     const cam = r.cameraId !== null ? ` — caméra ${r.cameraId}` : '';
     const d = details(r);
     lines.push({
-      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${TYPE_LABELS[r.type] ?? r.type}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
+      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${typeLabelFr(r.type)}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
     });
   }
   lines.push({ text: 'Visa du chef de service :', gap: 24 });

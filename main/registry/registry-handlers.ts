@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ChannelsOf, RegistryFilterInput } from '../../common/contract';
 import { err, ok } from '../../common/result';
 import type { Handlers } from '../ipc/router';
-import { storageErrorMessage } from '../config/atomic-write';
+import { storageErrorCode } from '../config/atomic-write';
 import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './registry';
 import { toCsv, toPdf, viewingSessions } from './registry-export';
 import type { RegistryActor } from './registry';
@@ -60,8 +60,7 @@ export function registryHandlers(
             : toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
         fs.writeFileSync(file, body, { mode: 0o600 });
       } catch (e) {
-        const m = storageErrorMessage(e);
-        return err(m.code, `Export impossible : ${m.message}`);
+        return err(storageErrorCode(e));
       }
       registry.append({
         type: 'registry.export',
@@ -86,8 +85,7 @@ export function registryHandlers(
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, JSON.stringify(c, null, 2));
       } catch (e) {
-        const m = storageErrorMessage(e);
-        return err(m.code, m.message);
+        return err(storageErrorCode(e));
       }
       registry.append({
         type: 'registry.checkpoint',

@@ -2,9 +2,9 @@
  * French texts of the registry for its French documents only (CSV and PDF exports, the CLI).
  * The console shows the same events through its fr/en catalogues (renderer/i18n).
  */
-import type { VerifyView } from '../../common/contract';
+import type { RegistryEventType, VerifyView } from '../../common/contract';
 
-export const TYPE_LABELS: Record<string, string> = {
+const TYPE_LABELS: Record<RegistryEventType, string> = {
   'auth.login': 'Connexion',
   'auth.logout': 'Déconnexion',
   'auth.login_failed': 'Échec de connexion',
@@ -40,4 +40,8 @@ export function verifyProblemFr(v: Extract<VerifyView, { ok: false }>): string {
     case 'checkpoint_mismatch':
       return 'le registre ne correspond plus au point de contrôle';
   }
+}
+
+export function typeLabelFr(type: string): string {
+  return Object.hasOwn(TYPE_LABELS, type) ? TYPE_LABELS[type as RegistryEventType] : type;
 }

@@ -25,8 +25,7 @@ function websocketApi(): VigieApi {
       ws.onerror = () => reject(new Error('ipc socket error'));
       ws.onclose = () => {
         socket = null;
-        for (const done of pending.values())
-          done({ ok: false, error: { code: 'disconnected', message: 'Liaison avec le service perdue.' } });
+        for (const done of pending.values()) done({ ok: false, error: { code: 'disconnected' } });
         pending.clear();
         // Keep event subscriptions alive across a host restart.
         setTimeout(() => void connect().catch(() => undefined), 1000);

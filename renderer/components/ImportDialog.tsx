@@ -1,20 +1,12 @@
-import { api } from '../api/bridge';
 import { useConsole, useT } from '../store/console-store';
 
 export function ImportDialog() {
   const t = useT();
   const preview = useConsole((s) => s.preview);
-  const { setPreview, setError, setNotice } = useConsole.getState();
+  const { setPreview, applyImport } = useConsole.getState();
   if (!preview) return null;
   const { diff } = preview;
   const empty = !diff.added.length && !diff.removed.length && !diff.changed.length;
-
-  const confirm = async (): Promise<void> => {
-    const r = await api.invoke('cameras:apply-import', { previewId: preview.previewId });
-    setPreview(null);
-    if (r.ok) setNotice(t('import.done', { count: r.value.cameras.length }));
-    else setError(r.error);
-  };
 
   return (
     <div className="modal-backdrop">
@@ -70,7 +62,7 @@ export function ImportDialog() {
           <button data-testid="import-cancel" onClick={() => setPreview(null)}>
             {t('import.cancel')}
           </button>
-          <button data-testid="import-confirm" className="primary" onClick={() => void confirm()}>
+          <button data-testid="import-confirm" className="primary" onClick={() => void applyImport()}>
             {t('import.confirm')}
           </button>
         </div>

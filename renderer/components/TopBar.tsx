@@ -1,6 +1,5 @@
 import { useRef, type ChangeEvent } from 'react';
 import { LAYOUTS } from '../../common/contract';
-import { api } from '../api/bridge';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { OperatorBar } from './OperatorBar';
 
@@ -11,7 +10,7 @@ export function TopBar() {
   const entry = useConsole((s) => s.entry);
   const entryMessage = useConsole((s) => s.entryMessage);
   const locale = useConsole(selectors.locale);
-  const { setLayout, setLocale, setPreview, setError } = useConsole.getState();
+  const { setLayout, setLocale, previewImport } = useConsole.getState();
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
 
@@ -19,11 +18,7 @@ export function TopBar() {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    const r = await api.invoke('cameras:preview-import', { fileName: f.name, content: await f.text() });
-    if (r.ok) {
-      setError(null);
-      setPreview(r.value);
-    } else setError(r.error);
+    await previewImport(f.name, await f.text());
   };
 
   return (
