@@ -5,8 +5,10 @@ import { app, BrowserWindow, net, protocol, safeStorage } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
 import { createLogger } from '../log/logger';
-import { bindElectronIpc, electronClientId } from './electron-ipc';
+import { bindElectronIpc } from './electron-ipc';
+import { electronClientId } from './sender-check';
 import { createConsoleWindow, hardenSession } from './window';
+import { CONSOLE_PARTITION } from './window-options';
 
 const log = createLogger('electron');
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -40,7 +42,7 @@ async function start(): Promise<void> {
       },
     }),
   });
-  const ses = hardenSession('vigie-console');
+  const ses = hardenSession(CONSOLE_PARTITION);
   ses.protocol.handle('app', (req) => {
     const file = path.resolve(RENDERER, '.' + decodeURIComponent(new URL(req.url).pathname));
     if (!file.startsWith(RENDERER + path.sep) || !fs.existsSync(file))

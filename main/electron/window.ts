@@ -1,49 +1,41 @@
-/** Console window with the secure defaults; content protection because nothing may be recorded. */
+/** Console window with the secure defaults of window-options.ts; content protection because nothing may be recorded. */
 import path from 'node:path';
 import { BrowserWindow, session } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
-import { APP_ORIGIN } from './electron-ipc';
+import {
+  CONSOLE_URL,
+  CONSOLE_WINDOW,
+  consoleWebPreferences,
+  denyWindowOpen,
+  navigationAllowed,
+  withCsp,
+} from './window-options';
 
 export function hardenSession(partition: string): Electron.Session {
-  const ses = session.fromPartition(partition); // no "persist:" prefix: nothing kept on disk
+  const ses = session.fromPartition(partition);
   ses.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDisplayMediaRequestHandler((_req, callback) => callback({}));
   ses.on('will-download', (e) => e.preventDefault());
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+    callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
   return ses;
 }
 
 export function createConsoleWindow(ses: Electron.Session, devTools: boolean): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1600,
-    height: 900,
-    show: false,
-    backgroundColor: '#0d1117',
-    title: 'Vigie',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      devTools,
-      spellcheck: false,
-      // Middle-click must not open windows either.
-      disableBlinkFeatures: 'Auxclick',
-      session: ses,
-    },
+    ...CONSOLE_WINDOW,
+    webPreferences: { ...consoleWebPreferences(path.join(__dirname, 'preload.js'), devTools), session: ses },
   });
   win.setContentProtection(true);
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.setWindowOpenHandler(denyWindowOpen);
   win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+    if (!navigationAllowed(url)) e.preventDefault();
+  });
+  win.webContents.on('will-frame-navigate', (e) => {
+    if (!navigationAllowed(e.url)) e.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(CONSOLE_URL);
   return win;
 }
