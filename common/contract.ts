@@ -210,17 +210,11 @@ export interface RegistryFilterInput {
   cameraId?: number;
 }
 
-export interface OperatorInput {
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  badge: string;
-  role: Role;
-  validFrom: string;
-  validUntil: string;
-  password?: string;
-}
+/** An account as the head of service saves it: its identity and rights, and a password when set. */
+export type OperatorInput = Pick<
+  OperatorView,
+  'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'
+> & { password?: string };
 
 export interface RequisitionInput {
   number: string;
