@@ -21,6 +21,9 @@ export const ERROR_REASONS = {
   missing_field: [],
   file_unreadable: [],
   invalid_inventory: [],
+  stored_inventory_invalid: [],
+  /** Refused in the renderer before sending: params size and max, in MiB. */
+  file_too_large: [],
   preview_expired: [],
   disk_full: [],
   storage_denied: [],

@@ -101,6 +101,20 @@ export const fr = {
   'ops.until': 'au',
   'ops.password': 'Mot de passe (10 caractères min.)',
   'ops.saved': 'Compte « {login} » enregistré.',
+  'error.file_too_large':
+    'Fichier trop volumineux : {size} Mio (au plus {max} Mio). L’inventaire en vigueur est conservé.',
+  'error.stored_inventory_invalid': 'L’inventaire enregistré est invalide et n’a pas été appliqué.',
+  'problem.url_control': 'caractère de contrôle interdit dans l’adresse',
+  'problem.url_invalid': 'adresse illisible (forme attendue : rtsp://hôte/chemin)',
+  'problem.url_scheme': 'protocole refusé (rtsp:// ou rtsps:// ; http:// ou https:// pour le PTZ)',
+  'problem.url_host': 'adresse sans hôte',
+  'problem.text_control': 'caractère de contrôle interdit',
+  'problem.csv_syntax': 'CSV illisible (guillemets mal fermés ou mal placés)',
+  'problem.csv_duplicate_column': 'colonne en double dans l’en-tête',
+  'problem.csv_columns': 'plus de cellules que de colonnes',
+  'problem.file_encoding':
+    'encodage non reconnu (ni UTF-8 ni Windows-1252) : enregistrez le fichier en « CSV UTF-8 »',
+  'problem.file_too_large': 'fichier trop volumineux',
   'panel.close': 'Fermer',
 
   'error.unknown_channel': 'Canal inconnu.',
@@ -137,7 +151,6 @@ export const fr = {
   'problem.at.file': 'fichier',
   'problem.camera': ' (caméra {id})',
   'problem.line': '{where}{camera}, champ « {field} » : {problem}',
-  'problem.url_scheme': 'adresse de flux invalide (rtsp:// attendu)',
   'problem.required': 'champ obligatoire manquant',
   'problem.invalid_type': 'type incorrect',
   'problem.too_small': 'valeur vide ou trop petite',
