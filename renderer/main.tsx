@@ -1,14 +1,14 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bindKeyboard } from './keyboard';
-import { bindInactivityLock } from './auth-actions';
+import { bindInactivityLock } from './inactivity';
 import { installBenchDriver } from './video/bench-stats';
 import { benchMode } from './video/endpoint';
-import { bindConsole, useConsole } from './store/console-store';
+import { useConsole } from './store/console-store';
 
 document.documentElement.lang = useConsole.getState().locale;
 bindKeyboard();
 bindInactivityLock();
 if (benchMode()) installBenchDriver((i, id) => useConsole.getState().assign(i, id));
-void bindConsole();
+void useConsole.getState().connect();
 createRoot(document.getElementById('root')!).render(<App />);

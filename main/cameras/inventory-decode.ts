@@ -3,7 +3,7 @@
  * once: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252, which is what a French
  * Excel writes for "CSV (séparateur : point-virgule)". A file that is none of these is refused.
  */
-import { MAX_IMPORT_BYTES } from '../ipc/contract';
+import { MAX_IMPORT_BYTES } from '../../common/contract';
 import type { InventoryProblem } from './inventory-schema';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_IMPORT_BYTES } from '../ipc/contract';
+import { MAX_IMPORT_BYTES } from '../../common/contract';
 import { CredentialStore } from './credentials';
 import { decodeImport } from './inventory-decode';
 import { formatProblems, parseCsvInventory, parseInventoryFile, parseJsonInventory } from './inventory-parse';
@@ -173,7 +173,7 @@ test('the import limit counts bytes: 4.7 M accented characters are refused befor
   store.init();
   const r = store.preview('grand.csv', big);
   assert.ok(!r.ok && r.error.code === 'invalid_inventory');
-  assert.match(r.error.message, /trop volumineux/);
+  assert.equal(r.error.details?.[0]?.code, 'file_too_large');
 });
 
 test('credentials.json: a null or malformed entry voids only itself, and is logged without secrets', () => {

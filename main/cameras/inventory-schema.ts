@@ -77,13 +77,4 @@ export interface Inventory {
   cameras: Camera[];
 }
 
-/** One problem in a camera file, located precisely enough for an operator to fix it. */
-export interface InventoryProblem {
-  /** 1-based line in a CSV file, or 1-based entry in a JSON file. */
-  line?: number;
-  entry?: number;
-  cameraId?: number;
-  field: string;
-  code: string;
-  message: string;
-}
+export type { InventoryProblem } from '../../common/contract';

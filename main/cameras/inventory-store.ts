@@ -2,11 +2,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppError } from '../ipc/result';
-import { err, ok, type Failure, type Result } from '../ipc/result';
-import type { ImportPreview, InventoryChange, InventoryView } from '../ipc/contract';
+import type { AppError } from '../../common/result';
+import { err, ok, type Failure, type Result } from '../../common/result';
+import type { ImportPreview, InventoryChange, InventoryView } from '../../common/contract';
 import { createLogger } from '../log/logger';
-import { appendLineDurable, storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
+import type { RegistryActor } from '../registry/registry';
+import { appendLineDurable, storageErrorCode, writeFileAtomic } from '../config/atomic-write';
 import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
 import { decodeImport } from './inventory-decode';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
@@ -20,7 +21,11 @@ interface Pending {
   preview: ImportPreview;
 }
 
-export type InventoryListener = (view: InventoryView, change: InventoryChange | null, actor: unknown) => void;
+export type InventoryListener = (
+  view: InventoryView,
+  change: InventoryChange | null,
+  actor: RegistryActor | null,
+) => void;
 
 export class InventoryStore {
   private inventory: Inventory = { demo: false, cameras: [] };
@@ -75,11 +80,7 @@ export class InventoryStore {
       // Written by an older version with laxer checks (e.g. a control character in an address):
       // refused here, before any stream is spawned from it, and shown to the operator.
       log.error('stored inventory invalid; ignoring it', formatProblems(parsed.problems));
-      this.lastError = err(
-        'stored_inventory_invalid',
-        `Inventaire enregistré invalide, non appliqué :\n${formatProblems(parsed.problems)}`,
-        parsed.problems,
-      ).error;
+      this.lastError = err('stored_inventory_invalid', undefined, parsed.problems).error;
       return null;
     }
     const source = typeof meta?.source === 'string' ? meta.source : 'inventaire enregistré';
@@ -91,12 +92,7 @@ export class InventoryStore {
     try {
       bytes = fs.readFileSync(file);
     } catch {
-      return this.fail(
-        err(
-          'file_unreadable',
-          `Fichier de caméras illisible : ${path.basename(file)}. L’inventaire précédent reste en vigueur.`,
-        ),
-      );
+      return this.fail(err('file_unreadable', { file: path.basename(file) }));
     }
     const prev = this.preview(path.basename(file), bytes);
     if (!prev.ok) return prev;
@@ -110,13 +106,8 @@ export class InventoryStore {
       ? parseInventoryFile(fileName, decoded.text)
       : { ok: false as const, problems: [decoded.problem] };
     if (!parsed.ok) {
-      return this.fail(
-        err(
-          'invalid_inventory',
-          `Fichier de caméras « ${fileName} » refusé ; l’inventaire précédent reste en vigueur.\n${formatProblems(parsed.problems)}`,
-          parsed.problems,
-        ),
-      );
+      log.warn(`camera file ${fileName} refused:\n${formatProblems(parsed.problems)}`);
+      return this.fail(err('invalid_inventory', { file: fileName }, parsed.problems));
     }
     const previewId = crypto.randomUUID();
     const preview: ImportPreview = {
@@ -130,9 +121,9 @@ export class InventoryStore {
     return ok(preview);
   }
 
-  apply(previewId: string, source?: string, actor: unknown = null): Result<InventoryView> {
+  apply(previewId: string, source?: string, actor: RegistryActor | null = null): Result<InventoryView> {
     const p = this.pending.get(previewId);
-    if (!p) return err('preview_expired', 'Cet aperçu d’import n’est plus valable ; recommencez l’import.');
+    if (!p) return err('preview_expired');
     this.pending.delete(previewId);
     const at = new Date().toISOString();
     const src = source ?? p.fileName;
@@ -147,8 +138,7 @@ export class InventoryStore {
           JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2),
         );
       } catch (e) {
-        const m = storageErrorMessage(e);
-        return this.fail(err(m.code, m.message));
+        return this.fail(err(storageErrorCode(e)));
       }
       log.info(
         `inventory changed from ${src}: +${p.preview.diff.added.length} -${p.preview.diff.removed.length} ~${p.preview.diff.changed.length}`,
@@ -165,7 +155,7 @@ export class InventoryStore {
 
   private fail(r: Failure): Failure {
     this.lastError = r.error;
-    log.warn(r.error.message.split('\n')[0] ?? r.error.code);
+    log.warn(`inventory not changed: ${r.error.code} ${JSON.stringify(r.error.params ?? {})}`);
     return r;
   }
 

@@ -1,8 +1,8 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
 import { stringify } from 'csv-stringify/sync';
-import type { ViewingSessionView } from '../ipc/contract';
-import { TYPE_LABELS } from '../ipc/registry-labels';
-import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
+import type { VerifyView, ViewingSessionView } from '../../common/contract';
+import { typeLabelFr, verifyProblemFr } from './registry-labels';
+import type { RegistryFilter, RegistryRow } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
@@ -74,7 +74,7 @@ export function toCsv(rows: RegistryRow[]): string {
       r.seq,
       date(r.at),
       time(r.at),
-      TYPE_LABELS[r.type] ?? r.type,
+      typeLabelFr(r.type),
       r.login,
       r.name,
       r.rank,
@@ -98,7 +98,7 @@ export function toCsv(rows: RegistryRow[]): string {
 export function toPdf(
   rows: RegistryRow[],
   filter: RegistryFilter,
-  verification: VerifyResult,
+  verification: VerifyView,
   post: string,
 ): Buffer {
   const lines: PdfLine[] = [
@@ -116,7 +116,7 @@ export function toPdf(
     {
       text: verification.ok
         ? `Intégrité : chaîne vérifiée (${verification.rows} entrées, empreinte de tête ${verification.head?.mac.slice(0, 16) ?? '—'}…).`
-        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verification.problem}.`,
+        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verifyProblemFr(verification)}.`,
       bold: !verification.ok,
     },
     {
@@ -140,7 +140,7 @@ export function toPdf(
     const cam = r.cameraId !== null ? ` — caméra ${r.cameraId}` : '';
     const d = details(r);
     lines.push({
-      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${TYPE_LABELS[r.type] ?? r.type}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
+      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${typeLabelFr(r.type)}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
     });
   }
   lines.push({ text: 'Visa du chef de service :', gap: 24 });

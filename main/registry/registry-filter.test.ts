@@ -25,7 +25,7 @@ test('a registry filter date that does not exist is invalid_payload naming the f
       const r = await router.dispatch(channel, payload, ctx);
       assert.ok(!r.ok, `${channel} ${value}`);
       assert.equal(r.error.code, 'invalid_payload');
-      assert.deepEqual(r.error.details, { field });
+      assert.deepEqual(r.error.params, { field });
     }
   }
   const good = await router.dispatch('registry:query', { from: '2024-02-29', to: '2026-12-31' }, ctx);

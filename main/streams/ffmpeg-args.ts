@@ -1,5 +1,5 @@
 /** ffmpeg command lines for each source and output format. Pure: unit-tested, no spawning here. */
-import type { VideoFormat } from '../ipc/contract';
+import type { VideoFormat } from '../../common/contract';
 import type { ElementaryCodec } from './annexb';
 
 export type SourceSpec = { kind: 'rtsp'; url: string } | { kind: 'demo'; cameraId: number; label: string };

@@ -4,7 +4,8 @@ import { selectors, useConsole, useT } from '../store/console-store';
 import { tileState } from '../store/tile-state';
 import { videoPreference } from '../video/endpoint';
 import { webCodecsAvailable, type VideoPath } from '../video/players';
-import { chooseStream, isLargeTile, streamKey } from '../video/stream-choice';
+import { streamKey } from '../../common/stream-key';
+import { chooseStream, isLargeTile } from '../video/stream-choice';
 import { VideoSurface } from './VideoSurface';
 
 export const DND_CAMERA = 'application/x-vigie-camera';

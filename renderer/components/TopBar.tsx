@@ -1,17 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
-import { LAYOUTS, MAX_IMPORT_BYTES } from '../../main/ipc/contract';
-import { api } from '../api/bridge';
+import { LAYOUTS } from '../../common/contract';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { OperatorBar } from './OperatorBar';
-
-function fileBase64(f: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(f);
-  });
-}
 
 export function TopBar() {
   const t = useT();
@@ -20,7 +10,7 @@ export function TopBar() {
   const entry = useConsole((s) => s.entry);
   const entryMessage = useConsole((s) => s.entryMessage);
   const locale = useConsole(selectors.locale);
-  const { setLayout, setLocale, setPreview, setError } = useConsole.getState();
+  const { setLayout, setLocale, previewImport } = useConsole.getState();
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
 
@@ -28,21 +18,7 @@ export function TopBar() {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    if (f.size > MAX_IMPORT_BYTES) {
-      const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
-      setError({
-        code: 'file_too_large',
-        message: t('import.tooLarge', { size: mib(f.size), max: mib(MAX_IMPORT_BYTES) }),
-      });
-      return;
-    }
-    // Bytes, not text: main detects the encoding (a French Excel writes Windows-1252).
-    const contentBase64 = await fileBase64(f);
-    const r = await api.invoke('cameras:preview-import', { fileName: f.name, contentBase64 });
-    if (r.ok) {
-      setError(null);
-      setPreview(r.value);
-    } else setError(r.error);
+    await previewImport(f);
   };
 
   return (

@@ -3,7 +3,7 @@
  * Each tile opens its own video socket. Low latency first: no buffering beyond the frame in
  * flight; when decoding falls behind, delta frames are dropped until the next key frame.
  */
-import { decodeFrame, type VideoControl } from '../../main/ipc/video-frame';
+import { decodeFrame, type VideoControl } from '../../common/video-frame';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 import { readStamp } from './stamp';
 
