@@ -4,8 +4,8 @@ import { AuthService } from '../auth/auth-service';
 import { OperatorStore } from '../auth/operator-store';
 import { ROLES, type Role } from '../auth/roles';
 import { openRegistry } from '../services';
-import type { Checkpoint } from '../registry/registry';
-import { latestCheckpoint } from '../registry/registry-handlers';
+import { describeProblem } from '../registry/registry-chain';
+import { latestCheckpoint, readCheckpointFile } from '../registry/registry-handlers';
 import { option } from './cli-args';
 
 async function readStdin(): Promise<string> {
@@ -77,17 +77,18 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
     switch (args[0]) {
       case 'verify': {
         const file = option(args, 'checkpoint');
-        const cp = file
-          ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint)
-          : latestCheckpoint(dataDir);
+        const cp = file ? readCheckpointFile(file) : latestCheckpoint(dataDir);
         const r = registry.verify(cp);
         if (r.ok) {
+          const seq = (cp as { seq?: number } | undefined)?.seq;
           process.stdout.write(
-            `Registre intègre : ${r.rows} entrées${cp ? `, conforme au point de contrôle n° ${cp.seq}` : ''}.\n`,
+            `Registre intègre : ${r.rows} entrées${seq !== undefined ? `, conforme au point de contrôle n° ${seq}` : ''}.\n`,
           );
           return 0;
         }
-        process.stdout.write(`ALTÉRATION : ${r.problem} (première entrée en cause : n° ${r.firstBadSeq}).\n`);
+        process.stdout.write(
+          `ALTÉRATION : ${describeProblem(r)} (première entrée en cause : n° ${r.firstBadSeq}).\n`,
+        );
         return 3;
       }
       case 'checkpoint': {
@@ -112,7 +113,10 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
         const before = new Date(Date.now() - days * 86_400_000).toISOString();
         const removed = registry.purge(before, null);
         process.stdout.write(
-          `${removed} entrée(s) antérieures au ${before.slice(0, 10)} purgées ; la purge est inscrite au registre.\n`,
+          `${removed} entrée(s) antérieures au ${before.slice(0, 10)} purgées ; la purge est inscrite au registre.\n` +
+            (removed
+              ? 'Les points de contrôle antérieurs ne prouvent plus rien : prenez-en un nouveau.\n'
+              : ''),
         );
         return 0;
       }

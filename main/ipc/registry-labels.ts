@@ -19,4 +19,5 @@ export const TYPE_LABELS: Record<string, string> = {
   'registry.purge': 'Purge (durée de conservation)',
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
+  'registry.init': 'Ouverture du registre',
 };

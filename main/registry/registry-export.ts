@@ -3,6 +3,7 @@ import type { ViewingSessionView } from '../ipc/contract';
 import { TYPE_LABELS } from '../ipc/registry-labels';
 import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
+import { describeProblem } from './registry-chain';
 
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('fr-FR', { hour12: false });
@@ -105,7 +106,7 @@ export function toPdf(
     {
       text: verification.ok
         ? `Intégrité : chaîne vérifiée (${verification.rows} entrées, empreinte de tête ${verification.head?.mac.slice(0, 16) ?? '—'}…).`
-        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verification.problem}.`,
+        : `Intégrité : ALTÉRATION DÉTECTÉE — ${describeProblem(verification)}.`,
       bold: !verification.ok,
     },
     {

@@ -6,7 +6,7 @@ import type { RegistryFilterInput } from '../ipc/contract';
 import { err, ok } from '../ipc/result';
 import type { Handlers } from '../ipc/router';
 import { storageErrorMessage } from '../config/atomic-write';
-import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './registry';
+import type { Registry, RegistryFilter, RegistryRow } from './registry';
 import { toCsv, toPdf, viewingSessions } from './registry-export';
 import type { RegistryActor } from './registry';
 
@@ -24,7 +24,8 @@ export function toFilter(f: RegistryFilterInput): RegistryFilter {
 
 const entry = ({ mac: _m, ...r }: RegistryRow) => r;
 
-export function latestCheckpoint(dataDir: string): Checkpoint | undefined {
+/** The newest checkpoint file's content, unchecked (`null` when unreadable): `verify` judges it. */
+export function latestCheckpoint(dataDir: string): unknown {
   const dir = path.join(dataDir, 'checkpoints');
   if (!fs.existsSync(dir)) return undefined;
   const files = fs
@@ -32,7 +33,15 @@ export function latestCheckpoint(dataDir: string): Checkpoint | undefined {
     .filter((f) => f.endsWith('.json'))
     .sort();
   const last = files.at(-1);
-  return last ? (JSON.parse(fs.readFileSync(path.join(dir, last), 'utf8')) as Checkpoint) : undefined;
+  return last ? readCheckpointFile(path.join(dir, last)) : undefined;
+}
+
+export function readCheckpointFile(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export function registryHandlers(

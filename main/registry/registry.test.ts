@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { loadOrCreateKeys } from './registry-key';
 import { Registry } from './registry';
+import { describeProblem } from './registry-chain';
 import { toCsv, toPdf, viewingSessions } from './registry-export';
 
 const actor = { login: 'dupont', name: 'Jean Dupont', rank: 'Brigadier-chef', service: 'CIC' };
@@ -58,7 +59,7 @@ test('an edited row is detected and named', () => {
   reg.close();
   tamper(dir, 'UPDATE registry SET camera_id = 99 WHERE seq = 3');
   const r = new Registry(dir, loadOrCreateKeys(dir)).verify();
-  assert.deepEqual(r.ok ? null : [r.firstBadSeq, r.problem], [3, 'entrée 3 altérée']);
+  assert.deepEqual(r.ok ? null : [r.firstBadSeq, describeProblem(r)], [3, 'entrée 3 altérée']);
 });
 
 test('a deleted middle row is detected', () => {
@@ -79,7 +80,7 @@ test('truncation is detected against the last signed checkpoint', () => {
   const again = new Registry(dir, loadOrCreateKeys(dir));
   assert.equal(again.verify().ok, true, 'a truncated chain is still self-consistent');
   const r = again.verify(cp);
-  assert.ok(!r.ok && /tronqué/.test(r.problem));
+  assert.ok(!r.ok && /tronqué/.test(describeProblem(r)));
   assert.equal(again.checkpointSignatureValid({ ...cp, seq: 2 }), false, 'a forged checkpoint is refused');
 });
 
@@ -89,7 +90,7 @@ test('a purge is itself an entry, and the chain still verifies from its anchor',
   const cut = new Date().toISOString();
   reg.append({ type: 'auth.login', actor });
   const removed = reg.purge(cut, actor);
-  assert.equal(removed, 4);
+  assert.equal(removed, 5, 'the opening entry and the 4 views');
   const rows = reg.query();
   assert.deepEqual(
     rows.map((r) => r.type),

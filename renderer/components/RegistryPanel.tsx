@@ -128,7 +128,14 @@ export function RegistryPanel() {
           >
             {verify.ok
               ? t('reg.verifyOk', { rows: verify.rows })
-              : t('reg.verifyBad', { problem: verify.problem, seq: verify.firstBadSeq })}
+              : t('reg.verifyBad', {
+                  problem: t(`reg.problem.${verify.problem}`, {
+                    seq: verify.firstBadSeq,
+                    checkpoint: verify.checkpointSeq ?? '',
+                    missing: verify.missing ?? '',
+                  }),
+                  seq: verify.firstBadSeq,
+                })}
           </p>
         )}
         {page && (

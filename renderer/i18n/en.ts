@@ -79,6 +79,19 @@ export const en: Record<MessageKey, string> = {
   'reg.exported': 'File written: {file}',
   'reg.verifyOk': 'Registry intact: {rows} entries verified.',
   'reg.verifyBad': 'TAMPERING: {problem} (entry #{seq}).',
+  'reg.problem.missing': 'entry {seq} is missing',
+  'reg.problem.altered': 'entry {seq} has been altered',
+  'reg.problem.wiped': 'the start of the registry is gone: it was emptied or re-created without its key',
+  'reg.problem.anchor-unproven': 'the retention anchor matches no recorded purge: entries have been erased',
+  'reg.problem.checkpoint-unreadable': 'unreadable checkpoint',
+  'reg.problem.checkpoint-foreign-key':
+    'checkpoint #{checkpoint} is signed with a key that is not this post’s',
+  'reg.problem.checkpoint-signature': 'checkpoint #{checkpoint} is invalid (signature)',
+  'reg.problem.checkpoint-before-anchor':
+    'checkpoint #{checkpoint} predates the last purge: it no longer proves anything, take a new one',
+  'reg.problem.checkpoint-truncated':
+    'registry truncated: {missing} entries missing since checkpoint #{checkpoint}',
+  'reg.problem.checkpoint-mismatch': 'the registry no longer matches checkpoint #{checkpoint}',
   'reg.requisition': 'Judicial requisition',
   'req.number': 'Requisition #',
   'req.authority': 'Requesting authority',

@@ -77,6 +77,20 @@ export const fr = {
   'reg.exported': 'Fichier écrit : {file}',
   'reg.verifyOk': 'Registre intègre : {rows} entrées vérifiées.',
   'reg.verifyBad': 'ALTÉRATION : {problem} (entrée n° {seq}).',
+  'reg.problem.missing': 'entrée {seq} manquante',
+  'reg.problem.altered': 'entrée {seq} altérée',
+  'reg.problem.wiped': 'le début du registre a disparu : il a été vidé ou recréé sans sa clé',
+  'reg.problem.anchor-unproven':
+    'l’ancre de conservation ne correspond à aucune purge inscrite : des entrées ont été effacées',
+  'reg.problem.checkpoint-unreadable': 'point de contrôle illisible',
+  'reg.problem.checkpoint-foreign-key':
+    'point de contrôle n° {checkpoint} signé par une autre clé que celle de ce poste',
+  'reg.problem.checkpoint-signature': 'point de contrôle n° {checkpoint} invalide (signature)',
+  'reg.problem.checkpoint-before-anchor':
+    'point de contrôle n° {checkpoint} antérieur à la dernière purge : il ne prouve plus rien, prenez-en un nouveau',
+  'reg.problem.checkpoint-truncated':
+    'registre tronqué : {missing} entrée(s) manquent depuis le point de contrôle n° {checkpoint}',
+  'reg.problem.checkpoint-mismatch': 'le registre ne correspond plus au point de contrôle n° {checkpoint}',
   'reg.requisition': 'Réquisition judiciaire',
   'req.number': 'N° de réquisition',
   'req.authority': 'Autorité requérante',
