@@ -142,7 +142,12 @@ function create(dataDir: string, protector: KeyProtector | undefined): Material 
 export function loadOrCreateKeys(dataDir: string, protector?: KeyProtector): RegistryKeys {
   const existing = read(dataDir, protector);
   const m = existing ?? create(dataDir, protector);
-  const signingKey = crypto.createPrivateKey(m.ed25519);
+  let signingKey: crypto.KeyObject;
+  try {
+    signingKey = crypto.createPrivateKey(m.ed25519);
+  } catch {
+    throw new RegistryKeyError('key-unreadable', path.join(dataDir, KEY_FILE));
+  }
   return {
     macKey: Buffer.from(m.mac, 'base64'),
     signingKey,
