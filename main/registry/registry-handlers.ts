@@ -87,7 +87,9 @@ export function registryHandlers(
       registry.append({
         type: 'registry.verify',
         actor: actor(ctx.clientId),
-        data: r.ok ? { ok: true, rows: r.rows } : { ok: false, firstBadSeq: r.firstBadSeq },
+        data: r.ok
+          ? { ok: true, rows: r.rows }
+          : { ok: false, firstBadSeq: r.firstBadSeq, problem: r.problem },
       });
       return ok(r);
     },
