@@ -2,7 +2,7 @@
  * The documented CLI commands write the registry and the accounts while the console runs: the host
  * must keep logging people in, and the chain must still verify.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,4 +67,31 @@ test('CLI writes while the host runs: the host keeps logging people in and the c
       { type: 'auth.logout', login: 'recrue' },
     ]),
   );
+});
+
+test('rows wiped and the chain re-anchored at its head, behind the host’s back: the console says so', async ({
+  page,
+}) => {
+  // An attacker with write access to the file, but not the key.
+  execFileSync(process.execPath, [
+    '-e',
+    `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1]);
+     db.exec('PRAGMA busy_timeout = 5000');
+     const h = db.prepare('SELECT seq, mac FROM registry ORDER BY seq DESC LIMIT 1').get();
+     db.exec('DROP TRIGGER registry_no_delete; DELETE FROM registry;');
+     db.prepare('INSERT OR REPLACE INTO registry_anchor (id, seq, mac) VALUES (1, ?, ?)').run(h.seq, h.mac);`,
+    path.join(host.dataDir, 'registry.db'),
+  ]);
+  await page.goto(host.url);
+  await login(page, CHEF.login, CHEF.password);
+  await page.getByTestId('registry-button').click();
+  await page.getByTestId('registry-verify').click();
+  const result = page.getByTestId('registry-verify-result');
+  await expect(result).toHaveAttribute('data-ok', 'false');
+  await expect(result).toContainText('ne correspond à aucune purge inscrite');
+  const cli = spawnSync(process.execPath, [VIGIE, 'registry', 'verify', '--data-dir', host.dataDir], {
+    encoding: 'utf8',
+  });
+  expect(cli.status).toBe(3);
+  expect(cli.stdout).toMatch(/ALTÉRATION : l’ancre de conservation/);
 });
