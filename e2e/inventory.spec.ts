@@ -51,6 +51,34 @@ test('a malformed camera file is refused with the entry and field named, and the
   await expect(banner).toContainText('JSON illisible');
 });
 
+test('a French Excel file (Windows-1252) reads correctly; an oversized file is refused before sending', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await loginDemo(page);
+  const latin1 = (t: string): Buffer => Buffer.from(t, 'latin1');
+  // "Entrée de l’hôtel" as Excel writes it: é = 0xE9, ’ = 0x92, ô = 0xF4.
+  const cp1252 = Buffer.concat([
+    latin1('id;name;site;main\r\n41;Entr\xe9e de l'),
+    Buffer.from([0x92]),
+    latin1('h\xf4tel;Mairie;demo:41\r\n'),
+  ]);
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'annexe.csv', mimeType: 'text/csv', buffer: cp1252 });
+  await expect(page.getByTestId('import-added')).toContainText('41 — Entrée de l’hôtel (Mairie)');
+  await page.getByTestId('import-cancel').click();
+
+  const big = Buffer.alloc(4 * 1024 * 1024 + 1, 0x61);
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'grand.csv', mimeType: 'text/csv', buffer: big });
+  await expect(page.getByTestId('error-banner')).toContainText('Fichier trop volumineux');
+  // Still connected: the demo inventory is there and a tile plays.
+  await expect(page.getByTestId('camera-18')).toBeVisible();
+  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+});
+
 test('a CSV annex import shows the difference, asks for confirmation, then applies and keeps the trace', async ({
   page,
 }) => {

@@ -137,7 +137,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       'operators:list': () => ok(auth.listOperators()),
       'operators:save': (p, ctx) => auth.saveOperator(p, auth.actor(ctx.clientId)),
       'cameras:list': () => ok(inventory.view()),
-      'cameras:preview-import': (p) => inventory.preview(p.fileName, p.content),
+      'cameras:preview-import': (p) => inventory.preview(p.fileName, Buffer.from(p.contentBase64, 'base64')),
       'cameras:apply-import': (p, ctx) => inventory.apply(p.previewId, undefined, auth.actor(ctx.clientId)),
       'cameras:history': () => ok(inventory.history()),
       'layout:get': () => ok(layout.get()),

@@ -8,6 +8,7 @@ import type { ImportPreview, InventoryChange, InventoryView } from '../ipc/contr
 import { createLogger } from '../log/logger';
 import { appendLineDurable, storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
 import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
+import { decodeImport } from './inventory-decode';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
 import type { Camera, Inventory } from './inventory-schema';
 
@@ -62,25 +63,33 @@ export class InventoryStore {
 
   private readStored(): { inventory: Inventory; source: string } | null {
     if (!fs.existsSync(this.currentFile)) return null;
-    let meta: { source?: string; cameras?: unknown };
+    let meta: { source?: unknown; cameras?: unknown } | null;
     try {
       meta = JSON.parse(fs.readFileSync(this.currentFile, 'utf8')) as typeof meta;
     } catch (e) {
       log.error('stored inventory unreadable; ignoring it', e);
       return null;
     }
-    const parsed = parseInventoryFile('inventory.json', JSON.stringify({ cameras: meta.cameras }));
+    const parsed = parseInventoryFile('inventory.json', JSON.stringify({ cameras: meta?.cameras ?? null }));
     if (!parsed.ok) {
+      // Written by an older version with laxer checks (e.g. a control character in an address):
+      // refused here, before any stream is spawned from it, and shown to the operator.
       log.error('stored inventory invalid; ignoring it', formatProblems(parsed.problems));
+      this.lastError = err(
+        'stored_inventory_invalid',
+        `Inventaire enregistré invalide, non appliqué :\n${formatProblems(parsed.problems)}`,
+        parsed.problems,
+      ).error;
       return null;
     }
-    return { inventory: parsed.inventory, source: meta.source ?? 'inventaire enregistré' };
+    const source = typeof meta?.source === 'string' ? meta.source : 'inventaire enregistré';
+    return { inventory: parsed.inventory, source };
   }
 
   loadFile(file: string): Result<InventoryView> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      bytes = fs.readFileSync(file);
     } catch {
       return this.fail(
         err(
@@ -89,13 +98,17 @@ export class InventoryStore {
         ),
       );
     }
-    const prev = this.preview(path.basename(file), text);
+    const prev = this.preview(path.basename(file), bytes);
     if (!prev.ok) return prev;
     return this.apply(prev.value.previewId, file);
   }
 
-  preview(fileName: string, content: string): Result<ImportPreview> {
-    const parsed = parseInventoryFile(fileName, content);
+  /** Decodes and validates a camera file's bytes; nothing changes until apply(). */
+  preview(fileName: string, bytes: Uint8Array): Result<ImportPreview> {
+    const decoded = decodeImport(bytes);
+    const parsed = decoded.ok
+      ? parseInventoryFile(fileName, decoded.text)
+      : { ok: false as const, problems: [decoded.problem] };
     if (!parsed.ok) {
       return this.fail(
         err(

@@ -9,6 +9,8 @@ import type { AppError, Result } from './result';
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 export const MAX_TILES = 16;
+/** Camera files: a byte limit whose base64 form stays well under the 8 MiB socket limit. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
 export const STREAM_STATES = ['connecting', 'playing', 'stalled', 'reconnecting', 'offline'] as const;
 export type StreamState = (typeof STREAM_STATES)[number];
@@ -185,7 +187,13 @@ export type VerifyView =
     };
 
 const cameraId = z.number().int().positive().max(999_999);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`); // 2026-13-40 is NaN; 2026-02-30 rolls over to March
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  }, 'date inexistante');
 const registryFilter = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -200,7 +208,11 @@ export const requestSchemas = {
   'cameras:list': z.undefined(),
   'cameras:preview-import': z.strictObject({
     fileName: z.string().min(1).max(260),
-    content: z.string().max(5_000_000),
+    /** The file's bytes: main detects their encoding (main/cameras/inventory-decode.ts). */
+    contentBase64: z
+      .string()
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 attendu'),
   }),
   'cameras:apply-import': z.strictObject({ previewId: z.string().min(1).max(64) }),
   'cameras:history': z.undefined(),

@@ -44,7 +44,9 @@ export class Router {
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first?.path.length ? ` (${first.path.join('.')})` : '';
-      return err('invalid_payload', `Requête invalide${where} : ${first?.message ?? 'format incorrect'}.`);
+      return err('invalid_payload', `Requête invalide${where} : ${first?.message ?? 'format incorrect'}.`, {
+        field: first?.path.join('.') ?? '',
+      });
     }
     try {
       const handler = this.handlers[channel] as Handler<Channel>;

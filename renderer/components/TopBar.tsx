@@ -1,8 +1,17 @@
 import { useRef, type ChangeEvent } from 'react';
-import { LAYOUTS } from '../../main/ipc/contract';
+import { LAYOUTS, MAX_IMPORT_BYTES } from '../../main/ipc/contract';
 import { api } from '../api/bridge';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { OperatorBar } from './OperatorBar';
+
+function fileBase64(f: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(f);
+  });
+}
 
 export function TopBar() {
   const t = useT();
@@ -19,7 +28,17 @@ export function TopBar() {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    const r = await api.invoke('cameras:preview-import', { fileName: f.name, content: await f.text() });
+    if (f.size > MAX_IMPORT_BYTES) {
+      const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
+      setError({
+        code: 'file_too_large',
+        message: t('import.tooLarge', { size: mib(f.size), max: mib(MAX_IMPORT_BYTES) }),
+      });
+      return;
+    }
+    // Bytes, not text: main detects the encoding (a French Excel writes Windows-1252).
+    const contentBase64 = await fileBase64(f);
+    const r = await api.invoke('cameras:preview-import', { fileName: f.name, contentBase64 });
     if (r.ok) {
       setError(null);
       setPreview(r.value);

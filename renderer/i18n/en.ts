@@ -113,5 +113,20 @@ export const en: Record<MessageKey, string> = {
   'ops.until': 'until',
   'ops.password': 'Password (10 characters min.)',
   'ops.saved': 'Account “{login}” saved.',
+  'import.tooLarge': 'File too large: {size} MiB (at most {max} MiB). The inventory in force is kept.',
+  'problem.url_control': 'Camera {camera}, field “{field}”: control character in the address.',
+  'problem.url_invalid': 'Camera {camera}, field “{field}”: unreadable address (expected rtsp://host/path).',
+  'problem.url_scheme':
+    'Camera {camera}, field “{field}”: protocol refused (rtsp:// or rtsps://; http:// or https:// for PTZ).',
+  'problem.url_host': 'Camera {camera}, field “{field}”: address without a host.',
+  'problem.text_control': 'Camera {camera}, field “{field}”: control character not allowed.',
+  'problem.csv_syntax': 'Line {line}: unreadable CSV (quotes not closed or misplaced).',
+  'problem.csv_duplicate_column': 'Column appears twice in the header: {field}.',
+  'problem.csv_columns': 'Line {line}: more cells than columns.',
+  'problem.file_encoding':
+    'Unrecognised encoding (neither UTF-8 nor Windows-1252): save the file as “CSV UTF-8”.',
+  'problem.file_too_large': 'File too large (at most {max} bytes).',
+  'error.stored_inventory_invalid': 'The stored inventory is invalid and was not applied.',
+  'error.invalid_payload': 'Invalid request (field “{field}”).',
   'panel.close': 'Close',
 };

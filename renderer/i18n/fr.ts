@@ -112,6 +112,24 @@ export const fr = {
   'ops.until': 'au',
   'ops.password': 'Mot de passe (10 caractères min.)',
   'ops.saved': 'Compte « {login} » enregistré.',
+  'import.tooLarge':
+    'Fichier trop volumineux : {size} Mio (au plus {max} Mio). L’inventaire en vigueur est conservé.',
+  'problem.url_control':
+    'Caméra {camera}, champ « {field} » : caractère de contrôle interdit dans l’adresse.',
+  'problem.url_invalid':
+    'Caméra {camera}, champ « {field} » : adresse illisible (forme attendue : rtsp://hôte/chemin).',
+  'problem.url_scheme':
+    'Caméra {camera}, champ « {field} » : protocole refusé (rtsp:// ou rtsps:// ; http:// ou https:// pour le PTZ).',
+  'problem.url_host': 'Caméra {camera}, champ « {field} » : adresse sans hôte.',
+  'problem.text_control': 'Caméra {camera}, champ « {field} » : caractère de contrôle interdit.',
+  'problem.csv_syntax': 'Ligne {line} : CSV illisible (guillemets mal fermés ou mal placés).',
+  'problem.csv_duplicate_column': 'Colonne en double dans l’en-tête : {field}.',
+  'problem.csv_columns': 'Ligne {line} : plus de cellules que de colonnes.',
+  'problem.file_encoding':
+    'Encodage non reconnu (ni UTF-8 ni Windows-1252) : enregistrez le fichier en « CSV UTF-8 ».',
+  'problem.file_too_large': 'Fichier trop volumineux (au plus {max} octets).',
+  'error.stored_inventory_invalid': 'L’inventaire enregistré est invalide et n’a pas été appliqué.',
+  'error.invalid_payload': 'Requête invalide (champ « {field} »).',
   'panel.close': 'Fermer',
 } as const;
 
