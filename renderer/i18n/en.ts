@@ -82,6 +82,18 @@ export const en: Record<MessageKey, string> = {
   'reg.exported': 'File written: {file}',
   'reg.verifyOk': 'Registry intact: {rows} entries verified.',
   'reg.verifyBad': 'TAMPERING: {problem} (entry #{seq}).',
+  'verify.missing': 'entry {seq} is missing',
+  'verify.altered': 'entry {seq} has been altered',
+  'verify.wiped': 'the start of the registry is gone: it was emptied or re-created without its key',
+  'verify.anchor-unproven': 'the retention anchor matches no recorded purge: entries have been erased',
+  'verify.checkpoint-unreadable': 'unreadable checkpoint',
+  'verify.checkpoint-foreign-key': 'checkpoint #{checkpoint} is signed with a key that is not this post’s',
+  'verify.checkpoint-signature': 'checkpoint #{checkpoint} is invalid (signature)',
+  'verify.checkpoint-before-anchor':
+    'checkpoint #{checkpoint} predates the last purge: it no longer proves anything, take a new one',
+  'verify.checkpoint-truncated':
+    'registry truncated: {missing} entries missing since checkpoint #{checkpoint}',
+  'verify.checkpoint-mismatch': 'the registry no longer matches checkpoint #{checkpoint}',
   'reg.requisition': 'Judicial requisition',
   'req.number': 'Requisition #',
   'req.authority': 'Requesting authority',
@@ -173,12 +185,6 @@ export const en: Record<MessageKey, string> = {
   'field.lat': 'latitude',
   'field.lon': 'longitude',
 
-  'verify.missing': 'entry {seq} missing',
-  'verify.altered': 'entry {seq} altered',
-  'verify.checkpoint_signature': 'invalid checkpoint (signature)',
-  'verify.truncated': 'registry truncated: {missing} entries missing since the checkpoint',
-  'verify.checkpoint_mismatch': 'the registry no longer matches the checkpoint',
-
   'event.auth.login': 'Sign-in',
   'event.auth.logout': 'Sign-out',
   'event.auth.login_failed': 'Sign-in failure',
@@ -196,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   'event.registry.verify': 'Registry verification',
   'event.registry.checkpoint': 'Checkpoint',
   'event.registry.purge': 'Purge (retention period)',
+  'event.registry.init': 'Registry opened',
   'event.requisition': 'Judicial requisition',
   'event.app.start': 'Post start-up',
 };

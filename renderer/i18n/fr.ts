@@ -80,6 +80,20 @@ export const fr = {
   'reg.exported': 'Fichier écrit : {file}',
   'reg.verifyOk': 'Registre intègre : {rows} entrées vérifiées.',
   'reg.verifyBad': 'ALTÉRATION : {problem} (entrée n° {seq}).',
+  'verify.missing': 'entrée {seq} manquante',
+  'verify.altered': 'entrée {seq} altérée',
+  'verify.wiped': 'le début du registre a disparu : il a été vidé ou recréé sans sa clé',
+  'verify.anchor-unproven':
+    'l’ancre de conservation ne correspond à aucune purge inscrite : des entrées ont été effacées',
+  'verify.checkpoint-unreadable': 'point de contrôle illisible',
+  'verify.checkpoint-foreign-key':
+    'point de contrôle n° {checkpoint} signé par une autre clé que celle de ce poste',
+  'verify.checkpoint-signature': 'point de contrôle n° {checkpoint} invalide (signature)',
+  'verify.checkpoint-before-anchor':
+    'point de contrôle n° {checkpoint} antérieur à la dernière purge : il ne prouve plus rien, prenez-en un nouveau',
+  'verify.checkpoint-truncated':
+    'registre tronqué : {missing} entrée(s) manquent depuis le point de contrôle n° {checkpoint}',
+  'verify.checkpoint-mismatch': 'le registre ne correspond plus au point de contrôle n° {checkpoint}',
   'reg.requisition': 'Réquisition judiciaire',
   'req.number': 'N° de réquisition',
   'req.authority': 'Autorité requérante',
@@ -173,12 +187,6 @@ export const fr = {
   'field.lat': 'latitude',
   'field.lon': 'longitude',
 
-  'verify.missing': 'entrée {seq} manquante',
-  'verify.altered': 'entrée {seq} altérée',
-  'verify.checkpoint_signature': 'point de contrôle invalide (signature)',
-  'verify.truncated': 'registre tronqué : {missing} entrée(s) manquent depuis le point de contrôle',
-  'verify.checkpoint_mismatch': 'le registre ne correspond plus au point de contrôle',
-
   'event.auth.login': 'Connexion',
   'event.auth.logout': 'Déconnexion',
   'event.auth.login_failed': 'Échec de connexion',
@@ -196,6 +204,7 @@ export const fr = {
   'event.registry.verify': 'Vérification du registre',
   'event.registry.checkpoint': 'Point de contrôle',
   'event.registry.purge': 'Purge (durée de conservation)',
+  'event.registry.init': 'Ouverture du registre',
   'event.requisition': 'Réquisition judiciaire',
   'event.app.start': 'Démarrage du poste',
 } as const;
