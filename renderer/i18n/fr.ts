@@ -118,9 +118,10 @@ export const fr = {
   'error.file_too_large':
     'Fichier trop volumineux : {size} Mio (au plus {max} Mio). L’inventaire en vigueur est conservé.',
   'error.stored_inventory_invalid': 'L’inventaire enregistré est invalide et n’a pas été appliqué.',
-  'problem.url_control': 'caractère de contrôle interdit dans l’adresse',
+  'problem.url_control': 'adresse invalide : caractère de contrôle interdit',
   'problem.url_invalid': 'adresse illisible (forme attendue : rtsp://hôte/chemin)',
-  'problem.url_scheme': 'protocole refusé (rtsp:// ou rtsps:// ; http:// ou https:// pour le PTZ)',
+  'problem.url_scheme': 'adresse de flux invalide (rtsp:// ou rtsps:// attendu)',
+  'problem.url_scheme.ptz': 'adresse PTZ invalide (http:// ou https:// attendu)',
   'problem.url_host': 'adresse sans hôte',
   'problem.text_control': 'caractère de contrôle interdit',
   'problem.csv_syntax': 'CSV illisible (guillemets mal fermés ou mal placés)',
