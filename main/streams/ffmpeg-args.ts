@@ -60,6 +60,17 @@ export function inputArgs(source: SourceSpec, demoText = true): string[] {
   }
 }
 
+/**
+ * How the copied bitstream leaves ffmpeg. H.264 goes out as FLV: each tag carries its size, so
+ * the gateway forwards a unit the moment ffmpeg writes it. HEVC (no FLV in ffmpeg 5) goes out as
+ * a raw elementary stream, split at the next unit's start: one frame later.
+ */
+export function elementaryOutput(codec: ElementaryCodec): string[] {
+  return codec === 'h264'
+    ? ['-flush_packets', '1', '-flvflags', 'no_duration_filesize', '-f', 'flv', 'pipe:1']
+    : ['-flush_packets', '1', '-f', 'hevc', 'pipe:1'];
+}
+
 export function outputArgs(source: SourceSpec, format: VideoFormat, codec: ElementaryCodec): string[] {
   const common = ['-an', '-sn', '-dn'];
   switch (format) {
@@ -82,14 +93,10 @@ export function outputArgs(source: SourceSpec, format: VideoFormat, codec: Eleme
           '1',
           '-b:v',
           '800k',
-          '-flush_packets',
-          '1',
-          '-f',
-          'h264',
-          'pipe:1',
+          ...elementaryOutput('h264'),
         ];
       }
-      return [...common, '-c:v', 'copy', '-flush_packets', '1', '-f', codec, 'pipe:1'];
+      return [...common, '-c:v', 'copy', ...elementaryOutput(codec)];
     case 'mpeg1':
       return [
         ...common,
