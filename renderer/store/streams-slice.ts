@@ -1,15 +1,20 @@
 import type { StateCreator } from 'zustand';
 import type { StreamStatus } from '../../main/ipc/contract';
-import type { VideoPath } from '../video/players';
+import type { TileRender, VideoPath } from '../video/players';
 import type { ConsoleState } from './console-store';
 
 /** What the tile's own player saw: the gateway may be playing while this tile is not. */
 export interface Playback {
   cameraId: number;
   path: VideoPath;
+  render: TileRender;
   lastFrameAt: number | null;
   codec: string | null;
   resolution: string | null;
+  /** Age of the last frame shown, from the gateway's send time (ms). */
+  lag: number;
+  /** The tile dropped frames within the last second to stay within its latency bound. */
+  dropping: boolean;
 }
 
 export interface StreamsSlice {

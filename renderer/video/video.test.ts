@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 import { decodeStampRow, stampToEpoch, STAMP_BITS } from './stamp';
-import { chooseStream, isLargeTile } from './stream-choice';
+import { chooseStream, displayEvery, isLargeTile } from './stream-choice';
+import { parseOptions } from './options';
 import { tileState } from '../store/tile-state';
 import { cameraTree } from '../store/cameras-slice';
 import type { StreamStatus } from '../../main/ipc/contract';
@@ -52,18 +53,13 @@ test('a tile is playing only while its own frames are fresh', () => {
     lastFrameAt: 10_000,
     codec: 'avc1',
     resolution: '640x360',
+    render: 'generator' as const,
+    lag: 40,
+    dropping: false,
   };
   assert.equal(tileState(null, undefined, undefined, 0).state, 'empty');
   assert.equal(tileState(1, undefined, undefined, 0).state, 'connecting');
-  assert.equal(
-    tileState(
-      1,
-      undefined,
-      { cameraId: 1, path: 'webcodecs', lastFrameAt: 10_000, codec: null, resolution: null },
-      10_500,
-    ).state,
-    'playing',
-  );
+  assert.equal(tileState(1, undefined, { ...pb, codec: null, resolution: null }, 10_500).state, 'playing');
   assert.equal(tileState(1, status('playing'), undefined, 10_000).state, 'connecting');
   assert.equal(tileState(1, status('playing'), pb, 11_000).state, 'playing');
   const frozen = tileState(1, status('playing'), pb, 13_000);
@@ -119,4 +115,35 @@ test('the wall-clock stamp round-trips through a drawn row', () => {
   }
   assert.equal(stampToEpoch(decodeStampRow(row, width, 0, width), now), stamped);
   assert.equal(stampToEpoch(0, now), null, 'an unstamped picture gives no figure');
+});
+
+test('small tiles show one frame in two; large, 2×2, solo tiles and full-rate posts show every frame', () => {
+  assert.equal(displayEvery('4x4', 5, null, false), 2);
+  assert.equal(displayEvery('3x3', 0, null, false), 2);
+  assert.equal(displayEvery('1+7', 3, null, false), 2);
+  assert.equal(displayEvery('1+7', 0, null, false), 1);
+  assert.equal(displayEvery('2x2', 3, null, false), 1);
+  assert.equal(displayEvery('4x4', 5, 5, false), 1);
+  assert.equal(displayEvery('4x4', 5, null, true), 1);
+});
+
+test('page switches are read once into one typed object; unknown values fall back to automatic', () => {
+  assert.deepEqual(parseOptions(''), {
+    video: 'auto',
+    render: 'auto',
+    bench: false,
+    overloadMs: 0,
+    fullRate: false,
+  });
+  assert.deepEqual(parseOptions('?video=mpeg1&render=worker&bench=1&overload=70&fullrate=1'), {
+    video: 'mpeg1',
+    render: 'worker',
+    bench: true,
+    overloadMs: 70,
+    fullRate: true,
+  });
+  assert.equal(parseOptions('?decode=page').render, 'page', 'the old switch still works');
+  assert.equal(parseOptions('?video=evil&render=x').video, 'auto');
+  assert.equal(parseOptions('?overload=100000').overloadMs, 2000, 'never a fully frozen page');
+  assert.equal(parseOptions('?overload=abc').overloadMs, 0);
 });
