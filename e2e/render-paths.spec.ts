@@ -52,6 +52,17 @@ test('by default frames go to a <video> through a track generator, and the toolt
   await tile.dblclick();
   await expect(tile).toHaveAttribute('data-every', '1');
   await picturesChange(page, 0);
+  await tile.dblclick();
+  await expect(tile).toHaveAttribute('data-every', '2');
+  // The post can ask for every frame on every tile; the choice survives a reload.
+  await page.getByTestId('full-rate').click();
+  await expect(page.getByTestId('full-rate')).toHaveAttribute('aria-pressed', 'true');
+  await expect(tile).toHaveAttribute('data-every', '1');
+  await page.reload();
+  await login(page, 'agent', PASSWORD);
+  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-every', '1');
+  await page.getByTestId('full-rate').click();
+  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-every', '2');
 });
 
 test('where the generator is not used, a canvas drawn in a worker shows the camera', async ({ page }) => {

@@ -133,7 +133,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       'layout:set': (p) => {
         const known = new Set(ids());
         const tiles = p.tiles.map((id) => (id !== null && known.has(id) ? id : null));
-        const r = layout.set({ layout: p.layout, tiles });
+        const r = layout.set({ layout: p.layout, tiles, fullRate: p.fullRate === true });
         if (r.ok) events.emit('layout:changed', r.value);
         return r;
       },

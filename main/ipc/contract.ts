@@ -66,6 +66,8 @@ export interface LayoutState {
   layout: LayoutName;
   /** Always MAX_TILES long; the layout decides how many are visible. */
   tiles: (number | null)[];
+  /** Small tiles show every frame too (by default they show one in two). Saved for this post. */
+  fullRate?: boolean;
 }
 
 export interface StreamStatus {
@@ -185,6 +187,7 @@ export const requestSchemas = {
   'layout:set': z.strictObject({
     layout: z.enum(LAYOUTS),
     tiles: z.array(cameraId.nullable()).length(MAX_TILES),
+    fullRate: z.boolean().optional(),
   }),
   'streams:endpoint': z.undefined(),
   'streams:statuses': z.undefined(),

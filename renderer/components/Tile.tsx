@@ -25,12 +25,13 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
   const solo = useConsole(selectors.solo);
   const selected = useConsole((s) => s.selected === index);
   const now = useConsole(selectors.now);
+  const fullRate = useConsole((s) => s.fullRate);
   const { assign, swap, select, toggleSolo } = useConsole.getState();
   const [fallbackFor, setFallbackFor] = useState<number | null>(null);
   const path: VideoPath = fallbackFor !== null && fallbackFor === cameraId ? 'jsmpeg' : initialPath();
   const render: TileRender = path === 'jsmpeg' ? 'jsmpeg' : chooseRender(pageOptions().render);
   const stream = camera ? chooseStream(camera, isLargeTile(layout, index, solo)) : 'main';
-  const every = displayEvery(layout, index, solo, pageOptions().fullRate);
+  const every = displayEvery(layout, index, solo, fullRate || pageOptions().fullRate);
   const key = cameraId === null ? '' : streamKey(cameraId, stream, path === 'webcodecs' ? 'annexb' : 'mpeg1');
   const status = useConsole((s) => s.statuses[key]);
   const playback = useConsole((s) => s.playback[index]);

@@ -4,6 +4,9 @@ export const en: Record<MessageKey, string> = {
   'app.title': 'Vigie — CIC console',
   'app.demo': 'DEMO',
   'app.demoHint': 'Locally generated demo cameras: no real images.',
+  'layout.fullRate': 'Every frame',
+  'layout.fullRateHint':
+    'Small tiles show every frame too (otherwise every other one, to spare the post). Saved for this post.',
   'layout.label': 'Layout',
   'tree.search': 'Search (name, site, number)',
   'tree.empty': 'No matching camera.',

@@ -3,6 +3,9 @@ export const fr = {
   'app.title': 'Vigie — console du CIC',
   'app.demo': 'DÉMO',
   'app.demoHint': 'Caméras de démonstration générées localement : aucune image réelle.',
+  'layout.fullRate': 'Toutes les images',
+  'layout.fullRateHint':
+    'Les petites tuiles affichent aussi toutes les images (sinon une sur deux, pour ménager le poste). Réglage du poste.',
   'layout.label': 'Disposition',
   'tree.search': 'Rechercher (nom, site, numéro)',
   'tree.empty': 'Aucune caméra ne correspond.',

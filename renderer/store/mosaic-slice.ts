@@ -17,6 +17,9 @@ export interface MosaicSlice {
   tiles: (number | null)[];
   selected: number;
   solo: number | null;
+  /** This post shows every frame on small tiles too. */
+  fullRate: boolean;
+  setFullRate(on: boolean): void;
   applyLayout(state: LayoutState): void;
   setLayout(layout: LayoutName): void;
   assign(index: number, cameraId: number | null): void;
@@ -27,15 +30,20 @@ export interface MosaicSlice {
 
 export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> = (set, get) => {
   const persist = (): void => {
-    const { layout, tiles, persistLayout } = get();
-    persistLayout({ layout, tiles });
+    const { layout, tiles, fullRate, persistLayout } = get();
+    persistLayout({ layout, tiles, fullRate });
   };
   return {
     layout: '4x4',
     tiles: Array.from({ length: MAX_TILES }, () => null),
     selected: 0,
     solo: null,
-    applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles }),
+    fullRate: false,
+    setFullRate: (on) => {
+      set({ fullRate: on });
+      persist();
+    },
+    applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles, fullRate: s.fullRate === true }),
     setLayout: (layout) => {
       set({ layout, solo: null, selected: Math.min(get().selected, LAYOUT_TILES[layout] - 1) });
       persist();
