@@ -65,13 +65,18 @@ export function inputArgs(source: SourceSpec, demoText = true): string[] {
  * the gateway forwards a unit the moment ffmpeg writes it. HEVC (no FLV in ffmpeg 5) goes out as
  * a raw elementary stream, split at the next unit's start: one frame later.
  */
-export function elementaryOutput(codec: ElementaryCodec): string[] {
-  return codec === 'h264'
+export function elementaryOutput(codec: ElementaryCodec, framing: 'flv' | 'split' = 'flv'): string[] {
+  return codec === 'h264' && framing === 'flv'
     ? ['-flush_packets', '1', '-flvflags', 'no_duration_filesize', '-f', 'flv', 'pipe:1']
-    : ['-flush_packets', '1', '-f', 'hevc', 'pipe:1'];
+    : ['-flush_packets', '1', '-f', codec, 'pipe:1'];
 }
 
-export function outputArgs(source: SourceSpec, format: VideoFormat, codec: ElementaryCodec): string[] {
+export function outputArgs(
+  source: SourceSpec,
+  format: VideoFormat,
+  codec: ElementaryCodec,
+  framing: 'flv' | 'split' = 'flv',
+): string[] {
   const common = ['-an', '-sn', '-dn'];
   switch (format) {
     case 'annexb':
@@ -93,10 +98,10 @@ export function outputArgs(source: SourceSpec, format: VideoFormat, codec: Eleme
           '1',
           '-b:v',
           '800k',
-          ...elementaryOutput('h264'),
+          ...elementaryOutput('h264', framing),
         ];
       }
-      return [...common, '-c:v', 'copy', ...elementaryOutput(codec)];
+      return [...common, '-c:v', 'copy', ...elementaryOutput(codec, framing)];
     case 'mpeg1':
       return [
         ...common,
@@ -126,6 +131,7 @@ export function ffmpegArgs(
   format: VideoFormat,
   codec: ElementaryCodec,
   demoText = true,
+  framing: 'flv' | 'split' = 'flv',
 ): string[] {
   return [
     '-hide_banner',
@@ -133,6 +139,6 @@ export function ffmpegArgs(
     '-loglevel',
     'info',
     ...inputArgs(source, demoText),
-    ...outputArgs(source, format, codec),
+    ...outputArgs(source, format, codec, framing),
   ];
 }

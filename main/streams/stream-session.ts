@@ -27,6 +27,11 @@ export interface SessionOptions {
   /** Failures in a row before a stream is reported offline rather than reconnecting. */
   offlineAfter: number;
   demoText: boolean;
+  /**
+   * How H.264 leaves ffmpeg: 'flv' forwards each unit as soon as it is written; 'split' (the
+   * elementary stream cut at the next unit's start, one frame later) is kept for the benchmark.
+   */
+  h264Framing: 'flv' | 'split';
 }
 
 const TS_PACKET = 188;
@@ -151,10 +156,10 @@ export class StreamSession {
     this.framer =
       this.format !== 'annexb'
         ? null
-        : this.codec === 'h264'
+        : this.codec === 'h264' && this.opts.h264Framing === 'flv'
           ? new FlvDemuxer(onUnit)
           : new AnnexBSplitter(this.codec, onUnit);
-    const args = ffmpegArgs(this.source, this.format, this.codec, this.opts.demoText);
+    const args = ffmpegArgs(this.source, this.format, this.codec, this.opts.demoText, this.opts.h264Framing);
     const proc = spawn(this.opts.ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     this.proc = proc;
     proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
