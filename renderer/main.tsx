@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { LAYOUTS } from '../main/ipc/contract';
 import { App } from './App';
 import { bindKeyboard } from './keyboard';
 import { bindInactivityLock } from './auth-actions';
@@ -10,7 +11,14 @@ import { bindConsole, useConsole } from './store/console-store';
 document.documentElement.lang = useConsole.getState().locale;
 bindKeyboard();
 bindInactivityLock();
-if (pageOptions().bench) installBenchDriver((i, id) => useConsole.getState().assign(i, id));
+if (pageOptions().bench)
+  installBenchDriver(
+    (i, id) => useConsole.getState().assign(i, id),
+    (name) => {
+      const l = LAYOUTS.find((x) => x === name);
+      if (l) useConsole.getState().setLayout(l);
+    },
+  );
 if (pageOptions().overloadMs) startOverload(pageOptions().overloadMs);
 void bindConsole();
 createRoot(document.getElementById('root')!).render(<App />);

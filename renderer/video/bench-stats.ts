@@ -21,12 +21,16 @@ declare global {
   interface Window {
     __vigieStats?: Record<number, TileStats>;
     /** Benchmark driver: assigns a camera to a tile without UI actionability waits. */
-    __vigieBench?: { assign(index: number, cameraId: number): number };
+    __vigieBench?: { assign(index: number, cameraId: number): number; layout(name: string): void };
   }
 }
 
-export function installBenchDriver(assign: (index: number, cameraId: number) => void): void {
+export function installBenchDriver(
+  assign: (index: number, cameraId: number) => void,
+  layout: (name: string) => void,
+): void {
   window.__vigieBench = {
+    layout,
     assign: (index, cameraId) => {
       const t0 = Date.now();
       assign(index, cameraId);
