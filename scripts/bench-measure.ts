@@ -121,6 +121,12 @@ export async function measure(
     const full = tiles <= 8 ? '&fullrate=1' : '';
     await page.goto(`${host.url}?bench=1&${PATH_QUERY[which]}${full}${process.env.VIGIE_BENCH_QUERY ?? ''}`);
     await login(page, 'bench', 'bench-password');
+    // The saved layout has reached the page (a layout change before that would save empty tiles).
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="tile-0"]')?.getAttribute('data-camera-id'),
+      null,
+      { timeout: 60_000 },
+    );
     // Through the bench driver: a saturated page may not pass the UI's actionability checks in time.
     await page.evaluate((l) => window.__vigieBench!.layout(l), LAYOUT[tiles] ?? '4x4');
     // Every tile has shown a frame (DOM states may flap on a saturated 2-core machine; that is measured below).
