@@ -10,8 +10,6 @@ import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 
 /** Past this, delta units and frames are dropped until the next key frame. */
 export const LAG_BOUND_MS = 300;
-/** A key frame later than this is not shown either: no tile shows a picture 1 s old. */
-export const KEY_LAG_BOUND_MS = 900;
 /** A tile that dropped within this window says so. */
 const DROPPING_HOLD_MS = 1000;
 const MAX_QUEUE = 4;
@@ -53,6 +51,8 @@ interface Tile {
   closed: boolean;
   /** Show one decoded frame in `every` (2 on small tiles: 12.5 fps shown, 25 decoded). */
   every: number;
+  /** Decode timestamp (µs) of the newest key unit received. */
+  lastKeyTs: number;
   /** Decode timestamp (µs) → gateway send time, for frames in the decoder. */
   sentAt: Map<number, { sentAt: number; key: boolean }>;
   r: TileReport;
@@ -98,7 +98,11 @@ function onOutput(t: Tile, frame: VideoFrame): void {
   t.sentAt.delete(frame.timestamp);
   const lag = meta ? now - meta.sentAt : 0;
   t.r.decoded++;
-  if (t.closed || lag > (meta?.key ? KEY_LAG_BOUND_MS : LAG_BOUND_MS)) {
+  // A late delta frame is dropped. A key frame is the freshest picture there is unless a newer
+  // key frame has arrived: it is shown however late (a loaded post still gets pictures, and
+  // its tile says it is dropping), and the deltas that follow it are bounded again.
+  const late = meta?.key ? frame.timestamp < t.lastKeyTs : lag > LAG_BOUND_MS;
+  if (t.closed || late) {
     frame.close();
     if (!t.closed) drop(t);
     return;
@@ -206,6 +210,7 @@ function decode(t: Tile, data: Uint8Array, key: boolean, ts: number, sentAt: num
   }
   t.waitKey = false;
   const timestamp = Math.round(ts * 1000);
+  if (key) t.lastKeyTs = timestamp;
   if (t.sentAt.size > 64) t.sentAt.clear();
   t.sentAt.set(timestamp, { sentAt, key });
   d.decode(new EncodedVideoChunk({ type: key ? 'key' : 'delta', timestamp, data }));
@@ -256,6 +261,7 @@ export function openTile(
     waitKey: true,
     closed: false,
     every: m.every,
+    lastKeyTs: 0,
     sentAt: new Map(),
     r: {
       at: null,
