@@ -1,5 +1,7 @@
-// Lint: typescript-eslint, plus the project's boundaries (renderer has no Node/Electron; raw IPC
-// lives only in the IPC modules; nothing in renderer records video).
+// Lint: typescript-eslint, plus the project's boundaries: renderer/, main/ and preload/ each import only
+// common/ and their own folder; common/ has no Node, Electron, zod or React; raw IPC is imported only in
+// main/electron/electron-ipc.ts (ipcMain) and preload/ (ipcRenderer); nothing in renderer records video.
+// scripts/lint-rules.test.ts runs these rules on snippets, so that none can pass silently.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -7,6 +9,32 @@ import prettier from 'eslint-config-prettier';
 const NODE_IN_RENDERER = {
   group: ['node:*', 'electron', 'electron/*', 'fs', 'path', 'child_process', 'os', 'net'],
   message: 'renderer/ runs in a sandbox: no Node or Electron imports.',
+};
+
+const IPC_MAIN = ['electron', 'electron/main'].map((name) => ({
+  name,
+  importNames: ['ipcMain'],
+  message: 'Raw ipcMain only in main/electron/electron-ipc.ts: register channels with safeHandle.',
+}));
+const IPC_RENDERER = ['electron', 'electron/renderer'].map((name) => ({
+  name,
+  importNames: ['ipcRenderer'],
+  message: 'Raw ipcRenderer only in preload/.',
+}));
+const LAYERS = ['common', 'main', 'preload', 'renderer'];
+/** A layer may import common/ and its own folder only (any ../ path into another layer is refused). */
+const layer = (self, tools = ['e2e', 'scripts']) => ({
+  regex: `^(\\.\\./)+(${[...LAYERS.filter((l) => l !== self && l !== 'common'), ...tools].join('|')})(/|$)`,
+  message: `${self}/ imports only common/ and its own folder.`,
+});
+const restrict = (paths, patterns) => ['error', { paths, patterns }];
+const COMMON_PURE = {
+  group: ['node:*', 'electron', 'electron/*', 'zod', 'react', 'react-*', 'zustand', 'ws', 'fs', 'path', 'os'],
+  message: 'common/ is plain TypeScript shared by every side: no Node, Electron, zod or UI library.',
+};
+const COMMON_LAYER = {
+  regex: '^(\\.\\./)+(main|preload|renderer|e2e|scripts)(/|$)',
+  message: 'common/ imports nothing but common/.',
 };
 
 export default tseslint.config(
@@ -45,12 +73,39 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/electron/electron-ipc.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
+    files: ['**/*.{ts,tsx,mts,mjs}'],
+    rules: { 'no-restricted-imports': restrict([...IPC_MAIN, ...IPC_RENDERER], []) },
   },
   {
-    files: ['preload/preload.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([...IPC_MAIN, ...IPC_RENDERER], [COMMON_LAYER, COMMON_PURE]) },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([...IPC_MAIN, ...IPC_RENDERER], [layer('main')]) },
+  },
+  {
+    // Integration tests may use the test fixtures (the RTSP lab), never another layer.
+    files: ['main/**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([...IPC_MAIN, ...IPC_RENDERER], [layer('main', [])]) },
+  },
+  {
+    files: ['main/electron/electron-ipc.ts'],
+    rules: {
+      'no-restricted-syntax': 'off',
+      'no-restricted-imports': restrict(IPC_RENDERER, [layer('main')]),
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': 'off',
+      'no-restricted-imports': restrict(IPC_MAIN, [
+        layer('preload'),
+        { group: ['zod'], message: 'The sandboxed preload bundles nothing but common/ and electron.' },
+      ]),
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -66,7 +121,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [NODE_IN_RENDERER] }],
+      'no-restricted-imports': restrict(
+        [...IPC_MAIN, ...IPC_RENDERER],
+        [layer('renderer'), NODE_IN_RENDERER],
+      ),
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='ipcRenderer']", message: 'No raw IPC in renderer/.' },
@@ -92,6 +150,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([...IPC_MAIN, ...IPC_RENDERER], [layer('renderer')]) },
   },
   prettier,
 );

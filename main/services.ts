@@ -4,20 +4,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { authHandlers } from './auth/auth-handlers';
 import { AuthService } from './auth/auth-service';
 import { CHANNEL_ACCESS } from './auth/channel-access';
 import { OperatorStore } from './auth/operator-store';
+import { operatorsHandlers } from './auth/operators-handlers';
+import { camerasHandlers } from './cameras/cameras-handlers';
 import { CredentialStore } from './cameras/credentials';
 import { InventoryStore } from './cameras/inventory-store';
 import { locateFfmpeg } from './config/ffmpeg-locate';
-import { EventHub, Router } from './ipc/router';
-import { err, ok } from './ipc/result';
+import { appHandlers } from './ipc/app-handlers';
+import { EventHub, Router, type Handlers } from './ipc/router';
+import { layoutHandlers } from './layout/layout-handlers';
 import { LayoutStore } from './layout/layout-store';
 import { createLogger } from './log/logger';
 import { Registry, type RegistryActor } from './registry/registry';
 import { registryHandlers } from './registry/registry-handlers';
 import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
 import { StreamGateway } from './streams/gateway';
+import { streamsHandlers } from './streams/streams-handlers';
 
 const log = createLogger('services');
 
@@ -65,7 +70,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     if (change)
       registry.append({
         type: 'inventory.change',
-        actor: actor as RegistryActor | null,
+        actor,
         data: { ...change },
       });
   });
@@ -102,6 +107,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   });
   const endpoint = await gateway.listen();
   const gw = gateway;
+  const actor = (clientId: string): RegistryActor | null => auth.actor(clientId);
 
   let wasDemo = inventory.view().demo;
   inventory.onChange((view) => {
@@ -111,41 +117,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wasDemo = view.demo;
   });
 
-  const router = new Router(
-    {
-      'app:info': () => ok({ version: o.version, host: o.host, demo: inventory.view().demo }),
-      'auth:status': (_p, ctx) =>
-        ok({ session: auth.status(ctx.clientId), demoAvailable: inventory.view().demo }),
-      'auth:login': (p, ctx) => auth.login(ctx.clientId, p.login, p.password),
-      'auth:logout': (_p, ctx) => {
-        auth.logout(ctx.clientId);
-        return ok(null);
-      },
-      'auth:lock': (p, ctx) => auth.lock(ctx.clientId, p.reason),
-      'auth:unlock': (p, ctx) => auth.unlock(ctx.clientId, p.password),
-      'operators:list': () => ok(auth.listOperators()),
-      'operators:save': (p, ctx) => auth.saveOperator(p, auth.actor(ctx.clientId)),
-      'cameras:list': () => ok(inventory.view()),
-      'cameras:preview-import': (p) => inventory.preview(p.fileName, p.content),
-      'cameras:apply-import': (p, ctx) => inventory.apply(p.previewId, undefined, auth.actor(ctx.clientId)),
-      'cameras:history': () => ok(inventory.history()),
-      'layout:get': () => ok(layout.get()),
-      'layout:set': (p) => {
-        const known = new Set(ids());
-        const tiles = p.tiles.map((id) => (id !== null && known.has(id) ? id : null));
-        const r = layout.set({ layout: p.layout, tiles, fullRate: p.fullRate === true });
-        if (r.ok) events.emit('layout:changed', r.value);
-        return r;
-      },
-      'streams:endpoint': (_p, ctx) => {
-        const token = auth.videoToken(ctx.clientId);
-        return token ? ok({ url: endpoint.url, token }) : err('forbidden', 'Accès aux images non autorisé.');
-      },
-      'streams:statuses': () => ok(gw.statuses()),
-      ...registryHandlers(registry, o.dataDir, (id) => auth.actor(id)),
-    },
-    (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]),
-  );
+  const handlers: Handlers = {
+    ...appHandlers(o, inventory),
+    ...authHandlers(auth, () => inventory.view().demo),
+    ...operatorsHandlers(auth),
+    ...camerasHandlers(inventory, actor),
+    ...layoutHandlers(layout, ids, events),
+    ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
+    ...registryHandlers(registry, o.dataDir, actor),
+  };
+  const router = new Router(handlers, (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]));
 
   return {
     router,

@@ -3,12 +3,11 @@
  * Kept free of imports beyond electron so it bundles into a single sandbox-safe file.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isChannel, isEventName, type VigieApi } from '../main/ipc/contract';
+import { isChannel, isEventName, type VigieApi } from '../common/contract';
 
 const api: VigieApi = {
   invoke: (channel, payload) => {
-    if (!isChannel(channel))
-      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Canal inconnu.' } });
+    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel' } });
     return ipcRenderer.invoke(channel, payload);
   },
   on: (event, listener) => {

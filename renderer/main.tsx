@@ -1,12 +1,12 @@
 import { createRoot } from 'react-dom/client';
-import { LAYOUTS } from '../main/ipc/contract';
+import { LAYOUTS } from '../common/contract';
 import { App } from './App';
 import { bindKeyboard } from './keyboard';
-import { bindInactivityLock } from './auth-actions';
+import { bindInactivityLock } from './inactivity';
 import { installBenchDriver } from './video/bench-stats';
 import { pageOptions } from './video/options';
 import { startOverload } from './video/overload';
-import { bindConsole, useConsole } from './store/console-store';
+import { useConsole } from './store/console-store';
 
 document.documentElement.lang = useConsole.getState().locale;
 bindKeyboard();
@@ -20,5 +20,5 @@ if (pageOptions().bench)
     },
   );
 if (pageOptions().overloadMs) startOverload(pageOptions().overloadMs);
-void bindConsole();
+void useConsole.getState().connect();
 createRoot(document.getElementById('root')!).render(<App />);

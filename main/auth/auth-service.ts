@@ -3,19 +3,18 @@
  * registry. Main enforces roles on every call: hiding a button is not a control.
  */
 import crypto from 'node:crypto';
-import type { SessionView } from '../ipc/contract';
-import type { Failure } from '../ipc/result';
-import { err, ok, type Result } from '../ipc/result';
+import type { OperatorInput, OperatorView, SessionView } from '../../common/contract';
+import type { Failure } from '../../common/result';
+import { err, ok, type ErrorParams, type Result } from '../../common/result';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './passwords';
-import { toOperatorView, type Operator, type OperatorStore, type OperatorView } from './operator-store';
-import { can, ROLES, type Permission } from './roles';
+import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
+import { can, permissionsOf, ROLES } from './roles';
+import type { Access } from './channel-access';
 
 export const MAX_FAILURES = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 export const DEMO_LOGIN = 'demo';
-
-export type { SessionView };
 
 interface Session {
   operator: OperatorView;
@@ -23,11 +22,6 @@ interface Session {
   demo: boolean;
   videoToken: string;
 }
-
-export type OperatorInput = Pick<
-  Operator,
-  'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'
-> & { password?: string };
 
 const DEMO_OPERATOR: OperatorView = {
   login: DEMO_LOGIN,
@@ -50,8 +44,6 @@ export interface AuthOptions {
   onRevoke: (videoToken: string) => void;
 }
 
-const PERMS: Permission[] = ['view', 'ptz', 'inventory', 'registry', 'registry.admin', 'operators'];
-
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
 
@@ -71,7 +63,7 @@ export class AuthService {
       role,
       locked: s.locked,
       demo: s.demo,
-      permissions: PERMS.filter((p) => can(role, p)),
+      permissions: permissionsOf(role),
       lockAfterSeconds: this.o.lockAfterSeconds,
     };
   }
@@ -91,45 +83,44 @@ export class AuthService {
   }
 
   /** Checks a call's right in main. 'public' needs nothing; 'session' any unlocked session. */
-  check(clientId: string, need: Permission | 'public' | 'session' | 'locked-ok'): Failure | null {
+  check(clientId: string, need: Access): Failure | null {
     if (need === 'public') return null;
     const s = this.sessions.get(clientId);
-    if (!s) return err('unauthenticated', 'Identifiez-vous pour continuer.');
+    if (!s) return err('unauthenticated');
     if (need === 'locked-ok') return null;
-    if (s.locked) return err('locked', 'Console verrouillée : déverrouillez-la pour continuer.');
+    if (s.locked) return err('locked');
     if (need === 'session' || can(s.operator.role, need)) return null;
-    return err('forbidden', 'Votre rôle ne permet pas cette action.');
+    return err('forbidden', { reason: 'role' });
   }
 
   async login(clientId: string, login: string, password: string): Promise<Result<SessionView>> {
     const now = new Date();
-    const denied = (reason: string, message: string, op?: Operator): Failure => {
+    // The registry keeps the exact cause; the operator is told only what he may know.
+    const denied = (cause: string, params: ErrorParams, op?: Operator): Failure => {
       this.registry.append({
         type: 'auth.login_failed',
         actor: op ? AuthService.actorOf(op) : { login, name: '', rank: '', service: '' },
-        data: { reason },
+        data: { reason: cause },
       });
-      return err('login_refused', message);
+      return err('login_refused', params);
     };
+    const badCredentials = { reason: 'credentials' };
     let operator: OperatorView;
     let demo = false;
     if (login === DEMO_LOGIN && this.o.isDemo()) {
       // The demo account exists only while the demo inventory is in force.
-      if (password !== DEMO_LOGIN) return denied('bad_password', 'Identifiant ou mot de passe incorrect.');
+      if (password !== DEMO_LOGIN) return denied('bad_password', badCredentials);
       operator = DEMO_OPERATOR;
       demo = true;
     } else {
       const op = this.store.get(login);
       if (!op) {
         await hashPassword(password); // same cost whether or not the login exists
-        return denied('unknown', 'Identifiant ou mot de passe incorrect.');
+        return denied('unknown', badCredentials);
       }
       if (op.lockedUntil && new Date(op.lockedUntil) > now) {
-        return denied(
-          'locked_out',
-          `Compte bloqué après ${MAX_FAILURES} échecs, jusqu’à ${new Date(op.lockedUntil).toLocaleTimeString('fr-FR', { hour12: false })}.`,
-          op,
-        );
+        const until = op.lockedUntil;
+        return denied('locked_out', { reason: 'locked_out', failures: MAX_FAILURES, until }, op);
       }
       if (!(await verifyPassword(password, op.passwordHash))) {
         const attempts = op.failedAttempts + 1;
@@ -144,19 +135,13 @@ export class AuthService {
           });
         return denied(
           'bad_password',
-          lockedUntil
-            ? `Compte bloqué après ${MAX_FAILURES} échecs.`
-            : 'Identifiant ou mot de passe incorrect.',
+          lockedUntil ? { reason: 'locked_out', failures: MAX_FAILURES, until: lockedUntil } : badCredentials,
           op,
         );
       }
       const today = now.toISOString().slice(0, 10);
       if (today < op.validFrom || today > op.validUntil) {
-        return denied(
-          'expired',
-          `Habilitation non valide à cette date (du ${op.validFrom} au ${op.validUntil}).`,
-          op,
-        );
+        return denied('expired', { reason: 'expired', from: op.validFrom, to: op.validUntil }, op);
       }
       this.store.recordFailure(login, 0, null);
       operator = toOperatorView(op);
@@ -184,7 +169,7 @@ export class AuthService {
 
   lock(clientId: string, reason: 'inactivity' | 'manual'): Result<SessionView> {
     const s = this.sessions.get(clientId);
-    if (!s) return err('unauthenticated', 'Aucune session ouverte.');
+    if (!s) return err('unauthenticated');
     if (!s.locked) {
       s.locked = true;
       this.o.onRevoke(s.videoToken);
@@ -196,13 +181,13 @@ export class AuthService {
 
   async unlock(clientId: string, password: string): Promise<Result<SessionView>> {
     const s = this.sessions.get(clientId);
-    if (!s) return err('unauthenticated', 'Aucune session ouverte.');
+    if (!s) return err('unauthenticated');
     const good = s.demo
       ? password === DEMO_LOGIN
       : await verifyPassword(password, this.store.get(s.operator.login)?.passwordHash ?? '');
     if (!good) {
       this.registry.append({ type: 'auth.unlock_failed', actor: AuthService.actorOf(s.operator) });
-      return err('login_refused', 'Mot de passe incorrect.');
+      return err('login_refused', { reason: 'password' });
     }
     s.locked = false;
     this.registry.append({ type: 'auth.unlock', actor: AuthService.actorOf(s.operator) });
@@ -237,21 +222,19 @@ export class AuthService {
 
   /** Creates or updates an account; `by` is the head of service granting it (null: install CLI). */
   async saveOperator(input: OperatorInput, by: RegistryActor | null): Promise<Result<OperatorView>> {
-    if (!/^[a-z0-9._-]{2,40}$/i.test(input.login) || input.login === DEMO_LOGIN)
-      return err('invalid_login', 'Identifiant invalide (lettres, chiffres, . _ -).');
-    if (!(ROLES as readonly string[]).includes(input.role)) return err('invalid_role', 'Rôle inconnu.');
+    if (!/^[a-z0-9._-]{2,40}$/i.test(input.login) || input.login === DEMO_LOGIN) return err('invalid_login');
+    if (!(ROLES as readonly string[]).includes(input.role)) return err('invalid_role');
     if (
       !/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) ||
       !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) ||
       input.validUntil < input.validFrom
     ) {
-      return err('invalid_validity', 'Période d’habilitation invalide (AAAA-MM-JJ, fin après début).');
+      return err('invalid_validity');
     }
     const existing = this.store.get(input.login);
-    if (!existing && !input.password)
-      return err('password_required', 'Un mot de passe est requis pour un nouveau compte.');
+    if (!existing && !input.password) return err('password_required');
     if (input.password !== undefined && input.password.length < PASSWORD_MIN_LENGTH) {
-      return err('weak_password', `Mot de passe trop court (${PASSWORD_MIN_LENGTH} caractères minimum).`);
+      return err('weak_password', { min: PASSWORD_MIN_LENGTH });
     }
     const op: Operator = {
       login: input.login,
@@ -267,8 +250,7 @@ export class AuthService {
       failedAttempts: 0,
       lockedUntil: null,
     };
-    if (!op.name || !op.rank || !op.service)
-      return err('missing_field', 'Nom, grade et service sont obligatoires.');
+    if (!op.name || !op.rank || !op.service) return err('missing_field');
     this.store.upsert(op);
     const { passwordHash: _p, ...trace } = op;
     this.registry.append({

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Router, type Handlers } from '../ipc/router';
-import { ok } from '../ipc/result';
+import { ok } from '../../common/result';
 import { CHANNEL_ACCESS } from './channel-access';
 import { AuthService, MAX_FAILURES } from './auth-service';
 import { OperatorStore } from './operator-store';
@@ -54,7 +54,7 @@ test('login, then lockout after repeated failures, all in the registry', async (
   for (let i = 0; i < MAX_FAILURES; i++) assert.equal((await auth.login('c2', 'martin', 'faux')).ok, false);
   const locked = await auth.login('c2', 'martin', 'mot-de-passe-1');
   assert.ok(
-    !locked.ok && /bloqué/.test(locked.error.message),
+    !locked.ok && locked.error.code === 'login_refused' && locked.error.params?.reason === 'locked_out',
     'even the right password is refused while locked out',
   );
   const types = registry.query().map((r) => r.type);
@@ -79,7 +79,10 @@ test('an expired authorisation cannot log in', async () => {
     null,
   );
   const r = await auth.login('c', 'ancien', 'mot-de-passe-2');
-  assert.ok(!r.ok && /Habilitation/.test(r.error.message));
+  assert.deepEqual(r.ok ? null : r.error, {
+    code: 'login_refused',
+    params: { reason: 'expired', from: '2020-01-01', to: '2021-12-31' },
+  });
   await auth.saveOperator(
     {
       ...base,
@@ -115,7 +118,7 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
   await auth.login('v', 'viewer1', 'mot-de-passe-4');
   const imp = await router.dispatch(
     'cameras:preview-import',
-    { fileName: 'a.json', content: '{}' },
+    { fileName: 'a.json', contentBase64: 'e30=' },
     { clientId: 'v' },
   );
   assert.ok(!imp.ok && imp.error.code === 'forbidden');
@@ -130,7 +133,7 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
     (
       await router.dispatch(
         'cameras:preview-import',
-        { fileName: 'a.json', content: '{}' },
+        { fileName: 'a.json', contentBase64: 'e30=' },
         { clientId: 't' },
       )
     ).ok,
@@ -140,9 +143,9 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
     ['streams:endpoint', 'cameras:preview-import'],
     'refused calls never reached a handler',
   );
-  // Malformed payloads are refused before any handler, with a clear message.
+  // Malformed payloads are refused before any handler, naming the field.
   const bad = await router.dispatch('layout:set', { layout: '5x5', tiles: [] }, { clientId: 'v' });
-  assert.ok(!bad.ok && bad.error.code === 'invalid_payload' && /Requête invalide/.test(bad.error.message));
+  assert.deepEqual(bad.ok ? null : bad.error, { code: 'invalid_payload', params: { field: 'layout' } });
 });
 
 test('a lock cuts video at once and needs the password; changing operator closes the previous session', async () => {

@@ -1,5 +1,5 @@
 /** The right each contract channel needs, checked in main before its handler runs. */
-import type { Channel } from '../ipc/contract';
+import type { Channel } from '../../common/contract';
 import type { Permission } from './roles';
 
 export type Access = Permission | 'public' | 'session' | 'locked-ok';

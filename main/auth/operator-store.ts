@@ -1,24 +1,10 @@
 /** Operator accounts (SQLite): identity, role, authorisation validity, lockout counters. */
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Role } from './roles';
+import type { OperatorView } from '../../common/contract';
 
-export interface Operator {
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  badge: string;
-  role: Role;
-  validFrom: string;
-  validUntil: string;
-  grantedBy: string;
-  passwordHash: string;
-  failedAttempts: number;
-  lockedUntil: string | null;
-}
-
-export type OperatorView = Omit<Operator, 'passwordHash'>;
+/** A stored account: what the contract shows, plus its password hash. */
+export type Operator = OperatorView & { passwordHash: string };
 
 export const toOperatorView = ({ passwordHash: _h, ...v }: Operator): OperatorView => v;
 

@@ -1,8 +1,7 @@
-/** Roles of the convention and what each may do; main enforces these on every call. */
-export const ROLES = ['viewer', 'ptz', 'supervisor', 'head', 'technician'] as const;
-export type Role = (typeof ROLES)[number];
+/** What each role of the convention may do; main enforces these on every call. */
+import { PERMISSIONS, type Permission, type Role } from '../../common/roles';
 
-export type Permission = 'view' | 'ptz' | 'inventory' | 'registry' | 'registry.admin' | 'operators';
+export { ROLES, type Permission, type Role } from '../../common/roles';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['view'],
@@ -17,10 +16,6 @@ export function can(role: Role, p: Permission): boolean {
   return GRANTS[role].includes(p);
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  viewer: 'opérateur vidéo',
-  ptz: 'opérateur PTZ',
-  supervisor: 'superviseur',
-  head: 'chef de service',
-  technician: 'technicien',
-};
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS.filter((p) => can(role, p));
+}

@@ -1,5 +1,5 @@
 /** Difference between two inventories, as reported to the police with every annex change. */
-import type { CameraView, FieldChange, InventoryDiff } from '../ipc/contract';
+import type { CameraView, FieldChange, InventoryDiff } from '../../common/contract';
 import type { Camera } from './inventory-schema';
 import { redact } from '../log/logger';
 

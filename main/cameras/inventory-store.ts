@@ -2,12 +2,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppError } from '../ipc/result';
-import { err, ok, type Failure, type Result } from '../ipc/result';
-import type { ImportPreview, InventoryChange, InventoryView } from '../ipc/contract';
+import type { AppError } from '../../common/result';
+import { err, ok, type Failure, type Result } from '../../common/result';
+import type { ImportPreview, InventoryChange, InventoryView } from '../../common/contract';
 import { createLogger } from '../log/logger';
-import { appendLineDurable, storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
+import type { RegistryActor } from '../registry/registry';
+import { appendLineDurable, storageErrorCode, writeFileAtomic } from '../config/atomic-write';
 import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
+import { decodeImport } from './inventory-decode';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
 import type { Camera, Inventory } from './inventory-schema';
 
@@ -19,7 +21,11 @@ interface Pending {
   preview: ImportPreview;
 }
 
-export type InventoryListener = (view: InventoryView, change: InventoryChange | null, actor: unknown) => void;
+export type InventoryListener = (
+  view: InventoryView,
+  change: InventoryChange | null,
+  actor: RegistryActor | null,
+) => void;
 
 export class InventoryStore {
   private inventory: Inventory = { demo: false, cameras: [] };
@@ -62,48 +68,46 @@ export class InventoryStore {
 
   private readStored(): { inventory: Inventory; source: string } | null {
     if (!fs.existsSync(this.currentFile)) return null;
-    let meta: { source?: string; cameras?: unknown };
+    let meta: { source?: unknown; cameras?: unknown } | null;
     try {
       meta = JSON.parse(fs.readFileSync(this.currentFile, 'utf8')) as typeof meta;
     } catch (e) {
       log.error('stored inventory unreadable; ignoring it', e);
       return null;
     }
-    const parsed = parseInventoryFile('inventory.json', JSON.stringify({ cameras: meta.cameras }));
+    const parsed = parseInventoryFile('inventory.json', JSON.stringify({ cameras: meta?.cameras ?? null }));
     if (!parsed.ok) {
+      // Written by an older version with laxer checks (e.g. a control character in an address):
+      // refused here, before any stream is spawned from it, and shown to the operator.
       log.error('stored inventory invalid; ignoring it', formatProblems(parsed.problems));
+      this.lastError = err('stored_inventory_invalid', undefined, parsed.problems).error;
       return null;
     }
-    return { inventory: parsed.inventory, source: meta.source ?? 'inventaire enregistré' };
+    const source = typeof meta?.source === 'string' ? meta.source : 'inventaire enregistré';
+    return { inventory: parsed.inventory, source };
   }
 
   loadFile(file: string): Result<InventoryView> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      bytes = fs.readFileSync(file);
     } catch {
-      return this.fail(
-        err(
-          'file_unreadable',
-          `Fichier de caméras illisible : ${path.basename(file)}. L’inventaire précédent reste en vigueur.`,
-        ),
-      );
+      return this.fail(err('file_unreadable', { file: path.basename(file) }));
     }
-    const prev = this.preview(path.basename(file), text);
+    const prev = this.preview(path.basename(file), bytes);
     if (!prev.ok) return prev;
     return this.apply(prev.value.previewId, file);
   }
 
-  preview(fileName: string, content: string): Result<ImportPreview> {
-    const parsed = parseInventoryFile(fileName, content);
+  /** Decodes and validates a camera file's bytes; nothing changes until apply(). */
+  preview(fileName: string, bytes: Uint8Array): Result<ImportPreview> {
+    const decoded = decodeImport(bytes);
+    const parsed = decoded.ok
+      ? parseInventoryFile(fileName, decoded.text)
+      : { ok: false as const, problems: [decoded.problem] };
     if (!parsed.ok) {
-      return this.fail(
-        err(
-          'invalid_inventory',
-          `Fichier de caméras « ${fileName} » refusé ; l’inventaire précédent reste en vigueur.\n${formatProblems(parsed.problems)}`,
-          parsed.problems,
-        ),
-      );
+      log.warn(`camera file ${fileName} refused:\n${formatProblems(parsed.problems)}`);
+      return this.fail(err('invalid_inventory', { file: fileName }, parsed.problems));
     }
     const previewId = crypto.randomUUID();
     const preview: ImportPreview = {
@@ -117,9 +121,9 @@ export class InventoryStore {
     return ok(preview);
   }
 
-  apply(previewId: string, source?: string, actor: unknown = null): Result<InventoryView> {
+  apply(previewId: string, source?: string, actor: RegistryActor | null = null): Result<InventoryView> {
     const p = this.pending.get(previewId);
-    if (!p) return err('preview_expired', 'Cet aperçu d’import n’est plus valable ; recommencez l’import.');
+    if (!p) return err('preview_expired');
     this.pending.delete(previewId);
     const at = new Date().toISOString();
     const src = source ?? p.fileName;
@@ -134,8 +138,7 @@ export class InventoryStore {
           JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2),
         );
       } catch (e) {
-        const m = storageErrorMessage(e);
-        return this.fail(err(m.code, m.message));
+        return this.fail(err(storageErrorCode(e)));
       }
       log.info(
         `inventory changed from ${src}: +${p.preview.diff.added.length} -${p.preview.diff.removed.length} ~${p.preview.diff.changed.length}`,
@@ -152,7 +155,7 @@ export class InventoryStore {
 
   private fail(r: Failure): Failure {
     this.lastError = r.error;
-    log.warn(r.error.message.split('\n')[0] ?? r.error.code);
+    log.warn(`inventory not changed: ${r.error.code} ${JSON.stringify(r.error.params ?? {})}`);
     return r;
   }
 

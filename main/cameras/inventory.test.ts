@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseCsvInventory, parseInventoryFile, parseJsonInventory, formatProblems } from './inventory-parse';
 import { diffInventories } from './inventory-diff';
 import { InventoryStore } from './inventory-store';
-import { storageErrorMessage } from '../config/atomic-write';
+import { storageErrorCode } from '../config/atomic-write';
 
 const cam = (id: number, extra: object = {}) => ({
   id,
@@ -107,12 +107,12 @@ test('store: a refused import keeps the inventory in force and writes nothing', 
   store.init();
   assert.equal(store.view().demo, true);
   const before = store.view().cameras.length;
-  const r = store.preview('x.json', '{"cameras":[{"id":1}]}');
+  const r = store.preview('x.json', Buffer.from('{"cameras":[{"id":1}]}'));
   assert.ok(!r.ok);
   assert.equal(store.view().cameras.length, before);
   assert.equal(fs.existsSync(path.join(dir, 'inventory.json')), false);
 
-  const p = store.preview('a.json', JSON.stringify({ cameras: [cam(7)] }));
+  const p = store.preview('a.json', Buffer.from(JSON.stringify({ cameras: [cam(7)] })));
   assert.ok(p.ok);
   assert.equal(store.view().demo, true, 'a preview changes nothing before confirmation');
   const applied = store.apply(p.value.previewId);
@@ -133,23 +133,23 @@ test('store: a refused import keeps the inventory in force and writes nothing', 
   );
 });
 
-test('store: a failed write is reported in French and changes nothing', () => {
+test('store: a failed write is reported by its code and changes nothing', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-ro-'));
   const store = new InventoryStore(dir, path.join(__dirname, '..', '..', 'assets', 'demo-cameras.json'));
   store.init();
   // The trace cannot be written (a directory squats its path): the change must not take effect.
   fs.mkdirSync(path.join(dir, 'inventory-history.jsonl'));
-  const p = store.preview('a.json', JSON.stringify({ cameras: [cam(7)] }));
+  const p = store.preview('a.json', Buffer.from(JSON.stringify({ cameras: [cam(7)] })));
   assert.ok(p.ok);
   const r = store.apply(p.value.previewId);
   assert.ok(!r.ok);
-  assert.match(r.error.message, /n’a pas été enregistrée/);
+  assert.equal(r.error.code, 'storage_error');
   assert.equal(store.view().demo, true);
   assert.equal(fs.existsSync(path.join(dir, 'inventory.json')), false);
 });
 
 test('a full disk is named as such', () => {
   const e = Object.assign(new Error('no space'), { code: 'ENOSPC' });
-  assert.equal(storageErrorMessage(e).code, 'disk_full');
-  assert.match(storageErrorMessage(e).message, /Disque plein/);
+  assert.equal(storageErrorCode(e), 'disk_full');
+  assert.equal(storageErrorCode(Object.assign(new Error('denied'), { code: 'EACCES' })), 'storage_denied');
 });

@@ -1,6 +1,7 @@
 /** Durable writes: a crash or a full disk leaves either the old file or the new one, never half. */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { StorageErrorCode } from '../../common/errors';
 
 export function writeFileAtomic(file: string, data: string, mode = 0o600): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -29,18 +30,10 @@ export function appendLineDurable(file: string, line: string): void {
   }
 }
 
-/** Operator-language message for a storage failure. */
-export function storageErrorMessage(e: unknown): { code: string; message: string } {
+/** The code of a storage failure; the console words it (disk full, access denied, …). */
+export function storageErrorCode(e: unknown): StorageErrorCode {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC')
-    return {
-      code: 'disk_full',
-      message: 'Disque plein : la modification n’a pas été enregistrée ; rien n’a été perdu.',
-    };
-  if (code === 'EACCES' || code === 'EPERM')
-    return {
-      code: 'storage_denied',
-      message: 'Accès refusé au dossier de données : la modification n’a pas été enregistrée.',
-    };
-  return { code: 'storage_error', message: 'Écriture impossible : la modification n’a pas été enregistrée.' };
+  if (code === 'ENOSPC') return 'disk_full';
+  if (code === 'EACCES' || code === 'EPERM') return 'storage_denied';
+  return 'storage_error';
 }

@@ -1,12 +1,14 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, net, protocol, safeStorage } from 'electron';
+import { app, BrowserWindow, net, protocol, safeStorage, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
 import { createLogger } from '../log/logger';
 import { bindElectronIpc } from './electron-ipc';
+import { electronClientId } from './sender-check';
 import { createConsoleWindow, hardenSession } from './window';
+import { CONSOLE_PARTITION } from './window-options';
 
 const log = createLogger('electron');
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -40,7 +42,7 @@ async function start(): Promise<void> {
       },
     }),
   });
-  const ses = hardenSession('vigie-console');
+  const ses = hardenSession(session.fromPartition(CONSOLE_PARTITION));
   ses.protocol.handle('app', (req) => {
     const file = path.resolve(RENDERER, '.' + decodeURIComponent(new URL(req.url).pathname));
     if (!file.startsWith(RENDERER + path.sep) || !fs.existsSync(file))
@@ -50,8 +52,8 @@ async function start(): Promise<void> {
   bindElectronIpc(services.router, services.events, () =>
     BrowserWindow.getAllWindows().map((w) => w.webContents),
   );
-  const win = createConsoleWindow(ses, !app.isPackaged);
-  const clientId = `wc-${win.webContents.id}`;
+  const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
+  const clientId = electronClientId(win.webContents.id);
   win.webContents.on('destroyed', () => services.auth.logout(clientId, 'disconnect'));
   app.on('before-quit', () => void services.close());
 }

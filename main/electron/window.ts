@@ -1,25 +1,28 @@
-/** Console window with the secure defaults; content protection because nothing may be recorded. */
+/**
+ * Console window with the secure defaults; content protection because nothing may be recorded.
+ * Electron is passed in (types only here), so window.test.ts checks the very options and handlers.
+ */
 import path from 'node:path';
-import { BrowserWindow, session } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
-import { APP_ORIGIN } from './electron-ipc';
+import type { BrowserWindow, Session } from 'electron';
+import { CONSOLE_URL, denyWindowOpen, navigationAllowed, withCsp } from './window-options';
 
-export function hardenSession(partition: string): Electron.Session {
-  const ses = session.fromPartition(partition); // no "persist:" prefix: nothing kept on disk
+export function hardenSession(ses: Session): Session {
   ses.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDisplayMediaRequestHandler((_req, callback) => callback({}));
   ses.on('will-download', (e) => e.preventDefault());
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+    callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
   return ses;
 }
 
-export function createConsoleWindow(ses: Electron.Session, devTools: boolean): BrowserWindow {
-  const win = new BrowserWindow({
+export function createConsoleWindow(
+  Window: typeof BrowserWindow,
+  ses: Session,
+  devTools: boolean,
+): BrowserWindow {
+  const win = new Window({
     width: 1600,
     height: 900,
     show: false,
@@ -30,7 +33,11 @@ export function createConsoleWindow(ses: Electron.Session, devTools: boolean): B
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
       devTools,
       spellcheck: false,
       // Middle-click must not open windows either.
@@ -39,11 +46,14 @@ export function createConsoleWindow(ses: Electron.Session, devTools: boolean): B
     },
   });
   win.setContentProtection(true);
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.setWindowOpenHandler(denyWindowOpen);
   win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+    if (!navigationAllowed(url)) e.preventDefault();
+  });
+  win.webContents.on('will-frame-navigate', (e) => {
+    if (!navigationAllowed(e.url)) e.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(CONSOLE_URL);
   return win;
 }

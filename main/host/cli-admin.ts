@@ -6,7 +6,9 @@ import { ROLES, type Role } from '../auth/roles';
 import { openRegistry } from '../services';
 import type { Checkpoint } from '../registry/registry';
 import { latestCheckpoint } from '../registry/registry-handlers';
+import { verifyProblemFr } from '../registry/registry-labels';
 import { option } from './cli-args';
+import { cliMessage } from './cli-messages';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -53,7 +55,7 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
           null,
         );
         if (!r.ok) {
-          process.stderr.write(`vigie : ${r.error.message}\n`);
+          process.stderr.write(`vigie : ${cliMessage(r.error)}\n`);
           return 1;
         }
         process.stdout.write(
@@ -87,7 +89,9 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
           );
           return 0;
         }
-        process.stdout.write(`ALTÉRATION : ${r.problem} (première entrée en cause : n° ${r.firstBadSeq}).\n`);
+        process.stdout.write(
+          `ALTÉRATION : ${verifyProblemFr(r)} (première entrée en cause : n° ${r.firstBadSeq}).\n`,
+        );
         return 3;
       }
       case 'checkpoint': {

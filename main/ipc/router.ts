@@ -1,15 +1,15 @@
 /** Validates payloads and dispatches invokes; shared by the Electron and WebSocket transports. */
 import { createLogger } from '../log/logger';
 import {
-  requestSchemas,
   isChannel,
   type Channel,
   type RequestOf,
   type ResponseOf,
   type EventMap,
   type EventName,
-} from './contract';
-import { err, type Result } from './result';
+} from '../../common/contract';
+import { requestSchemas } from './schemas';
+import { err, type Result } from '../../common/result';
 
 const log = createLogger('ipc');
 
@@ -37,21 +37,20 @@ export class Router {
   ) {}
 
   async dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return err('unknown_channel', 'Canal inconnu.');
+    if (!isChannel(channel)) return err('unknown_channel');
     const refused = this.gate(channel, ctx);
     if (refused) return refused;
     const parsed = requestSchemas[channel].safeParse(payload);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      const where = first?.path.length ? ` (${first.path.join('.')})` : '';
-      return err('invalid_payload', `Requête invalide${where} : ${first?.message ?? 'format incorrect'}.`);
+      return err('invalid_payload', { field: first?.path.join('.') ?? '' });
     }
     try {
       const handler = this.handlers[channel] as Handler<Channel>;
       return await handler(parsed.data as never, ctx);
     } catch (e) {
       log.error(`handler ${channel} failed`, e);
-      return err('internal', 'Erreur interne ; l’opération n’a pas été effectuée.');
+      return err('internal');
     }
   }
 }

@@ -1,9 +1,9 @@
 /** The mosaic layout and camera assignments of this post, restored at start-up. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LAYOUTS, MAX_TILES, type LayoutState } from '../ipc/contract';
-import { err, ok, type Result } from '../ipc/result';
-import { storageErrorMessage, writeFileAtomic } from '../config/atomic-write';
+import { LAYOUTS, MAX_TILES, type LayoutState } from '../../common/contract';
+import { err, ok, type Result } from '../../common/result';
+import { storageErrorCode, writeFileAtomic } from '../config/atomic-write';
 import { createLogger } from '../log/logger';
 
 const log = createLogger('layout');
@@ -52,8 +52,7 @@ export class LayoutStore {
     try {
       writeFileAtomic(this.file, JSON.stringify(next));
     } catch (e) {
-      const m = storageErrorMessage(e);
-      return err(m.code, m.message);
+      return err(storageErrorCode(e));
     }
     this.state = next;
     return ok(next);

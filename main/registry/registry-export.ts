@@ -1,7 +1,8 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
-import type { ViewingSessionView } from '../ipc/contract';
-import { TYPE_LABELS } from '../ipc/registry-labels';
-import type { RegistryFilter, RegistryRow, VerifyResult } from './registry';
+import { stringify } from 'csv-stringify/sync';
+import type { VerifyView, ViewingSessionView } from '../../common/contract';
+import { typeLabelFr, verifyProblemFr } from './registry-labels';
+import type { RegistryFilter, RegistryRow } from './registry';
 import { renderPdf, type PdfLine } from './pdf';
 
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
@@ -43,32 +44,37 @@ function details(r: RegistryRow): string {
   return Object.keys(d).length ? JSON.stringify(d) : '';
 }
 
-const csvCell = (v: string | number | null): string => {
-  const s = v === null ? '' : String(v);
-  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or tab, CR) as a formula. Logins are typed at
+ * the login screen, so anything may arrive here: such cells are exported as text, with a leading '.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
 
+const CSV_COLUMNS = [
+  'n°',
+  'date',
+  'heure',
+  'événement',
+  'identifiant',
+  'nom',
+  'grade',
+  'service',
+  'caméra',
+  'surface',
+  'détails',
+  'empreinte',
+];
+
+/** French Excel's CSV: UTF-8 with BOM, `;`, CRLF; every text cell goes through neutraliseFormula. */
 export function toCsv(rows: RegistryRow[]): string {
-  const head = [
-    'n°',
-    'date',
-    'heure',
-    'événement',
-    'identifiant',
-    'nom',
-    'grade',
-    'service',
-    'caméra',
-    'surface',
-    'détails',
-    'empreinte',
-  ];
-  const lines = rows.map((r) =>
-    [
+  return stringify(
+    rows.map((r) => [
       r.seq,
       date(r.at),
       time(r.at),
-      TYPE_LABELS[r.type] ?? r.type,
+      typeLabelFr(r.type),
       r.login,
       r.name,
       r.rank,
@@ -77,17 +83,22 @@ export function toCsv(rows: RegistryRow[]): string {
       r.surface,
       details(r),
       r.mac,
-    ]
-      .map(csvCell)
-      .join(';'),
+    ]),
+    {
+      bom: true,
+      delimiter: ';',
+      record_delimiter: '\r\n',
+      header: true,
+      columns: CSV_COLUMNS,
+      cast: { string: neutraliseFormula },
+    },
   );
-  return '\uFEFF' + [head.join(';'), ...lines].join('\r\n') + '\r\n';
 }
 
 export function toPdf(
   rows: RegistryRow[],
   filter: RegistryFilter,
-  verification: VerifyResult,
+  verification: VerifyView,
   post: string,
 ): Buffer {
   const lines: PdfLine[] = [
@@ -105,7 +116,7 @@ export function toPdf(
     {
       text: verification.ok
         ? `Intégrité : chaîne vérifiée (${verification.rows} entrées, empreinte de tête ${verification.head?.mac.slice(0, 16) ?? '—'}…).`
-        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verification.problem}.`,
+        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verifyProblemFr(verification)}.`,
       bold: !verification.ok,
     },
     {
@@ -129,7 +140,7 @@ export function toPdf(
     const cam = r.cameraId !== null ? ` — caméra ${r.cameraId}` : '';
     const d = details(r);
     lines.push({
-      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${TYPE_LABELS[r.type] ?? r.type}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
+      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${typeLabelFr(r.type)}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
     });
   }
   lines.push({ text: 'Visa du chef de service :', gap: 24 });

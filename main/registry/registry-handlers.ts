@@ -2,16 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RegistryFilterInput } from '../ipc/contract';
-import { err, ok } from '../ipc/result';
+import type { ChannelsOf, RegistryFilterInput } from '../../common/contract';
+import { err, ok } from '../../common/result';
 import type { Handlers } from '../ipc/router';
-import { storageErrorMessage } from '../config/atomic-write';
+import { storageErrorCode } from '../config/atomic-write';
 import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './registry';
 import { toCsv, toPdf, viewingSessions } from './registry-export';
 import type { RegistryActor } from './registry';
-
-type RegistryChannels =
-  'registry:query' | 'registry:export' | 'registry:verify' | 'registry:checkpoint' | 'registry:requisition';
 
 export function toFilter(f: RegistryFilterInput): RegistryFilter {
   return {
@@ -39,7 +36,7 @@ export function registryHandlers(
   registry: Registry,
   dataDir: string,
   actor: (clientId: string) => RegistryActor | null,
-): Pick<Handlers, RegistryChannels> {
+): Pick<Handlers, ChannelsOf<'registry'>> {
   const stamp = (): string =>
     new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   return {
@@ -63,8 +60,7 @@ export function registryHandlers(
             : toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
         fs.writeFileSync(file, body, { mode: 0o600 });
       } catch (e) {
-        const m = storageErrorMessage(e);
-        return err(m.code, `Export impossible : ${m.message}`);
+        return err(storageErrorCode(e));
       }
       registry.append({
         type: 'registry.export',
@@ -89,8 +85,7 @@ export function registryHandlers(
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, JSON.stringify(c, null, 2));
       } catch (e) {
-        const m = storageErrorMessage(e);
-        return err(m.code, m.message);
+        return err(storageErrorCode(e));
       }
       registry.append({
         type: 'registry.checkpoint',

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { RegistryEntryView } from '../ipc/contract';
+import type { RegistryEntryView, VerifyView } from '../../common/contract';
 import type { RegistryKeys } from './registry-key';
 
 export interface RegistryActor {
@@ -43,10 +43,6 @@ export interface Checkpoint {
   signature: string;
   publicKey: string;
 }
-
-export type VerifyResult =
-  | { ok: true; rows: number; head: { seq: number; mac: string } | null }
-  | { ok: false; rows: number; firstBadSeq: number; problem: string };
 
 const GENESIS = 'vigie-registry-genesis';
 
@@ -175,7 +171,7 @@ export class Registry {
   }
 
   /** Re-computes the whole chain; names the first row that does not match. */
-  verify(checkpoint?: Checkpoint): VerifyResult {
+  verify(checkpoint?: Checkpoint): VerifyView {
     let prev = this.anchor();
     let count = 0;
     for (const r of this.db
@@ -189,11 +185,11 @@ export class Registry {
           ok: false,
           rows: count,
           firstBadSeq: prev.seq + 1,
-          problem: `entrée ${prev.seq + 1} manquante`,
+          problem: 'missing',
         };
       const { mac, ...rest } = r;
       if (computeMac(this.keys.macKey, prev.mac, rest) !== mac)
-        return { ok: false, rows: count, firstBadSeq: r.seq, problem: `entrée ${r.seq} altérée` };
+        return { ok: false, rows: count, firstBadSeq: r.seq, problem: 'altered' };
       prev = { seq: r.seq, mac };
     }
     if (checkpoint) {
@@ -202,14 +198,15 @@ export class Registry {
           ok: false,
           rows: count,
           firstBadSeq: checkpoint.seq,
-          problem: 'point de contrôle invalide (signature)',
+          problem: 'checkpoint_signature',
         };
       if (prev.seq < checkpoint.seq)
         return {
           ok: false,
           rows: count,
           firstBadSeq: prev.seq + 1,
-          problem: `registre tronqué : ${checkpoint.seq - prev.seq} entrée(s) manquent depuis le point de contrôle`,
+          problem: 'truncated',
+          missing: checkpoint.seq - prev.seq,
         };
       const at = this.db.prepare('SELECT mac FROM registry WHERE seq = ?').get(checkpoint.seq) as
         { mac: string } | undefined;
@@ -218,7 +215,7 @@ export class Registry {
           ok: false,
           rows: count,
           firstBadSeq: checkpoint.seq,
-          problem: 'le registre ne correspond plus au point de contrôle',
+          problem: 'checkpoint_mismatch',
         };
     }
     return { ok: true, rows: count, head: count || prev.seq ? prev : null };

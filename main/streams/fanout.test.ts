@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeFrame } from '../ipc/video-frame';
+import { decodeFrame } from '../../common/video-frame';
 import { AccessUnitFanout, MAX_VIEWER_BACKLOG, type Viewer } from './fanout';
 import { nextPhase, type PhaseEvent, type SessionPhase } from './session-phase';
 

@@ -3,7 +3,7 @@
  * socket backlog exceeds the bound gets no delta unit until the next key frame (it shows fewer
  * frames, never old ones). The current GOP is cached so a new viewer shows a picture at once.
  */
-import { encodeFrame, restampFrame } from '../ipc/video-frame';
+import { encodeFrame, restampFrame } from '../../common/video-frame';
 
 export interface Viewer {
   send(data: Uint8Array | string): void;

@@ -1,5 +1,5 @@
 /** Reads ffmpeg's stderr: why a stream failed, and what the input carries. */
-import type { OfflineReason } from '../ipc/contract';
+import type { OfflineReason } from '../../common/contract';
 
 export function classifyFailure(stderr: string, exitCode: number | null): OfflineReason {
   if (/\b(401|403)\b|Unauthorized|Forbidden/i.test(stderr)) return 'auth';

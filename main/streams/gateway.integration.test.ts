@@ -9,8 +9,8 @@ import { RtspLab } from '../../e2e/fixtures/rtsp-lab';
 import { CredentialStore } from '../cameras/credentials';
 import type { Camera } from '../cameras/inventory-schema';
 import { EventHub } from '../ipc/router';
-import type { StreamStatus } from '../ipc/contract';
-import { decodeFrame } from '../ipc/video-frame';
+import type { StreamStatus } from '../../common/contract';
+import { decodeFrame } from '../../common/video-frame';
 import { StreamGateway } from './gateway';
 
 const lab = new RtspLab({ cameras: [{ width: 640, height: 360 }], mjpeg: true });

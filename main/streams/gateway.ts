@@ -5,7 +5,8 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { StreamKind, StreamStatus, VideoEndpoint, VideoFormat } from '../ipc/contract';
+import type { StreamKind, StreamStatus, VideoEndpoint, VideoFormat } from '../../common/contract';
+import { streamKey } from '../../common/stream-key';
 import type { EventSink } from '../ipc/router';
 import { createLogger } from '../log/logger';
 import type { CredentialStore } from '../cameras/credentials';
@@ -171,7 +172,7 @@ export class StreamGateway {
   }
 
   private session(cam: Camera, stream: StreamKind, format: VideoFormat): StreamSession {
-    const key = `${cam.id}:${stream}:${format}`;
+    const key = streamKey(cam.id, stream, format);
     const existing = this.sessions.get(key);
     if (existing) return existing;
     const s = new StreamSession(

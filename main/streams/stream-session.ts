@@ -4,8 +4,15 @@
  * The process's life is the explicit state machine in session-phase.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { OfflineReason, StreamKind, StreamState, StreamStatus, VideoFormat } from '../ipc/contract';
-import type { VideoControl } from '../ipc/video-frame';
+import type {
+  OfflineReason,
+  StreamKind,
+  StreamState,
+  StreamStatus,
+  VideoFormat,
+} from '../../common/contract';
+import { streamKey } from '../../common/stream-key';
+import type { VideoControl } from '../../common/video-frame';
 import { createLogger } from '../log/logger';
 import { AnnexBSplitter, type AccessUnit, type ElementaryCodec } from './annexb';
 import { backoffDelay } from './backoff';
@@ -68,7 +75,7 @@ export class StreamSession {
     private readonly onStatus: (s: StreamStatus) => void,
     private readonly onIdle: (s: StreamSession) => void,
   ) {
-    this.key = `${cameraId}:${stream}:${format}`;
+    this.key = streamKey(cameraId, stream, format);
     this.status = {
       key: this.key,
       cameraId,

@@ -4,7 +4,6 @@ import { AnnexBSplitter, type AccessUnit } from './annexb';
 import { backoffDelay } from './backoff';
 import { ffmpegArgs } from './ffmpeg-args';
 import { classifyFailure, parseInputInfo } from './ffmpeg-diagnose';
-import { decodeFrame, encodeFrame } from '../ipc/video-frame';
 
 test('RTSP input runs over TCP with a socket timeout, options before -i', () => {
   const a = ffmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/1' }, 'annexb', 'h264');
@@ -117,14 +116,4 @@ test('Annex-B splitter handles HEVC IRAP and first-slice flags', () => {
     units.map((u) => u.key),
     [true, false, false],
   );
-});
-
-test('video frames carry key flag and timestamp', () => {
-  const f = decodeFrame(encodeFrame(Uint8Array.from([1, 2, 3]), true, 1234.5));
-  assert.deepEqual(f && { key: f.key, timestamp: f.timestamp, data: [...f.data] }, {
-    key: true,
-    timestamp: 1234.5,
-    data: [1, 2, 3],
-  });
-  assert.equal(decodeFrame(new Uint8Array(4)), null);
 });

@@ -2,8 +2,8 @@
  * The renderer's only door to main: the preload's `window.vigie` under Electron, or the same
  * contract over the browser host's WebSocket.
  */
-import type { Channel, EventMap, EventName, RequestOf, ResponseOf, VigieApi } from '../../main/ipc/contract';
-import type { Result } from '../../main/ipc/result';
+import type { Channel, EventMap, EventName, RequestOf, ResponseOf, VigieApi } from '../../common/contract';
+import type { Result } from '../../common/result';
 
 declare global {
   interface Window {
@@ -25,8 +25,7 @@ function websocketApi(): VigieApi {
       ws.onerror = () => reject(new Error('ipc socket error'));
       ws.onclose = () => {
         socket = null;
-        for (const done of pending.values())
-          done({ ok: false, error: { code: 'disconnected', message: 'Liaison avec le service perdue.' } });
+        for (const done of pending.values()) done({ ok: false, error: { code: 'disconnected' } });
         pending.clear();
         // Keep event subscriptions alive across a host restart.
         setTimeout(() => void connect().catch(() => undefined), 1000);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { selectors, useConsole, useT } from '../store/console-store';
-import { cameraTree } from '../store/cameras-slice';
+import { cameraTree } from '../store/camera-tree';
 import { DND_CAMERA } from './Tile';
 
 export function CameraTree() {

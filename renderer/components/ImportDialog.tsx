@@ -1,20 +1,12 @@
-import { api } from '../api/bridge';
 import { useConsole, useT } from '../store/console-store';
 
 export function ImportDialog() {
   const t = useT();
   const preview = useConsole((s) => s.preview);
-  const { setPreview, setError, setNotice } = useConsole.getState();
+  const { setPreview, applyImport } = useConsole.getState();
   if (!preview) return null;
   const { diff } = preview;
   const empty = !diff.added.length && !diff.removed.length && !diff.changed.length;
-
-  const confirm = async (): Promise<void> => {
-    const r = await api.invoke('cameras:apply-import', { previewId: preview.previewId });
-    setPreview(null);
-    if (r.ok) setNotice(t('import.done', { count: r.value.cameras.length }));
-    else setError(r.error);
-  };
 
   return (
     <div className="modal-backdrop">
@@ -58,8 +50,13 @@ export function ImportDialog() {
             <ul>
               {diff.changed.map((c) => (
                 <li key={c.id}>
-                  {c.id} — {c.name} :{' '}
-                  {c.changes.map((ch) => `${ch.field} « ${ch.before} » → « ${ch.after} »`).join(' ; ')}
+                  {t('import.changedCamera', {
+                    id: c.id,
+                    name: c.name,
+                    changes: c.changes
+                      .map((ch) => t('import.change', { ...ch }))
+                      .join(t('import.changeSeparator')),
+                  })}
                 </li>
               ))}
             </ul>
@@ -70,7 +67,7 @@ export function ImportDialog() {
           <button data-testid="import-cancel" onClick={() => setPreview(null)}>
             {t('import.cancel')}
           </button>
-          <button data-testid="import-confirm" className="primary" onClick={() => void confirm()}>
+          <button data-testid="import-confirm" className="primary" onClick={() => void applyImport()}>
             {t('import.confirm')}
           </button>
         </div>

@@ -1,16 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { logout, unlock } from '../auth-actions';
-import { useConsole, useT } from '../store/console-store';
+import type { AppError } from '../../common/result';
+import { errorText } from '../i18n/messages';
+import { selectors, useConsole, useT } from '../store/console-store';
 
 /** Covers the console: the mosaic is unmounted (no image in the window) until an unlock. */
 export function LockScreen() {
   const t = useT();
   const session = useConsole((s) => s.session);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const locale = useConsole(selectors.locale);
   const onSubmit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setError(await unlock(password));
+    setError(await useConsole.getState().unlock(password));
     setPassword('');
   };
   return (
@@ -33,13 +35,13 @@ export function LockScreen() {
         </label>
         {error && (
           <p className="login-error" role="alert" data-testid="login-error">
-            {error}
+            {errorText(locale, error)}
           </p>
         )}
         <button type="submit" className="primary" data-testid="unlock-submit" disabled={!password}>
           {t('lock.submit')}
         </button>
-        <button type="button" data-testid="lock-logout" onClick={() => void logout()}>
+        <button type="button" data-testid="lock-logout" onClick={() => void useConsole.getState().logout()}>
           {t('lock.other')}
         </button>
       </form>

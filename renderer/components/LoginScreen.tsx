@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { login } from '../auth-actions';
-import { useConsole, useT } from '../store/console-store';
+import type { AppError } from '../../common/result';
+import { errorText } from '../i18n/messages';
+import { selectors, useConsole, useT } from '../store/console-store';
 
 export function LoginScreen() {
   const t = useT();
   const demoAvailable = useConsole((s) => s.demoAvailable);
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const locale = useConsole(selectors.locale);
   const [busy, setBusy] = useState(false);
 
   const submit = async (u: string, p: string): Promise<void> => {
     setBusy(true);
     setError(null);
-    setError(await login(u, p));
+    setError(await useConsole.getState().login(u, p));
     setBusy(false);
     setPassword('');
   };
@@ -49,7 +51,7 @@ export function LoginScreen() {
         </label>
         {error && (
           <p className="login-error" role="alert" data-testid="login-error">
-            {error}
+            {errorText(locale, error)}
           </p>
         )}
         <button

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { LayoutName } from '../../main/ipc/contract';
+import type { LayoutName } from '../../common/contract';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { LAYOUT_TILES } from '../store/mosaic-slice';
 import { Tile } from './Tile';

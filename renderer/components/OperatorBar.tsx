@@ -1,11 +1,10 @@
-import { lock, logout } from '../auth-actions';
 import { useConsole, useT } from '../store/console-store';
 import type { MessageKey } from '../i18n';
 
 export function OperatorBar() {
   const t = useT();
   const session = useConsole((s) => s.session);
-  const setPanel = useConsole((s) => s.setPanel);
+  const { setPanel, lock, logout } = useConsole.getState();
   if (!session) return null;
   return (
     <span className="operator" data-testid="operator-bar" data-role={session.role}>

@@ -1,14 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ROLE_NAMES, type OperatorView, type RoleName } from '../../main/ipc/contract';
-import { api } from '../api/bridge';
+import { ROLES, type Role } from '../../common/roles';
 import type { MessageKey } from '../i18n';
 import { useConsole, useT } from '../store/console-store';
 
 export function OperatorsPanel() {
   const t = useT();
-  const { setPanel, setError } = useConsole.getState();
+  const { setPanel, loadOperators, saveOperator } = useConsole.getState();
+  const list = useConsole((s) => s.operators);
   const today = new Date().toISOString().slice(0, 10);
-  const [list, setList] = useState<OperatorView[]>([]);
   const [msg, setMsg] = useState<string | null>(null);
   const [f, setF] = useState({
     login: '',
@@ -16,27 +15,22 @@ export function OperatorsPanel() {
     rank: '',
     service: '',
     badge: '',
-    role: 'viewer' as RoleName,
+    role: 'viewer' as Role,
     validFrom: today,
     validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
     password: '',
   });
-  const load = async (): Promise<void> => {
-    const r = await api.invoke('operators:list');
-    if (r.ok) setList(r.value);
-  };
   useEffect(() => {
-    void load();
-  }, []);
+    void loadOperators();
+  }, [loadOperators]);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const { password, ...rest } = f;
-    const r = await api.invoke('operators:save', { ...rest, ...(password && { password }) });
-    if (r.ok) {
-      setMsg(t('ops.saved', { login: r.value.login }));
+    const saved = await saveOperator({ ...rest, ...(password && { password }) });
+    if (saved) {
+      setMsg(t('ops.saved', { login: saved.login }));
       setF({ ...f, login: '', name: '', rank: '', service: '', badge: '', password: '' });
-      void load();
-    } else setError(r.error);
+    }
   };
   const input = (
     k: 'login' | 'name' | 'rank' | 'service' | 'badge' | 'validFrom' | 'validUntil' | 'password',
@@ -84,9 +78,9 @@ export function OperatorsPanel() {
             <select
               data-testid="op-role"
               value={f.role}
-              onChange={(e) => setF({ ...f, role: e.target.value as RoleName })}
+              onChange={(e) => setF({ ...f, role: e.target.value as Role })}
             >
-              {ROLE_NAMES.map((r) => (
+              {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}` as MessageKey)}
                 </option>

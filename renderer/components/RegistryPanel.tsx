@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { RegistryFilterInput, RegistryPage, VerifyView } from '../../main/ipc/contract';
-import { TYPE_LABELS } from '../../main/ipc/registry-labels';
-import { api } from '../api/bridge';
+import type { RegistryFilterInput } from '../../common/contract';
 import { formatDate, formatTime } from '../i18n';
+import { eventLabel, verifyText } from '../i18n/messages';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { RequisitionForm } from './RequisitionForm';
 
@@ -10,7 +9,8 @@ export function RegistryPanel() {
   const t = useT();
   const locale = useConsole(selectors.locale);
   const session = useConsole((s) => s.session);
-  const { setPanel, setError } = useConsole.getState();
+  const { setPanel, queryRegistry, exportRegistry, verifyRegistry, checkpointRegistry } =
+    useConsole.getState();
   const today = new Date().toISOString().slice(0, 10);
   const [filter, setFilter] = useState<{ from: string; to: string; login: string; camera: string }>({
     from: today,
@@ -18,9 +18,9 @@ export function RegistryPanel() {
     login: '',
     camera: '',
   });
-  const [page, setPage] = useState<RegistryPage | null>(null);
+  const page = useConsole((s) => s.registryPage);
+  const verify = useConsole((s) => s.verification);
   const [message, setMessage] = useState<string | null>(null);
-  const [verify, setVerify] = useState<VerifyView | null>(null);
 
   const input = (): RegistryFilterInput => ({
     ...(filter.from && { from: filter.from }),
@@ -30,24 +30,15 @@ export function RegistryPanel() {
   });
   const show = async (e?: FormEvent): Promise<void> => {
     e?.preventDefault();
-    const r = await api.invoke('registry:query', input());
-    if (r.ok) setPage(r.value);
-    else setError(r.error);
+    await queryRegistry(input());
   };
   const exportAs = async (format: 'csv' | 'pdf'): Promise<void> => {
-    const r = await api.invoke('registry:export', { ...input(), format });
-    if (r.ok) setMessage(t('reg.exported', { file: r.value.file }));
-    else setError(r.error);
-  };
-  const runVerify = async (): Promise<void> => {
-    const r = await api.invoke('registry:verify');
-    if (r.ok) setVerify(r.value);
-    else setError(r.error);
+    const file = await exportRegistry(input(), format);
+    if (file) setMessage(t('reg.exported', { file }));
   };
   const checkpoint = async (): Promise<void> => {
-    const r = await api.invoke('registry:checkpoint');
-    if (r.ok) setMessage(t('reg.exported', { file: r.value.file }));
-    else setError(r.error);
+    const file = await checkpointRegistry();
+    if (file) setMessage(t('reg.exported', { file }));
   };
   const when = (iso: string): string =>
     `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
@@ -105,7 +96,7 @@ export function RegistryPanel() {
             {t('reg.pdf')}
           </button>
           {admin && (
-            <button type="button" data-testid="registry-verify" onClick={() => void runVerify()}>
+            <button type="button" data-testid="registry-verify" onClick={() => void verifyRegistry()}>
               {t('reg.verify')}
             </button>
           )}
@@ -128,7 +119,7 @@ export function RegistryPanel() {
           >
             {verify.ok
               ? t('reg.verifyOk', { rows: verify.rows })
-              : t('reg.verifyBad', { problem: verify.problem, seq: verify.firstBadSeq })}
+              : t('reg.verifyBad', { problem: verifyText(locale, verify), seq: verify.firstBadSeq })}
           </p>
         )}
         {page && (
@@ -172,7 +163,7 @@ export function RegistryPanel() {
                   <tr key={e.seq} data-type={e.type}>
                     <td>{e.seq}</td>
                     <td>{when(e.at)}</td>
-                    <td>{TYPE_LABELS[e.type] ?? e.type}</td>
+                    <td>{eventLabel(locale, e.type)}</td>
                     <td>{e.name || e.login}</td>
                     <td>{e.cameraId ?? ''}</td>
                   </tr>

@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/bridge';
 import { useConsole, useT } from '../store/console-store';
 
 export function RequisitionForm() {
   const t = useT();
-  const setError = useConsole((s) => s.setError);
   const [f, setF] = useState({ number: '', authority: '', officer: '', cameras: '', slots: '', copy: false });
   const [done, setDone] = useState<string | null>(null);
   const submit = async (e: FormEvent): Promise<void> => {
@@ -13,7 +11,7 @@ export function RequisitionForm() {
       .split(/[\s,;]+/)
       .filter(Boolean)
       .map(Number);
-    const r = await api.invoke('registry:requisition', {
+    const row = await useConsole.getState().recordRequisition({
       number: f.number,
       authority: f.authority,
       officer: f.officer,
@@ -21,10 +19,10 @@ export function RequisitionForm() {
       slots: f.slots,
       copyRequested: f.copy,
     });
-    if (r.ok) {
-      setDone(t('req.done', { seq: r.value.seq }));
+    if (row) {
+      setDone(t('req.done', { seq: row.seq }));
       setF({ number: '', authority: '', officer: '', cameras: '', slots: '', copy: false });
-    } else setError(r.error);
+    }
   };
   const field = (k: 'number' | 'authority' | 'officer' | 'cameras' | 'slots', label: string) => (
     <label>

@@ -4,7 +4,8 @@ import { selectors, useConsole, useT } from '../store/console-store';
 import { tileState } from '../store/tile-state';
 import { pageOptions } from '../video/options';
 import { chooseRender, webCodecsAvailable, type TileRender, type VideoPath } from '../video/players';
-import { chooseStream, displayEvery, isLargeTile, streamKey } from '../video/stream-choice';
+import { streamKey } from '../../common/stream-key';
+import { chooseStream, displayEvery, isLargeTile } from '../video/stream-choice';
 import { VideoSurface } from './VideoSurface';
 
 export const DND_CAMERA = 'application/x-vigie-camera';

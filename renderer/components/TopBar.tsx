@@ -1,6 +1,5 @@
 import { useRef, type ChangeEvent } from 'react';
-import { LAYOUTS } from '../../main/ipc/contract';
-import { api } from '../api/bridge';
+import { LAYOUTS } from '../../common/contract';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { OperatorBar } from './OperatorBar';
 
@@ -12,7 +11,7 @@ export function TopBar() {
   const entryMessage = useConsole((s) => s.entryMessage);
   const locale = useConsole(selectors.locale);
   const fullRate = useConsole((s) => s.fullRate);
-  const { setLayout, setFullRate, setLocale, setPreview, setError } = useConsole.getState();
+  const { setLayout, setFullRate, setLocale, previewImport } = useConsole.getState();
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
 
@@ -20,11 +19,7 @@ export function TopBar() {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    const r = await api.invoke('cameras:preview-import', { fileName: f.name, content: await f.text() });
-    if (r.ok) {
-      setError(null);
-      setPreview(r.value);
-    } else setError(r.error);
+    await previewImport(f);
   };
 
   return (

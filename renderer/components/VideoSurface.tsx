@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { StreamKind, VideoEndpoint } from '../../main/ipc/contract';
+import type { StreamKind, VideoEndpoint } from '../../common/contract';
 import { useConsole } from '../store/console-store';
 import { benchFrame, benchStart, benchVideo } from '../video/bench-stats';
 import { streamUrl, videoEndpoint } from '../video/endpoint';

@@ -1,25 +1,73 @@
 import type { StateCreator } from 'zustand';
-import type { SessionView } from '../../main/ipc/contract';
+import type { SessionView } from '../../common/contract';
+import type { AppError } from '../../common/result';
+import { api } from '../api/bridge';
+import { resetVideoEndpoint } from '../video/endpoint';
 import type { ConsoleState } from './console-store';
 
-export type Panel = 'none' | 'registry' | 'operators';
-
+/** The operator at the post: login, lock, unlock, change of operator, and what his role loads. */
 export interface AuthSlice {
   session: SessionView | null;
   demoAvailable: boolean;
   authChecked: boolean;
-  panel: Panel;
   setSession(session: SessionView | null): void;
-  setAuthStatus(session: SessionView | null, demoAvailable: boolean): void;
-  setPanel(panel: Panel): void;
+  /** Reads the session main holds for this window (start-up). */
+  loadAuthStatus(): Promise<void>;
+  /** Returns the refusal to show on the login form, or null once logged in. */
+  login(user: string, password: string): Promise<AppError | null>;
+  logout(): Promise<void>;
+  lock(reason: 'inactivity' | 'manual'): Promise<void>;
+  unlock(password: string): Promise<AppError | null>;
+  /** Loads what the operator's role allows, after a login or an unlock. */
+  refreshConsole(): Promise<void>;
 }
 
-export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (set) => ({
+export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (set, get) => ({
   session: null,
   demoAvailable: false,
   authChecked: false,
-  panel: 'none',
-  setSession: (session) => set({ session, ...(session === null && { panel: 'none' as Panel }) }),
-  setAuthStatus: (session, demoAvailable) => set({ session, demoAvailable, authChecked: true }),
-  setPanel: (panel) => set({ panel }),
+  setSession: (session) => {
+    set({ session });
+    if (session === null) get().setPanel('none');
+  },
+  loadAuthStatus: async () => {
+    const status = await api.invoke('auth:status');
+    if (!status.ok) {
+      set({ session: null, demoAvailable: false, authChecked: true });
+      return;
+    }
+    const { session, demoAvailable } = status.value;
+    set({ session, demoAvailable, authChecked: true });
+    if (session && !session.locked) await get().refreshConsole();
+  },
+  login: async (user, password) => {
+    const r = await api.invoke('auth:login', { login: user, password });
+    if (!r.ok) return r.error;
+    get().setSession(r.value);
+    await get().refreshConsole();
+    return null;
+  },
+  logout: async () => {
+    await api.invoke('auth:logout');
+    const s = await api.invoke('auth:status');
+    get().setSession(null);
+    set({ demoAvailable: s.ok ? s.value.demoAvailable : false });
+  },
+  lock: async (reason) => {
+    const r = await api.invoke('auth:lock', { reason });
+    if (r.ok) get().setSession(r.value);
+  },
+  unlock: async (password) => {
+    const r = await api.invoke('auth:unlock', { password });
+    if (!r.ok) return r.error;
+    get().setSession(r.value);
+    await get().refreshConsole();
+    return null;
+  },
+  refreshConsole: async () => {
+    resetVideoEndpoint();
+    await get().loadInventory();
+    if (!get().session?.permissions.includes('view')) return;
+    await Promise.all([get().loadLayout(), get().loadStatuses()]);
+  },
 });

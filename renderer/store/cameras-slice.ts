@@ -1,57 +1,73 @@
 import type { StateCreator } from 'zustand';
-import type { AppError } from '../../main/ipc/result';
-import type { CameraView, ImportPreview, InventoryView } from '../../main/ipc/contract';
+import {
+  MAX_IMPORT_BYTES,
+  type CameraView,
+  type ImportPreview,
+  type InventoryView,
+} from '../../common/contract';
+import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
 
+function fileBase64(f: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(f);
+  });
+}
+
+/** The inventory in force and its imports (preview, then confirmation). */
 export interface CamerasSlice {
   cameras: CameraView[];
   demo: boolean;
   inventorySource: string;
   search: string;
   preview: ImportPreview | null;
-  error: AppError | null;
-  notice: string | null;
   applyInventory(view: InventoryView): void;
   setSearch(search: string): void;
   setPreview(preview: ImportPreview | null): void;
-  setError(error: AppError | null): void;
-  setNotice(notice: string | null): void;
+  loadInventory(): Promise<void>;
+  /** Sends the file's bytes (main detects the encoding); an oversized file is refused before sending. */
+  previewImport(file: File): Promise<void>;
+  applyImport(): Promise<void>;
 }
 
-export const createCamerasSlice: StateCreator<ConsoleState, [], [], CamerasSlice> = (set) => ({
+export const createCamerasSlice: StateCreator<ConsoleState, [], [], CamerasSlice> = (set, get) => ({
   cameras: [],
   demo: false,
   inventorySource: '',
   search: '',
   preview: null,
-  error: null,
-  notice: null,
   applyInventory: (v) => set({ cameras: v.cameras, demo: v.demo, inventorySource: v.source }),
   setSearch: (search) => set({ search }),
   setPreview: (preview) => set({ preview }),
-  setError: (error) => set({ error }),
-  setNotice: (notice) => set({ notice }),
+  loadInventory: async () => {
+    const inv = await api.invoke('cameras:list');
+    if (!inv.ok) return;
+    get().applyInventory(inv.value);
+    if (inv.value.lastError) set({ error: inv.value.lastError });
+  },
+  previewImport: async (file) => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
+      set({
+        error: { code: 'file_too_large', params: { size: mib(file.size), max: mib(MAX_IMPORT_BYTES) } },
+      });
+      return;
+    }
+    // Bytes, not text: a French Excel writes Windows-1252.
+    const contentBase64 = await fileBase64(file);
+    const r = await api.invoke('cameras:preview-import', { fileName: file.name, contentBase64 });
+    if (r.ok) set({ error: null, preview: r.value });
+    else set({ error: r.error });
+  },
+  applyImport: async () => {
+    const preview = get().preview;
+    if (!preview) return;
+    const r = await api.invoke('cameras:apply-import', { previewId: preview.previewId });
+    set({ preview: null });
+    if (r.ok) set({ notice: { key: 'import.done', params: { count: r.value.cameras.length } } });
+    else set({ error: r.error });
+  },
 });
-
-/** Site → zone → cameras, filtered by name, site, zone or number. */
-export function cameraTree(
-  cameras: CameraView[],
-  search: string,
-): { site: string; zones: { zone: string; cameras: CameraView[] }[] }[] {
-  const q = search.trim().toLocaleLowerCase('fr');
-  const match = (c: CameraView): boolean =>
-    !q ||
-    String(c.id) === q ||
-    String(c.id).startsWith(q) ||
-    [c.name, c.site, c.zone].some((s) => s.toLocaleLowerCase('fr').includes(q));
-  const sites = new Map<string, Map<string, CameraView[]>>();
-  for (const c of cameras.filter(match)) {
-    const zones = sites.get(c.site) ?? new Map<string, CameraView[]>();
-    zones.set(c.zone, [...(zones.get(c.zone) ?? []), c]);
-    sites.set(c.site, zones);
-  }
-  return [...sites].map(([site, zones]) => ({
-    site,
-    zones: [...zones].map(([zone, cams]) => ({ zone, cameras: cams })),
-  }));
-}

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { MAX_TILES, type LayoutName, type LayoutState } from '../../main/ipc/contract';
+import { MAX_TILES, type LayoutName, type LayoutState } from '../../common/contract';
+import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
 
 /** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one. */
@@ -21,6 +22,9 @@ export interface MosaicSlice {
   fullRate: boolean;
   setFullRate(on: boolean): void;
   applyLayout(state: LayoutState): void;
+  loadLayout(): Promise<void>;
+  /** Saves the layout for this post; a refusal shows in the error banner. */
+  persistLayout(state: LayoutState): void;
   setLayout(layout: LayoutName): void;
   assign(index: number, cameraId: number | null): void;
   swap(a: number, b: number): void;
@@ -44,6 +48,15 @@ export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> 
       persist();
     },
     applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles, fullRate: s.fullRate === true }),
+    loadLayout: async () => {
+      const r = await api.invoke('layout:get');
+      if (r.ok) get().applyLayout(r.value);
+    },
+    persistLayout: (state) => {
+      void api.invoke('layout:set', state).then((r) => {
+        if (!r.ok) set({ error: r.error });
+      });
+    },
     setLayout: (layout) => {
       set({ layout, solo: null, selected: Math.min(get().selected, LAYOUT_TILES[layout] - 1) });
       persist();

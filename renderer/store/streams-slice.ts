@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { StreamStatus } from '../../main/ipc/contract';
+import type { StreamStatus } from '../../common/contract';
 import type { TileRender, VideoPath } from '../video/players';
+import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
 
 /** What the tile's own player saw: the gateway may be playing while this tile is not. */
@@ -23,6 +24,7 @@ export interface StreamsSlice {
   now: number;
   setStatus(s: StreamStatus): void;
   setStatuses(list: StreamStatus[]): void;
+  loadStatuses(): Promise<void>;
   reportPlayback(index: number, p: Playback): void;
   tick(now: number): void;
 }
@@ -33,6 +35,10 @@ export const createStreamsSlice: StateCreator<ConsoleState, [], [], StreamsSlice
   now: Date.now(),
   setStatus: (s) => set({ statuses: { ...get().statuses, [s.key]: s } }),
   setStatuses: (list) => set({ statuses: Object.fromEntries(list.map((s) => [s.key, s])) }),
+  loadStatuses: async () => {
+    const r = await api.invoke('streams:statuses');
+    if (r.ok) get().setStatuses(r.value);
+  },
   reportPlayback: (index, p) => set({ playback: { ...get().playback, [index]: p } }),
   tick: (now) => set({ now }),
 });

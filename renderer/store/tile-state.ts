@@ -1,5 +1,5 @@
 /** A tile never shows a frozen frame as live: gateway status and the tile's own frames must agree. */
-import type { OfflineReason, StreamState, StreamStatus } from '../../main/ipc/contract';
+import type { OfflineReason, StreamState, StreamStatus } from '../../common/contract';
 import type { Playback } from './streams-slice';
 
 export type TileState = 'empty' | StreamState;

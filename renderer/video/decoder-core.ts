@@ -4,7 +4,7 @@
  * arrives, or a frame that decodes, further behind the gateway's send time than LAG_BOUND_MS is
  * dropped and the tile resyncs on the next key frame: fewer frames, never old ones.
  */
-import { decodeFrame, type VideoControl } from '../../main/ipc/video-frame';
+import { decodeFrame, type VideoControl } from '../../common/video-frame';
 import type { FrameSink } from './frame-sinks';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 

@@ -1,5 +1,5 @@
 /** The video socket's address and per-launch token, fetched once per window. */
-import type { VideoEndpoint, VideoFormat, StreamKind } from '../../main/ipc/contract';
+import type { VideoEndpoint, VideoFormat, StreamKind } from '../../common/contract';
 import { api } from '../api/bridge';
 
 let endpoint: Promise<VideoEndpoint | null> | null = null;

@@ -1,5 +1,5 @@
 /** Which camera stream a tile asks for: the sub-stream for small tiles, the main one when large. */
-import type { CameraView, LayoutName, StreamKind, VideoFormat } from '../../main/ipc/contract';
+import type { CameraView, LayoutName, StreamKind } from '../../common/contract';
 
 export function isLargeTile(layout: LayoutName, index: number, solo: number | null): boolean {
   if (solo !== null) return solo === index;
@@ -37,8 +37,4 @@ export function displayEvery(
 
 export function chooseStream(camera: Pick<CameraView, 'hasSub'>, large: boolean): StreamKind {
   return large || !camera.hasSub ? 'main' : 'sub';
-}
-
-export function streamKey(cameraId: number, stream: StreamKind, format: VideoFormat): string {
-  return `${cameraId}:${stream}:${format}`;
 }

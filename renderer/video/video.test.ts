@@ -4,9 +4,6 @@ import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 import { decodeStampRow, stampToEpoch, STAMP_BITS } from './stamp';
 import { chooseStream, displayEvery, isLargeTile } from './stream-choice';
 import { parseOptions } from './options';
-import { tileState } from '../store/tile-state';
-import { cameraTree } from '../store/cameras-slice';
-import type { StreamStatus } from '../../main/ipc/contract';
 
 test('codec string comes from the in-band SPS', () => {
   const au = Uint8Array.from([
@@ -31,76 +28,6 @@ test('stream choice: sub-stream for small tiles, main when large or alone', () =
   assert.equal(chooseStream({ hasSub: true }, isLargeTile('1+5', 1, null)), 'sub');
   assert.equal(chooseStream({ hasSub: true }, isLargeTile('1', 0, null)), 'main');
   assert.equal(chooseStream({ hasSub: false }, false), 'main');
-});
-
-const status = (state: StreamStatus['state'], reason: StreamStatus['reason'] = null): StreamStatus => ({
-  key: '1:main:annexb',
-  cameraId: 1,
-  stream: 'main',
-  format: 'annexb',
-  state,
-  reason,
-  lastFrameAt: 1000,
-  codec: 'h264',
-  width: 640,
-  height: 360,
-});
-
-test('a tile is playing only while its own frames are fresh', () => {
-  const pb = {
-    cameraId: 1,
-    path: 'webcodecs' as const,
-    lastFrameAt: 10_000,
-    codec: 'avc1',
-    resolution: '640x360',
-    render: 'generator' as const,
-    lag: 40,
-    dropping: false,
-  };
-  assert.equal(tileState(null, undefined, undefined, 0).state, 'empty');
-  assert.equal(tileState(1, undefined, undefined, 0).state, 'connecting');
-  assert.equal(tileState(1, undefined, { ...pb, codec: null, resolution: null }, 10_500).state, 'playing');
-  assert.equal(tileState(1, status('playing'), undefined, 10_000).state, 'connecting');
-  assert.equal(tileState(1, status('playing'), pb, 11_000).state, 'playing');
-  const frozen = tileState(1, status('playing'), pb, 13_000);
-  assert.deepEqual([frozen.state, frozen.lastFrameAt], ['stalled', 10_000]);
-  assert.deepEqual(tileState(1, status('offline', 'auth'), pb, 11_000), {
-    state: 'offline',
-    reason: 'auth',
-    lastFrameAt: 10_000,
-  });
-  // A stream switch of the same camera: the old stream's fresh frames keep it live; stale ones do not.
-  assert.equal(tileState(1, status('connecting'), pb, 11_000).state, 'playing');
-  assert.equal(tileState(1, status('connecting'), pb, 14_000).state, 'connecting');
-  // Playback of the tile's previous camera does not count.
-  assert.equal(tileState(2, { ...status('playing'), cameraId: 2 }, pb, 11_000).state, 'connecting');
-});
-
-test('camera tree groups by site and zone and searches name, site and number', () => {
-  const cams = [
-    { id: 1, name: 'Parvis', site: 'Mairie', zone: 'Nord', hasSub: false, ptz: null },
-    { id: 12, name: 'Quai', site: 'Gare', zone: 'Quais', hasSub: false, ptz: null },
-    { id: 2, name: 'Parking', site: 'Mairie', zone: 'Sud', hasSub: false, ptz: null },
-  ];
-  assert.deepEqual(
-    cameraTree(cams, '').map((s) => [s.site, s.zones.length]),
-    [
-      ['Mairie', 2],
-      ['Gare', 1],
-    ],
-  );
-  assert.deepEqual(
-    cameraTree(cams, 'gare').flatMap((s) => s.zones.flatMap((z) => z.cameras.map((c) => c.id))),
-    [12],
-  );
-  assert.deepEqual(
-    cameraTree(cams, '1').flatMap((s) => s.zones.flatMap((z) => z.cameras.map((c) => c.id))),
-    [1, 12],
-  );
-  assert.deepEqual(
-    cameraTree(cams, 'PARK').flatMap((s) => s.zones.flatMap((z) => z.cameras.map((c) => c.id))),
-    [2],
-  );
 });
 
 test('the wall-clock stamp round-trips through a drawn row', () => {

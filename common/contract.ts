@@ -1,14 +1,16 @@
 /**
  * The one typed contract between main and every renderer (Electron IPC or the browser host's
- * WebSocket). Pure TypeScript + zod: imported by main, preload and renderer alike.
- * Invokes are `domain:verb`, validated by their schema in main; pushes are events.
+ * WebSocket). Pure TypeScript, no zod and no Node: imported by main, preload and renderer alike.
+ * Invokes are `domain:verb`; main validates each payload with its schema (main/ipc/schemas.ts).
  */
-import { z } from 'zod';
 import type { AppError, Result } from './result';
+import type { Permission, Role } from './roles';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 export const MAX_TILES = 16;
+/** Camera files: a byte limit whose base64 form stays well under the 8 MiB socket limit. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
 export const STREAM_STATES = ['connecting', 'playing', 'stalled', 'reconnecting', 'offline'] as const;
 export type StreamState = (typeof STREAM_STATES)[number];
@@ -29,6 +31,18 @@ export interface CameraView {
   ptz: 'onvif' | 'pelco-d' | null;
   lat?: number;
   lon?: number;
+}
+
+/** One problem in a camera file, located precisely enough for an operator to fix it. */
+export interface InventoryProblem {
+  /** 1-based line in a CSV file, or 1-based entry in a JSON file. */
+  line?: number;
+  entry?: number;
+  cameraId?: number;
+  field: string;
+  code: string;
+  /** French, for logs and the CLI; the console translates `code`. */
+  message: string;
 }
 
 export interface InventoryView {
@@ -95,19 +109,15 @@ export interface AppInfo {
   demo: boolean;
 }
 
-export const ROLE_NAMES = ['viewer', 'ptz', 'supervisor', 'head', 'technician'] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
-export type PermissionName = 'view' | 'ptz' | 'inventory' | 'registry' | 'registry.admin' | 'operators';
-
 export interface SessionView {
   login: string;
   name: string;
   rank: string;
   service: string;
-  role: RoleName;
+  role: Role;
   locked: boolean;
   demo: boolean;
-  permissions: PermissionName[];
+  permissions: Permission[];
   lockAfterSeconds: number;
 }
 
@@ -122,13 +132,37 @@ export interface OperatorView {
   rank: string;
   service: string;
   badge: string;
-  role: RoleName;
+  role: Role;
   validFrom: string;
   validUntil: string;
   grantedBy: string;
   failedAttempts: number;
   lockedUntil: string | null;
 }
+
+/** Every event the registry records; its label lives in the catalogues (and in French for exports). */
+export const REGISTRY_EVENTS = [
+  'auth.login',
+  'auth.logout',
+  'auth.login_failed',
+  'auth.locked_out',
+  'auth.lock',
+  'auth.unlock',
+  'auth.unlock_failed',
+  'view.start',
+  'view.end',
+  'inventory.change',
+  'operator.create',
+  'operator.update',
+  'registry.consult',
+  'registry.export',
+  'registry.verify',
+  'registry.checkpoint',
+  'registry.purge',
+  'requisition',
+  'app.start',
+] as const;
+export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
 export interface RegistryEntryView {
   seq: number;
@@ -159,68 +193,67 @@ export interface RegistryPage {
   sessions: ViewingSessionView[];
 }
 
+/** Why a verification failed; `missing` counts the entries lost since the checkpoint (truncated). */
+export const VERIFY_PROBLEMS = [
+  'missing',
+  'altered',
+  'checkpoint_signature',
+  'truncated',
+  'checkpoint_mismatch',
+] as const;
+export type VerifyProblem = (typeof VERIFY_PROBLEMS)[number];
 export type VerifyView =
   | { ok: true; rows: number; head: { seq: number; mac: string } | null }
-  | { ok: false; rows: number; firstBadSeq: number; problem: string };
+  | { ok: false; rows: number; firstBadSeq: number; problem: VerifyProblem; missing?: number };
 
-const cameraId = z.number().int().positive().max(999_999);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
-const registryFilter = z.strictObject({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  login: z.string().max(40).optional(),
-  cameraId: cameraId.optional(),
-});
-export type RegistryFilterInput = z.infer<typeof registryFilter>;
+export interface RegistryFilterInput {
+  /** AAAA-MM-JJ */
+  from?: string;
+  to?: string;
+  login?: string;
+  cameraId?: number;
+}
 
-/** Request schemas: main validates every payload against these before any handler runs. */
-export const requestSchemas = {
-  'app:info': z.undefined(),
-  'cameras:list': z.undefined(),
-  'cameras:preview-import': z.strictObject({
-    fileName: z.string().min(1).max(260),
-    content: z.string().max(5_000_000),
-  }),
-  'cameras:apply-import': z.strictObject({ previewId: z.string().min(1).max(64) }),
-  'cameras:history': z.undefined(),
-  'layout:get': z.undefined(),
-  'layout:set': z.strictObject({
-    layout: z.enum(LAYOUTS),
-    tiles: z.array(cameraId.nullable()).length(MAX_TILES),
-    fullRate: z.boolean().optional(),
-  }),
-  'streams:endpoint': z.undefined(),
-  'streams:statuses': z.undefined(),
-  'auth:status': z.undefined(),
-  'auth:login': z.strictObject({ login: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
-  'auth:logout': z.undefined(),
-  'auth:lock': z.strictObject({ reason: z.enum(['inactivity', 'manual']) }),
-  'auth:unlock': z.strictObject({ password: z.string().min(1).max(200) }),
-  'operators:list': z.undefined(),
-  'operators:save': z.strictObject({
-    login: z.string().min(2).max(40),
-    name: z.string().min(1).max(120),
-    rank: z.string().min(1).max(80),
-    service: z.string().min(1).max(120),
-    badge: z.string().max(40),
-    role: z.enum(ROLE_NAMES),
-    validFrom: isoDate,
-    validUntil: isoDate,
-    password: z.string().max(200).optional(),
-  }),
-  'registry:query': registryFilter,
-  'registry:export': registryFilter.extend({ format: z.enum(['csv', 'pdf']) }),
-  'registry:verify': z.undefined(),
-  'registry:checkpoint': z.undefined(),
-  'registry:requisition': z.strictObject({
-    number: z.string().min(1).max(80),
-    authority: z.string().min(1).max(200),
-    officer: z.string().min(1).max(200),
-    cameras: z.array(cameraId).min(1).max(200),
-    slots: z.string().min(1).max(500),
-    copyRequested: z.boolean(),
-  }),
-} as const;
+/** An account as the head of service saves it: its identity and rights, and a password when set. */
+export type OperatorInput = Pick<
+  OperatorView,
+  'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'
+> & { password?: string };
+
+export interface RequisitionInput {
+  number: string;
+  authority: string;
+  officer: string;
+  cameras: number[];
+  slots: string;
+  copyRequested: boolean;
+}
+
+/** What each invoke takes. */
+export interface RequestMap {
+  'app:info': undefined;
+  'cameras:list': undefined;
+  /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
+  'cameras:preview-import': { fileName: string; contentBase64: string };
+  'cameras:apply-import': { previewId: string };
+  'cameras:history': undefined;
+  'layout:get': undefined;
+  'layout:set': LayoutState;
+  'streams:endpoint': undefined;
+  'streams:statuses': undefined;
+  'auth:status': undefined;
+  'auth:login': { login: string; password: string };
+  'auth:logout': undefined;
+  'auth:lock': { reason: 'inactivity' | 'manual' };
+  'auth:unlock': { password: string };
+  'operators:list': undefined;
+  'operators:save': OperatorInput;
+  'registry:query': RegistryFilterInput;
+  'registry:export': RegistryFilterInput & { format: 'csv' | 'pdf' };
+  'registry:verify': undefined;
+  'registry:checkpoint': undefined;
+  'registry:requisition': RequisitionInput;
+}
 
 export interface ResponseMap {
   'app:info': AppInfo;
@@ -246,9 +279,37 @@ export interface ResponseMap {
   'registry:requisition': RegistryEntryView;
 }
 
-export type Channel = keyof typeof requestSchemas;
-export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+export type Channel = keyof RequestMap;
+export type RequestOf<C extends Channel> = RequestMap[C];
 export type ResponseOf<C extends Channel> = ResponseMap[C];
+
+/** Every channel once: a missing or extra one is a type error. */
+const CHANNEL_SET: { [C in Channel]: true } = {
+  'app:info': true,
+  'cameras:list': true,
+  'cameras:preview-import': true,
+  'cameras:apply-import': true,
+  'cameras:history': true,
+  'layout:get': true,
+  'layout:set': true,
+  'streams:endpoint': true,
+  'streams:statuses': true,
+  'auth:status': true,
+  'auth:login': true,
+  'auth:logout': true,
+  'auth:lock': true,
+  'auth:unlock': true,
+  'operators:list': true,
+  'operators:save': true,
+  'registry:query': true,
+  'registry:export': true,
+  'registry:verify': true,
+  'registry:checkpoint': true,
+  'registry:requisition': true,
+};
+export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
+/** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
+export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
 export interface EventMap {
   'streams:status': StreamStatus;
@@ -256,14 +317,18 @@ export interface EventMap {
   'layout:changed': LayoutState;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['streams:status', 'cameras:changed', 'layout:changed'];
-export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+const EVENT_SET: { [E in EventName]: true } = {
+  'streams:status': true,
+  'cameras:changed': true,
+  'layout:changed': true,
+};
+export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && Object.hasOwn(requestSchemas, value);
+  return typeof value === 'string' && Object.hasOwn(CHANNEL_SET, value);
 }
 export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(EVENT_SET, value);
 }
 
 /** The API object the preload (or the WebSocket bridge) gives the renderer. */

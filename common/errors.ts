@@ -1,0 +1,46 @@
+/**
+ * Every error code main may return, with the reasons that refine it. Codes and their parameters
+ * cross the boundary; the sentences live in the renderer's catalogues (`error.<code>` or
+ * `error.<code>.<reason>`), so the English console shows no French.
+ */
+export const ERROR_REASONS = {
+  unknown_channel: [],
+  invalid_payload: [],
+  internal: [],
+  disconnected: [],
+  unauthenticated: [],
+  locked: [],
+  forbidden: ['role', 'origin', 'images'],
+  /** credentials: unknown login or wrong password, never told apart. */
+  login_refused: ['credentials', 'locked_out', 'expired', 'password'],
+  invalid_login: [],
+  invalid_role: [],
+  invalid_validity: [],
+  password_required: [],
+  weak_password: [],
+  missing_field: [],
+  file_unreadable: [],
+  invalid_inventory: [],
+  stored_inventory_invalid: [],
+  /** Refused in the renderer before sending: params size and max, in MiB. */
+  file_too_large: [],
+  preview_expired: [],
+  disk_full: [],
+  storage_denied: [],
+  storage_error: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ErrorCode = keyof typeof ERROR_REASONS;
+export type ErrorReason<C extends ErrorCode> = (typeof ERROR_REASONS)[C][number];
+export const ERROR_CODES = Object.keys(ERROR_REASONS) as ErrorCode[];
+
+/** `error.login_refused.expired`, `error.internal`, …: every catalogue key an error can use. */
+export type ErrorKey = {
+  [C in ErrorCode]: `error.${C}` | `error.${C}.${ErrorReason<C>}`;
+}[ErrorCode];
+
+export function errorKeys(): string[] {
+  return ERROR_CODES.flatMap((c) => [`error.${c}`, ...ERROR_REASONS[c].map((r) => `error.${c}.${r}`)]);
+}
+
+export type StorageErrorCode = 'disk_full' | 'storage_denied' | 'storage_error';

@@ -1,0 +1,6 @@
+/** Roles of the convention and the rights they may hold; main maps one to the other (main/auth/roles.ts). */
+export const ROLES = ['viewer', 'ptz', 'supervisor', 'head', 'technician'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['view', 'ptz', 'inventory', 'registry', 'registry.admin', 'operators'] as const;
+export type Permission = (typeof PERMISSIONS)[number];

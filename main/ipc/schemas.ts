@@ -1,0 +1,79 @@
+/**
+ * Zod schemas of every invoke's payload: main validates each one before any handler runs.
+ * Checked against the contract's request types both ways, so the two cannot drift apart.
+ */
+import { z } from 'zod';
+import { LAYOUTS, MAX_IMPORT_BYTES, MAX_TILES, type Channel, type RequestOf } from '../../common/contract';
+import { ROLES } from '../../common/roles';
+
+const cameraId = z.number().int().positive().max(999_999);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`); // 2026-13-40 is NaN; 2026-02-30 rolls over to March
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  });
+const registryFilter = z.strictObject({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  login: z.string().max(40).optional(),
+  cameraId: cameraId.optional(),
+});
+
+export const requestSchemas = {
+  'app:info': z.undefined(),
+  'cameras:list': z.undefined(),
+  'cameras:preview-import': z.strictObject({
+    fileName: z.string().min(1).max(260),
+    contentBase64: z
+      .string()
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  }),
+  'cameras:apply-import': z.strictObject({ previewId: z.string().min(1).max(64) }),
+  'cameras:history': z.undefined(),
+  'layout:get': z.undefined(),
+  'layout:set': z.strictObject({
+    layout: z.enum(LAYOUTS),
+    tiles: z.array(cameraId.nullable()).length(MAX_TILES),
+    fullRate: z.boolean().optional(),
+  }),
+  'streams:endpoint': z.undefined(),
+  'streams:statuses': z.undefined(),
+  'auth:status': z.undefined(),
+  'auth:login': z.strictObject({ login: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+  'auth:logout': z.undefined(),
+  'auth:lock': z.strictObject({ reason: z.enum(['inactivity', 'manual']) }),
+  'auth:unlock': z.strictObject({ password: z.string().min(1).max(200) }),
+  'operators:list': z.undefined(),
+  'operators:save': z.strictObject({
+    login: z.string().min(2).max(40),
+    name: z.string().min(1).max(120),
+    rank: z.string().min(1).max(80),
+    service: z.string().min(1).max(120),
+    badge: z.string().max(40),
+    role: z.enum(ROLES),
+    validFrom: isoDate,
+    validUntil: isoDate,
+    password: z.string().max(200).optional(),
+  }),
+  'registry:query': registryFilter,
+  'registry:export': registryFilter.extend({ format: z.enum(['csv', 'pdf']) }),
+  'registry:verify': z.undefined(),
+  'registry:checkpoint': z.undefined(),
+  'registry:requisition': z.strictObject({
+    number: z.string().min(1).max(80),
+    authority: z.string().min(1).max(200),
+    officer: z.string().min(1).max(200),
+    cameras: z.array(cameraId).min(1).max(200),
+    slots: z.string().min(1).max(500),
+    copyRequested: z.boolean(),
+  }),
+} as const satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
+
+/** The other direction: every contract request is something its schema's output can be. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Drift = { [C in Channel]: Same<z.output<(typeof requestSchemas)[C]>, RequestOf<C>> }[Channel];
+const noDrift: Drift = true;
+void noDrift;

@@ -1,0 +1,59 @@
+/**
+ * Codes from main, worded in the operator's language: errors, inventory problems, registry
+ * events and verification problems. Main sends codes and parameters, never sentences.
+ */
+import type { InventoryProblem, RegistryEventType, VerifyView } from '../../common/contract';
+import type { ErrorKey } from '../../common/errors';
+import type { AppError } from '../../common/result';
+import { en } from './en';
+import { fr, type MessageKey } from './fr';
+import { formatTime, translate, type Locale } from './index';
+
+// The catalogues must word every code main can send: a missing one is a type error here.
+type Covered<K extends string> = K extends MessageKey ? true : K;
+const errorsCovered: Covered<ErrorKey> = true;
+const eventsCovered: Covered<`event.${RegistryEventType}`> = true;
+const verifyCovered: Covered<`verify.${Extract<VerifyView, { ok: false }>['problem']}`> = true;
+void [errorsCovered, eventsCovered, verifyCovered, en];
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(fr, key);
+}
+
+export function errorText(locale: Locale, e: AppError): string {
+  const reason = e.params?.reason;
+  const key =
+    reason !== undefined && isMessageKey(`error.${e.code}.${reason}`)
+      ? `error.${e.code}.${reason}`
+      : `error.${e.code}`;
+  const params = { ...e.params };
+  if (typeof params.until === 'string') params.until = formatTime(locale, Date.parse(params.until));
+  return isMessageKey(key) ? translate(locale, key, params) : e.code;
+}
+
+export function problemText(locale: Locale, p: InventoryProblem): string {
+  const t = (k: MessageKey, params?: Record<string, string | number>): string => translate(locale, k, params);
+  const where =
+    p.line !== undefined
+      ? t('problem.at.line', { line: p.line })
+      : p.entry !== undefined
+        ? t('problem.at.entry', { entry: p.entry })
+        : t('problem.at.file');
+  const fieldKey = `field.${p.field}`;
+  const problemKey = `problem.${p.code}`;
+  return t('problem.line', {
+    where,
+    camera: p.cameraId !== undefined ? t('problem.camera', { id: p.cameraId }) : '',
+    field: isMessageKey(fieldKey) ? t(fieldKey) : p.field,
+    problem: isMessageKey(problemKey) ? t(problemKey, { id: p.cameraId ?? '' }) : t('problem.invalid'),
+  });
+}
+
+export function eventLabel(locale: Locale, type: string): string {
+  const key = `event.${type}`;
+  return isMessageKey(key) ? translate(locale, key) : type;
+}
+
+export function verifyText(locale: Locale, v: Extract<VerifyView, { ok: false }>): string {
+  return translate(locale, `verify.${v.problem}`, { seq: v.firstBadSeq, missing: v.missing ?? '?' });
+}

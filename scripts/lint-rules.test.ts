@@ -1,0 +1,80 @@
+/**
+ * The project's lint boundaries, run through ESLint's API on snippets placed where they would live:
+ * each rule must refuse what it is there to refuse (so none passes silently) and accept the right way.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: path.resolve(__dirname, '..') });
+
+async function rulesHit(filePath: string, code: string): Promise<string[]> {
+  const [r] = await eslint.lintText(code, { filePath });
+  return (r?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+const refused = async (filePath: string, code: string, rule = 'no-restricted-imports'): Promise<void> =>
+  assert.ok((await rulesHit(filePath, code)).includes(rule), `${filePath}: expected ${rule} on: ${code}`);
+const accepted = async (filePath: string, code: string): Promise<void> =>
+  assert.deepEqual(await rulesHit(filePath, code), [], `${filePath}: expected no finding on: ${code}`);
+
+test('renderer/ imports only common/ and renderer/', async () => {
+  await refused(
+    'renderer/components/X.tsx',
+    "import { Router } from '../../main/ipc/router';\nvoid Router;\n",
+  );
+  await refused('renderer/X.ts', "import { api } from '../preload/preload';\nvoid api;\n");
+  await refused('renderer/X.ts', "import fs from 'node:fs';\nvoid fs;\n");
+  await accepted(
+    'renderer/components/X.tsx',
+    "import { LAYOUTS } from '../../common/contract';\nvoid LAYOUTS;\n",
+  );
+  await accepted('renderer/components/X.tsx', "import { useT } from '../store/console-store';\nvoid useT;\n");
+});
+
+test('main/ and preload/ import only common/ and their own folder', async () => {
+  await refused('main/ipc/X.ts', "import { en } from '../../renderer/i18n/en';\nvoid en;\n");
+  await refused('main/X.ts', "import '../preload/preload';\n");
+  await refused('main/X.ts', "import { RtspLab } from '../e2e/fixtures/rtsp-lab';\nvoid RtspLab;\n");
+  await refused('preload/X.ts', "import { Router } from '../main/ipc/router';\nvoid Router;\n");
+  await refused('preload/X.ts', "import { z } from 'zod';\nvoid z;\n");
+  await accepted(
+    'main/ipc/X.ts',
+    "import { CHANNELS } from '../../common/contract';\nimport { err } from './router';\nvoid [CHANNELS, err];\n",
+  );
+});
+
+test('common/ has no Node, Electron, zod or other layer', async () => {
+  await refused('common/X.ts', "import { z } from 'zod';\nvoid z;\n");
+  await refused('common/X.ts', "import fs from 'node:fs';\nvoid fs;\n");
+  await refused('common/X.ts', "import { app } from 'electron';\nvoid app;\n");
+  await refused('common/X.ts', "import { Router } from '../main/ipc/router';\nvoid Router;\n");
+  await accepted('common/X.ts', "import type { Role } from './roles';\nexport type R = Role;\n");
+});
+
+test('raw IPC is banned by import, aliases included, outside its two homes', async () => {
+  await refused('main/services.ts', "import { ipcMain as m } from 'electron';\nvoid m;\n");
+  await refused('main/X.ts', "import { ipcMain } from 'electron/main';\nvoid ipcMain;\n");
+  await refused('renderer/X.ts', "import { ipcRenderer as r } from 'electron';\nvoid r;\n");
+  await refused(
+    'main/electron/electron-ipc.ts',
+    "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n",
+  );
+  await refused('preload/preload.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n");
+  await accepted('main/electron/electron-ipc.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n");
+  await accepted('preload/preload.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n");
+});
+
+test('nothing in renderer/ records or snapshots video', async () => {
+  await refused(
+    'renderer/X.ts',
+    'export const r = new MediaRecorder(new MediaStream());\n',
+    'no-restricted-syntax',
+  );
+  await refused(
+    'renderer/X.ts',
+    'export const u = (c: HTMLCanvasElement) => c.toDataURL();\n',
+    'no-restricted-syntax',
+  );
+});
