@@ -80,6 +80,8 @@ export interface LayoutState {
   layout: LayoutName;
   /** Always MAX_TILES long; the layout decides how many are visible. */
   tiles: (number | null)[];
+  /** Small tiles show every frame too (by default they show one in two). Saved for this post. */
+  fullRate?: boolean;
 }
 
 export interface StreamStatus {

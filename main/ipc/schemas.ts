@@ -37,6 +37,7 @@ export const requestSchemas = {
   'layout:set': z.strictObject({
     layout: z.enum(LAYOUTS),
     tiles: z.array(cameraId.nullable()).length(MAX_TILES),
+    fullRate: z.boolean().optional(),
   }),
   'streams:endpoint': z.undefined(),
   'streams:statuses': z.undefined(),

@@ -78,6 +78,8 @@ export class StreamGateway {
       idleMs: o.idleMs ?? 5000,
       offlineAfter: o.offlineAfter ?? 3,
       demoText: o.demoText ?? true,
+      // Benchmark only: VIGIE_H264_FRAMING=split measures the frame the old framing waited for.
+      h264Framing: o.h264Framing ?? (process.env.VIGIE_H264_FRAMING === 'split' ? 'split' : 'flv'),
     };
   }
 
