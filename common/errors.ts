@@ -12,7 +12,7 @@ export const ERROR_REASONS = {
   locked: [],
   forbidden: ['role', 'origin', 'images'],
   /** credentials: unknown login or wrong password, never told apart. */
-  login_refused: ['credentials', 'locked_out', 'expired', 'password'],
+  login_refused: ['credentials', 'locked_out', 'expired', 'password', 'unlock_failures'],
   invalid_login: [],
   invalid_role: [],
   invalid_validity: [],
@@ -20,6 +20,8 @@ export const ERROR_REASONS = {
   weak_password: [],
   missing_field: [],
   file_unreadable: [],
+  /** The stored inventory failed to load at start-up: the post has no cameras until an import. */
+  stored_inventory_invalid: [],
   invalid_inventory: [],
   preview_expired: [],
   disk_full: [],
