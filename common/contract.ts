@@ -9,6 +9,8 @@ import type { Permission, Role } from './roles';
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 export const MAX_TILES = 16;
+/** Camera files: a byte limit whose base64 form stays well under the 8 MiB socket limit. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
 export const STREAM_STATES = ['connecting', 'playing', 'stalled', 'reconnecting', 'offline'] as const;
 export type StreamState = (typeof STREAM_STATES)[number];
@@ -210,17 +212,11 @@ export interface RegistryFilterInput {
   cameraId?: number;
 }
 
-export interface OperatorInput {
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  badge: string;
-  role: Role;
-  validFrom: string;
-  validUntil: string;
-  password?: string;
-}
+/** An account as the head of service saves it: its identity and rights, and a password when set. */
+export type OperatorInput = Pick<
+  OperatorView,
+  'login' | 'name' | 'rank' | 'service' | 'badge' | 'role' | 'validFrom' | 'validUntil'
+> & { password?: string };
 
 export interface RequisitionInput {
   number: string;
@@ -235,7 +231,8 @@ export interface RequisitionInput {
 export interface RequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
-  'cameras:preview-import': { fileName: string; content: string };
+  /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
+  'cameras:preview-import': { fileName: string; contentBase64: string };
   'cameras:apply-import': { previewId: string };
   'cameras:history': undefined;
   'layout:get': undefined;

@@ -23,6 +23,8 @@ export const ERROR_REASONS = {
   /** The stored inventory failed to load at start-up: the post has no cameras until an import. */
   stored_inventory_invalid: [],
   invalid_inventory: [],
+  /** Refused in the renderer before sending: params size and max, in MiB. */
+  file_too_large: [],
   preview_expired: [],
   disk_full: [],
   storage_denied: [],

@@ -51,6 +51,34 @@ test('a malformed camera file is refused with the entry and field named, and the
   await expect(banner).toContainText('JSON illisible');
 });
 
+test('a French Excel file (Windows-1252) reads correctly; an oversized file is refused before sending', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await loginDemo(page);
+  const latin1 = (t: string): Buffer => Buffer.from(t, 'latin1');
+  // "Entrée de l’hôtel" as Excel writes it: é = 0xE9, ’ = 0x92, ô = 0xF4.
+  const cp1252 = Buffer.concat([
+    latin1('id;name;site;main\r\n41;Entr\xe9e de l'),
+    Buffer.from([0x92]),
+    latin1('h\xf4tel;Mairie;demo:41\r\n'),
+  ]);
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'annexe.csv', mimeType: 'text/csv', buffer: cp1252 });
+  await expect(page.getByTestId('import-added')).toContainText('41 — Entrée de l’hôtel (Mairie)');
+  await page.getByTestId('import-cancel').click();
+
+  const big = Buffer.alloc(4 * 1024 * 1024 + 1, 0x61);
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'grand.csv', mimeType: 'text/csv', buffer: big });
+  await expect(page.getByTestId('error-banner')).toContainText('Fichier trop volumineux');
+  // Still connected: the demo inventory is there and a tile plays.
+  await expect(page.getByTestId('camera-18')).toBeVisible();
+  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+});
+
 test('a CSV annex import shows the difference, asks for confirmation, then applies and keeps the trace', async ({
   page,
 }) => {
@@ -105,4 +133,53 @@ test('a CSV annex import shows the difference, asks for confirmation, then appli
     .split('\n');
   expect(history).toHaveLength(2);
   expect(JSON.parse(history[1]!).source).toBe('annexe-v2.csv');
+});
+
+test('the English console shows errors, file problems and registry events in English, with no French', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await loginDemo(page);
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByTestId('import-button')).toHaveText('Import a camera list');
+  const french = /[éèêàâçùûô«»]| :|entrée|champ|caméra|Erreur|Connexion/i;
+
+  // A refused file: main sends codes and the problems' locations; the banner words them in English.
+  const bad = JSON.stringify({
+    cameras: [
+      { id: 1, name: 'Parvis', site: 'Mairie', streams: { main: 'rtsp://10.0.0.1/a' } },
+      { id: 2, name: 'Quai', streams: { main: 'rtsp://10.0.0.2/b' } },
+      { id: 1, name: 'Doublon', site: 'Gare', streams: { main: 'rtsp://10.0.0.3/c' } },
+    ],
+  });
+  await page.getByTestId('import-file').setInputFiles(file('annex.json', bad));
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toHaveAttribute('data-code', 'invalid_inventory');
+  await expect(banner).toContainText(
+    'Camera file “annex.json” refused; the previous inventory stays in force.',
+  );
+  await expect(banner).toContainText('entry 2 (camera 2), field “site”: required field missing');
+  await expect(banner).toContainText('entry 3 (camera 1), field “number (id)”: number 1 already used');
+  await expect(banner).not.toContainText(french);
+
+  // Registry event names come from the English catalogue.
+  await page.getByTestId('registry-button').click();
+  await page.getByTestId('reg-login').fill('demo');
+  await page.getByTestId('reg-show').click();
+  const entries = page.getByTestId('registry-entries');
+  await expect(entries.locator('tr[data-type="auth.login"]').first()).toContainText('Sign-in');
+  // The consultation itself is recorded: a second look shows it.
+  await page.getByTestId('reg-show').click();
+  await expect(entries.locator('tr[data-type="registry.consult"]').first()).toContainText(
+    'Registry consultation',
+  );
+  for (const label of await entries.locator('tr td:nth-child(3)').allTextContents())
+    expect(label).not.toMatch(french);
+  await page.getByTestId('panel-close').click();
+
+  // A refused unlock too.
+  await page.getByTestId('lock-button').click();
+  await page.getByTestId('unlock-password').fill('not-the-password');
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('login-error')).toHaveText('Wrong password.');
 });

@@ -42,7 +42,7 @@ test('a post never set up offers the demo, and importing a real inventory ends t
     const content = JSON.stringify({
       cameras: [{ id: 5, name: 'Parvis', site: 'Gare', streams: { main: 'rtsp://10.0.0.1/a' } }],
     });
-    const prev = s.inventory.preview('cams.json', content);
+    const prev = s.inventory.preview('cams.json', Buffer.from(content));
     assert.ok(prev.ok);
     assert.ok(s.inventory.apply(prev.value.previewId).ok);
     assert.equal(s.auth.status('c1'), null, 'the demo session ended with the change');

@@ -10,7 +10,8 @@ export function bindInactivityLock(): void {
     last = Date.now();
     useConsole.getState().pingActivity();
   };
-  for (const ev of ['pointerdown', 'pointermove', 'keydown', 'wheel'])
+  // 'input' too: pasting or autofilling a form is activity, though no key is pressed.
+  for (const ev of ['pointerdown', 'pointermove', 'keydown', 'wheel', 'input'])
     window.addEventListener(ev, touch, { passive: true });
   setInterval(() => {
     const s = useConsole.getState().session;

@@ -118,7 +118,7 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
   await auth.login('v', 'viewer1', 'mot-de-passe-4');
   const imp = await router.dispatch(
     'cameras:preview-import',
-    { fileName: 'a.json', content: '{}' },
+    { fileName: 'a.json', contentBase64: 'e30=' },
     { clientId: 'v' },
   );
   assert.ok(!imp.ok && imp.error.code === 'forbidden');
@@ -133,7 +133,7 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
     (
       await router.dispatch(
         'cameras:preview-import',
-        { fileName: 'a.json', content: '{}' },
+        { fileName: 'a.json', contentBase64: 'e30=' },
         { clientId: 't' },
       )
     ).ok,

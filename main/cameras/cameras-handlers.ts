@@ -11,7 +11,7 @@ export function camerasHandlers(
 ): Pick<Handlers, ChannelsOf<'cameras'>> {
   return {
     'cameras:list': () => ok(inventory.view()),
-    'cameras:preview-import': (p) => inventory.preview(p.fileName, p.content),
+    'cameras:preview-import': (p) => inventory.preview(p.fileName, Buffer.from(p.contentBase64, 'base64')),
     'cameras:apply-import': (p, ctx) => inventory.apply(p.previewId, undefined, actor(ctx.clientId)),
     'cameras:history': () => ok(inventory.history()),
   };

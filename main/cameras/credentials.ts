@@ -24,29 +24,49 @@ export class CredentialStore {
     return new CredentialStore(path.join(dataDir, 'credentials.json'));
   }
 
+  /** Each entry stands alone: a malformed one is ignored (and named, never its content). */
   reload(): void {
     this.entries.clear();
     if (!fs.existsSync(this.file)) return;
+    let data: unknown;
     try {
-      const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<string, Partial<Credential>>;
-      for (const [ref, c] of Object.entries(data)) {
-        if (typeof c.username === 'string' && typeof c.password === 'string')
-          this.entries.set(ref, { username: c.username, password: c.password });
-      }
-    } catch (e) {
-      log.error('credentials file unreadable; cameras needing it will be refused', e);
+      data = JSON.parse(fs.readFileSync(this.file, 'utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      log.error('credentials file unreadable (not JSON); cameras needing it will be refused');
+      return;
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      log.error('credentials file is not an object of references; cameras needing it will be refused');
+      return;
+    }
+    for (const [ref, c] of Object.entries(data)) {
+      const entry = c as Partial<Credential> | null;
+      if (typeof entry?.username === 'string' && typeof entry.password === 'string')
+        this.entries.set(ref, { username: entry.username, password: entry.password });
+      else
+        log.warn(`credentials entry ${JSON.stringify(ref)} ignored: username and password strings expected`);
     }
   }
 
-  /** Injects credentials into an RTSP URL, for ffmpeg only. The result must never be logged unredacted. */
+  /**
+   * Injects credentials into an RTSP URL, for ffmpeg only. The result must never be logged
+   * unredacted. The inventory schema only admits URLs that `new URL` parses; should one fail all
+   * the same, it goes out without credentials (and fails to authenticate) rather than throw.
+   */
   apply(url: string, ref: string | undefined): string {
     if (!ref) return url;
     const c = this.entries.get(ref);
     if (!c) {
-      log.warn(`credentials reference "${ref}" not found`);
+      log.warn(`credentials reference ${JSON.stringify(ref)} not found`);
       return url;
     }
-    const u = new URL(url);
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      log.warn(`credentials reference ${JSON.stringify(ref)} not applied: the camera address does not parse`);
+      return url;
+    }
     u.username = encodeURIComponent(c.username);
     u.password = encodeURIComponent(c.password);
     return u.toString();

@@ -1,4 +1,5 @@
 /** Parses camera files (JSON or the annex's CSV) into a validated inventory, or precise problems. */
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import type { z } from 'zod';
 import {
   cameraSchema,
@@ -23,9 +24,25 @@ const FIELD_LABELS: Record<string, string> = {
   lon: 'longitude',
 };
 
+const URL_MESSAGES: Record<string, string> = {
+  url_control: 'adresse invalide : caractère de contrôle interdit',
+  url_invalid: 'adresse illisible (forme attendue : rtsp://hôte/chemin)',
+  url_host: 'adresse sans hôte',
+};
+
 function describeIssue(issue: z.core.$ZodIssue): { code: string; message: string } {
+  const ptz = issue.path[0] === 'ptz';
   if (issue.message === 'url_scheme')
-    return { code: 'url_scheme', message: 'adresse de flux invalide (rtsp:// attendu)' };
+    return {
+      code: 'url_scheme',
+      message: ptz
+        ? 'adresse PTZ invalide (http:// ou https:// attendu)'
+        : 'adresse de flux invalide (rtsp:// ou rtsps:// attendu)',
+    };
+  const url = URL_MESSAGES[issue.message];
+  if (url) return { code: issue.message, message: url };
+  if (issue.message === 'text_control')
+    return { code: 'text_control', message: 'caractère de contrôle interdit' };
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
@@ -91,7 +108,8 @@ function validateCameras(
   return problems.length ? { ok: false, problems } : { ok: true, inventory: { demo, cameras } };
 }
 
-export function parseJsonInventory(text: string): ParseOutcome {
+export function parseJsonInventory(raw: string): ParseOutcome {
+  const text = raw.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -123,39 +141,47 @@ export function parseJsonInventory(text: string): ParseOutcome {
   );
 }
 
-/** RFC 4180-ish CSV with `;` or `,` separators (French spreadsheets export `;`). */
-export function splitCsv(text: string): string[][] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
+/** The separator is the header's most frequent of `;` (French Excel), `,` and tab. */
+function delimiterOf(text: string): string {
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  const count = (c: string): number => header.split(c).length - 1;
+  return [';', ',', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ';');
+}
+
+type CsvRows =
+  { ok: true; rows: { cells: string[]; line: number }[] } | { ok: false; problem: InventoryProblem };
+
+/** RFC 4180 through csv-parse: quoted cells, doubled quotes, line breaks in cells, BOM. */
+export function splitCsv(text: string): CsvRows {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, {
+      bom: true,
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof records; // with `info`, each record comes as { record, info }
+  } catch (e) {
+    const line = e instanceof CsvError ? (e as CsvError & { lines?: number }).lines : undefined;
+    return {
+      ok: false,
+      problem: {
+        ...(line && { line }),
+        field: '(fichier)',
+        code: 'csv_syntax',
+        message: 'CSV illisible (guillemets mal fermés ou mal placés)',
+      },
+    };
   }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return {
+    ok: true,
+    // info.lines is where a record ends; a quoted cell may span several lines.
+    rows: records.map(({ record, info }) => ({
+      cells: record,
+      line: info.lines - (record.join('').match(/\n/g)?.length ?? 0),
+    })),
+  };
 }
 
 const CSV_COLUMNS = [
@@ -179,40 +205,44 @@ function num(v: string): number | string {
   return t !== '' && Number.isFinite(Number(t)) ? Number(t) : v;
 }
 
+const headerProblem = (field: string, code: string, message: string): ParseOutcome => ({
+  ok: false,
+  problems: [{ line: 1, field, code, message }],
+});
+
 export function parseCsvInventory(text: string): ParseOutcome {
-  const rows = splitCsv(text.replace(/^\uFEFF/, ''));
-  const header = (rows[0] ?? []).map((h) => h.trim());
+  const split = splitCsv(text);
+  if (!split.ok) return { ok: false, problems: [split.problem] };
+  const [first, ...rows] = split.rows;
+  const header = (first?.cells ?? []).map((h) => h.trim());
   const missing = ['id', 'name', 'site', 'main'].filter((c) => !header.includes(c));
   if (missing.length) {
-    return {
-      ok: false,
-      problems: [
-        {
-          line: 1,
-          field: missing.join(', '),
-          code: 'csv_header',
-          message: `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (attendu : ${CSV_COLUMNS.join(';')})`,
-        },
-      ],
-    };
+    return headerProblem(
+      missing.join(', '),
+      'csv_header',
+      `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (attendu : ${CSV_COLUMNS.join(';')})`,
+    );
   }
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) {
-    return {
-      ok: false,
-      problems: [
-        {
-          line: 1,
-          field: unknown.join(', '),
-          code: 'unknown_field',
-          message: `colonnes inconnues : ${unknown.join(', ')}`,
-        },
-      ],
-    };
+  if (unknown.length)
+    return headerProblem(unknown.join(', '), 'unknown_field', `colonnes inconnues : ${unknown.join(', ')}`);
+  const twice = [...new Set(header.filter((h, i) => h && header.indexOf(h) !== i))];
+  if (twice.length) {
+    return headerProblem(twice.join(', '), 'csv_duplicate_column', `colonne en double : ${twice.join(', ')}`);
   }
   const items: { value: unknown; line: number }[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === '')) return;
+  const problems: InventoryProblem[] = [];
+  for (const { cells, line } of rows) {
+    if (cells.every((c) => c.trim() === '')) continue;
+    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
+      problems.push({
+        line,
+        field: '(ligne)',
+        code: 'csv_columns',
+        message: `${cells.length} cellules pour ${header.length} colonnes`,
+      });
+      continue;
+    }
     const get = (c: string): string => (cells[header.indexOf(c)] ?? '').trim();
     const value: Record<string, unknown> = {
       id: num(get('id')),
@@ -230,12 +260,16 @@ export function parseCsvInventory(text: string): ParseOutcome {
     if (value.name === '') delete value.name;
     if (value.site === '') delete value.site;
     if (get('id') === '') delete value.id;
-    items.push({ value, line: i + 2 });
-  });
-  return validateCameras(items, false);
+    items.push({ value, line });
+  }
+  const outcome = validateCameras(items, false);
+  return problems.length
+    ? { ok: false, problems: [...problems, ...(outcome.ok ? [] : outcome.problems)] }
+    : outcome;
 }
 
-export function parseInventoryFile(fileName: string, text: string): ParseOutcome {
+export function parseInventoryFile(fileName: string, raw: string): ParseOutcome {
+  const text = raw.replace(/^\uFEFF/, '');
   const looksJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text);
   return looksJson ? parseJsonInventory(text) : parseCsvInventory(text);
 }

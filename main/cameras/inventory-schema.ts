@@ -1,16 +1,54 @@
 /** The convention's annex as data: one schema, used for JSON files and for CSV rows alike. */
 import { z } from 'zod';
 
-const streamUrl = z
-  .string()
-  .trim()
-  .refine((u) => /^(rtsps?:\/\/[^\s]+|demo:[a-z0-9-]+)$/i.test(u), { message: 'url_scheme' });
+/** C0 and C1 control characters and DEL: never part of a name, a site or an address. */
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * Why an address is refused, or null. Checked with the WHATWG URL parser, which is stricter than
+ * ffmpeg's: what passes here parses the same way when credentials are injected (credentials.ts).
+ */
+export function urlProblem(url: string, schemes: readonly string[]): string | null {
+  if (CONTROL.test(url)) return 'url_control';
+  if (/\s/.test(url)) return 'url_invalid';
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'url_invalid';
+  }
+  if (!schemes.includes(u.protocol)) return 'url_scheme';
+  if (!u.hostname) return 'url_host';
+  return null;
+}
+
+const STREAM_SCHEMES = ['rtsp:', 'rtsps:'] as const;
+/** `demo:N` is the locally generated pattern of the demo cameras (and of test inventories). */
+const DEMO_URL = /^demo:[a-z0-9-]+$/i;
+
+const urlField = (schemes: readonly string[], allowDemo: boolean) =>
+  z
+    .string()
+    .trim()
+    .superRefine((u, ctx) => {
+      if (allowDemo && DEMO_URL.test(u)) return;
+      const problem = urlProblem(u, schemes);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+const streamUrl = urlField(STREAM_SCHEMES, true);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), { message: 'text_control' });
 
 export const ptzSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('onvif'), url: z.string().trim().url({ message: 'url' }) }),
+  z.strictObject({ type: z.literal('onvif'), url: urlField(['http:', 'https:'], false) }),
   z.strictObject({
     type: z.literal('pelco-d'),
-    port: z.string().trim().min(1),
+    port: text(80).min(1),
     address: z.number().int().min(1).max(255),
     baud: z.number().int().optional(),
   }),
@@ -18,12 +56,12 @@ export const ptzSchema = z.discriminatedUnion('type', [
 
 export const cameraSchema = z.strictObject({
   id: z.number().int().positive().max(999_999),
-  name: z.string().trim().min(1).max(120),
-  site: z.string().trim().min(1).max(120),
-  zone: z.string().trim().max(120).default(''),
+  name: text(120).min(1),
+  site: text(120).min(1),
+  zone: text(120).default(''),
   streams: z.strictObject({ main: streamUrl, sub: streamUrl.optional() }),
   ptz: ptzSchema.optional(),
-  credentialsRef: z.string().trim().min(1).max(80).optional(),
+  credentialsRef: text(80).min(1).optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
 });

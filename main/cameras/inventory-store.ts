@@ -9,6 +9,7 @@ import { createLogger } from '../log/logger';
 import type { RegistryActor } from '../registry/registry';
 import { appendLineDurable, storageErrorCode, writeFileAtomic } from '../config/atomic-write';
 import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
+import { decodeImport } from './inventory-decode';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
 import type { Camera, Inventory } from './inventory-schema';
 
@@ -52,7 +53,7 @@ export class InventoryStore {
   init(camerasFile?: string, demoAllowed = true): void {
     const stored = this.readStored();
     if (stored === 'invalid') {
-      this.lastError = err('stored_inventory_invalid').error;
+      this.lastError ??= err('stored_inventory_invalid').error;
     } else if (stored) {
       this.inventory = stored.inventory;
       this.source = stored.source;
@@ -73,39 +74,43 @@ export class InventoryStore {
 
   private readStored(): { inventory: Inventory; source: string } | 'invalid' | null {
     if (!fs.existsSync(this.currentFile)) return null;
-    let meta: { source?: unknown; cameras?: unknown };
+    let meta: { source?: unknown; cameras?: unknown } | null;
     try {
       meta = JSON.parse(fs.readFileSync(this.currentFile, 'utf8')) as typeof meta;
     } catch (e) {
       log.error('stored inventory unreadable: the post starts with no cameras', e);
       return 'invalid';
     }
-    const parsed = parseInventoryFile(
-      'inventory.json',
-      JSON.stringify({ cameras: (meta as { cameras?: unknown } | null)?.cameras }),
-    );
+    const parsed = parseInventoryFile('inventory.json', JSON.stringify({ cameras: meta?.cameras ?? null }));
     if (!parsed.ok) {
+      // Written by an older version with laxer checks (e.g. a control character in an address):
+      // refused here, before any stream is spawned from it, and shown to the operator.
       log.error('stored inventory invalid: the post starts with no cameras', formatProblems(parsed.problems));
+      this.lastError = err('stored_inventory_invalid', undefined, parsed.problems).error;
       return 'invalid';
     }
-    const source = typeof meta.source === 'string' ? meta.source : 'inventaire enregistré';
+    const source = typeof meta?.source === 'string' ? meta.source : 'inventaire enregistré';
     return { inventory: parsed.inventory, source };
   }
 
   loadFile(file: string): Result<InventoryView> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      bytes = fs.readFileSync(file);
     } catch {
       return this.fail(err('file_unreadable', { file: path.basename(file) }));
     }
-    const prev = this.preview(path.basename(file), text);
+    const prev = this.preview(path.basename(file), bytes);
     if (!prev.ok) return prev;
     return this.apply(prev.value.previewId, file);
   }
 
-  preview(fileName: string, content: string): Result<ImportPreview> {
-    const parsed = parseInventoryFile(fileName, content);
+  /** Decodes and validates a camera file's bytes; nothing changes until apply(). */
+  preview(fileName: string, bytes: Uint8Array): Result<ImportPreview> {
+    const decoded = decodeImport(bytes);
+    const parsed = decoded.ok
+      ? parseInventoryFile(fileName, decoded.text)
+      : { ok: false as const, problems: [decoded.problem] };
     if (!parsed.ok) {
       log.warn(`camera file ${fileName} refused:\n${formatProblems(parsed.problems)}`);
       return this.fail(err('invalid_inventory', { file: fileName }, parsed.problems));

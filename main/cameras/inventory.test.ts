@@ -107,12 +107,12 @@ test('store: a refused import keeps the inventory in force and writes nothing', 
   store.init();
   assert.equal(store.view().demo, true);
   const before = store.view().cameras.length;
-  const r = store.preview('x.json', '{"cameras":[{"id":1}]}');
+  const r = store.preview('x.json', Buffer.from('{"cameras":[{"id":1}]}'));
   assert.ok(!r.ok);
   assert.equal(store.view().cameras.length, before);
   assert.equal(fs.existsSync(path.join(dir, 'inventory.json')), false);
 
-  const p = store.preview('a.json', JSON.stringify({ cameras: [cam(7)] }));
+  const p = store.preview('a.json', Buffer.from(JSON.stringify({ cameras: [cam(7)] })));
   assert.ok(p.ok);
   assert.equal(store.view().demo, true, 'a preview changes nothing before confirmation');
   const applied = store.apply(p.value.previewId);
@@ -139,7 +139,7 @@ test('store: a failed write is reported by its code and changes nothing', () => 
   store.init();
   // The trace cannot be written (a directory squats its path): the change must not take effect.
   fs.mkdirSync(path.join(dir, 'inventory-history.jsonl'));
-  const p = store.preview('a.json', JSON.stringify({ cameras: [cam(7)] }));
+  const p = store.preview('a.json', Buffer.from(JSON.stringify({ cameras: [cam(7)] })));
   assert.ok(p.ok);
   const r = store.apply(p.value.previewId);
   assert.ok(!r.ok);

@@ -1,6 +1,6 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
 import path from 'node:path';
-import { app, BrowserWindow, net, protocol, safeStorage } from 'electron';
+import { app, BrowserWindow, net, protocol, safeStorage, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { resolveStatic } from '../host/static-files';
 import { createServices } from '../services';
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
       },
     }),
   });
-  const ses = hardenSession(CONSOLE_PARTITION);
+  const ses = hardenSession(session.fromPartition(CONSOLE_PARTITION));
   ses.protocol.handle('app', (req) => {
     // The same check as the browser host: a malformed path answers 400, never throws.
     const file = resolveStatic(RENDERER, new URL(req.url).pathname);
@@ -59,7 +59,7 @@ async function start(): Promise<void> {
     () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     (clientId, event, target) => services.auth.mayReceive(clientId, event, target),
   );
-  const win = createConsoleWindow(ses, !app.isPackaged);
+  const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
   const clientId = electronClientId(win.webContents.id);
   win.webContents.on('destroyed', () => {
     try {

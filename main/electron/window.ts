@@ -1,17 +1,12 @@
-/** Console window with the secure defaults of window-options.ts; content protection because nothing may be recorded. */
+/**
+ * Console window with the secure defaults; content protection because nothing may be recorded.
+ * Electron is passed in (types only here), so window.test.ts checks the very options and handlers.
+ */
 import path from 'node:path';
-import { BrowserWindow, session } from 'electron';
-import {
-  CONSOLE_URL,
-  CONSOLE_WINDOW,
-  consoleWebPreferences,
-  denyWindowOpen,
-  navigationAllowed,
-  withCsp,
-} from './window-options';
+import type { BrowserWindow, Session } from 'electron';
+import { CONSOLE_URL, denyWindowOpen, navigationAllowed, withCsp } from './window-options';
 
-export function hardenSession(partition: string): Electron.Session {
-  const ses = session.fromPartition(partition);
+export function hardenSession(ses: Session): Session {
   ses.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDisplayMediaRequestHandler((_req, callback) => callback({}));
@@ -22,10 +17,33 @@ export function hardenSession(partition: string): Electron.Session {
   return ses;
 }
 
-export function createConsoleWindow(ses: Electron.Session, devTools: boolean): BrowserWindow {
-  const win = new BrowserWindow({
-    ...CONSOLE_WINDOW,
-    webPreferences: { ...consoleWebPreferences(path.join(__dirname, 'preload.js'), devTools), session: ses },
+export function createConsoleWindow(
+  Window: typeof BrowserWindow,
+  ses: Session,
+  devTools: boolean,
+): BrowserWindow {
+  const win = new Window({
+    width: 1600,
+    height: 900,
+    show: false,
+    backgroundColor: '#0d1117',
+    title: 'Vigie',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools,
+      spellcheck: false,
+      // Middle-click must not open windows either.
+      disableBlinkFeatures: 'Auxclick',
+      session: ses,
+    },
   });
   win.setContentProtection(true);
   win.webContents.setWindowOpenHandler(denyWindowOpen);

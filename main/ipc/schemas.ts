@@ -3,11 +3,17 @@
  * Checked against the contract's request types both ways, so the two cannot drift apart.
  */
 import { z } from 'zod';
-import { LAYOUTS, MAX_TILES, type Channel, type RequestOf } from '../../common/contract';
+import { LAYOUTS, MAX_IMPORT_BYTES, MAX_TILES, type Channel, type RequestOf } from '../../common/contract';
 import { ROLES } from '../../common/roles';
 
 const cameraId = z.number().int().positive().max(999_999);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`); // 2026-13-40 is NaN; 2026-02-30 rolls over to March
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  });
 const registryFilter = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -20,7 +26,10 @@ export const requestSchemas = {
   'cameras:list': z.undefined(),
   'cameras:preview-import': z.strictObject({
     fileName: z.string().min(1).max(260),
-    content: z.string().max(5_000_000),
+    contentBase64: z
+      .string()
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
   }),
   'cameras:apply-import': z.strictObject({ previewId: z.string().min(1).max(64) }),
   'cameras:history': z.undefined(),

@@ -15,3 +15,26 @@ test('redact masks password-like query parameters', () => {
 test('redact leaves ordinary text alone', () => {
   assert.equal(redact('camera 12 playing at 25 fps'), 'camera 12 playing at 25 fps');
 });
+
+test('a raw @ in an inline password leaks no part of it (rtsp, rtsps, ffmpeg quoting)', () => {
+  assert.equal(redact('open rtsp://user:p@ss@host/live'), 'open rtsp://***@host/live');
+  assert.equal(
+    redact("Input #0, rtsp, from 'rtsps://admin:it's@b@c@10.0.0.1:322/x':"),
+    "Input #0, rtsp, from 'rtsps://***@10.0.0.1:322/x':",
+  );
+  assert.equal(
+    redact('rtsp://op:p%40ss@cam/1 then http://u:pw@onvif/x'),
+    'rtsp://***@cam/1 then http://***@onvif/x',
+  );
+  // The inventory diff (and so the registry entry) shows URLs through the same function.
+  assert.equal(redact('rtsp://user:p@ss@host/live'), 'rtsp://***@host/live');
+});
+
+test('password-like query parameters and JSON members are masked, even with an @ in them', () => {
+  assert.equal(redact('rtsp://cam/s?user=a&password=x@y&pwd=z'), 'rtsp://cam/s?user=a&password=***&pwd=***');
+  assert.equal(
+    redact('http://h/o?user_password=abc&access_token=t0k'),
+    'http://h/o?user_password=***&access_token=***',
+  );
+  assert.equal(redact('{"username":"u","password":"p\\"q"}'), '{"username":"u","password":"***"}');
+});

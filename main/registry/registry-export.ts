@@ -1,4 +1,5 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
+import { stringify } from 'csv-stringify/sync';
 import type { VerifyView, ViewingSessionView } from '../../common/contract';
 import { typeLabelFr, verifyProblemFr } from './registry-labels';
 import type { RegistryFilter, RegistryRow } from './registry';
@@ -43,28 +44,33 @@ function details(r: RegistryRow): string {
   return Object.keys(d).length ? JSON.stringify(d) : '';
 }
 
-const csvCell = (v: string | number | null): string => {
-  const s = v === null ? '' : String(v);
-  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or tab, CR) as a formula. Logins are typed at
+ * the login screen, so anything may arrive here: such cells are exported as text, with a leading '.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
 
+const CSV_COLUMNS = [
+  'n°',
+  'date',
+  'heure',
+  'événement',
+  'identifiant',
+  'nom',
+  'grade',
+  'service',
+  'caméra',
+  'surface',
+  'détails',
+  'empreinte',
+];
+
+/** French Excel's CSV: UTF-8 with BOM, `;`, CRLF; every text cell goes through neutraliseFormula. */
 export function toCsv(rows: RegistryRow[]): string {
-  const head = [
-    'n°',
-    'date',
-    'heure',
-    'événement',
-    'identifiant',
-    'nom',
-    'grade',
-    'service',
-    'caméra',
-    'surface',
-    'détails',
-    'empreinte',
-  ];
-  const lines = rows.map((r) =>
-    [
+  return stringify(
+    rows.map((r) => [
       r.seq,
       date(r.at),
       time(r.at),
@@ -77,11 +83,16 @@ export function toCsv(rows: RegistryRow[]): string {
       r.surface,
       details(r),
       r.mac,
-    ]
-      .map(csvCell)
-      .join(';'),
+    ]),
+    {
+      bom: true,
+      delimiter: ';',
+      record_delimiter: '\r\n',
+      header: true,
+      columns: CSV_COLUMNS,
+      cast: { string: neutraliseFormula },
+    },
   );
-  return '\uFEFF' + [head.join(';'), ...lines].join('\r\n') + '\r\n';
 }
 
 export function toPdf(

@@ -31,10 +31,20 @@ export function demoFilter(cameraId: number, label: string, withText: boolean): 
   );
 }
 
+/**
+ * The only protocols ffmpeg may open for a camera (measured with ffmpeg 5.1): RTSP interleaved over
+ * TCP needs `tcp`, rtsps adds `tls`. RTSP over UDP would need `rtp,udp` too, but the transport is
+ * forced to TCP below, so a camera (or its SDP, or a redirect) cannot make ffmpeg open anything else:
+ * no file, http, udp or pipe. lavfi (the demo patterns) opens no protocol.
+ */
+export const RTSP_PROTOCOL_WHITELIST = 'tcp,tls';
+
 export function inputArgs(source: SourceSpec, demoText = true): string[] {
   switch (source.kind) {
     case 'rtsp':
       return [
+        '-protocol_whitelist',
+        RTSP_PROTOCOL_WHITELIST,
         '-rtsp_transport',
         'tcp',
         '-timeout',

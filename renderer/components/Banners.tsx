@@ -11,7 +11,7 @@ export function Banners() {
     <>
       {error && (
         <div className="banner error" role="alert" data-testid="error-banner" data-code={error.code}>
-          <strong>{t('error.title')} : </strong>
+          <strong>{t('error.title')} </strong>
           <span className="banner-text">{errorText(locale, error)}</span>
           {error.details && error.details.length > 0 && (
             <ul className="banner-text" data-testid="error-details">

@@ -50,8 +50,13 @@ export function ImportDialog() {
             <ul>
               {diff.changed.map((c) => (
                 <li key={c.id}>
-                  {c.id} — {c.name} :{' '}
-                  {c.changes.map((ch) => `${ch.field} « ${ch.before} » → « ${ch.after} »`).join(' ; ')}
+                  {t('import.changedCamera', {
+                    id: c.id,
+                    name: c.name,
+                    changes: c.changes
+                      .map((ch) => t('import.change', { ...ch }))
+                      .join(t('import.changeSeparator')),
+                  })}
                 </li>
               ))}
             </ul>

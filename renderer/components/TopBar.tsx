@@ -18,7 +18,7 @@ export function TopBar() {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    await previewImport(f.name, await f.text());
+    await previewImport(f);
   };
 
   return (

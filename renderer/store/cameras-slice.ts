@@ -1,7 +1,21 @@
 import type { StateCreator } from 'zustand';
-import type { CameraView, ImportPreview, InventoryView } from '../../common/contract';
+import {
+  MAX_IMPORT_BYTES,
+  type CameraView,
+  type ImportPreview,
+  type InventoryView,
+} from '../../common/contract';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
+
+function fileBase64(f: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(f);
+  });
+}
 
 /** The inventory in force and its imports (preview, then confirmation). */
 export interface CamerasSlice {
@@ -14,7 +28,8 @@ export interface CamerasSlice {
   setSearch(search: string): void;
   setPreview(preview: ImportPreview | null): void;
   loadInventory(): Promise<void>;
-  previewImport(fileName: string, content: string): Promise<void>;
+  /** Sends the file's bytes (main detects the encoding); an oversized file is refused before sending. */
+  previewImport(file: File): Promise<void>;
   applyImport(): Promise<void>;
 }
 
@@ -33,8 +48,17 @@ export const createCamerasSlice: StateCreator<ConsoleState, [], [], CamerasSlice
     get().applyInventory(inv.value);
     if (inv.value.lastError) set({ error: inv.value.lastError });
   },
-  previewImport: async (fileName, content) => {
-    const r = await api.invoke('cameras:preview-import', { fileName, content });
+  previewImport: async (file) => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
+      set({
+        error: { code: 'file_too_large', params: { size: mib(file.size), max: mib(MAX_IMPORT_BYTES) } },
+      });
+      return;
+    }
+    // Bytes, not text: a French Excel writes Windows-1252.
+    const contentBase64 = await fileBase64(file);
+    const r = await api.invoke('cameras:preview-import', { fileName: file.name, contentBase64 });
     if (r.ok) set({ error: null, preview: r.value });
     else set({ error: r.error });
   },
