@@ -261,6 +261,7 @@ export interface RequestMap {
   'auth:logout': undefined;
   'auth:lock': { reason: 'inactivity' | 'manual' };
   'auth:unlock': { password: string };
+  'auth:activity': undefined;
   'operators:list': undefined;
   'operators:save': OperatorInput;
   'registry:query': RegistryFilterInput;
@@ -285,6 +286,7 @@ export interface ResponseMap {
   'auth:logout': null;
   'auth:lock': SessionView;
   'auth:unlock': SessionView;
+  'auth:activity': null;
   'operators:list': OperatorView[];
   'operators:save': OperatorView;
   'registry:query': RegistryPage;
@@ -314,6 +316,7 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'auth:logout': true,
   'auth:lock': true,
   'auth:unlock': true,
+  'auth:activity': true,
   'operators:list': true,
   'operators:save': true,
   'registry:query': true,
@@ -330,12 +333,15 @@ export interface EventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
+  /** This client's own session changed in main (locked, demoted, expired, ended): re-read it. */
+  'auth:session': SessionView | null;
 }
 export type EventName = keyof EventMap;
 const EVENT_SET: { [E in EventName]: true } = {
   'streams:status': true,
   'cameras:changed': true,
   'layout:changed': true,
+  'auth:session': true,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

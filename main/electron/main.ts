@@ -1,9 +1,10 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, session } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { resolveStatic } from '../host/static-files';
 import { createServices } from '../services';
+import { installLastResort } from '../log/last-resort';
 import { createLogger } from '../log/logger';
 import { RegistryKeyError } from '../registry/registry-key';
 import { bindElectronIpc } from './electron-ipc';
@@ -12,6 +13,7 @@ import { createConsoleWindow, hardenSession } from './window';
 import { CONSOLE_PARTITION } from './window-options';
 
 const log = createLogger('electron');
+installLastResort();
 const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER = path.join(ROOT, 'dist', 'renderer');
 
@@ -33,6 +35,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
+    ...(process.argv.includes('--demo') && { demo: true }),
     host: 'electron',
     version: app.getVersion(),
     // The registry key is wrapped by the OS keystore where Electron offers one.
@@ -45,13 +48,17 @@ async function start(): Promise<void> {
   });
   const ses = hardenSession(session.fromPartition(CONSOLE_PARTITION));
   ses.protocol.handle('app', (req) => {
-    const file = path.resolve(RENDERER, '.' + decodeURIComponent(new URL(req.url).pathname));
-    if (!file.startsWith(RENDERER + path.sep) || !fs.existsSync(file))
-      return new Response('not found', { status: 404 });
+    // The same check as the browser host: a malformed path answers 400, never throws.
+    const file = resolveStatic(RENDERER, new URL(req.url).pathname);
+    if (file === 400) return new Response('bad request', { status: 400 });
+    if (file === 404) return new Response('not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
-  bindElectronIpc(services.router, services.events, () =>
-    BrowserWindow.getAllWindows().map((w) => w.webContents),
+  bindElectronIpc(
+    services.router,
+    services.events,
+    () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    (clientId, event, target) => services.auth.mayReceive(clientId, event, target),
   );
   const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
   const clientId = electronClientId(win.webContents.id);

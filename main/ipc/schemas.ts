@@ -46,6 +46,7 @@ export const requestSchemas = {
   'auth:logout': z.undefined(),
   'auth:lock': z.strictObject({ reason: z.enum(['inactivity', 'manual']) }),
   'auth:unlock': z.strictObject({ password: z.string().min(1).max(200) }),
+  'auth:activity': z.undefined(),
   'operators:list': z.undefined(),
   'operators:save': z.strictObject({
     login: z.string().min(2).max(40),

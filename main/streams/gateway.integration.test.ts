@@ -64,10 +64,37 @@ function open(query: Record<string, string>): WebSocket {
   return new WebSocket(`${e.url}?${new URLSearchParams({ token: e.token, ...query }).toString()}`);
 }
 
-test('a wrong token is refused', async () => {
-  const ws = open({ camera: '1', format: 'annexb', token: 'forged' });
-  const code = await new Promise<number>((r) => ws.on('close', (c) => r(c)));
-  assert.equal(code, 4001);
+test(
+  'a wrong token is refused at the HTTP upgrade with a 401: no WebSocket ever opens',
+  { timeout: 20_000 },
+  async () => {
+    const ws = open({ camera: '1', format: 'annexb', token: 'forged' });
+    let opened = false;
+    ws.on('open', () => (opened = true));
+    ws.on('error', () => undefined);
+    const status = await new Promise<number>((r) =>
+      ws.on('unexpected-response', (_req, res) => r(res.statusCode ?? 0)),
+    );
+    assert.equal(status, 401);
+    assert.equal(opened, false);
+  },
+);
+
+test('an oversized or malformed frame on /video closes that socket only', { timeout: 30_000 }, async () => {
+  for (const bad of [Buffer.alloc(4096, 0x61), Buffer.from([0x8f, 0x80, 1, 2, 3, 4])]) {
+    const ws = open({ camera: '1', format: 'annexb' });
+    await new Promise((r) => ws.once('open', r));
+    ws.on('error', () => undefined);
+    const closed = new Promise<number>((r) => ws.on('close', (c) => r(c)));
+    // Over maxPayload (1 KiB), or a frame with a reserved opcode: raw bytes on the socket.
+    if (bad.length > 1000) ws.send(bad);
+    else (ws as unknown as { _socket: import('node:net').Socket })._socket.write(bad);
+    assert.ok([1002, 1006, 1009].includes(await closed));
+  }
+  const again = open({ camera: '1', format: 'annexb' });
+  const first = await new Promise<boolean>((r) => again.once('message', () => r(true)));
+  assert.ok(first, 'the gateway still serves');
+  again.close();
 });
 
 test('access units flow at the source rate, key frame first, and viewers share one upstream session', async () => {

@@ -124,7 +124,6 @@ export const fr = {
   'ops.saved': 'Compte « {login} » enregistré.',
   'error.file_too_large':
     'Fichier trop volumineux : {size} Mio (au plus {max} Mio). L’inventaire en vigueur est conservé.',
-  'error.stored_inventory_invalid': 'L’inventaire enregistré est invalide et n’a pas été appliqué.',
   'problem.url_control': 'adresse invalide : caractère de contrôle interdit',
   'problem.url_invalid': 'adresse illisible (forme attendue : rtsp://hôte/chemin)',
   'problem.url_scheme': 'adresse de flux invalide (rtsp:// ou rtsps:// attendu)',
@@ -154,12 +153,16 @@ export const fr = {
   'error.login_refused.locked_out': 'Compte bloqué après {failures} échecs, jusqu’à {until}.',
   'error.login_refused.expired': 'Habilitation non valide à cette date (du {from} au {to}).',
   'error.login_refused.password': 'Mot de passe incorrect.',
+  'error.login_refused.unlock_failures':
+    'Trop d’échecs de déverrouillage ({failures}) : la session est fermée.',
   'error.invalid_login': 'Identifiant invalide (lettres, chiffres, . _ -).',
   'error.invalid_role': 'Rôle inconnu.',
   'error.invalid_validity': 'Période d’habilitation invalide (AAAA-MM-JJ, fin après début).',
   'error.password_required': 'Un mot de passe est requis pour un nouveau compte.',
   'error.weak_password': 'Mot de passe trop court ({min} caractères minimum).',
   'error.missing_field': 'Nom, grade et service sont obligatoires.',
+  'error.stored_inventory_invalid':
+    'L’inventaire enregistré est illisible ou invalide : aucune caméra n’est affichée. Importez la liste des caméras.',
   'error.file_unreadable': 'Fichier de caméras illisible : {file}. L’inventaire précédent reste en vigueur.',
   'error.invalid_inventory':
     'Fichier de caméras « {file} » refusé ; l’inventaire précédent reste en vigueur.',
