@@ -159,6 +159,7 @@ export const REGISTRY_EVENTS = [
   'registry.verify',
   'registry.checkpoint',
   'registry.purge',
+  'registry.init',
   'requisition',
   'app.start',
 ] as const;
@@ -193,18 +194,32 @@ export interface RegistryPage {
   sessions: ViewingSessionView[];
 }
 
-/** Why a verification failed; `missing` counts the entries lost since the checkpoint (truncated). */
+/** What a registry verification can find wrong; the renderer and the CLI each put it in words. */
 export const VERIFY_PROBLEMS = [
-  'missing',
-  'altered',
-  'checkpoint_signature',
-  'truncated',
-  'checkpoint_mismatch',
+  'missing', // an entry is missing from the chain
+  'altered', // an entry's MAC does not match
+  'wiped', // the registry's first entry is gone (emptied or re-created without its key)
+  'anchor-unproven', // the retention anchor is not the one the last chained purge recorded
+  'checkpoint-unreadable',
+  'checkpoint-foreign-key', // signed with a key that is not this post's
+  'checkpoint-signature',
+  'checkpoint-before-anchor', // the checkpoint's entry has been purged: it proves nothing any more
+  'checkpoint-truncated', // entries the checkpoint vouched for are gone
+  'checkpoint-mismatch',
 ] as const;
 export type VerifyProblem = (typeof VERIFY_PROBLEMS)[number];
+
 export type VerifyView =
   | { ok: true; rows: number; head: { seq: number; mac: string } | null }
-  | { ok: false; rows: number; firstBadSeq: number; problem: VerifyProblem; missing?: number };
+  | {
+      ok: false;
+      rows: number;
+      firstBadSeq: number;
+      problem: VerifyProblem;
+      /** For checkpoint problems: the checkpoint's entry number, and how many entries are missing. */
+      checkpointSeq?: number;
+      missing?: number;
+    };
 
 export interface RegistryFilterInput {
   /** AAAA-MM-JJ */

@@ -79,6 +79,17 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG);
   log.info(`ffmpeg: ${ffmpegPath}`);
 
+  // A viewing session must not start unrecorded; its end is reported from socket listeners,
+  // which must never throw, so a failure there is logged.
+  const recordView = (phase: 'start' | 'end', entry: Parameters<Registry['append']>[0]): void => {
+    if (phase === 'start') registry.append(entry);
+    else
+      try {
+        registry.append(entry);
+      } catch (e) {
+        log.error('end of viewing not recorded', e);
+      }
+  };
   let gateway: StreamGateway | null = null;
   const auth = new AuthService(new OperatorStore(o.dataDir), registry, {
     isDemo: () => inventory.view().demo,
@@ -92,7 +103,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     lookupCamera: (id) => inventory.camera(id),
     authorize: (token) => auth.authorizeVideo(token),
     onView: (phase, v) =>
-      registry.append({
+      recordView(phase, {
         type: phase === 'start' ? 'view.start' : 'view.end',
         actor: v.identity.actor,
         cameraId: v.cameraId,

@@ -13,6 +13,8 @@ export class OperatorStore {
 
   constructor(dataDir: string) {
     this.db = new DatabaseSync(path.join(dataDir, 'operators.db'));
+    // The `vigie operators` CLI may write while the console runs: wait for its lock, never fail.
+    this.db.exec('PRAGMA busy_timeout = 10000;');
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;

@@ -1,10 +1,11 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
 import { createLogger } from '../log/logger';
+import { RegistryKeyError } from '../registry/registry-key';
 import { bindElectronIpc } from './electron-ipc';
 import { electronClientId } from './sender-check';
 import { createConsoleWindow, hardenSession } from './window';
@@ -54,7 +55,13 @@ async function start(): Promise<void> {
   );
   const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
   const clientId = electronClientId(win.webContents.id);
-  win.webContents.on('destroyed', () => services.auth.logout(clientId, 'disconnect'));
+  win.webContents.on('destroyed', () => {
+    try {
+      services.auth.logout(clientId, 'disconnect');
+    } catch (e) {
+      log.error('logout after window closed not recorded', e);
+    }
+  });
   app.on('before-quit', () => void services.close());
 }
 
@@ -68,6 +75,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((e: unknown) => {
       log.error('start-up failed', e);
+      // A registry key problem is for the technician to settle; say it rather than vanish.
+      if (e instanceof RegistryKeyError) dialog.showErrorBox('Vigie', `Démarrage refusé : ${e.message}`);
       app.exit(1);
     });
 }

@@ -1,8 +1,7 @@
 /**
- * The console window's policies as data (no electron import), so that they are unit-tested: the one
- * CSP on every response, navigation and new windows denied.
+ * The console window's policies as data (no electron import), so that they are unit-tested:
+ * navigation and new windows denied, a session kept off disk.
  */
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { APP_ORIGIN, isAppUrl } from './sender-check';
 
 export const CONSOLE_URL = `${APP_ORIGIN}/index.html`;
@@ -17,13 +16,3 @@ export function navigationAllowed(url: string): boolean {
 
 /** No window is ever opened from the page (window.open, target=_blank, middle-click). */
 export const denyWindowOpen = (): { action: 'deny' } => ({ action: 'deny' });
-
-/** Response headers with the one CSP forced onto them. */
-export function withCsp(
-  headers: Record<string, string | string[]> | undefined,
-): Record<string, string | string[]> {
-  const kept = Object.fromEntries(
-    Object.entries(headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-security-policy'),
-  );
-  return { ...kept, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
-}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserWindow, Session } from 'electron';
-import { createConsoleWindow } from './window';
+import { createConsoleWindow, hardenSession } from './window';
 
 /** Stands in for Electron's BrowserWindow: records the options and handlers the console sets. */
 class RecordingWindow {
@@ -63,4 +63,38 @@ test('the window denies new windows and navigation away from the app', () => {
     assert.equal(navigate(event, ''), true, event);
     assert.equal(navigate(event, 'app://vigie/index.html'), false, event);
   }
+});
+
+test('the session denies permissions, screen capture and downloads, and forces the one CSP', () => {
+  const seen: Record<string, unknown> = {};
+  let headersHook: ((d: unknown, cb: (r: unknown) => void) => void) | null = null;
+  const ses = {
+    setPermissionRequestHandler: (h: (wc: unknown, p: string, cb: (ok: boolean) => void) => void) =>
+      h(null, 'media', (ok) => (seen.permission = ok)),
+    setPermissionCheckHandler: (h: () => boolean) => (seen.check = h()),
+    setDisplayMediaRequestHandler: (h: (r: unknown, cb: (s: unknown) => void) => void) =>
+      h({}, (s) => (seen.display = s)),
+    on: (event: string, h: (e: { preventDefault(): void }) => void) =>
+      h({ preventDefault: () => (seen[event] = 'prevented') }),
+    webRequest: { onHeadersReceived: (h: typeof headersHook) => (headersHook = h) },
+  };
+  hardenSession(ses as unknown as Session);
+  assert.deepEqual(seen, { permission: false, check: false, display: {}, 'will-download': 'prevented' });
+  let out: { responseHeaders: Record<string, string[]> } | null = null;
+  headersHook!(
+    {
+      responseHeaders: {
+        'content-security-policy': ["default-src *; script-src 'unsafe-eval'"],
+        'x-a': ['1'],
+      },
+    },
+    (r) => (out = r as typeof out),
+  );
+  const h = out!.responseHeaders;
+  assert.equal(h['content-security-policy'], undefined);
+  assert.deepEqual(h['x-a'], ['1']);
+  const csp = String(h['Content-Security-Policy']);
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /object-src 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
 });

@@ -3,8 +3,9 @@
  * Electron is passed in (types only here), so window.test.ts checks the very options and handlers.
  */
 import path from 'node:path';
-import type { BrowserWindow, Session } from 'electron';
-import { CONSOLE_URL, denyWindowOpen, navigationAllowed, withCsp } from './window-options';
+import type { BrowserWindow as ElectronWindow, Session } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { CONSOLE_URL, denyWindowOpen, navigationAllowed } from './window-options';
 
 export function hardenSession(ses: Session): Session {
   ses.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
@@ -12,17 +13,24 @@ export function hardenSession(ses: Session): Session {
   ses.setDisplayMediaRequestHandler((_req, callback) => callback({}));
   ses.on('will-download', (e) => e.preventDefault());
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withCsp(details.responseHeaders) });
+    // Any CSP the response brought is dropped: ours is the only one.
+    const kept = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([k]) => k.toLowerCase() !== 'content-security-policy',
+      ),
+    );
+    callback({ responseHeaders: { ...kept, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   return ses;
 }
 
+// The parameter keeps Electron's name so that electronegativity reads this very constructor call.
 export function createConsoleWindow(
-  Window: typeof BrowserWindow,
+  BrowserWindow: typeof ElectronWindow,
   ses: Session,
   devTools: boolean,
-): BrowserWindow {
-  const win = new Window({
+): ElectronWindow {
+  const win = new BrowserWindow({
     width: 1600,
     height: 900,
     show: false,

@@ -76,7 +76,12 @@ export async function startBrowserHost(
       const detach = services.events.add((event, payload) => ws.send(JSON.stringify({ event, payload })));
       ws.on('close', () => {
         detach();
-        services.auth.logout(ctx.clientId, 'disconnect');
+        // A listener must never throw: a logout the registry could not record is logged instead.
+        try {
+          services.auth.logout(ctx.clientId, 'disconnect');
+        } catch (e) {
+          log.error('logout after disconnect not recorded', e);
+        }
       });
       ws.on('message', async (raw) => {
         let msg: { id?: unknown; channel?: unknown; payload?: unknown };

@@ -87,6 +87,20 @@ export const fr = {
   'reg.exported': 'Fichier écrit : {file}',
   'reg.verifyOk': 'Registre intègre : {rows} entrées vérifiées.',
   'reg.verifyBad': 'ALTÉRATION : {problem} (entrée n° {seq}).',
+  'verify.missing': 'entrée {seq} manquante',
+  'verify.altered': 'entrée {seq} altérée',
+  'verify.wiped': 'le début du registre a disparu : il a été vidé ou recréé sans sa clé',
+  'verify.anchor-unproven':
+    'l’ancre de conservation ne correspond à aucune purge inscrite : des entrées ont été effacées',
+  'verify.checkpoint-unreadable': 'point de contrôle illisible',
+  'verify.checkpoint-foreign-key':
+    'point de contrôle n° {checkpoint} signé par une autre clé que celle de ce poste',
+  'verify.checkpoint-signature': 'point de contrôle n° {checkpoint} invalide (signature)',
+  'verify.checkpoint-before-anchor':
+    'point de contrôle n° {checkpoint} antérieur à la dernière purge : il ne prouve plus rien, prenez-en un nouveau',
+  'verify.checkpoint-truncated':
+    'registre tronqué : {missing} entrée(s) manquent depuis le point de contrôle n° {checkpoint}',
+  'verify.checkpoint-mismatch': 'le registre ne correspond plus au point de contrôle n° {checkpoint}',
   'reg.requisition': 'Réquisition judiciaire',
   'req.number': 'N° de réquisition',
   'req.authority': 'Autorité requérante',
@@ -111,9 +125,10 @@ export const fr = {
   'error.file_too_large':
     'Fichier trop volumineux : {size} Mio (au plus {max} Mio). L’inventaire en vigueur est conservé.',
   'error.stored_inventory_invalid': 'L’inventaire enregistré est invalide et n’a pas été appliqué.',
-  'problem.url_control': 'caractère de contrôle interdit dans l’adresse',
+  'problem.url_control': 'adresse invalide : caractère de contrôle interdit',
   'problem.url_invalid': 'adresse illisible (forme attendue : rtsp://hôte/chemin)',
-  'problem.url_scheme': 'protocole refusé (rtsp:// ou rtsps:// ; http:// ou https:// pour le PTZ)',
+  'problem.url_scheme': 'adresse de flux invalide (rtsp:// ou rtsps:// attendu)',
+  'problem.url_scheme.ptz': 'adresse PTZ invalide (http:// ou https:// attendu)',
   'problem.url_host': 'adresse sans hôte',
   'problem.text_control': 'caractère de contrôle interdit',
   'problem.csv_syntax': 'CSV illisible (guillemets mal fermés ou mal placés)',
@@ -180,12 +195,6 @@ export const fr = {
   'field.lat': 'latitude',
   'field.lon': 'longitude',
 
-  'verify.missing': 'entrée {seq} manquante',
-  'verify.altered': 'entrée {seq} altérée',
-  'verify.checkpoint_signature': 'point de contrôle invalide (signature)',
-  'verify.truncated': 'registre tronqué : {missing} entrée(s) manquent depuis le point de contrôle',
-  'verify.checkpoint_mismatch': 'le registre ne correspond plus au point de contrôle',
-
   'event.auth.login': 'Connexion',
   'event.auth.logout': 'Déconnexion',
   'event.auth.login_failed': 'Échec de connexion',
@@ -203,6 +212,7 @@ export const fr = {
   'event.registry.verify': 'Vérification du registre',
   'event.registry.checkpoint': 'Point de contrôle',
   'event.registry.purge': 'Purge (durée de conservation)',
+  'event.registry.init': 'Ouverture du registre',
   'event.requisition': 'Réquisition judiciaire',
   'event.app.start': 'Démarrage du poste',
 } as const;

@@ -62,13 +62,24 @@ test('inventory problems, registry events and verification are translated from t
   assert.equal(problemText('en', p), 'entry 3 (camera 1), field “number (id)”: number 1 already used');
   assert.equal(
     problemText('en', { line: 4, field: 'streams.main', code: 'url_scheme', message: '…' }),
-    'line 4, field “main stream”: protocol refused (rtsp:// or rtsps://; http:// or https:// for PTZ)',
+    'line 4, field “main stream”: invalid stream address (rtsp:// or rtsps:// expected)',
+  );
+  assert.match(
+    problemText('fr', { entry: 1, field: 'ptz.url', code: 'url_scheme', message: '…' }),
+    /adresse PTZ invalide \(http:\/\/ ou https:\/\/ attendu\)$/,
   );
   assert.equal(eventLabel('en', 'view.start'), 'Viewing start');
   assert.equal(eventLabel('fr', 'view.start'), 'Début de visionnage');
   assert.equal(eventLabel('en', 'future.event'), 'future.event');
   assert.equal(
-    verifyText('en', { ok: false, rows: 3, firstBadSeq: 4, problem: 'truncated', missing: 2 }),
-    'registry truncated: 2 entries missing since the checkpoint',
+    verifyText('en', {
+      ok: false,
+      rows: 3,
+      firstBadSeq: 4,
+      problem: 'checkpoint-truncated',
+      checkpointSeq: 5,
+      missing: 2,
+    }),
+    'registry truncated: 2 entries missing since checkpoint #5',
   );
 });

@@ -40,12 +40,17 @@ export function problemText(locale: Locale, p: InventoryProblem): string {
         ? t('problem.at.entry', { entry: p.entry })
         : t('problem.at.file');
   const fieldKey = `field.${p.field}`;
-  const problemKey = `problem.${p.code}`;
+  // A PTZ address expects http(s), a stream address rtsp(s): the same code, two sentences.
+  const problemKey = p.field.startsWith('ptz') ? `problem.${p.code}.ptz` : `problem.${p.code}`;
   return t('problem.line', {
     where,
     camera: p.cameraId !== undefined ? t('problem.camera', { id: p.cameraId }) : '',
     field: isMessageKey(fieldKey) ? t(fieldKey) : p.field,
-    problem: isMessageKey(problemKey) ? t(problemKey, { id: p.cameraId ?? '' }) : t('problem.invalid'),
+    problem: isMessageKey(problemKey)
+      ? t(problemKey, { id: p.cameraId ?? '' })
+      : isMessageKey(`problem.${p.code}`)
+        ? t(`problem.${p.code}` as MessageKey, { id: p.cameraId ?? '' })
+        : t('problem.invalid'),
   });
 }
 
@@ -55,5 +60,9 @@ export function eventLabel(locale: Locale, type: string): string {
 }
 
 export function verifyText(locale: Locale, v: Extract<VerifyView, { ok: false }>): string {
-  return translate(locale, `verify.${v.problem}`, { seq: v.firstBadSeq, missing: v.missing ?? '?' });
+  return translate(locale, `verify.${v.problem}`, {
+    seq: v.firstBadSeq,
+    missing: v.missing ?? '?',
+    checkpoint: v.checkpointSeq ?? '?',
+  });
 }
