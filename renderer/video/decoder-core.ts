@@ -10,6 +10,8 @@ import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 
 /** Past this, delta units and frames are dropped until the next key frame. */
 export const LAG_BOUND_MS = 300;
+/** No key frame older than this is shown, once the tile has shown its first frame. */
+export const KEY_LAG_BOUND_MS = 1000;
 /** A tile that dropped within this window says so. */
 const DROPPING_HOLD_MS = 1000;
 const MAX_QUEUE = 4;
@@ -98,10 +100,12 @@ function onOutput(t: Tile, frame: VideoFrame): void {
   t.sentAt.delete(frame.timestamp);
   const lag = meta ? now - meta.sentAt : 0;
   t.r.decoded++;
-  // A late delta frame is dropped. A key frame is the freshest picture there is unless a newer
-  // key frame has arrived: it is shown however late (a loaded post still gets pictures, and
-  // its tile says it is dropping), and the deltas that follow it are bounded again.
-  const late = meta?.key ? frame.timestamp < t.lastKeyTs : lag > LAG_BOUND_MS;
+  // A late delta frame is dropped. A key frame is shown unless a newer key frame has arrived or
+  // it is over a second old; a tile's first frame is always shown (a decoder's start-up on a
+  // loaded post can take longer than that), and the deltas that follow are bounded again.
+  const late = meta?.key
+    ? t.r.shown > 0 && (frame.timestamp < t.lastKeyTs || lag > KEY_LAG_BOUND_MS)
+    : lag > LAG_BOUND_MS;
   if (t.closed || late) {
     frame.close();
     if (!t.closed) drop(t);
