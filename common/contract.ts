@@ -80,6 +80,8 @@ export interface LayoutState {
   layout: LayoutName;
   /** Always MAX_TILES long; the layout decides how many are visible. */
   tiles: (number | null)[];
+  /** Small tiles show every frame too (by default they show one in two). Saved for this post. */
+  fullRate?: boolean;
 }
 
 export interface StreamStatus {
@@ -157,6 +159,7 @@ export const REGISTRY_EVENTS = [
   'registry.verify',
   'registry.checkpoint',
   'registry.purge',
+  'registry.init',
   'requisition',
   'app.start',
 ] as const;
@@ -191,18 +194,32 @@ export interface RegistryPage {
   sessions: ViewingSessionView[];
 }
 
-/** Why a verification failed; `missing` counts the entries lost since the checkpoint (truncated). */
+/** What a registry verification can find wrong; the renderer and the CLI each put it in words. */
 export const VERIFY_PROBLEMS = [
-  'missing',
-  'altered',
-  'checkpoint_signature',
-  'truncated',
-  'checkpoint_mismatch',
+  'missing', // an entry is missing from the chain
+  'altered', // an entry's MAC does not match
+  'wiped', // the registry's first entry is gone (emptied or re-created without its key)
+  'anchor-unproven', // the retention anchor is not the one the last chained purge recorded
+  'checkpoint-unreadable',
+  'checkpoint-foreign-key', // signed with a key that is not this post's
+  'checkpoint-signature',
+  'checkpoint-before-anchor', // the checkpoint's entry has been purged: it proves nothing any more
+  'checkpoint-truncated', // entries the checkpoint vouched for are gone
+  'checkpoint-mismatch',
 ] as const;
 export type VerifyProblem = (typeof VERIFY_PROBLEMS)[number];
+
 export type VerifyView =
   | { ok: true; rows: number; head: { seq: number; mac: string } | null }
-  | { ok: false; rows: number; firstBadSeq: number; problem: VerifyProblem; missing?: number };
+  | {
+      ok: false;
+      rows: number;
+      firstBadSeq: number;
+      problem: VerifyProblem;
+      /** For checkpoint problems: the checkpoint's entry number, and how many entries are missing. */
+      checkpointSeq?: number;
+      missing?: number;
+    };
 
 export interface RegistryFilterInput {
   /** AAAA-MM-JJ */
@@ -244,6 +261,7 @@ export interface RequestMap {
   'auth:logout': undefined;
   'auth:lock': { reason: 'inactivity' | 'manual' };
   'auth:unlock': { password: string };
+  'auth:activity': undefined;
   'operators:list': undefined;
   'operators:save': OperatorInput;
   'registry:query': RegistryFilterInput;
@@ -268,6 +286,7 @@ export interface ResponseMap {
   'auth:logout': null;
   'auth:lock': SessionView;
   'auth:unlock': SessionView;
+  'auth:activity': null;
   'operators:list': OperatorView[];
   'operators:save': OperatorView;
   'registry:query': RegistryPage;
@@ -297,6 +316,7 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'auth:logout': true,
   'auth:lock': true,
   'auth:unlock': true,
+  'auth:activity': true,
   'operators:list': true,
   'operators:save': true,
   'registry:query': true,
@@ -313,12 +333,15 @@ export interface EventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
+  /** This client's own session changed in main (locked, demoted, expired, ended): re-read it. */
+  'auth:session': SessionView | null;
 }
 export type EventName = keyof EventMap;
 const EVENT_SET: { [E in EventName]: true } = {
   'streams:status': true,
   'cameras:changed': true,
   'layout:changed': true,
+  'auth:session': true,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

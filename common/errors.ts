@@ -12,7 +12,7 @@ export const ERROR_REASONS = {
   locked: [],
   forbidden: ['role', 'origin', 'images'],
   /** credentials: unknown login or wrong password, never told apart. */
-  login_refused: ['credentials', 'locked_out', 'expired', 'password'],
+  login_refused: ['credentials', 'locked_out', 'expired', 'password', 'unlock_failures'],
   invalid_login: [],
   invalid_role: [],
   invalid_validity: [],
@@ -20,8 +20,9 @@ export const ERROR_REASONS = {
   weak_password: [],
   missing_field: [],
   file_unreadable: [],
-  invalid_inventory: [],
+  /** The stored inventory failed to load at start-up: the post has no cameras until an import. */
   stored_inventory_invalid: [],
+  invalid_inventory: [],
   /** Refused in the renderer before sending: params size and max, in MiB. */
   file_too_large: [],
   preview_expired: [],

@@ -1,11 +1,13 @@
 /**
  * Wire format of the video socket (not IPC: its own loopback WebSocket with a per-launch token).
- * Binary message = 12-byte header + Annex-B access unit:
+ * Binary message = 20-byte header + Annex-B access unit:
  *   [0] kind (1 = access unit)  [1] flags (bit 0 = key frame)  [2..3] reserved
- *   [4..11] float64 BE: wall-clock ms when the gateway received the unit
+ *   [4..11]  float64 BE: wall-clock ms when the gateway received the unit (the decode timestamp)
+ *   [12..19] float64 BE: wall-clock ms when the gateway sent it to this viewer (a cached unit
+ *            replayed to a new viewer carries its replay time): the renderer's latency bound
  * Text messages are JSON `VideoControl` messages.
  */
-export const FRAME_HEADER_BYTES = 12;
+export const FRAME_HEADER_BYTES = 20;
 export const FRAME_KIND_AU = 1;
 export const FLAG_KEY = 1;
 
@@ -16,16 +18,30 @@ export type VideoControl =
 export interface DecodedFrame {
   key: boolean;
   timestamp: number;
+  sentAt: number;
   data: Uint8Array;
 }
 
-export function encodeFrame(data: Uint8Array, key: boolean, timestamp: number): Uint8Array {
+export function encodeFrame(
+  data: Uint8Array,
+  key: boolean,
+  timestamp: number,
+  sentAt = timestamp,
+): Uint8Array {
   const out = new Uint8Array(FRAME_HEADER_BYTES + data.byteLength);
   const view = new DataView(out.buffer);
   out[0] = FRAME_KIND_AU;
   out[1] = key ? FLAG_KEY : 0;
   view.setFloat64(4, timestamp);
+  view.setFloat64(12, sentAt);
   out.set(data, FRAME_HEADER_BYTES);
+  return out;
+}
+
+/** A copy of an encoded frame with a new send time (the original may still be in a socket's queue). */
+export function restampFrame(frame: Uint8Array, sentAt: number): Uint8Array {
+  const out = Uint8Array.from(frame);
+  new DataView(out.buffer).setFloat64(12, sentAt);
   return out;
 }
 
@@ -36,6 +52,7 @@ export function decodeFrame(buf: ArrayBuffer | Uint8Array): DecodedFrame | null 
   return {
     key: ((bytes[1] ?? 0) & FLAG_KEY) !== 0,
     timestamp: view.getFloat64(4),
+    sentAt: view.getFloat64(12),
     data: bytes.subarray(FRAME_HEADER_BYTES),
   };
 }

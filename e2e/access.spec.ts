@@ -47,7 +47,7 @@ test('only authorised staff get in; the demo account does not exist with a real 
   await page.goto(host.url);
   await expect(page.getByTestId('login-screen')).toBeVisible();
   await expect(page.getByTestId('login-demo')).toHaveCount(0);
-  await expect(page.locator('canvas')).toHaveCount(0);
+  await expect(page.locator('.video')).toHaveCount(0);
   for (const [u, p, msg] of [
     ['demo', 'demo', /incorrect/],
     ['agent', 'mauvais', /incorrect/],
@@ -70,7 +70,7 @@ test('an idle console locks itself: tiles hidden until the operator unlocks', as
   await login(page, AGENT.login, AGENT.password);
   await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 15_000 });
-  await expect(page.locator('canvas')).toHaveCount(0);
+  await expect(page.locator('.video')).toHaveCount(0);
   await page.getByTestId('unlock-password').fill('faux');
   await page.getByTestId('unlock-submit').click();
   await expect(page.getByTestId('login-error')).toBeVisible();

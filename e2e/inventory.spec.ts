@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loginDemo, startHost, type Host } from './fixtures/host';
+import { createOperator, login, loginDemo, startHost, type Host } from './fixtures/host';
 
 let host: Host;
 test.beforeAll(async () => {
@@ -151,7 +151,15 @@ test('a CSV annex import shows the difference, asks for confirmation, then appli
 
   await page.getByTestId('import-file').setInputFiles(file('annexe.csv', csv));
   await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('notice-banner')).toContainText('3 caméras');
+  // A real inventory ends the demo: its session closes and its account is gone.
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await expect(page.getByTestId('login-demo')).toHaveCount(0);
+  // The post is now set up: its first account is created, then the console restarts on it.
+  await host.stop();
+  createOperator(host.dataDir, { login: 'chef', password: 'chef-mot-de-passe', role: 'supervisor' });
+  host = await startHost({ dataDir: host.dataDir });
+  await page.goto(host.url);
+  await login(page, 'chef', 'chef-mot-de-passe');
   await expect(page.getByTestId('camera-18')).toHaveCount(0);
   await expect(page.getByTestId('camera-30')).toBeVisible();
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
@@ -175,4 +183,7 @@ test('a CSV annex import shows the difference, asks for confirmation, then appli
     .split('\n');
   expect(history).toHaveLength(2);
   expect(JSON.parse(history[1]!).source).toBe('annexe-v2.csv');
+  // The next tests start again on a post never set up (demo cameras and account).
+  await host.stop();
+  host = await startHost();
 });

@@ -38,6 +38,10 @@ export interface ServicesOptions {
   /** Console inactivity lock, seconds. */
   lockAfterSeconds?: number;
   keyProtector?: KeyProtector;
+  /** Showrooms: the demo cameras and account even on a post that has accounts. */
+  demo?: boolean;
+  /** How often main re-reads each session's rights, ms (60 s by default; tests shorten it). */
+  recheckMs?: number;
 }
 
 export interface Services {
@@ -64,6 +68,9 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
 
   const events = new EventHub();
   const credentials = CredentialStore.inDir(o.dataDir);
+  const operators = new OperatorStore(o.dataDir);
+  // The demo exists only on a post never set up (no account yet), or with an explicit --demo.
+  const demoAllowed = (): boolean => o.demo === true || operators.count() === 0;
   const inventory = new InventoryStore(o.dataDir, path.join(o.assetsDir, 'demo-cameras.json'));
   const ids = (): number[] => inventory.cameras().map((c) => c.id);
   inventory.onChange((_v, change, actor) => {
@@ -74,17 +81,37 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         data: { ...change },
       });
   });
-  inventory.init(o.camerasFile);
+  inventory.init(o.camerasFile, demoAllowed());
   const layout = new LayoutStore(o.dataDir, ids());
   const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG);
   log.info(`ffmpeg: ${ffmpegPath}`);
 
+  // A viewing session must not start unrecorded; its end is reported from socket listeners,
+  // which must never throw, so a failure there is logged.
+  const recordView = (phase: 'start' | 'end', entry: Parameters<Registry['append']>[0]): void => {
+    if (phase === 'start') registry.append(entry);
+    else
+      try {
+        registry.append(entry);
+      } catch (e) {
+        log.error('end of viewing not recorded', e);
+      }
+  };
   let gateway: StreamGateway | null = null;
-  const auth = new AuthService(new OperatorStore(o.dataDir), registry, {
-    isDemo: () => inventory.view().demo,
+  const auth = new AuthService(operators, registry, {
+    isDemo: () => inventory.view().demo && demoAllowed(),
     lockAfterSeconds: o.lockAfterSeconds ?? 300,
     onRevoke: (token) => gateway?.revoke(token),
+    onSessionChange: (clientId, view) => events.emitTo(clientId, 'auth:session', view),
+    ...(o.recheckMs !== undefined && { recheckMs: o.recheckMs }),
   });
+  // Main's own watch: inactivity lock and stale rights, whatever the page does.
+  const lockMs = (o.lockAfterSeconds ?? 300) * 1000;
+  const sweep = setInterval(
+    () => auth.sweep(),
+    Math.max(250, Math.min(5000, lockMs / 4, o.recheckMs ?? 5000)),
+  );
+  sweep.unref();
   gateway = new StreamGateway({
     ffmpegPath,
     credentials,
@@ -92,7 +119,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     lookupCamera: (id) => inventory.camera(id),
     authorize: (token) => auth.authorizeVideo(token),
     onView: (phase, v) =>
-      registry.append({
+      recordView(phase, {
         type: phase === 'start' ? 'view.start' : 'view.end',
         actor: v.identity.actor,
         cameraId: v.cameraId,
@@ -111,6 +138,8 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
 
   let wasDemo = inventory.view().demo;
   inventory.onChange((view) => {
+    // Any inventory change ends the demo sessions: no demo rights over real cameras.
+    auth.endDemoSessions();
     gw.refresh();
     events.emit('cameras:changed', view);
     events.emit('layout:changed', layout.onInventory(ids(), wasDemo && !view.demo));
@@ -119,14 +148,18 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
 
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
-    ...authHandlers(auth, () => inventory.view().demo),
+    ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
     ...operatorsHandlers(auth),
     ...camerasHandlers(inventory, actor),
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor),
   };
-  const router = new Router(handlers, (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]));
+  // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
+  const router = new Router(handlers, (channel, ctx) => {
+    auth.touch(ctx.clientId);
+    return auth.check(ctx.clientId, CHANNEL_ACCESS[channel]);
+  });
 
   return {
     router,
@@ -136,8 +169,10 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     auth,
     registry,
     close: async () => {
+      clearInterval(sweep);
       await gw.close();
       registry.close();
+      operators.close();
     },
   };
 }

@@ -1,10 +1,14 @@
-/** Locks the console after the configured inactivity; wall streams are not affected. */
+/**
+ * Locks the console after the configured inactivity; wall streams are not affected. Main keeps
+ * its own clock too: user input is pinged to it (throttled), and any invoke counts as activity.
+ */
 import { useConsole } from './store/console-store';
 
 export function bindInactivityLock(): void {
   let last = Date.now();
   const touch = (): void => {
     last = Date.now();
+    useConsole.getState().pingActivity();
   };
   // 'input' too: pasting or autofilling a form is activity, though no key is pressed.
   for (const ev of ['pointerdown', 'pointermove', 'keydown', 'wheel', 'input'])

@@ -17,5 +17,7 @@ export function authHandlers(
     },
     'auth:lock': (p, ctx) => auth.lock(ctx.clientId, p.reason),
     'auth:unlock': (p, ctx) => auth.unlock(ctx.clientId, p.password),
+    // The renderer's throttled ping on user input; the gate already counted it as activity.
+    'auth:activity': () => ok(null),
   };
 }

@@ -3,55 +3,58 @@
  * registry. Main enforces roles on every call: hiding a button is not a control.
  */
 import crypto from 'node:crypto';
-import type { OperatorInput, OperatorView, SessionView } from '../../common/contract';
+import type { EventName, OperatorInput, OperatorView, SessionView } from '../../common/contract';
 import type { Failure } from '../../common/result';
 import { err, ok, type ErrorParams, type Result } from '../../common/result';
 import type { Registry, RegistryActor } from '../registry/registry';
-import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './passwords';
+import { DEMO_LOGIN, saveAccount } from './accounts';
+import { hashPassword } from './passwords';
+import { MAX_FAILURES, PasswordGate } from './password-gate';
+import {
+  DEMO_OPERATOR,
+  isoDay,
+  newToken,
+  sameRights,
+  validOn,
+  type LogoutReason,
+  type Session,
+} from './session';
+
 import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
-import { can, permissionsOf, ROLES } from './roles';
-import type { Access } from './channel-access';
+import { can, permissionsOf } from './roles';
+import { EVENT_ACCESS, type Access } from './channel-access';
 
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 15 * 60_000;
-export const DEMO_LOGIN = 'demo';
-
-interface Session {
-  operator: OperatorView;
-  locked: boolean;
-  demo: boolean;
-  videoToken: string;
-}
-
-const DEMO_OPERATOR: OperatorView = {
-  login: DEMO_LOGIN,
-  name: 'Compte de démonstration',
-  rank: '—',
-  service: 'DÉMO',
-  badge: '—',
-  role: 'supervisor',
-  validFrom: '2000-01-01',
-  validUntil: '2999-12-31',
-  grantedBy: '—',
-  failedAttempts: 0,
-  lockedUntil: null,
-};
+export { MAX_FAILURES, LOCKOUT_MS } from './password-gate';
+export { DEMO_LOGIN } from './accounts';
+/** Rights are re-read from the accounts at least this often (and on every unlock). */
+export const RECHECK_MS = 60_000;
 
 export interface AuthOptions {
+  /** Whether the demo account exists now (demo inventory, and no account or `--demo`). */
   isDemo: () => boolean;
   lockAfterSeconds: number;
   /** Called when a session's video rights end (logout, lock): its viewers are closed. */
   onRevoke: (videoToken: string) => void;
+  /** A client's session changed without it asking (locked, demoted, expired, ended). */
+  onSessionChange?: (clientId: string, view: SessionView | null) => void;
+  /** Clock (tests inject one). */
+  now?: () => number;
+  recheckMs?: number;
 }
 
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
+  private readonly gate: PasswordGate;
+  private readonly now: () => number;
 
   constructor(
     private readonly store: OperatorStore,
     private readonly registry: Registry,
     private readonly o: AuthOptions,
-  ) {}
+  ) {
+    this.now = o.now ?? Date.now;
+    this.gate = new PasswordGate(store, registry);
+  }
 
   private view(s: Session): SessionView {
     const { login, name, rank, service, role } = s.operator;
@@ -85,7 +88,13 @@ export class AuthService {
   /** Checks a call's right in main. 'public' needs nothing; 'session' any unlocked session. */
   check(clientId: string, need: Access): Failure | null {
     if (need === 'public') return null;
-    const s = this.sessions.get(clientId);
+    const before = this.sessions.get(clientId);
+    if (before && this.now() - before.checkedAt >= (this.o.recheckMs ?? RECHECK_MS)) this.recheck(clientId);
+    return this.allowed(this.sessions.get(clientId), need);
+  }
+
+  private allowed(s: Session | undefined, need: Access): Failure | null {
+    if (need === 'public') return null;
     if (!s) return err('unauthenticated');
     if (need === 'locked-ok') return null;
     if (s.locked) return err('locked');
@@ -93,8 +102,81 @@ export class AuthService {
     return err('forbidden', { reason: 'role' });
   }
 
+  /** Whether a push may reach a client: one addressed to it, or one its rights allow. */
+  mayReceive(clientId: string, event: EventName, target: string | null): boolean {
+    if (target !== null) return target === clientId;
+    return this.allowed(this.sessions.get(clientId), EVENT_ACCESS[event]) === null;
+  }
+
+  /** Any invoke from a client, or its renderer's activity ping: the inactivity clock restarts. */
+  touch(clientId: string): void {
+    const s = this.sessions.get(clientId);
+    if (s && !s.locked) s.lastActivity = this.now();
+  }
+
+  /**
+   * Main's own watch, run on a timer: a client silent for `lockAfter` seconds is locked (its video
+   * token revoked), and every session's rights are re-read at least every `recheckMs`.
+   */
+  sweep(): void {
+    const now = this.now();
+    for (const [clientId, s] of [...this.sessions]) {
+      if (now - s.checkedAt >= (this.o.recheckMs ?? RECHECK_MS)) this.recheck(clientId);
+      const live = this.sessions.get(clientId);
+      if (live && !live.locked && now - live.lastActivity >= this.o.lockAfterSeconds * 1000) {
+        this.lock(clientId, 'inactivity');
+        this.o.onSessionChange?.(clientId, this.status(clientId));
+      }
+    }
+  }
+
+  /** Re-reads the account: an expired or deleted one ends the session, a new role applies at once. */
+  private recheck(clientId: string): Failure | null {
+    const s = this.sessions.get(clientId);
+    if (!s) return err('unauthenticated');
+    s.checkedAt = this.now();
+    if (s.demo) {
+      if (this.o.isDemo()) return null;
+      this.endSession(clientId, 'demo_ended');
+      return err('unauthenticated');
+    }
+    const op = this.store.get(s.operator.login);
+    if (!op || !validOn(op, isoDay(this.now()))) {
+      this.endSession(clientId, 'expired');
+      return op
+        ? err('login_refused', { reason: 'expired', from: op.validFrom, to: op.validUntil })
+        : err('unauthenticated');
+    }
+    const fresh = toOperatorView(op);
+    if (sameRights(fresh, s.operator)) return null;
+    const lostImages = can(s.operator.role, 'view') && !can(fresh.role, 'view');
+    s.operator = fresh;
+    if (lostImages) {
+      this.o.onRevoke(s.videoToken);
+      s.videoToken = newToken();
+    }
+    this.o.onSessionChange?.(clientId, this.view(s));
+    return null;
+  }
+
+  /** Ends a session main decided to end, and tells its client. */
+  private endSession(clientId: string, reason: LogoutReason): void {
+    this.logout(clientId, reason);
+    this.o.onSessionChange?.(clientId, null);
+  }
+
+  /** Any inventory change ends the demo sessions: the demo never keeps rights over real cameras. */
+  endDemoSessions(): void {
+    for (const [clientId, s] of [...this.sessions]) if (s.demo) this.endSession(clientId, 'demo_ended');
+  }
+
+  /** Re-reads the sessions of one account at once (its role or dates were just changed). */
+  recheckLogin(login: string): void {
+    for (const [clientId, s] of [...this.sessions]) if (s.operator.login === login) this.recheck(clientId);
+  }
+
   async login(clientId: string, login: string, password: string): Promise<Result<SessionView>> {
-    const now = new Date();
+    const now = new Date(this.now());
     // The registry keeps the exact cause; the operator is told only what he may know.
     const denied = (cause: string, params: ErrorParams, op?: Operator): Failure => {
       this.registry.append({
@@ -108,7 +190,7 @@ export class AuthService {
     let operator: OperatorView;
     let demo = false;
     if (login === DEMO_LOGIN && this.o.isDemo()) {
-      // The demo account exists only while the demo inventory is in force.
+      // The demo account exists only on a post never set up (or a showroom's `--demo`).
       if (password !== DEMO_LOGIN) return denied('bad_password', badCredentials);
       operator = DEMO_OPERATOR;
       demo = true;
@@ -118,33 +200,16 @@ export class AuthService {
         await hashPassword(password); // same cost whether or not the login exists
         return denied('unknown', badCredentials);
       }
-      if (op.lockedUntil && new Date(op.lockedUntil) > now) {
-        const until = op.lockedUntil;
-        return denied('locked_out', { reason: 'locked_out', failures: MAX_FAILURES, until }, op);
+      const v = await this.gate.check(op, password, now);
+      if (!v.ok && v.blockedUntil) {
+        const until = v.blockedUntil;
+        return denied(v.cause, { reason: 'locked_out', failures: MAX_FAILURES, until }, op);
       }
-      if (!(await verifyPassword(password, op.passwordHash))) {
-        const attempts = op.failedAttempts + 1;
-        const lockedUntil =
-          attempts >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-        this.store.recordFailure(login, lockedUntil ? 0 : attempts, lockedUntil);
-        if (lockedUntil)
-          this.registry.append({
-            type: 'auth.locked_out',
-            actor: AuthService.actorOf(op),
-            data: { until: lockedUntil },
-          });
-        return denied(
-          'bad_password',
-          lockedUntil ? { reason: 'locked_out', failures: MAX_FAILURES, until: lockedUntil } : badCredentials,
-          op,
-        );
-      }
-      const today = now.toISOString().slice(0, 10);
-      if (today < op.validFrom || today > op.validUntil) {
+      if (!v.ok) return denied(v.cause, badCredentials, op);
+      if (!validOn(op, isoDay(now.getTime()))) {
         return denied('expired', { reason: 'expired', from: op.validFrom, to: op.validUntil }, op);
       }
-      this.store.recordFailure(login, 0, null);
-      operator = toOperatorView(op);
+      operator = toOperatorView({ ...op, failedAttempts: 0, lockedUntil: null });
     }
     // Changing operator at the post is one action: the previous operator's sessions close first.
     this.logout(clientId, 'change');
@@ -152,14 +217,17 @@ export class AuthService {
       operator,
       locked: false,
       demo,
-      videoToken: crypto.randomBytes(24).toString('base64url'),
+      videoToken: newToken(),
+      lastActivity: this.now(),
+      checkedAt: this.now(),
+      unlockFailures: 0,
     };
     this.sessions.set(clientId, s);
     this.registry.append({ type: 'auth.login', actor: AuthService.actorOf(operator), data: { demo } });
     return ok(this.view(s));
   }
 
-  logout(clientId: string, reason: 'logout' | 'change' | 'disconnect' = 'logout'): void {
+  logout(clientId: string, reason: LogoutReason = 'logout'): void {
     const s = this.sessions.get(clientId);
     if (!s) return;
     this.sessions.delete(clientId);
@@ -172,8 +240,9 @@ export class AuthService {
     if (!s) return err('unauthenticated');
     if (!s.locked) {
       s.locked = true;
+      s.unlockFailures = 0;
       this.o.onRevoke(s.videoToken);
-      s.videoToken = crypto.randomBytes(24).toString('base64url');
+      s.videoToken = newToken();
       this.registry.append({ type: 'auth.lock', actor: AuthService.actorOf(s.operator), data: { reason } });
     }
     return ok(this.view(s));
@@ -182,14 +251,34 @@ export class AuthService {
   async unlock(clientId: string, password: string): Promise<Result<SessionView>> {
     const s = this.sessions.get(clientId);
     if (!s) return err('unauthenticated');
-    const good = s.demo
-      ? password === DEMO_LOGIN
-      : await verifyPassword(password, this.store.get(s.operator.login)?.passwordHash ?? '');
-    if (!good) {
-      this.registry.append({ type: 'auth.unlock_failed', actor: AuthService.actorOf(s.operator) });
-      return err('login_refused', { reason: 'password' });
+    // Counted before the check, in the session and (through the gate) on the account.
+    s.unlockFailures++;
+    const op = s.demo ? undefined : this.store.get(s.operator.login);
+    if (!s.demo && !op) {
+      this.endSession(clientId, 'expired');
+      return err('unauthenticated');
     }
+    const v = op
+      ? await this.gate.check(op, password, new Date(this.now()))
+      : ({ ok: password === DEMO_LOGIN, blockedUntil: null } as const);
+    if (!v.ok) {
+      this.registry.append({
+        type: 'auth.unlock_failed',
+        actor: AuthService.actorOf(s.operator),
+        data: { failures: s.unlockFailures },
+      });
+      const blockedUntil = 'blockedUntil' in v ? v.blockedUntil : null;
+      if (s.unlockFailures < MAX_FAILURES && !blockedUntil)
+        return err('login_refused', { reason: 'password' });
+      if (this.sessions.get(clientId) === s) this.endSession(clientId, 'unlock_failures');
+      return err('login_refused', { reason: 'unlock_failures', failures: MAX_FAILURES });
+    }
+    s.unlockFailures = 0;
+    // Rights are re-read on unlock: an account expired or demoted meanwhile gets what it now has.
+    const stale = this.recheck(clientId);
+    if (stale) return stale;
     s.locked = false;
+    s.lastActivity = this.now();
     this.registry.append({ type: 'auth.unlock', actor: AuthService.actorOf(s.operator) });
     return ok(this.view(s));
   }
@@ -220,44 +309,10 @@ export class AuthService {
     return this.store.list();
   }
 
-  /** Creates or updates an account; `by` is the head of service granting it (null: install CLI). */
+  /** Creates or updates an account; its open sessions get the new rights at once. */
   async saveOperator(input: OperatorInput, by: RegistryActor | null): Promise<Result<OperatorView>> {
-    if (!/^[a-z0-9._-]{2,40}$/i.test(input.login) || input.login === DEMO_LOGIN) return err('invalid_login');
-    if (!(ROLES as readonly string[]).includes(input.role)) return err('invalid_role');
-    if (
-      !/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) ||
-      input.validUntil < input.validFrom
-    ) {
-      return err('invalid_validity');
-    }
-    const existing = this.store.get(input.login);
-    if (!existing && !input.password) return err('password_required');
-    if (input.password !== undefined && input.password.length < PASSWORD_MIN_LENGTH) {
-      return err('weak_password', { min: PASSWORD_MIN_LENGTH });
-    }
-    const op: Operator = {
-      login: input.login,
-      name: input.name.trim(),
-      rank: input.rank.trim(),
-      service: input.service.trim(),
-      badge: input.badge.trim(),
-      role: input.role,
-      validFrom: input.validFrom,
-      validUntil: input.validUntil,
-      grantedBy: by?.login ?? 'installation',
-      passwordHash: input.password ? await hashPassword(input.password) : existing!.passwordHash,
-      failedAttempts: 0,
-      lockedUntil: null,
-    };
-    if (!op.name || !op.rank || !op.service) return err('missing_field');
-    this.store.upsert(op);
-    const { passwordHash: _p, ...trace } = op;
-    this.registry.append({
-      type: existing ? 'operator.update' : 'operator.create',
-      actor: by,
-      data: { operator: trace },
-    });
-    return ok(toOperatorView(op));
+    const r = await saveAccount(this.store, this.registry, input, by);
+    if (r.ok) this.recheckLogin(r.value.login);
+    return r;
   }
 }

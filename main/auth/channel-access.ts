@@ -1,5 +1,5 @@
 /** The right each contract channel needs, checked in main before its handler runs. */
-import type { Channel } from '../../common/contract';
+import type { Channel, EventName } from '../../common/contract';
 import type { Permission } from './roles';
 
 export type Access = Permission | 'public' | 'session' | 'locked-ok';
@@ -11,6 +11,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'auth:logout': 'locked-ok',
   'auth:lock': 'session',
   'auth:unlock': 'locked-ok',
+  'auth:activity': 'session',
   'cameras:list': 'session',
   'cameras:preview-import': 'inventory',
   'cameras:apply-import': 'inventory',
@@ -26,4 +27,16 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'registry:verify': 'registry.admin',
   'registry:checkpoint': 'registry.admin',
   'registry:requisition': 'registry',
+};
+
+/**
+ * The right a push needs to reach a client, checked by every transport (browser host and Electron)
+ * before it sends. Typed over the event names: a new event without an entry is a type error.
+ * `auth:session` is only ever sent to the one client it concerns.
+ */
+export const EVENT_ACCESS: Record<EventName, Access> = {
+  'streams:status': 'view',
+  'cameras:changed': 'session',
+  'layout:changed': 'view',
+  'auth:session': 'public',
 };

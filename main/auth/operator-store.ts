@@ -13,6 +13,8 @@ export class OperatorStore {
 
   constructor(dataDir: string) {
     this.db = new DatabaseSync(path.join(dataDir, 'operators.db'));
+    // The `vigie operators` CLI may write while the console runs: wait for its lock, never fail.
+    this.db.exec('PRAGMA busy_timeout = 10000;');
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;
@@ -68,10 +70,38 @@ export class OperatorStore {
       );
   }
 
-  recordFailure(login: string, attempts: number, lockedUntil: string | null): void {
+  /**
+   * Counts one login attempt before its password is checked, atomically in SQL: parallel attempts
+   * cannot read the same count. An expired block starts a new count. Returns the new count.
+   */
+  countAttempt(login: string, nowIso: string): number {
+    const r = this.db
+      .prepare(
+        `UPDATE operators SET
+          failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?1 THEN 1 ELSE failed_attempts + 1 END,
+          locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?1 THEN NULL ELSE locked_until END
+        WHERE login = ?2 RETURNING failed_attempts AS n`,
+      )
+      .get(nowIso, login) as { n: number } | undefined;
+    return Number(r?.n ?? 0);
+  }
+
+  /** Blocks the account once its count reaches `max`; returns the end of a block it just set. */
+  blockIfOver(login: string, max: number, untilIso: string): string | null {
+    const r = this.db
+      .prepare(
+        `UPDATE operators SET locked_until = ? WHERE login = ? AND failed_attempts >= ? AND locked_until IS NULL
+        RETURNING locked_until AS until`,
+      )
+      .get(untilIso, login, max) as { until: string } | undefined;
+    return r?.until ?? null;
+  }
+
+  /** A right password: the count starts again. */
+  clearFailures(login: string): void {
     this.db
-      .prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE login = ?')
-      .run(attempts, lockedUntil, login);
+      .prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE login = ?')
+      .run(login);
   }
 
   close(): void {

@@ -45,43 +45,49 @@ export class InventoryStore {
     this.historyFile = path.join(dataDir, 'inventory-history.jsonl');
   }
 
-  /** Start-up: an explicit file, else the stored inventory, else the demo cameras. */
-  init(camerasFile?: string): void {
+  /**
+   * Start-up: an explicit file, else the stored inventory, else (on a post never set up) the demo
+   * cameras. A stored inventory that fails to load leaves the post with no cameras and an error
+   * the console shows: never the demo.
+   */
+  init(camerasFile?: string, demoAllowed = true): void {
     const stored = this.readStored();
-    if (stored) {
+    if (stored === 'invalid') {
+      this.lastError ??= err('stored_inventory_invalid').error;
+    } else if (stored) {
       this.inventory = stored.inventory;
       this.source = stored.source;
     }
     if (camerasFile) {
       const r = this.loadFile(camerasFile);
       if (!r.ok) this.lastError = r.error;
-    } else if (!stored || stored.inventory.demo) {
+    } else if (stored === null && demoAllowed) {
       const demo = parseInventoryFile(this.demoFile, fs.readFileSync(this.demoFile, 'utf8'));
       if (!demo.ok) throw new Error(`demo inventory invalid: ${formatProblems(demo.problems)}`);
       this.inventory = { ...demo.inventory, demo: true };
       this.source = 'démo';
     }
     log.info(
-      `inventory in force: ${this.inventory.cameras.length} cameras from ${this.source}${this.inventory.demo ? ' (demo)' : ''}`,
+      `inventory in force: ${this.inventory.cameras.length} cameras from ${this.source || '—'}${this.inventory.demo ? ' (demo)' : ''}`,
     );
   }
 
-  private readStored(): { inventory: Inventory; source: string } | null {
+  private readStored(): { inventory: Inventory; source: string } | 'invalid' | null {
     if (!fs.existsSync(this.currentFile)) return null;
     let meta: { source?: unknown; cameras?: unknown } | null;
     try {
       meta = JSON.parse(fs.readFileSync(this.currentFile, 'utf8')) as typeof meta;
     } catch (e) {
-      log.error('stored inventory unreadable; ignoring it', e);
-      return null;
+      log.error('stored inventory unreadable: the post starts with no cameras', e);
+      return 'invalid';
     }
     const parsed = parseInventoryFile('inventory.json', JSON.stringify({ cameras: meta?.cameras ?? null }));
     if (!parsed.ok) {
       // Written by an older version with laxer checks (e.g. a control character in an address):
       // refused here, before any stream is spawned from it, and shown to the operator.
-      log.error('stored inventory invalid; ignoring it', formatProblems(parsed.problems));
+      log.error('stored inventory invalid: the post starts with no cameras', formatProblems(parsed.problems));
       this.lastError = err('stored_inventory_invalid', undefined, parsed.problems).error;
-      return null;
+      return 'invalid';
     }
     const source = typeof meta?.source === 'string' ? meta.source : 'inventaire enregistré';
     return { inventory: parsed.inventory, source };

@@ -1,16 +1,19 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, session } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { resolveStatic } from '../host/static-files';
 import { createServices } from '../services';
+import { installLastResort } from '../log/last-resort';
 import { createLogger } from '../log/logger';
+import { RegistryKeyError } from '../registry/registry-key';
 import { bindElectronIpc } from './electron-ipc';
 import { electronClientId } from './sender-check';
 import { createConsoleWindow, hardenSession } from './window';
 import { CONSOLE_PARTITION } from './window-options';
 
 const log = createLogger('electron');
+installLastResort();
 const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER = path.join(ROOT, 'dist', 'renderer');
 
@@ -32,6 +35,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
+    ...(process.argv.includes('--demo') && { demo: true }),
     host: 'electron',
     version: app.getVersion(),
     // The registry key is wrapped by the OS keystore where Electron offers one.
@@ -44,17 +48,27 @@ async function start(): Promise<void> {
   });
   const ses = hardenSession(session.fromPartition(CONSOLE_PARTITION));
   ses.protocol.handle('app', (req) => {
-    const file = path.resolve(RENDERER, '.' + decodeURIComponent(new URL(req.url).pathname));
-    if (!file.startsWith(RENDERER + path.sep) || !fs.existsSync(file))
-      return new Response('not found', { status: 404 });
+    // The same check as the browser host: a malformed path answers 400, never throws.
+    const file = resolveStatic(RENDERER, new URL(req.url).pathname);
+    if (file === 400) return new Response('bad request', { status: 400 });
+    if (file === 404) return new Response('not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
-  bindElectronIpc(services.router, services.events, () =>
-    BrowserWindow.getAllWindows().map((w) => w.webContents),
+  bindElectronIpc(
+    services.router,
+    services.events,
+    () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    (clientId, event, target) => services.auth.mayReceive(clientId, event, target),
   );
   const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
   const clientId = electronClientId(win.webContents.id);
-  win.webContents.on('destroyed', () => services.auth.logout(clientId, 'disconnect'));
+  win.webContents.on('destroyed', () => {
+    try {
+      services.auth.logout(clientId, 'disconnect');
+    } catch (e) {
+      log.error('logout after window closed not recorded', e);
+    }
+  });
   app.on('before-quit', () => void services.close());
 }
 
@@ -68,6 +82,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((e: unknown) => {
       log.error('start-up failed', e);
+      // A registry key problem is for the technician to settle; say it rather than vanish.
+      if (e instanceof RegistryKeyError) dialog.showErrorBox('Vigie', `Démarrage refusé : ${e.message}`);
       app.exit(1);
     });
 }

@@ -1,28 +1,19 @@
 /**
  * The browser host: the same services as Electron, with the renderer served on loopback and the
  * typed contract carried over a WebSocket (`/ipc`). Used for tests and for PCs without Electron.
+ * Every socket gets its error listener first: nothing a local process sends may stop the host.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { staticHandler } from './static-files';
 
 const log = createLogger('host');
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json',
-};
+/** Above the largest legitimate message (an import, limited in bytes by its schema). */
+export const IPC_MAX_PAYLOAD = 8 * 1024 * 1024;
 
 export interface BrowserHost {
   url: string;
@@ -34,62 +25,26 @@ export async function startBrowserHost(
   rendererDir: string,
   port: number,
 ): Promise<BrowserHost> {
-  const root = path.resolve(rendererDir);
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.resolve(root, '.' + (urlPath === '/' ? '/index.html' : urlPath));
-    if (
-      req.method !== 'GET' ||
-      !file.startsWith(root + path.sep) ||
-      !fs.existsSync(file) ||
-      !fs.statSync(file).isFile()
-    ) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    fs.createReadStream(file).pipe(res);
-  });
+  const server = http.createServer(staticHandler(rendererDir));
+  server.on('clientError', (_e, socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  server.on('error', (e) => log.error('http server error', e));
   const actualPort = (server.address() as { port: number }).port;
   const origin = `http://127.0.0.1:${actualPort}`;
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: IPC_MAX_PAYLOAD });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     // The sender check of this transport: only pages served by this host may speak the contract.
     if (req.url !== '/ipc' || req.headers.origin !== origin) {
-      socket.destroy();
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      // One client per page: its operator session ends when the page goes away.
-      const ctx = { clientId: `ws-${crypto.randomUUID()}` };
-      const detach = services.events.add((event, payload) => ws.send(JSON.stringify({ event, payload })));
-      ws.on('close', () => {
-        detach();
-        services.auth.logout(ctx.clientId, 'disconnect');
-      });
-      ws.on('message', async (raw) => {
-        let msg: { id?: unknown; channel?: unknown; payload?: unknown };
-        try {
-          msg = JSON.parse(String(raw)) as typeof msg;
-        } catch {
-          return;
-        }
-        if (typeof msg.id !== 'number') return;
-        const result = await services.router.dispatch(msg.channel, msg.payload, ctx);
-        ws.send(JSON.stringify({ id: msg.id, result }));
-      });
-    });
+    wss.handleUpgrade(req, socket, head, (ws) => onClient(services, ws));
   });
 
   const url = `${origin}/`;
@@ -101,4 +56,51 @@ export async function startBrowserHost(
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** One client per page: its operator session ends when the page goes away. */
+function onClient(services: Services, ws: WebSocket): void {
+  const ctx = { clientId: `ws-${crypto.randomUUID()}` };
+  // An oversized or malformed frame closes this socket only.
+  ws.on('error', (e) => {
+    log.warn(`ipc socket closed on error: ${e.message}`);
+    ws.terminate();
+  });
+  const send = (data: unknown): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(data), (e) => e && ws.terminate());
+  };
+  const detach = services.events.add((event, payload, target) => {
+    if (services.auth.mayReceive(ctx.clientId, event, target)) send({ event, payload });
+  });
+  ws.on('close', () => {
+    detach();
+    try {
+      services.auth.logout(ctx.clientId, 'disconnect');
+    } catch (e) {
+      log.error('logout on disconnect failed', e);
+    }
+  });
+  ws.on('message', (raw: RawData) => {
+    void answer(services, ctx, raw).then((reply) => reply && send(reply));
+  });
+}
+
+async function answer(
+  services: Services,
+  ctx: { clientId: string },
+  raw: RawData,
+): Promise<{ id: number; result: unknown } | null> {
+  let msg: { id?: unknown; channel?: unknown; payload?: unknown };
+  try {
+    msg = JSON.parse(String(raw)) as typeof msg;
+  } catch {
+    return null;
+  }
+  if (msg === null || typeof msg !== 'object' || typeof msg.id !== 'number') return null;
+  try {
+    return { id: msg.id, result: await services.router.dispatch(msg.channel, msg.payload, ctx) };
+  } catch (e) {
+    log.error('ipc dispatch failed', e);
+    return { id: msg.id, result: { ok: false, error: { code: 'internal' } } };
+  }
 }

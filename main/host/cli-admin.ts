@@ -4,8 +4,7 @@ import { AuthService } from '../auth/auth-service';
 import { OperatorStore } from '../auth/operator-store';
 import { ROLES, type Role } from '../auth/roles';
 import { openRegistry } from '../services';
-import type { Checkpoint } from '../registry/registry';
-import { latestCheckpoint } from '../registry/registry-handlers';
+import { latestCheckpoint, readCheckpointFile } from '../registry/registry-handlers';
 import { verifyProblemFr } from '../registry/registry-labels';
 import { option } from './cli-args';
 import { cliMessage } from './cli-messages';
@@ -79,13 +78,12 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
     switch (args[0]) {
       case 'verify': {
         const file = option(args, 'checkpoint');
-        const cp = file
-          ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint)
-          : latestCheckpoint(dataDir);
+        const cp = file ? readCheckpointFile(file) : latestCheckpoint(dataDir);
         const r = registry.verify(cp);
         if (r.ok) {
+          const seq = (cp as { seq?: number } | undefined)?.seq;
           process.stdout.write(
-            `Registre intègre : ${r.rows} entrées${cp ? `, conforme au point de contrôle n° ${cp.seq}` : ''}.\n`,
+            `Registre intègre : ${r.rows} entrées${seq !== undefined ? `, conforme au point de contrôle n° ${seq}` : ''}.\n`,
           );
           return 0;
         }
@@ -116,7 +114,10 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
         const before = new Date(Date.now() - days * 86_400_000).toISOString();
         const removed = registry.purge(before, null);
         process.stdout.write(
-          `${removed} entrée(s) antérieures au ${before.slice(0, 10)} purgées ; la purge est inscrite au registre.\n`,
+          `${removed} entrée(s) antérieures au ${before.slice(0, 10)} purgées ; la purge est inscrite au registre.\n` +
+            (removed
+              ? 'Les points de contrôle antérieurs ne prouvent plus rien : prenez-en un nouveau.\n'
+              : ''),
         );
         return 0;
       }

@@ -1,6 +1,7 @@
 /** `vigie` command line: `host` runs the browser host; more commands join as domains grow. */
 import os from 'node:os';
 import path from 'node:path';
+import { installLastResort } from '../log/last-resort';
 import { createServices } from '../services';
 import { operatorsCommand, registryCommand } from './cli-admin';
 import { option } from './cli-args';
@@ -17,6 +18,7 @@ export function defaultDataDir(): string {
 const dataDirOf = (args: string[]): string => path.resolve(option(args, 'data-dir') ?? defaultDataDir());
 
 async function host(args: string[]): Promise<void> {
+  installLastResort();
   const camerasFile = option(args, 'cameras');
   const services = await createServices({
     dataDir: path.resolve(option(args, 'data-dir') ?? defaultDataDir()),
@@ -24,6 +26,8 @@ async function host(args: string[]): Promise<void> {
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(option(args, 'ffmpeg') && { ffmpegPath: option(args, 'ffmpeg') }),
     ...(option(args, 'lock-after') && { lockAfterSeconds: Number(option(args, 'lock-after')) }),
+    ...(option(args, 'recheck-seconds') && { recheckMs: Number(option(args, 'recheck-seconds')) * 1000 }),
+    ...(args.includes('--demo') && { demo: true }),
     host: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',
   });
@@ -41,8 +45,9 @@ async function host(args: string[]): Promise<void> {
 }
 
 const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
-  host [--cameras FICHIER] [--port N] [--ffmpeg CHEMIN] [--lock-after SECONDES]
+  host [--cameras FICHIER] [--port N] [--ffmpeg CHEMIN] [--lock-after SECONDES] [--demo]
         lance les services et sert la console sur http://127.0.0.1:N/
+        (--demo : caméras et compte de démonstration même si des comptes existent, pour un salon)
   operators add --login L --name NOM --rank GRADE --service SERVICE --role ROLE [--badge N] [--from AAAA-MM-JJ] [--until AAAA-MM-JJ]
         crée un compte ; le mot de passe est lu sur l’entrée standard
   operators list

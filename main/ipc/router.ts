@@ -55,16 +55,24 @@ export class Router {
   }
 }
 
-/** Fan-out of pushes to every connected window. */
-export class EventHub implements EventSink {
-  private readonly sinks = new Set<(event: EventName, payload: unknown) => void>();
+/** A transport's receiver of pushes; `target` names the one client a push is for, or null for all. */
+export type PushSink = (event: EventName, payload: unknown, target: string | null) => void;
 
-  add(sink: (event: EventName, payload: unknown) => void): () => void {
+/** Fan-out of pushes; each transport filters them per client through EVENT_ACCESS before sending. */
+export class EventHub implements EventSink {
+  private readonly sinks = new Set<PushSink>();
+
+  add(sink: PushSink): () => void {
     this.sinks.add(sink);
     return () => this.sinks.delete(sink);
   }
 
   emit<E extends EventName>(event: E, payload: EventMap[E]): void {
-    for (const sink of this.sinks) sink(event, payload);
+    for (const sink of this.sinks) sink(event, payload, null);
+  }
+
+  /** A push for one client only (its own session changed). */
+  emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void {
+    for (const sink of this.sinks) sink(event, payload, clientId);
   }
 }

@@ -37,6 +37,7 @@ export const requestSchemas = {
   'layout:set': z.strictObject({
     layout: z.enum(LAYOUTS),
     tiles: z.array(cameraId.nullable()).length(MAX_TILES),
+    fullRate: z.boolean().optional(),
   }),
   'streams:endpoint': z.undefined(),
   'streams:statuses': z.undefined(),
@@ -45,6 +46,7 @@ export const requestSchemas = {
   'auth:logout': z.undefined(),
   'auth:lock': z.strictObject({ reason: z.enum(['inactivity', 'manual']) }),
   'auth:unlock': z.strictObject({ password: z.string().min(1).max(200) }),
+  'auth:activity': z.undefined(),
   'operators:list': z.undefined(),
   'operators:save': z.strictObject({
     login: z.string().min(2).max(40),

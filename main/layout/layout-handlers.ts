@@ -15,7 +15,7 @@ export function layoutHandlers(
       // A tile may only name a camera of the inventory in force.
       const known = new Set(cameraIds());
       const tiles = p.tiles.map((id) => (id !== null && known.has(id) ? id : null));
-      const r = layout.set({ layout: p.layout, tiles });
+      const r = layout.set({ layout: p.layout, tiles, fullRate: p.fullRate === true });
       if (r.ok) events.emit('layout:changed', r.value);
       return r;
     },

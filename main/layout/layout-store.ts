@@ -36,7 +36,7 @@ export class LayoutStore {
         const v = raw.tiles?.[i];
         return typeof v === 'number' ? v : null;
       });
-      return reconcile({ layout: raw.layout, tiles }, cameraIds);
+      return reconcile({ layout: raw.layout, tiles, fullRate: raw.fullRate === true }, cameraIds);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
         log.warn('saved layout unreadable; using the default', e);

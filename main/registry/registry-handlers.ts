@@ -6,7 +6,7 @@ import type { ChannelsOf, RegistryFilterInput } from '../../common/contract';
 import { err, ok } from '../../common/result';
 import type { Handlers } from '../ipc/router';
 import { storageErrorCode } from '../config/atomic-write';
-import type { Checkpoint, Registry, RegistryFilter, RegistryRow } from './registry';
+import type { Registry, RegistryFilter, RegistryRow } from './registry';
 import { toCsv, toPdf, viewingSessions } from './registry-export';
 import type { RegistryActor } from './registry';
 
@@ -21,7 +21,8 @@ export function toFilter(f: RegistryFilterInput): RegistryFilter {
 
 const entry = ({ mac: _m, ...r }: RegistryRow) => r;
 
-export function latestCheckpoint(dataDir: string): Checkpoint | undefined {
+/** The newest checkpoint file's content, unchecked (`null` when unreadable): `verify` judges it. */
+export function latestCheckpoint(dataDir: string): unknown {
   const dir = path.join(dataDir, 'checkpoints');
   if (!fs.existsSync(dir)) return undefined;
   const files = fs
@@ -29,7 +30,15 @@ export function latestCheckpoint(dataDir: string): Checkpoint | undefined {
     .filter((f) => f.endsWith('.json'))
     .sort();
   const last = files.at(-1);
-  return last ? (JSON.parse(fs.readFileSync(path.join(dir, last), 'utf8')) as Checkpoint) : undefined;
+  return last ? readCheckpointFile(path.join(dir, last)) : undefined;
+}
+
+export function readCheckpointFile(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export function registryHandlers(
@@ -74,7 +83,9 @@ export function registryHandlers(
       registry.append({
         type: 'registry.verify',
         actor: actor(ctx.clientId),
-        data: r.ok ? { ok: true, rows: r.rows } : { ok: false, firstBadSeq: r.firstBadSeq },
+        data: r.ok
+          ? { ok: true, rows: r.rows }
+          : { ok: false, firstBadSeq: r.firstBadSeq, problem: r.problem },
       });
       return ok(r);
     },

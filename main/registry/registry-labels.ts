@@ -22,23 +22,35 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'registry.verify': 'Vérification du registre',
   'registry.checkpoint': 'Point de contrôle',
   'registry.purge': 'Purge (durée de conservation)',
+  'registry.init': 'Ouverture du registre',
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
 };
 
-/** One French sentence for a failed verification, as the PDF and the CLI print it. */
-export function verifyProblemFr(v: Extract<VerifyView, { ok: false }>): string {
-  switch (v.problem) {
+/** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
+export function verifyProblemFr(r: Extract<VerifyView, { ok: false }>): string {
+  const cp = `point de contrôle n° ${r.checkpointSeq ?? '?'}`;
+  switch (r.problem) {
     case 'missing':
-      return `entrée ${v.firstBadSeq} manquante`;
+      return `entrée ${r.firstBadSeq} manquante`;
     case 'altered':
-      return `entrée ${v.firstBadSeq} altérée`;
-    case 'checkpoint_signature':
-      return 'point de contrôle invalide (signature)';
-    case 'truncated':
-      return `registre tronqué : ${v.missing ?? '?'} entrée(s) manquent depuis le point de contrôle`;
-    case 'checkpoint_mismatch':
-      return 'le registre ne correspond plus au point de contrôle';
+      return `entrée ${r.firstBadSeq} altérée`;
+    case 'wiped':
+      return 'le début du registre a disparu : il a été vidé ou recréé sans sa clé';
+    case 'anchor-unproven':
+      return `l’ancre de conservation (entrée ${r.firstBadSeq}) ne correspond à aucune purge inscrite : des entrées ont été effacées`;
+    case 'checkpoint-unreadable':
+      return 'point de contrôle illisible';
+    case 'checkpoint-foreign-key':
+      return `${cp} signé par une autre clé que celle de ce poste`;
+    case 'checkpoint-signature':
+      return `${cp} invalide (signature)`;
+    case 'checkpoint-before-anchor':
+      return `${cp} antérieur à la dernière purge : il ne prouve plus rien, prenez-en un nouveau`;
+    case 'checkpoint-truncated':
+      return `registre tronqué : ${r.missing ?? '?'} entrée(s) manquent depuis le ${cp}`;
+    case 'checkpoint-mismatch':
+      return `le registre ne correspond plus au ${cp}`;
   }
 }
 

@@ -79,7 +79,7 @@ test('truncation is detected against the last signed checkpoint', () => {
   const again = new Registry(dir, loadOrCreateKeys(dir));
   assert.equal(again.verify().ok, true, 'a truncated chain is still self-consistent');
   const r = again.verify(cp);
-  assert.ok(!r.ok && r.problem === 'truncated' && r.missing === 2);
+  assert.ok(!r.ok && r.problem === 'checkpoint-truncated' && r.missing === 3);
   assert.equal(again.checkpointSignatureValid({ ...cp, seq: 2 }), false, 'a forged checkpoint is refused');
 });
 
@@ -89,7 +89,7 @@ test('a purge is itself an entry, and the chain still verifies from its anchor',
   const cut = new Date().toISOString();
   reg.append({ type: 'auth.login', actor });
   const removed = reg.purge(cut, actor);
-  assert.equal(removed, 4);
+  assert.equal(removed, 5, 'the opening entry and the 4 views');
   const rows = reg.query();
   assert.deepEqual(
     rows.map((r) => r.type),

@@ -1,13 +1,27 @@
 /**
  * The access registry: append-only SQLite (WAL, synchronous=FULL, triggers refuse UPDATE and
  * DELETE), every row chained by HMAC-SHA256 over the previous MAC. An append returns only once
- * the row is durable: nothing acknowledged is lost.
+ * the row is durable: nothing acknowledged is lost. Several processes may write it (the console
+ * and the `vigie` CLI): each append takes the write lock and re-reads the head inside it.
  */
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { RegistryEntryView, VerifyView } from '../../common/contract';
 import type { RegistryKeys } from './registry-key';
+import {
+  GENESIS,
+  INIT_TYPE,
+  PURGE_TYPE,
+  checkpointSignatureValid,
+  computeMac,
+  signCheckpoint,
+  verifyChain,
+  type ChainLink,
+  type Checkpoint,
+  type RegistryRow,
+  type VerifyResult,
+} from './registry-chain';
+
+export { computeMac, type Checkpoint, type RegistryRow, type VerifyResult } from './registry-chain';
 
 export interface RegistryActor {
   login: string;
@@ -24,9 +38,6 @@ export interface RegistryInput {
   data?: Record<string, unknown>;
 }
 
-/** A stored row: what the contract shows, plus its chain MAC. */
-export type RegistryRow = RegistryEntryView & { mac: string };
-
 export interface RegistryFilter {
   from?: string;
   to?: string;
@@ -36,45 +47,20 @@ export interface RegistryFilter {
   limit?: number;
 }
 
-export interface Checkpoint {
-  seq: number;
-  mac: string;
-  at: string;
-  signature: string;
-  publicKey: string;
-}
-
-const GENESIS = 'vigie-registry-genesis';
-
-function canonical(r: Omit<RegistryRow, 'mac'>): string {
-  return JSON.stringify([
-    r.seq,
-    r.at,
-    r.type,
-    r.login,
-    r.name,
-    r.rank,
-    r.service,
-    r.cameraId,
-    r.surface,
-    r.data,
-  ]);
-}
-
-export function computeMac(key: Buffer, prevMac: string, r: Omit<RegistryRow, 'mac'>): string {
-  return crypto.createHmac('sha256', key).update(prevMac).update('\n').update(canonical(r)).digest('hex');
-}
+/** How long a writer waits for another process's write to finish before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
+const ROWS =
+  'SELECT seq, at, type, login, name, rank, service, camera_id AS cameraId, surface, data, mac FROM registry';
 
 export class Registry {
   private readonly db: DatabaseSync;
-  private headMac: string;
-  private headSeq: number;
 
   constructor(
     dataDir: string,
     private readonly keys: RegistryKeys,
   ) {
     this.db = new DatabaseSync(path.join(dataDir, 'registry.db'));
+    this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`);
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;
@@ -91,23 +77,46 @@ export class Registry {
         WHEN NOT EXISTS (SELECT 1 FROM registry_purge_gate WHERE open = 1)
         BEGIN SELECT RAISE(ABORT, 'registry is append-only'); END;
     `);
-    const head = this.db.prepare('SELECT seq, mac FROM registry ORDER BY seq DESC LIMIT 1').get() as
-      { seq: number; mac: string } | undefined;
-    const anchor = this.anchor();
-    this.headSeq = head?.seq ?? anchor.seq;
-    this.headMac = head?.mac ?? anchor.mac;
+    // A new key means a new registry: its first entry proves where the chain begins.
+    if (keys.created)
+      this.transaction(() => {
+        if (!this.head()) this.insertNext({ type: INIT_TYPE });
+      });
   }
 
-  private anchor(): { seq: number; mac: string } {
-    const a = this.db.prepare('SELECT seq, mac FROM registry_anchor WHERE id = 1').get() as
-      { seq: number; mac: string } | undefined;
-    return a ?? { seq: 0, mac: GENESIS };
+  private transaction<T>(fn: () => T, mode: 'IMMEDIATE' | 'DEFERRED' = 'IMMEDIATE'): T {
+    this.db.exec(`BEGIN ${mode}`);
+    try {
+      const r = fn();
+      this.db.exec('COMMIT');
+      return r;
+    } catch (e) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // SQLite already rolled back (e.g. after a disk error): nothing left to undo.
+      }
+      throw e;
+    }
   }
 
-  append(input: RegistryInput): RegistryRow {
+  private anchor(): ChainLink | null {
+    const a = this.db.prepare('SELECT seq, mac FROM registry_anchor WHERE id = 1').get();
+    return (a as ChainLink | undefined) ?? null;
+  }
+
+  /** The last link, read from the database: another process may have appended since. */
+  private head(): ChainLink | null {
+    const h = this.db.prepare('SELECT seq, mac FROM registry ORDER BY seq DESC LIMIT 1').get();
+    return (h as ChainLink | undefined) ?? this.anchor();
+  }
+
+  /** Inside a write transaction: chains one row after the current head. */
+  private insertNext(input: RegistryInput): RegistryRow {
+    const prev = this.head() ?? { seq: 0, mac: GENESIS };
     const a = input.actor;
     const row: Omit<RegistryRow, 'mac'> = {
-      seq: this.headSeq + 1,
+      seq: prev.seq + 1,
       at: new Date().toISOString(),
       type: input.type,
       login: a?.login ?? '',
@@ -118,7 +127,7 @@ export class Registry {
       surface: input.surface ?? null,
       data: JSON.stringify(input.data ?? {}),
     };
-    const mac = computeMac(this.keys.macKey, this.headMac, row);
+    const mac = computeMac(this.keys.macKey, prev.mac, row);
     this.db
       .prepare(
         'INSERT INTO registry (seq, at, type, login, name, rank, service, camera_id, surface, data, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
@@ -136,9 +145,11 @@ export class Registry {
         row.data,
         mac,
       );
-    this.headSeq = row.seq;
-    this.headMac = mac;
     return { ...row, mac };
+  }
+
+  append(input: RegistryInput): RegistryRow {
+    return this.transaction(() => this.insertNext(input));
   }
 
   query(f: RegistryFilter = {}): RegistryRow[] {
@@ -164,106 +175,58 @@ export class Registry {
       where.push(`type IN (${f.types.map(() => '?').join(',')})`);
       args.push(...f.types);
     }
-    const sql = `SELECT seq, at, type, login, name, rank, service, camera_id AS cameraId, surface, data, mac FROM registry
+    const sql = `${ROWS}
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq ${f.limit ? `DESC LIMIT ${Math.floor(f.limit)}` : 'ASC'}`;
     const rows = this.db.prepare(sql).all(...args) as unknown as RegistryRow[];
     return f.limit ? rows.reverse() : rows;
   }
 
-  /** Re-computes the whole chain; names the first row that does not match. */
-  verify(checkpoint?: Checkpoint): VerifyView {
-    let prev = this.anchor();
-    let count = 0;
-    for (const r of this.db
-      .prepare(
-        'SELECT seq, at, type, login, name, rank, service, camera_id AS cameraId, surface, data, mac FROM registry ORDER BY seq',
-      )
-      .iterate() as Iterable<RegistryRow>) {
-      count++;
-      if (r.seq !== prev.seq + 1)
-        return {
-          ok: false,
-          rows: count,
-          firstBadSeq: prev.seq + 1,
-          problem: 'missing',
-        };
-      const { mac, ...rest } = r;
-      if (computeMac(this.keys.macKey, prev.mac, rest) !== mac)
-        return { ok: false, rows: count, firstBadSeq: r.seq, problem: 'altered' };
-      prev = { seq: r.seq, mac };
-    }
-    if (checkpoint) {
-      if (!this.checkpointSignatureValid(checkpoint))
-        return {
-          ok: false,
-          rows: count,
-          firstBadSeq: checkpoint.seq,
-          problem: 'checkpoint_signature',
-        };
-      if (prev.seq < checkpoint.seq)
-        return {
-          ok: false,
-          rows: count,
-          firstBadSeq: prev.seq + 1,
-          problem: 'truncated',
-          missing: checkpoint.seq - prev.seq,
-        };
-      const at = this.db.prepare('SELECT mac FROM registry WHERE seq = ?').get(checkpoint.seq) as
-        { mac: string } | undefined;
-      if (at && at.mac !== checkpoint.mac)
-        return {
-          ok: false,
-          rows: count,
-          firstBadSeq: checkpoint.seq,
-          problem: 'checkpoint_mismatch',
-        };
-    }
-    return { ok: true, rows: count, head: count || prev.seq ? prev : null };
+  /** Re-computes the whole chain from one snapshot; names the first row that does not match. */
+  verify(checkpoint?: unknown): VerifyResult {
+    return this.transaction(
+      () =>
+        verifyChain(
+          this.keys,
+          this.anchor(),
+          this.db.prepare(`${ROWS} ORDER BY seq`).iterate() as Iterable<RegistryRow>,
+          checkpoint,
+        ),
+      'DEFERRED',
+    );
   }
 
   checkpoint(): Checkpoint {
-    const base = { seq: this.headSeq, mac: this.headMac, at: new Date().toISOString() };
-    const signature = crypto
-      .sign(null, Buffer.from(JSON.stringify(base)), this.keys.signingKey)
-      .toString('base64');
-    return { ...base, signature, publicKey: this.keys.publicKeyPem };
+    return signCheckpoint(this.keys, this.head() ?? { seq: 0, mac: GENESIS });
   }
 
   checkpointSignatureValid(c: Checkpoint): boolean {
-    const base = { seq: c.seq, mac: c.mac, at: c.at };
-    try {
-      return crypto.verify(
-        null,
-        Buffer.from(JSON.stringify(base)),
-        crypto.createPublicKey(c.publicKey),
-        Buffer.from(c.signature, 'base64'),
-      );
-    } catch {
-      return false;
-    }
+    return checkpointSignatureValid(this.keys, c);
   }
 
-  /** Retention: removes rows older than `before`, keeping the chain verifiable from an anchor. */
+  /**
+   * Retention: removes rows older than `before` and anchors the chain at the last one removed. The
+   * chained purge entry that names the anchor is written in the same transaction: an anchor without
+   * it is a forgery.
+   */
   purge(before: string, actor: RegistryActor | null): number {
-    const last = this.db
-      .prepare('SELECT seq, mac FROM registry WHERE at < ? ORDER BY seq DESC LIMIT 1')
-      .get(before) as { seq: number; mac: string } | undefined;
-    if (!last) return 0;
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    return this.transaction(() => {
+      const last = this.db
+        .prepare('SELECT seq, mac FROM registry WHERE at < ? ORDER BY seq DESC LIMIT 1')
+        .get(before) as ChainLink | undefined;
+      if (!last) return 0;
       this.db.prepare('INSERT INTO registry_purge_gate (open) VALUES (1)').run();
       const removed = Number(this.db.prepare('DELETE FROM registry WHERE seq <= ?').run(last.seq).changes);
       this.db.prepare('DELETE FROM registry_purge_gate').run();
       this.db
         .prepare('INSERT OR REPLACE INTO registry_anchor (id, seq, mac) VALUES (1, ?, ?)')
         .run(last.seq, last.mac);
-      this.db.exec('COMMIT');
-      this.append({ type: 'registry.purge', actor, data: { before, removed, anchorSeq: last.seq } });
+      this.insertNext({
+        type: PURGE_TYPE,
+        actor,
+        data: { before, removed, anchorSeq: last.seq, anchorMac: last.mac },
+      });
       return removed;
-    } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
-    }
+    });
   }
 
   /** After a crash, viewing sessions left open are closed honestly, marked interrupted. */

@@ -2,6 +2,7 @@
  * Splits an Annex-B elementary stream (ffmpeg `-c:v copy -f h264|hevc`) into access units.
  * A unit starts at an AUD, at parameter sets/SEI following a picture, or at the first slice of
  * a new picture. A unit is emitted when the next one starts (exact, at one frame of latency).
+ * Used for HEVC and for the benchmark's split framing; H.264 goes through FLV (flv.ts), unit by unit.
  */
 export type ElementaryCodec = 'h264' | 'hevc';
 

@@ -70,7 +70,23 @@ export function inputArgs(source: SourceSpec, demoText = true): string[] {
   }
 }
 
-export function outputArgs(source: SourceSpec, format: VideoFormat, codec: ElementaryCodec): string[] {
+/**
+ * How the copied bitstream leaves ffmpeg. H.264 goes out as FLV: each tag carries its size, so
+ * the gateway forwards a unit the moment ffmpeg writes it. HEVC (no FLV in ffmpeg 5) goes out as
+ * a raw elementary stream, split at the next unit's start: one frame later.
+ */
+export function elementaryOutput(codec: ElementaryCodec, framing: 'flv' | 'split' = 'flv'): string[] {
+  return codec === 'h264' && framing === 'flv'
+    ? ['-flush_packets', '1', '-flvflags', 'no_duration_filesize', '-f', 'flv', 'pipe:1']
+    : ['-flush_packets', '1', '-f', codec, 'pipe:1'];
+}
+
+export function outputArgs(
+  source: SourceSpec,
+  format: VideoFormat,
+  codec: ElementaryCodec,
+  framing: 'flv' | 'split' = 'flv',
+): string[] {
   const common = ['-an', '-sn', '-dn'];
   switch (format) {
     case 'annexb':
@@ -92,14 +108,10 @@ export function outputArgs(source: SourceSpec, format: VideoFormat, codec: Eleme
           '1',
           '-b:v',
           '800k',
-          '-flush_packets',
-          '1',
-          '-f',
-          'h264',
-          'pipe:1',
+          ...elementaryOutput('h264', framing),
         ];
       }
-      return [...common, '-c:v', 'copy', '-flush_packets', '1', '-f', codec, 'pipe:1'];
+      return [...common, '-c:v', 'copy', ...elementaryOutput(codec, framing)];
     case 'mpeg1':
       return [
         ...common,
@@ -129,6 +141,7 @@ export function ffmpegArgs(
   format: VideoFormat,
   codec: ElementaryCodec,
   demoText = true,
+  framing: 'flv' | 'split' = 'flv',
 ): string[] {
   return [
     '-hide_banner',
@@ -136,6 +149,6 @@ export function ffmpegArgs(
     '-loglevel',
     'info',
     ...inputArgs(source, demoText),
-    ...outputArgs(source, format, codec),
+    ...outputArgs(source, format, codec, framing),
   ];
 }

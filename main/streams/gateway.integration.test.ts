@@ -13,7 +13,7 @@ import type { StreamStatus } from '../../common/contract';
 import { decodeFrame } from '../../common/video-frame';
 import { StreamGateway } from './gateway';
 
-const lab = new RtspLab({ cameras: [{ width: 640, height: 360 }] });
+const lab = new RtspLab({ cameras: [{ width: 640, height: 360 }], mjpeg: true });
 const authLab = new RtspLab({
   cameras: [{ width: 320, height: 180 }],
   auth: { user: 'csu', password: 'right' },
@@ -38,6 +38,7 @@ before(async () => {
       streams: { main: authLab.url(0).replace('csu:right@', '') },
       credentialsRef: 'wrong',
     },
+    { id: 3, name: 'C', site: 'S', zone: '', streams: { main: lab.mjpegUrl() } },
   ];
   const events = new EventHub();
   events.add((e, p) => {
@@ -63,21 +64,48 @@ function open(query: Record<string, string>): WebSocket {
   return new WebSocket(`${e.url}?${new URLSearchParams({ token: e.token, ...query }).toString()}`);
 }
 
-test('a wrong token is refused', async () => {
-  const ws = open({ camera: '1', format: 'annexb', token: 'forged' });
-  const code = await new Promise<number>((r) => ws.on('close', (c) => r(c)));
-  assert.equal(code, 4001);
+test(
+  'a wrong token is refused at the HTTP upgrade with a 401: no WebSocket ever opens',
+  { timeout: 20_000 },
+  async () => {
+    const ws = open({ camera: '1', format: 'annexb', token: 'forged' });
+    let opened = false;
+    ws.on('open', () => (opened = true));
+    ws.on('error', () => undefined);
+    const status = await new Promise<number>((r) =>
+      ws.on('unexpected-response', (_req, res) => r(res.statusCode ?? 0)),
+    );
+    assert.equal(status, 401);
+    assert.equal(opened, false);
+  },
+);
+
+test('an oversized or malformed frame on /video closes that socket only', { timeout: 30_000 }, async () => {
+  for (const bad of [Buffer.alloc(4096, 0x61), Buffer.from([0x8f, 0x80, 1, 2, 3, 4])]) {
+    const ws = open({ camera: '1', format: 'annexb' });
+    await new Promise((r) => ws.once('open', r));
+    ws.on('error', () => undefined);
+    const closed = new Promise<number>((r) => ws.on('close', (c) => r(c)));
+    // Over maxPayload (1 KiB), or a frame with a reserved opcode: raw bytes on the socket.
+    if (bad.length > 1000) ws.send(bad);
+    else (ws as unknown as { _socket: import('node:net').Socket })._socket.write(bad);
+    assert.ok([1002, 1006, 1009].includes(await closed));
+  }
+  const again = open({ camera: '1', format: 'annexb' });
+  const first = await new Promise<boolean>((r) => again.once('message', () => r(true)));
+  assert.ok(first, 'the gateway still serves');
+  again.close();
 });
 
 test('access units flow at the source rate, key frame first, and viewers share one upstream session', async () => {
   const ws = open({ camera: '1', format: 'annexb' });
-  const frames: { key: boolean; at: number }[] = [];
+  const frames: { key: boolean; at: number; sentAt: number }[] = [];
   const control: { codec?: { codec: string; width: number } } = {};
   ws.on('message', (d, isBinary) => {
     if (!isBinary) control.codec = JSON.parse(String(d));
     else {
       const f = decodeFrame(new Uint8Array(d as Buffer));
-      if (f) frames.push({ key: f.key, at: Date.now() });
+      if (f) frames.push({ key: f.key, at: Date.now(), sentAt: f.sentAt });
     }
   });
   const deadline = Date.now() + 15_000;
@@ -91,18 +119,23 @@ test('access units flow at the source rate, key frame first, and viewers share o
   const span = (frames.at(-1)!.at - frames[10]!.at) / 1000;
   const fps = (frames.length - 11) / span;
   assert.ok(fps > 20 && fps < 30, `fps ${fps.toFixed(1)}`);
+  // Each unit carries the gateway's send time: on loopback it arrives within a few ms of it.
+  const transit = frames.slice(10).map((f) => f.at - f.sentAt);
+  assert.ok(Math.max(...transit) < 200 && Math.min(...transit) >= -1, `transit ${transit.join(',')}`);
   // GOP 1 s: about one key frame per 25 units.
   assert.ok(frames.filter((f) => f.key).length >= 2);
 
   const second = open({ camera: '1', format: 'annexb' });
-  const firstOfSecond = await new Promise<boolean>((r) =>
+  const joinedAt = Date.now();
+  const firstOfSecond = await new Promise<ReturnType<typeof decodeFrame>>((r) =>
     second.once('message', (d, bin) =>
       bin
-        ? r(decodeFrame(new Uint8Array(d as Buffer))!.key)
-        : second.once('message', (d2) => r(decodeFrame(new Uint8Array(d2 as Buffer))!.key)),
+        ? r(decodeFrame(new Uint8Array(d as Buffer)))
+        : second.once('message', (d2) => r(decodeFrame(new Uint8Array(d2 as Buffer)))),
     ),
   );
-  assert.equal(firstOfSecond, true, 'a warm viewer gets the cached key frame at once');
+  assert.equal(firstOfSecond?.key, true, 'a warm viewer gets the cached key frame at once');
+  assert.ok(firstOfSecond.sentAt >= joinedAt, 'a replayed unit is stamped with its replay time');
   assert.equal(gateway.activeSessions(), 1);
   ws.close();
   second.close();
@@ -120,4 +153,20 @@ test('refused credentials are reported as an authentication failure, without the
   assert.equal(st?.state, 'offline');
   assert.ok(!JSON.stringify(statuses).includes('nope'));
   ws.close();
+});
+
+test('a camera whose codec cannot be copied ends its session at once, not at the next inventory change', async () => {
+  const ws = open({ camera: '3', format: 'annexb' });
+  const codec = await new Promise<string>((r) =>
+    ws.on('message', (d, bin) => {
+      if (!bin) r((JSON.parse(String(d)) as { codec: string }).codec);
+    }),
+  );
+  assert.equal(codec, 'mjpeg');
+  // The renderer falls back to the transcoded path and closes this socket, as here.
+  ws.close();
+  const until = Date.now() + 5000;
+  while (gateway.activeSessions() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(gateway.activeSessions(), 0, 'no session, watchdog or map entry is left behind');
+  assert.equal(statuses.filter((s) => s.cameraId === 3).at(-1)?.reason, 'codec');
 });

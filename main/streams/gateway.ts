@@ -3,7 +3,8 @@
  * token, fanning each camera stream's single ffmpeg session out to every viewer.
  */
 import crypto from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { StreamKind, StreamStatus, VideoEndpoint, VideoFormat } from '../../common/contract';
 import { streamKey } from '../../common/stream-key';
@@ -55,6 +56,22 @@ export function sourceFor(cam: Camera, stream: StreamKind, credentials: Credenti
   return { kind: 'rtsp', url: credentials.apply(url, cam.credentialsRef) };
 }
 
+interface Target {
+  token: string;
+  identity: ViewerIdentity;
+  cam: Camera;
+  format: VideoFormat;
+  stream: StreamKind;
+  surface: string;
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' };
+
+/** Refuses an upgrade with a plain HTTP answer: no WebSocket is ever created for it. */
+function refuse(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -66,6 +83,7 @@ export class StreamGateway {
   private readonly sessions = new Map<string, StreamSession>();
   private readonly statusMap = new Map<string, StreamStatus>();
   private wss: WebSocketServer | null = null;
+  private server: http.Server | null = null;
   private readonly byToken = new Map<string, Set<WebSocket>>();
   private readonly opts: SessionOptions;
   private port = 0;
@@ -78,25 +96,80 @@ export class StreamGateway {
       idleMs: o.idleMs ?? 5000,
       offlineAfter: o.offlineAfter ?? 3,
       demoText: o.demoText ?? true,
+      // Benchmark only: VIGIE_H264_FRAMING=split measures the frame the old framing waited for.
+      h264Framing: o.h264Framing ?? (process.env.VIGIE_H264_FRAMING === 'split' ? 'split' : 'flv'),
     };
   }
 
+  /**
+   * The gateway owns its HTTP server: a request is checked at the upgrade (path, token, camera,
+   * format) and refused with a plain HTTP status before any WebSocket exists.
+   */
   async listen(): Promise<VideoEndpoint> {
-    const wss = new WebSocketServer({
-      host: '127.0.0.1',
-      port: 0,
-      perMessageDeflate: false,
-      maxPayload: 1024,
+    const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1024 });
+    const server = http.createServer((_req, res) => {
+      res.on('error', () => undefined);
+      res.writeHead(426, { 'content-type': 'text/plain' }).end('upgrade required');
     });
+    server.on('clientError', (_e, socket) => socket.destroy());
+    server.on('upgrade', (req, socket, head) => this.onUpgrade(wss, req, socket, head));
     this.wss = wss;
+    this.server = server;
     await new Promise<void>((resolve, reject) => {
-      wss.once('listening', resolve);
-      wss.once('error', reject);
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
     });
-    this.port = (wss.address() as { port: number }).port;
-    wss.on('connection', (ws, req) => this.onConnection(ws, req));
+    server.on('error', (e) => log.error('video server error', e));
+    this.port = (server.address() as { port: number }).port;
     log.info(`video socket on 127.0.0.1:${this.port}`);
     return this.endpoint();
+  }
+
+  private onUpgrade(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // First of all: a socket error (reset, garbage) ends this socket, never the process.
+    socket.on('error', () => socket.destroy());
+    const target = this.parseRequest(req);
+    if (typeof target === 'number') {
+      refuse(socket, target);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (e) => {
+        log.debug(`video socket closed on error: ${e.message}`);
+        ws.terminate();
+      });
+      this.onConnection(ws, target);
+    });
+  }
+
+  /** What an upgrade asks for, or the HTTP status refusing it. */
+  private parseRequest(req: IncomingMessage): Target | number {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'ws://127.0.0.1');
+    } catch {
+      return 400;
+    }
+    if (url.pathname !== '/video') return 404;
+    const token = url.searchParams.get('token') ?? '';
+    const identity = this.authorize(token);
+    if (!identity) return 401;
+    const cameraId = Number(url.searchParams.get('camera'));
+    const formatParam = url.searchParams.get('format');
+    const format: VideoFormat | null =
+      formatParam === 'mpeg1' || formatParam === 'annexb' ? formatParam : null;
+    const cam = Number.isInteger(cameraId) ? this.o.lookupCamera(cameraId) : undefined;
+    if (!cam || !format) return 404;
+    const stream: StreamKind = url.searchParams.get('stream') === 'main' ? 'main' : 'sub';
+    const surfaceParam = url.searchParams.get('surface') ?? 'console-tile';
+    return {
+      token,
+      identity,
+      cam,
+      format,
+      stream: stream === 'sub' && cam.streams.sub ? 'sub' : 'main',
+      surface: SURFACES.has(surfaceParam) ? surfaceParam : 'console-tile',
+    };
   }
 
   endpoint(): VideoEndpoint {
@@ -107,38 +180,20 @@ export class StreamGateway {
     return [...this.statusMap.values()];
   }
 
-  private onConnection(ws: WebSocket, req: IncomingMessage): void {
-    const url = new URL(req.url ?? '/', 'ws://127.0.0.1');
-    const token = url.searchParams.get('token') ?? '';
-    const identity = url.pathname === '/video' ? this.authorize(token) : null;
-    if (!identity) {
-      ws.close(4001, 'unauthorized');
-      return;
-    }
-    const cameraId = Number(url.searchParams.get('camera'));
-    const stream: StreamKind = url.searchParams.get('stream') === 'main' ? 'main' : 'sub';
-    const formatParam = url.searchParams.get('format');
-    const format: VideoFormat | null =
-      formatParam === 'mpeg1' || formatParam === 'annexb' ? formatParam : null;
-    const cam = Number.isInteger(cameraId) ? this.o.lookupCamera(cameraId) : undefined;
-    if (!cam || !format) {
-      ws.close(4004, 'unknown camera or format');
-      return;
-    }
-    const effective: StreamKind = stream === 'sub' && cam.streams.sub ? 'sub' : 'main';
-    const session = this.session(cam, effective, format);
+  private onConnection(ws: WebSocket, t: Target): void {
+    const { token, identity, cam } = t;
+    const session = this.session(cam, t.stream, t.format);
     const viewer: Viewer = {
       send: (d) => ws.send(d),
       bufferedAmount: () => ws.bufferedAmount,
       close: (code, reason) => ws.close(code, reason),
     };
-    const surfaceParam = url.searchParams.get('surface') ?? 'console-tile';
     const view: ViewEvent = {
       viewId: crypto.randomUUID(),
       identity,
       cameraId: cam.id,
-      stream: effective,
-      surface: SURFACES.has(surfaceParam) ? surfaceParam : 'console-tile',
+      stream: t.stream,
+      surface: t.surface,
       startedAt: Date.now(),
     };
     const peers = this.byToken.get(token) ?? new Set<WebSocket>();
@@ -208,6 +263,9 @@ export class StreamGateway {
 
   async close(): Promise<void> {
     for (const s of [...this.sessions.values()]) s.close('shutdown');
-    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+    for (const ws of this.wss?.clients ?? []) ws.terminate();
+    this.wss?.close();
+    const server = this.server;
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   }
 }

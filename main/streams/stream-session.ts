@@ -1,6 +1,7 @@
 /**
  * One ffmpeg process for one camera stream in one output format, shared by all its viewers.
  * Supervises it: watchdog on data, classified failures, capped exponential restart, idle stop.
+ * The process's life is the explicit state machine in session-phase.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type {
@@ -11,20 +12,19 @@ import type {
   VideoFormat,
 } from '../../common/contract';
 import { streamKey } from '../../common/stream-key';
-import { encodeFrame, type VideoControl } from '../../common/video-frame';
+import type { VideoControl } from '../../common/video-frame';
 import { createLogger } from '../log/logger';
 import { AnnexBSplitter, type AccessUnit, type ElementaryCodec } from './annexb';
 import { backoffDelay } from './backoff';
 import { ffmpegArgs, type SourceSpec } from './ffmpeg-args';
 import { classifyFailure, parseInputInfo, type InputInfo } from './ffmpeg-diagnose';
+import { AccessUnitFanout, type Viewer } from './fanout';
+import { FlvDemuxer } from './flv';
+import { nextPhase, type PhaseEvent, type SessionPhase } from './session-phase';
+
+export type { Viewer } from './fanout';
 
 const log = createLogger('streams');
-
-export interface Viewer {
-  send(data: Uint8Array | string): void;
-  bufferedAmount(): number;
-  close(code: number, reason: string): void;
-}
 
 export interface SessionOptions {
   ffmpegPath: string;
@@ -34,33 +34,33 @@ export interface SessionOptions {
   /** Failures in a row before a stream is reported offline rather than reconnecting. */
   offlineAfter: number;
   demoText: boolean;
+  /**
+   * How H.264 leaves ffmpeg: 'flv' forwards each unit as soon as it is written; 'split' (the
+   * elementary stream cut at the next unit's start, one frame later) is kept for the benchmark.
+   */
+  h264Framing: 'flv' | 'split';
 }
 
-/** A viewer further behind than this skips to the next key frame (low latency beats completeness). */
-const MAX_VIEWER_BACKLOG = 1_500_000;
-const GOP_CACHE_LIMIT = 150;
 const TS_PACKET = 188;
 
-interface ViewerState {
-  waitKey: boolean;
+interface Framer {
+  push(chunk: Buffer): void;
+  reset(): void;
 }
 
 export class StreamSession {
   readonly key: string;
+  private phase: SessionPhase = 'waiting';
   private proc: ChildProcess | null = null;
-  private readonly viewers = new Map<Viewer, ViewerState>();
+  private readonly fanout = new AccessUnitFanout();
   private codec: ElementaryCodec = 'h264';
   private info: InputInfo | null = null;
-  private gop: Uint8Array[] = [];
   private tsRemainder: Buffer = Buffer.alloc(0);
-  private splitter: AnnexBSplitter | null = null;
+  private framer: Framer | null = null;
   private attempts = 0;
   private startedAt = 0;
   private lastDataAt: number | null = null;
   private stderrTail = '';
-  private stallKill = false;
-  private respawnNow = false;
-  private closed = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly watchdog: NodeJS.Timeout;
@@ -97,37 +97,45 @@ export class StreamSession {
   }
 
   get viewerCount(): number {
-    return this.viewers.size;
+    return this.fanout.size;
+  }
+
+  get lifePhase(): SessionPhase {
+    return this.phase;
+  }
+
+  private go(event: PhaseEvent): SessionPhase {
+    const from = this.phase;
+    this.phase = nextPhase(from, event);
+    return from;
   }
 
   addViewer(v: Viewer): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    this.viewers.set(v, { waitKey: false });
-    if (this.format === 'annexb') {
-      if (this.info) v.send(JSON.stringify(this.codecMessage(this.info)));
-      // Warm start: the current GOP lets a new viewer show a picture at once.
-      for (const f of this.gop) v.send(f);
-    }
+    const elementary = this.format === 'annexb';
+    if (elementary && this.info) v.send(JSON.stringify(this.codecMessage(this.info)));
+    // Warm start: the current GOP lets a new viewer show a picture at once.
+    this.fanout.add(v, elementary);
   }
 
   removeViewer(v: Viewer): void {
-    this.viewers.delete(v);
-    if (this.viewers.size === 0 && !this.closed) {
+    this.fanout.remove(v);
+    if (this.fanout.size === 0 && this.phase !== 'closed') {
       this.idleTimer = setTimeout(() => this.close(), this.opts.idleMs);
     }
   }
 
+  /** Ends the session for good: process, timers, watchdog and viewers; the gateway forgets it. */
   close(reason = 'idle'): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.go('close') === 'closed') return;
     clearInterval(this.watchdog);
     if (this.restartTimer) clearTimeout(this.restartTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.proc?.kill('SIGKILL');
     this.proc = null;
-    for (const v of this.viewers.keys()) v.close(4000, reason);
-    this.viewers.clear();
+    for (const v of this.fanout.list()) v.close(4000, reason);
+    this.fanout.clear();
     log.info(`stream ${this.key} stopped (${reason})`);
     this.onIdle(this);
   }
@@ -144,16 +152,21 @@ export class StreamSession {
   }
 
   private spawn(): void {
-    if (this.closed) return;
     this.restartTimer = null;
+    if (this.phase === 'closed') return;
+    this.go('spawn'); // waiting → running; a codec switch's exit already went to running
     this.stderrTail = '';
-    this.stallKill = false;
     this.startedAt = Date.now();
-    this.gop = [];
+    this.fanout.resetGop();
     this.tsRemainder = Buffer.alloc(0);
-    this.splitter =
-      this.format === 'annexb' ? new AnnexBSplitter(this.codec, (au) => this.onAccessUnit(au)) : null;
-    const args = ffmpegArgs(this.source, this.format, this.codec, this.opts.demoText);
+    const onUnit = (au: AccessUnit): void => this.fanout.pushUnit(au.data, au.key);
+    this.framer =
+      this.format !== 'annexb'
+        ? null
+        : this.codec === 'h264' && this.opts.h264Framing === 'flv'
+          ? new FlvDemuxer(onUnit)
+          : new AnnexBSplitter(this.codec, onUnit);
+    const args = ffmpegArgs(this.source, this.format, this.codec, this.opts.demoText, this.opts.h264Framing);
     const proc = spawn(this.opts.ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     this.proc = proc;
     proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -166,7 +179,7 @@ export class StreamSession {
 
   private onStderr(chunk: Buffer): void {
     this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-8192);
-    if (this.info) return;
+    if (this.info || this.phase !== 'running') return;
     const parsed = parseInputInfo(this.stderrTail);
     if (!parsed || !/Output #|Stream mapping/.test(this.stderrTail)) return;
     // A demo source is raw lavfi video encoded here: viewers receive what we encode.
@@ -178,70 +191,57 @@ export class StreamSession {
     this.status = { ...this.status, codec: info.codec, width: info.width, height: info.height };
     if (this.format === 'annexb' && this.source.kind === 'rtsp') {
       if (info.codec === 'hevc' && this.codec !== 'hevc') {
-        // Wrong elementary muxer for this camera: restart at once with the right one.
+        // Wrong muxer for this camera: restart at once with the right one.
         this.codec = 'hevc';
         this.info = null;
-        this.respawnNow = true;
+        this.go('codec-switch');
         this.proc?.kill('SIGKILL');
         return;
       }
       if (info.codec !== 'h264' && info.codec !== 'hevc') {
-        // Not copyable to Annex-B: viewers fall back to the transcoded path.
-        for (const v of this.viewers.keys()) v.send(JSON.stringify(this.codecMessage(info)));
+        // Not copyable: viewers fall back to the transcoded path, and this session ends now
+        // (its watchdog and its place in the gateway go with it).
+        for (const v of this.fanout.list()) v.send(JSON.stringify(this.codecMessage(info)));
         this.setState('offline', 'codec');
-        this.closed = true;
-        this.proc?.kill('SIGKILL');
+        this.close('unsupported codec');
         return;
       }
     }
-    for (const v of this.viewers.keys()) v.send(JSON.stringify(this.codecMessage(info)));
+    for (const v of this.fanout.list()) v.send(JSON.stringify(this.codecMessage(info)));
   }
 
   private onData(chunk: Buffer): void {
+    if (this.phase !== 'running') return;
     this.lastDataAt = Date.now();
     if (this.status.state !== 'playing') {
       this.attempts = 0;
       this.setState('playing', null);
     }
-    if (this.splitter) {
-      this.splitter.push(chunk);
+    if (this.framer) {
+      try {
+        this.framer.push(chunk);
+      } catch (e) {
+        log.warn(`stream ${this.key}: unreadable ffmpeg output, restarting`, e);
+        this.proc?.kill('SIGKILL');
+      }
       return;
     }
     // MPEG-TS: hand viewers whole 188-byte packets so a late joiner's demuxer stays aligned.
     const data = this.tsRemainder.length ? Buffer.concat([this.tsRemainder, chunk]) : chunk;
     const usable = data.length - (data.length % TS_PACKET);
     this.tsRemainder = data.subarray(usable);
-    if (usable === 0) return;
-    const packets = data.subarray(0, usable);
-    for (const v of this.viewers.keys()) {
-      if (v.bufferedAmount() < MAX_VIEWER_BACKLOG) v.send(packets);
-    }
-  }
-
-  private onAccessUnit(au: AccessUnit): void {
-    const frame = encodeFrame(au.data, au.key, Date.now());
-    if (au.key) this.gop = [];
-    if (this.gop.length < GOP_CACHE_LIMIT) this.gop.push(frame);
-    for (const [v, st] of this.viewers) {
-      if (st.waitKey && !au.key) continue;
-      if (v.bufferedAmount() > MAX_VIEWER_BACKLOG) {
-        st.waitKey = true;
-        continue;
-      }
-      st.waitKey = false;
-      v.send(frame);
-    }
+    if (usable > 0) this.fanout.pushPackets(data.subarray(0, usable));
   }
 
   private checkWatchdog(): void {
-    if (!this.proc || this.closed) return;
+    if (!this.proc || this.phase !== 'running') return;
     const now = Date.now();
     if (
       this.status.state === 'playing' &&
       this.lastDataAt !== null &&
       now - this.lastDataAt > this.opts.stallMs
     ) {
-      this.stallKill = true;
+      this.go('stall');
       this.setState('stalled', null);
       this.proc.kill('SIGKILL');
     } else if (this.status.state !== 'playing' && now - this.startedAt > this.opts.connectTimeoutMs) {
@@ -252,16 +252,16 @@ export class StreamSession {
 
   private onExit(code: number | null): void {
     this.proc = null;
-    this.splitter?.reset();
-    if (this.closed) return;
-    if (this.respawnNow) {
-      this.respawnNow = false;
+    this.framer?.reset();
+    const from = this.go('exit');
+    if (this.phase === 'closed') return;
+    if (from === 'respawning') {
       this.spawn();
       return;
     }
     this.info = null;
     this.attempts += 1;
-    const reason = this.stallKill ? null : classifyFailure(this.stderrTail, code);
+    const reason = from === 'stall-killed' ? null : classifyFailure(this.stderrTail, code);
     const tail = this.stderrTail.trim().split('\n').slice(-2).join(' | ');
     log.warn(
       `ffmpeg for ${this.key} exited (code ${code}, attempt ${this.attempts})${reason ? ` reason=${reason}` : ''}: ${tail}`,

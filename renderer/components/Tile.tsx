@@ -2,17 +2,17 @@ import { useCallback, useState, type DragEvent } from 'react';
 import { formatTime } from '../i18n';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { tileState } from '../store/tile-state';
-import { videoPreference } from '../video/endpoint';
-import { webCodecsAvailable, type VideoPath } from '../video/players';
+import { pageOptions } from '../video/options';
+import { chooseRender, webCodecsAvailable, type TileRender, type VideoPath } from '../video/players';
 import { streamKey } from '../../common/stream-key';
-import { chooseStream, isLargeTile } from '../video/stream-choice';
+import { chooseStream, displayEvery, isLargeTile } from '../video/stream-choice';
 import { VideoSurface } from './VideoSurface';
 
 export const DND_CAMERA = 'application/x-vigie-camera';
 export const DND_TILE = 'application/x-vigie-tile';
 
 function initialPath(): VideoPath {
-  return videoPreference() !== 'mpeg1' && webCodecsAvailable() ? 'webcodecs' : 'jsmpeg';
+  return pageOptions().video !== 'mpeg1' && webCodecsAvailable() ? 'webcodecs' : 'jsmpeg';
 }
 
 export function Tile({ index, style }: { index: number; style?: React.CSSProperties }) {
@@ -26,14 +26,18 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
   const solo = useConsole(selectors.solo);
   const selected = useConsole((s) => s.selected === index);
   const now = useConsole(selectors.now);
+  const fullRate = useConsole((s) => s.fullRate);
   const { assign, swap, select, toggleSolo } = useConsole.getState();
   const [fallbackFor, setFallbackFor] = useState<number | null>(null);
   const path: VideoPath = fallbackFor !== null && fallbackFor === cameraId ? 'jsmpeg' : initialPath();
+  const render: TileRender = path === 'jsmpeg' ? 'jsmpeg' : chooseRender(pageOptions().render);
   const stream = camera ? chooseStream(camera, isLargeTile(layout, index, solo)) : 'main';
+  const every = displayEvery(layout, index, solo, fullRate || pageOptions().fullRate);
   const key = cameraId === null ? '' : streamKey(cameraId, stream, path === 'webcodecs' ? 'annexb' : 'mpeg1');
   const status = useConsole((s) => s.statuses[key]);
   const playback = useConsole((s) => s.playback[index]);
   const view = tileState(camera ? cameraId : null, status, playback, now);
+  const own = playback?.cameraId === cameraId ? playback : undefined;
   const onFallback = useCallback(() => setFallbackFor(cameraId), [cameraId]);
 
   const onDrop = (e: DragEvent): void => {
@@ -77,10 +81,22 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
       data-state={view.state}
       data-path={camera ? path : ''}
       data-stream={camera ? stream : ''}
-      data-resolution={playback?.cameraId === cameraId ? (playback?.resolution ?? '') : ''}
+      data-render={camera ? render : ''}
+      data-resolution={own?.resolution ?? ''}
+      data-dropping={own?.dropping ? 'true' : 'false'}
+      data-lag={own ? String(Math.round(own.lag)) : ''}
+      data-every={camera ? String(every) : ''}
       title={
         camera
-          ? `${t(path === 'webcodecs' ? 'path.webcodecs' : 'path.jsmpeg')}${playback?.codec ? ` — ${playback.codec}` : ''}${playback?.resolution ? ` — ${playback.resolution}` : ''}`
+          ? [
+              t(`render.${render}`),
+              own?.codec,
+              own?.resolution,
+              every > 1 ? t('tile.halfRate') : null,
+              own?.dropping ? t('tile.dropping') : null,
+            ]
+              .filter(Boolean)
+              .join(' — ')
           : undefined
       }
       draggable={camera !== undefined}
@@ -91,7 +107,14 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
       onDoubleClick={() => toggleSolo(index)}
     >
       {camera && cameraId !== null && (
-        <VideoSurface index={index} cameraId={cameraId} stream={stream} path={path} onFallback={onFallback} />
+        <VideoSurface
+          index={index}
+          cameraId={cameraId}
+          stream={stream}
+          render={render}
+          every={every}
+          onFallback={onFallback}
+        />
       )}
       {camera && (
         <div className="tile-head">

@@ -10,7 +10,8 @@ export function TopBar() {
   const entry = useConsole((s) => s.entry);
   const entryMessage = useConsole((s) => s.entryMessage);
   const locale = useConsole(selectors.locale);
-  const { setLayout, setLocale, previewImport } = useConsole.getState();
+  const fullRate = useConsole((s) => s.fullRate);
+  const { setLayout, setFullRate, setLocale, previewImport } = useConsole.getState();
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
 
@@ -41,6 +42,14 @@ export function TopBar() {
           </button>
         ))}
       </nav>
+      <button
+        data-testid="full-rate"
+        aria-pressed={fullRate}
+        title={t('layout.fullRateHint')}
+        onClick={() => setFullRate(!fullRate)}
+      >
+        {t('layout.fullRate')}
+      </button>
       <span className="entry" data-testid="camera-entry">
         {entry ? `${t('entry.prompt')} ${entry}` : (entryMessage ?? '')}
       </span>

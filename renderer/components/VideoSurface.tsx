@@ -1,22 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StreamKind, VideoEndpoint } from '../../common/contract';
 import { useConsole } from '../store/console-store';
-import { benchFrame, benchStart } from '../video/bench-stats';
-import { benchMode, streamUrl, videoEndpoint } from '../video/endpoint';
-import { startJsmpeg, startWebCodecs, type FrameReport, type VideoPath } from '../video/players';
+import { benchFrame, benchStart, benchVideo } from '../video/bench-stats';
+import { streamUrl, videoEndpoint } from '../video/endpoint';
+import { pageOptions } from '../video/options';
+import { startJsmpeg, startWebCodecs, type Player, type TileRender, type TileReport } from '../video/players';
 
 interface Props {
   index: number;
   cameraId: number;
   stream: StreamKind;
-  path: VideoPath;
+  render: TileRender;
+  /** Show one decoded frame in `every` (2 on small tiles). */
+  every: number;
   onFallback(): void;
 }
 
 interface Layer {
   id: number;
   stream: StreamKind;
-  path: VideoPath;
+  render: TileRender;
 }
 
 let nextLayer = 1;
@@ -26,9 +29,9 @@ let nextLayer = 1;
  * picture until the new stream's first frame (no black flash); a different camera never
  * shows the previous camera's picture.
  */
-export function VideoSurface({ index, cameraId, stream, path, onFallback }: Props) {
+export function VideoSurface({ index, cameraId, stream, render, every, onFallback }: Props) {
   const [endpoint, setEndpoint] = useState<VideoEndpoint | null>(null);
-  const [layers, setLayers] = useState<Layer[]>(() => [{ id: nextLayer++, stream, path }]);
+  const [layers, setLayers] = useState<Layer[]>(() => [{ id: nextLayer++, stream, render }]);
 
   useEffect(() => {
     void videoEndpoint().then(setEndpoint);
@@ -37,12 +40,12 @@ export function VideoSurface({ index, cameraId, stream, path, onFallback }: Prop
   useEffect(() => {
     setLayers((ls) => {
       const top = ls.at(-1)!;
-      if (top.stream === stream && top.path === path) return ls;
-      const next = { id: nextLayer++, stream, path };
+      if (top.stream === stream && top.render === render) return ls;
+      const next = { id: nextLayer++, stream, render };
       // A fallback replaces at once (the old path failed); a stream change overlaps.
-      return top.path === path ? [...ls, next] : [next];
+      return top.render === render ? [...ls, next] : [next];
     });
-  }, [stream, path]);
+  }, [stream, render]);
 
   const onFirstFrame = (id: number): void => setLayers((ls) => ls.filter((l) => l.id >= id));
 
@@ -55,6 +58,7 @@ export function VideoSurface({ index, cameraId, stream, path, onFallback }: Prop
           index={index}
           cameraId={cameraId}
           layer={l}
+          every={every}
           endpoint={endpoint}
           pending={i === layers.length - 1 && layers.length > 1}
           onFirstFrame={onFirstFrame}
@@ -69,58 +73,92 @@ interface LayerProps {
   index: number;
   cameraId: number;
   layer: Layer;
+  every: number;
   endpoint: VideoEndpoint;
   pending: boolean;
   onFirstFrame(id: number): void;
   onFallback(): void;
 }
 
-function VideoLayer({ index, cameraId, layer, endpoint, pending, onFirstFrame, onFallback }: LayerProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
+function VideoLayer({
+  index,
+  cameraId,
+  layer,
+  every,
+  endpoint,
+  pending,
+  onFirstFrame,
+  onFallback,
+}: LayerProps) {
+  const picture = useRef<HTMLVideoElement | HTMLCanvasElement | null>(null);
+  const setPicture = (e: HTMLVideoElement | HTMLCanvasElement | null): void => {
+    picture.current = e;
+  };
+  const player = useRef<Player | null>(null);
   const report = useConsole((s) => s.reportPlayback);
   const [shown, setShown] = useState(false);
   const first = useRef(onFirstFrame);
   first.current = onFirstFrame;
+  const rate = useRef(every);
+  rate.current = every;
 
   useEffect(() => {
-    const el = canvas.current;
+    const el = picture.current;
     if (!el) return;
-    const bench = benchMode();
-    if (bench) benchStart(index, cameraId, layer.path);
+    const { bench } = pageOptions();
+    if (bench) benchStart(index, cameraId, layer.render);
+    const stopBench = bench && el instanceof HTMLVideoElement ? benchVideo(index, el) : null;
     let seen = false;
     const events = {
-      onFrame: (r: FrameReport) => {
-        if (!seen) {
+      onFrame: (r: TileReport) => {
+        if (r.at !== null && !seen) {
           seen = true;
           setShown(true);
           first.current(layer.id);
         }
         report(index, {
           cameraId,
-          path: layer.path,
+          path: layer.render === 'jsmpeg' ? 'jsmpeg' : 'webcodecs',
+          render: layer.render,
           lastFrameAt: r.at,
           codec: r.codec,
-          resolution: `${r.width}x${r.height}`,
+          resolution: r.width ? `${r.width}x${r.height}` : null,
+          lag: r.lag,
+          dropping: r.dropping,
         });
         if (bench) benchFrame(index, r);
       },
       onFallback,
     };
-    const player =
-      layer.path === 'webcodecs'
-        ? startWebCodecs(el, streamUrl(endpoint, cameraId, layer.stream, 'annexb'), events, bench)
-        : startJsmpeg(el, streamUrl(endpoint, cameraId, layer.stream, 'mpeg1'), events, bench);
-    return () => player.stop();
+    const r = layer.render;
+    let p: Player | null = null;
+    if (r !== 'jsmpeg')
+      p = startWebCodecs(el, r, streamUrl(endpoint, cameraId, layer.stream, 'annexb'), events, {
+        bench,
+        every: rate.current,
+      });
+    else if (el instanceof HTMLCanvasElement)
+      p = startJsmpeg(el, streamUrl(endpoint, cameraId, layer.stream, 'mpeg1'), events, bench);
+    if (!p) return;
+    player.current = p;
+    return () => {
+      stopBench?.();
+      player.current = null;
+      p.stop();
+    };
   }, [endpoint, index, cameraId, layer, onFallback, report]);
 
-  return (
-    <canvas
-      ref={canvas}
-      className="video"
-      width={640}
-      height={360}
-      data-stream={layer.stream}
-      style={pending && !shown ? { opacity: 0 } : undefined}
-    />
+  useEffect(() => player.current?.setRate(every), [every]);
+
+  const common = {
+    className: 'video',
+    'data-stream': layer.stream,
+    'data-render': layer.render,
+    style: pending && !shown ? { opacity: 0 } : undefined,
+  };
+  return layer.render === 'generator' ? (
+    <video ref={setPicture} {...common} muted autoPlay playsInline disablePictureInPicture />
+  ) : (
+    <canvas ref={setPicture} {...common} width={640} height={360} />
   );
 }

@@ -3,6 +3,9 @@ export const fr = {
   'app.title': 'Vigie — console du CIC',
   'app.demo': 'DÉMO',
   'app.demoHint': 'Caméras de démonstration générées localement : aucune image réelle.',
+  'layout.fullRate': 'Toutes les images',
+  'layout.fullRateHint':
+    'Les petites tuiles affichent aussi toutes les images (sinon une sur deux, pour ménager le poste). Réglage du poste.',
   'layout.label': 'Disposition',
   'tree.search': 'Rechercher (nom, site, numéro)',
   'tree.empty': 'Aucune caméra ne correspond.',
@@ -19,8 +22,12 @@ export const fr = {
   'reason.codec': 'codec non pris en charge',
   'reason.ended': 'flux terminé',
   'reason.error': 'erreur du flux',
-  'path.webcodecs': 'Décodage direct (WebCodecs, sans transcodage)',
-  'path.jsmpeg': 'Transcodage MPEG-1 (jsmpeg)',
+  'render.generator': 'Décodage direct (WebCodecs, sans transcodage) — affichage vidéo natif',
+  'render.worker': 'Décodage direct (WebCodecs, sans transcodage) — dessin en arrière-plan',
+  'render.page': 'Décodage direct (WebCodecs, sans transcodage) — dessin sur la page',
+  'render.jsmpeg': 'Transcodage MPEG-1 (jsmpeg)',
+  'tile.halfRate': '1 image sur 2 affichée (petite tuile)',
+  'tile.dropping': 'images sautées pour rester en direct',
   'entry.prompt': 'Caméra n°',
   'entry.unknown': 'Caméra {id} inconnue',
   'entry.noTile': 'Sélectionnez d’abord une tuile',
@@ -80,6 +87,20 @@ export const fr = {
   'reg.exported': 'Fichier écrit : {file}',
   'reg.verifyOk': 'Registre intègre : {rows} entrées vérifiées.',
   'reg.verifyBad': 'ALTÉRATION : {problem} (entrée n° {seq}).',
+  'verify.missing': 'entrée {seq} manquante',
+  'verify.altered': 'entrée {seq} altérée',
+  'verify.wiped': 'le début du registre a disparu : il a été vidé ou recréé sans sa clé',
+  'verify.anchor-unproven':
+    'l’ancre de conservation ne correspond à aucune purge inscrite : des entrées ont été effacées',
+  'verify.checkpoint-unreadable': 'point de contrôle illisible',
+  'verify.checkpoint-foreign-key':
+    'point de contrôle n° {checkpoint} signé par une autre clé que celle de ce poste',
+  'verify.checkpoint-signature': 'point de contrôle n° {checkpoint} invalide (signature)',
+  'verify.checkpoint-before-anchor':
+    'point de contrôle n° {checkpoint} antérieur à la dernière purge : il ne prouve plus rien, prenez-en un nouveau',
+  'verify.checkpoint-truncated':
+    'registre tronqué : {missing} entrée(s) manquent depuis le point de contrôle n° {checkpoint}',
+  'verify.checkpoint-mismatch': 'le registre ne correspond plus au point de contrôle n° {checkpoint}',
   'reg.requisition': 'Réquisition judiciaire',
   'req.number': 'N° de réquisition',
   'req.authority': 'Autorité requérante',
@@ -103,7 +124,6 @@ export const fr = {
   'ops.saved': 'Compte « {login} » enregistré.',
   'error.file_too_large':
     'Fichier trop volumineux : {size} Mio (au plus {max} Mio). L’inventaire en vigueur est conservé.',
-  'error.stored_inventory_invalid': 'L’inventaire enregistré est invalide et n’a pas été appliqué.',
   'problem.url_control': 'adresse invalide : caractère de contrôle interdit',
   'problem.url_invalid': 'adresse illisible (forme attendue : rtsp://hôte/chemin)',
   'problem.url_scheme': 'adresse de flux invalide (rtsp:// ou rtsps:// attendu)',
@@ -133,12 +153,16 @@ export const fr = {
   'error.login_refused.locked_out': 'Compte bloqué après {failures} échecs, jusqu’à {until}.',
   'error.login_refused.expired': 'Habilitation non valide à cette date (du {from} au {to}).',
   'error.login_refused.password': 'Mot de passe incorrect.',
+  'error.login_refused.unlock_failures':
+    'Trop d’échecs de déverrouillage ({failures}) : la session est fermée.',
   'error.invalid_login': 'Identifiant invalide (lettres, chiffres, . _ -).',
   'error.invalid_role': 'Rôle inconnu.',
   'error.invalid_validity': 'Période d’habilitation invalide (AAAA-MM-JJ, fin après début).',
   'error.password_required': 'Un mot de passe est requis pour un nouveau compte.',
   'error.weak_password': 'Mot de passe trop court ({min} caractères minimum).',
   'error.missing_field': 'Nom, grade et service sont obligatoires.',
+  'error.stored_inventory_invalid':
+    'L’inventaire enregistré est illisible ou invalide : aucune caméra n’est affichée. Importez la liste des caméras.',
   'error.file_unreadable': 'Fichier de caméras illisible : {file}. L’inventaire précédent reste en vigueur.',
   'error.invalid_inventory':
     'Fichier de caméras « {file} » refusé ; l’inventaire précédent reste en vigueur.',
@@ -174,12 +198,6 @@ export const fr = {
   'field.lat': 'latitude',
   'field.lon': 'longitude',
 
-  'verify.missing': 'entrée {seq} manquante',
-  'verify.altered': 'entrée {seq} altérée',
-  'verify.checkpoint_signature': 'point de contrôle invalide (signature)',
-  'verify.truncated': 'registre tronqué : {missing} entrée(s) manquent depuis le point de contrôle',
-  'verify.checkpoint_mismatch': 'le registre ne correspond plus au point de contrôle',
-
   'event.auth.login': 'Connexion',
   'event.auth.logout': 'Déconnexion',
   'event.auth.login_failed': 'Échec de connexion',
@@ -197,6 +215,7 @@ export const fr = {
   'event.registry.verify': 'Vérification du registre',
   'event.registry.checkpoint': 'Point de contrôle',
   'event.registry.purge': 'Purge (durée de conservation)',
+  'event.registry.init': 'Ouverture du registre',
   'event.requisition': 'Réquisition judiciaire',
   'event.app.start': 'Démarrage du poste',
 } as const;

@@ -72,7 +72,14 @@ test('inventory problems, registry events and verification are translated from t
   assert.equal(eventLabel('fr', 'view.start'), 'Début de visionnage');
   assert.equal(eventLabel('en', 'future.event'), 'future.event');
   assert.equal(
-    verifyText('en', { ok: false, rows: 3, firstBadSeq: 4, problem: 'truncated', missing: 2 }),
-    'registry truncated: 2 entries missing since the checkpoint',
+    verifyText('en', {
+      ok: false,
+      rows: 3,
+      firstBadSeq: 4,
+      problem: 'checkpoint-truncated',
+      checkpointSeq: 5,
+      missing: 2,
+    }),
+    'registry truncated: 2 entries missing since checkpoint #5',
   );
 });

@@ -60,5 +60,9 @@ export function eventLabel(locale: Locale, type: string): string {
 }
 
 export function verifyText(locale: Locale, v: Extract<VerifyView, { ok: false }>): string {
-  return translate(locale, `verify.${v.problem}`, { seq: v.firstBadSeq, missing: v.missing ?? '?' });
+  return translate(locale, `verify.${v.problem}`, {
+    seq: v.firstBadSeq,
+    missing: v.missing ?? '?',
+    checkpoint: v.checkpointSeq ?? '?',
+  });
 }

@@ -18,9 +18,13 @@ export interface AuthSlice {
   logout(): Promise<void>;
   lock(reason: 'inactivity' | 'manual'): Promise<void>;
   unlock(password: string): Promise<AppError | null>;
+  /** Tells main the operator is active (user input), at most once per throttle period. */
+  pingActivity(): void;
   /** Loads what the operator's role allows, after a login or an unlock. */
   refreshConsole(): Promise<void>;
 }
+
+let lastPing = 0;
 
 export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (set, get) => ({
   session: null,
@@ -37,7 +41,8 @@ export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (s
       return;
     }
     const { session, demoAvailable } = status.value;
-    set({ session, demoAvailable, authChecked: true });
+    set({ demoAvailable, authChecked: true });
+    get().setSession(session);
     if (session && !session.locked) await get().refreshConsole();
   },
   login: async (user, password) => {
@@ -63,6 +68,13 @@ export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (s
     get().setSession(r.value);
     await get().refreshConsole();
     return null;
+  },
+  pingActivity: () => {
+    const s = get().session;
+    const now = Date.now();
+    if (!s || s.locked || now - lastPing < Math.min(15_000, (s.lockAfterSeconds * 1000) / 4)) return;
+    lastPing = now;
+    void api.invoke('auth:activity');
   },
   refreshConsole: async () => {
     resetVideoEndpoint();

@@ -42,6 +42,8 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('streams:status', (s) => st().setStatus(s));
     api.on('cameras:changed', (v) => st().applyInventory(v));
     api.on('layout:changed', (l) => st().applyLayout(l));
+    // Main changed this window's session (locked for inactivity, demoted, expired, ended).
+    api.on('auth:session', () => void st().loadAuthStatus());
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

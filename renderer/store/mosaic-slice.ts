@@ -18,6 +18,9 @@ export interface MosaicSlice {
   tiles: (number | null)[];
   selected: number;
   solo: number | null;
+  /** This post shows every frame on small tiles too. */
+  fullRate: boolean;
+  setFullRate(on: boolean): void;
   applyLayout(state: LayoutState): void;
   loadLayout(): Promise<void>;
   /** Saves the layout for this post; a refusal shows in the error banner. */
@@ -31,15 +34,20 @@ export interface MosaicSlice {
 
 export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> = (set, get) => {
   const persist = (): void => {
-    const { layout, tiles, persistLayout } = get();
-    persistLayout({ layout, tiles });
+    const { layout, tiles, fullRate, persistLayout } = get();
+    persistLayout({ layout, tiles, fullRate });
   };
   return {
     layout: '4x4',
     tiles: Array.from({ length: MAX_TILES }, () => null),
     selected: 0,
     solo: null,
-    applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles }),
+    fullRate: false,
+    setFullRate: (on) => {
+      set({ fullRate: on });
+      persist();
+    },
+    applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles, fullRate: s.fullRate === true }),
     loadLayout: async () => {
       const r = await api.invoke('layout:get');
       if (r.ok) get().applyLayout(r.value);

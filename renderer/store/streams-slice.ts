@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { StreamStatus } from '../../common/contract';
-import type { VideoPath } from '../video/players';
+import type { TileRender, VideoPath } from '../video/players';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
 
@@ -8,9 +8,14 @@ import type { ConsoleState } from './console-store';
 export interface Playback {
   cameraId: number;
   path: VideoPath;
+  render: TileRender;
   lastFrameAt: number | null;
   codec: string | null;
   resolution: string | null;
+  /** Age of the last frame shown, from the gateway's send time (ms). */
+  lag: number;
+  /** The tile dropped frames within the last second to stay within its latency bound. */
+  dropping: boolean;
 }
 
 export interface StreamsSlice {

@@ -23,18 +23,13 @@ test('a tile is playing only while its own frames are fresh', () => {
     lastFrameAt: 10_000,
     codec: 'avc1',
     resolution: '640x360',
+    render: 'generator' as const,
+    lag: 40,
+    dropping: false,
   };
   assert.equal(tileState(null, undefined, undefined, 0).state, 'empty');
   assert.equal(tileState(1, undefined, undefined, 0).state, 'connecting');
-  assert.equal(
-    tileState(
-      1,
-      undefined,
-      { cameraId: 1, path: 'webcodecs', lastFrameAt: 10_000, codec: null, resolution: null },
-      10_500,
-    ).state,
-    'playing',
-  );
+  assert.equal(tileState(1, undefined, { ...pb, codec: null, resolution: null }, 10_500).state, 'playing');
   assert.equal(tileState(1, status('playing'), undefined, 10_000).state, 'connecting');
   assert.equal(tileState(1, status('playing'), pb, 11_000).state, 'playing');
   const frozen = tileState(1, status('playing'), pb, 13_000);

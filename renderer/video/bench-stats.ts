@@ -1,13 +1,19 @@
 /** Per-tile figures the benchmark reads from the page (only filled with `?bench=1`). */
-import type { FrameReport, VideoPath } from './players';
+import type { TileRender, TileReport } from './players';
+import { decodeStampRow, stampToEpoch, STAMP_BITS } from './stamp';
 
 export interface TileStats {
   cameraId: number;
-  path: VideoPath;
+  render: TileRender;
   decoded: number;
+  /** Frames handed to the screen by the tile's player. */
+  shown: number;
+  /** Frames the <video> actually presented (generator path, from requestVideoFrameCallback). */
+  presented: number | null;
   dropped: number;
   firstFrameAt: number | null;
   startedAt: number;
+  /** Glass-to-glass ms, read from the stamp on what was displayed. */
   latency: number[];
 }
 
@@ -15,12 +21,16 @@ declare global {
   interface Window {
     __vigieStats?: Record<number, TileStats>;
     /** Benchmark driver: assigns a camera to a tile without UI actionability waits. */
-    __vigieBench?: { assign(index: number, cameraId: number): number };
+    __vigieBench?: { assign(index: number, cameraId: number): number; layout(name: string): void };
   }
 }
 
-export function installBenchDriver(assign: (index: number, cameraId: number) => void): void {
+export function installBenchDriver(
+  assign: (index: number, cameraId: number) => void,
+  layout: (name: string) => void,
+): void {
   window.__vigieBench = {
+    layout,
     assign: (index, cameraId) => {
       const t0 = Date.now();
       assign(index, cameraId);
@@ -29,12 +39,14 @@ export function installBenchDriver(assign: (index: number, cameraId: number) => 
   };
 }
 
-export function benchStart(index: number, cameraId: number, path: VideoPath): void {
+export function benchStart(index: number, cameraId: number, render: TileRender): void {
   window.__vigieStats ??= {};
   window.__vigieStats[index] = {
     cameraId,
-    path,
+    render,
     decoded: 0,
+    shown: 0,
+    presented: render === 'generator' ? 0 : null,
     dropped: 0,
     firstFrameAt: null,
     startedAt: Date.now(),
@@ -42,11 +54,46 @@ export function benchStart(index: number, cameraId: number, path: VideoPath): vo
   };
 }
 
-export function benchFrame(index: number, r: FrameReport): void {
+export function benchFrame(index: number, r: TileReport): void {
   const s = window.__vigieStats?.[index];
   if (!s) return;
   s.decoded = r.decoded;
+  s.shown = r.shown;
   s.dropped = r.dropped;
-  s.firstFrameAt ??= r.at;
+  if (r.at !== null) s.firstFrameAt ??= r.at;
   if (s.latency.length < 5000) s.latency.push(...r.latency);
+}
+
+/**
+ * Generator path: counts the frames the <video> presents and, one in five, reads the stamp from
+ * the presented picture (drawn into a one-row canvas). Returns a stop function.
+ */
+export function benchVideo(index: number, video: HTMLVideoElement): () => void {
+  const probe = new OffscreenCanvas(1, 1);
+  const ctx = probe.getContext('2d', { willReadFrequently: true });
+  let handle = 0;
+  let stopped = false;
+  const onFrame = (): void => {
+    if (stopped) return;
+    const s = window.__vigieStats?.[index];
+    if (s && s.presented !== null) {
+      s.presented++;
+      const w = video.videoWidth;
+      if (ctx && w && s.presented % 5 === 0) {
+        const now = Date.now();
+        const block = Math.max(1, Math.floor(w / STAMP_BITS));
+        const y = Math.floor(block / 2);
+        if (probe.width !== w) probe.width = w;
+        ctx.drawImage(video, 0, y, w, 1, 0, 0, w, 1);
+        const at = stampToEpoch(decodeStampRow(ctx.getImageData(0, 0, w, 1).data, w, 0, w), now);
+        if (at !== null && s.latency.length < 5000) s.latency.push(now - at);
+      }
+    }
+    handle = video.requestVideoFrameCallback(onFrame);
+  };
+  handle = video.requestVideoFrameCallback(onFrame);
+  return () => {
+    stopped = true;
+    video.cancelVideoFrameCallback(handle);
+  };
 }

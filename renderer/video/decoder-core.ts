@@ -1,39 +1,47 @@
 /**
- * WebCodecs tile decoding, run in a worker (OffscreenCanvas) or on the page (canvas element).
- * Each tile opens its own video socket. Low latency first: no buffering beyond the frame in
- * flight; when decoding falls behind, delta frames are dropped until the next key frame.
+ * WebCodecs tile decoding, run in a worker (canvas sink) or on the page (generator or canvas).
+ * Each tile opens its own video socket. Latency bounded: drop, never queue. A delta unit that
+ * arrives, or a frame that decodes, further behind the gateway's send time than LAG_BOUND_MS is
+ * dropped and the tile resyncs on the next key frame: fewer frames, never old ones.
  */
 import { decodeFrame, type VideoControl } from '../../common/video-frame';
+import type { FrameSink } from './frame-sinks';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
-import { readStamp } from './stamp';
 
-export type DecodeCanvas = OffscreenCanvas | HTMLCanvasElement;
-type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+/** Past this, delta units and frames are dropped until the next key frame. */
+export const LAG_BOUND_MS = 300;
+/** A tile that dropped within this window says so. */
+const DROPPING_HOLD_MS = 1000;
+const MAX_QUEUE = 4;
+
+export interface TileReport {
+  /** When the last frame was shown (null: none yet). */
+  at: number | null;
+  decoded: number;
+  shown: number;
+  dropped: number;
+  /** Age of the last frame shown, from the gateway's send time, in ms. */
+  lag: number;
+  dropping: boolean;
+  codec: string;
+  latency: number[];
+  width: number;
+  height: number;
+}
 
 export type WorkerRequest =
-  | { op: 'open'; id: number; canvas: OffscreenCanvas; url: string; bench: boolean }
+  | { op: 'open'; id: number; canvas: OffscreenCanvas; url: string; bench: boolean; every: number }
+  | { op: 'rate'; id: number; every: number }
   | { op: 'close'; id: number };
 
 export type WorkerEvent =
-  | {
-      id: number;
-      type: 'frame';
-      at: number;
-      decoded: number;
-      dropped: number;
-      codec: string;
-      latency: number[];
-      width: number;
-      height: number;
-    }
-  | { id: number; type: 'fallback'; codec: string };
+  ({ id: number; type: 'frame' } & TileReport) | { id: number; type: 'fallback'; codec: string };
 
 interface Tile {
   id: number;
   url: string;
   bench: boolean;
-  canvas: DecodeCanvas;
-  ctx: Ctx2D;
+  sink: FrameSink;
   post: (e: WorkerEvent) => void;
   ws: WebSocket | null;
   decoder: VideoDecoder | null;
@@ -41,15 +49,19 @@ interface Tile {
   paramSets: string | null;
   waitKey: boolean;
   closed: boolean;
-  decoded: number;
-  dropped: number;
+  /** Show one decoded frame in `every` (2 on small tiles: 12.5 fps shown, 25 decoded). */
+  every: number;
+  /** Decode timestamp (µs) of the newest key unit received. */
+  lastKeyTs: number;
+  /** Decode timestamp (µs) → gateway send time, for frames in the decoder. */
+  sentAt: Map<number, { sentAt: number; key: boolean }>;
+  r: TileReport;
+  lastDropAt: number;
   lastPost: number;
-  latency: number[];
   /** Set while a (re)configure is in flight: units queue behind it, in order. */
   queue: Promise<void> | null;
 }
 
-const MAX_QUEUE = 6;
 const tiles = new Map<number, Tile>();
 
 function fallback(t: Tile, codec: string): void {
@@ -61,45 +73,67 @@ function close(t: Tile): void {
   t.closed = true;
   t.ws?.close();
   if (t.decoder && t.decoder.state !== 'closed') t.decoder.close();
+  t.sink.close();
   tiles.delete(t.id);
+}
+
+function report(t: Tile, force: boolean): void {
+  const now = Date.now();
+  if (!force && now - t.lastPost <= 250) return;
+  t.r.dropping = now - t.lastDropAt < DROPPING_HOLD_MS;
+  t.post({ id: t.id, type: 'frame', ...t.r, latency: t.r.latency.splice(0) });
+  t.lastPost = now;
+}
+
+function drop(t: Tile): void {
+  t.r.dropped++;
+  t.waitKey = true;
+  t.lastDropAt = Date.now();
+  report(t, false);
+}
+
+function onOutput(t: Tile, frame: VideoFrame): void {
+  const now = Date.now();
+  const meta = t.sentAt.get(frame.timestamp);
+  t.sentAt.delete(frame.timestamp);
+  const lag = meta ? now - meta.sentAt : 0;
+  t.r.decoded++;
+  // A late delta frame is dropped. A key frame is the freshest picture there is unless a newer
+  // key frame has arrived: it is shown however late (a loaded post still gets pictures, and
+  // its tile says it is dropping), and the deltas that follow it are bounded again.
+  const late = meta?.key ? frame.timestamp < t.lastKeyTs : lag > LAG_BOUND_MS;
+  if (t.closed || late) {
+    frame.close();
+    if (!t.closed) drop(t);
+    return;
+  }
+  if (t.every > 1 && !meta?.key && t.r.decoded % t.every !== 0) {
+    frame.close();
+    return;
+  }
+  t.r.width = frame.displayWidth;
+  t.r.height = frame.displayHeight;
+  t.sink.show(frame);
+  t.r.shown++;
+  t.r.lag = lag;
+  t.r.at = now;
+  // Benchmark read-back on one frame in five, from what is displayed.
+  if (t.bench && t.sink.probe && t.r.shown % 5 === 0)
+    t.sink.probe((stamp) => {
+      if (stamp !== null) t.r.latency.push(Date.now() - stamp);
+    });
+  report(t, t.r.shown === 1);
 }
 
 function makeDecoder(t: Tile): VideoDecoder {
   return new VideoDecoder({
-    output: (frame) => {
-      if (t.canvas.width !== frame.displayWidth || t.canvas.height !== frame.displayHeight) {
-        t.canvas.width = frame.displayWidth;
-        t.canvas.height = frame.displayHeight;
-      }
-      t.ctx.drawImage(frame, 0, 0);
-      frame.close();
-      t.decoded++;
-      const now = Date.now();
-      // Benchmark read-back on one frame in five: enough samples, little added load.
-      if (t.bench && t.decoded % 5 === 0) {
-        const stamp = readStamp(t.ctx, t.canvas.width);
-        if (stamp !== null) t.latency.push(now - stamp);
-      }
-      if (t.decoded === 1 || now - t.lastPost > 250) {
-        t.post({
-          id: t.id,
-          type: 'frame',
-          at: now,
-          decoded: t.decoded,
-          dropped: t.dropped,
-          codec: t.configured ?? '',
-          latency: t.latency.splice(0),
-          width: t.canvas.width,
-          height: t.canvas.height,
-        });
-        t.lastPost = now;
-      }
-    },
+    output: (frame) => onOutput(t, frame),
     error: () => {
       // A corrupt unit or a decoder reset: resync on the next key frame with a fresh decoder.
       t.decoder = null;
       t.configured = null;
       t.waitKey = true;
+      t.sentAt.clear();
     },
   });
 }
@@ -118,8 +152,10 @@ async function configure(t: Tile, codec: string): Promise<boolean> {
   if (!support.supported) return false;
   if (!t.decoder || t.decoder.state === 'closed') t.decoder = makeDecoder(t);
   else t.decoder.reset();
+  t.sentAt.clear();
   t.decoder.configure(config);
   t.configured = codec;
+  t.r.codec = codec;
   return true;
 }
 
@@ -150,7 +186,7 @@ function onUnit(t: Tile, buf: ArrayBuffer): void {
       const q = (t.queue ?? Promise.resolve()).then(async () => {
         if (t.closed) return;
         if (!(await configure(t, codec))) fallback(t, codec);
-        else decode(t, f.data, true, f.timestamp);
+        else decode(t, f.data, true, f.timestamp, f.sentAt);
       });
       t.queue = q;
       void q.then(() => {
@@ -159,20 +195,24 @@ function onUnit(t: Tile, buf: ArrayBuffer): void {
       return;
     }
   }
-  enqueue(t, () => decode(t, f.data, f.key, f.timestamp));
+  enqueue(t, () => decode(t, f.data, f.key, f.timestamp, f.sentAt));
 }
 
-function decode(t: Tile, data: Uint8Array, key: boolean, ts: number): void {
+function decode(t: Tile, data: Uint8Array, key: boolean, ts: number, sentAt: number): void {
   const d = t.decoder;
   if (t.closed || !d || d.state !== 'configured') return;
-  if (t.waitKey && !key) return;
-  if (!key && d.decodeQueueSize > MAX_QUEUE) {
-    t.dropped++;
-    t.waitKey = true;
-    return;
+  if (!key) {
+    if (t.waitKey) {
+      if (t.r.shown > 0) t.r.dropped++; // resyncing after a drop (not the wait for a first key)
+      return;
+    }
+    if (d.decodeQueueSize > MAX_QUEUE || Date.now() - sentAt > LAG_BOUND_MS) return drop(t);
   }
   t.waitKey = false;
   const timestamp = Math.round(ts * 1000);
+  if (key) t.lastKeyTs = timestamp;
+  if (t.sentAt.size > 64) t.sentAt.clear();
+  t.sentAt.set(timestamp, { sentAt, key });
   d.decode(new EncodedVideoChunk({ type: key ? 'key' : 'delta', timestamp, data }));
 }
 
@@ -197,19 +237,14 @@ function connect(t: Tile): void {
 }
 
 export function openTile(
-  m: { id: number; canvas: DecodeCanvas; url: string; bench: boolean },
+  m: { id: number; sink: FrameSink | null; url: string; bench: boolean; every: number },
   post: (e: WorkerEvent) => void,
 ): void {
   if (typeof VideoDecoder === 'undefined') {
     post({ id: m.id, type: 'fallback', codec: 'webcodecs-unavailable' });
     return;
   }
-  const ctx = m.canvas.getContext('2d', {
-    alpha: false,
-    desynchronized: true,
-    willReadFrequently: m.bench,
-  }) as Ctx2D | null;
-  if (!ctx) {
+  if (!m.sink) {
     post({ id: m.id, type: 'fallback', codec: 'no-canvas' });
     return;
   }
@@ -217,8 +252,7 @@ export function openTile(
     id: m.id,
     url: m.url,
     bench: m.bench,
-    canvas: m.canvas,
-    ctx,
+    sink: m.sink,
     post,
     ws: null,
     decoder: null,
@@ -226,14 +260,32 @@ export function openTile(
     paramSets: null,
     waitKey: true,
     closed: false,
-    decoded: 0,
-    dropped: 0,
+    every: m.every,
+    lastKeyTs: 0,
+    sentAt: new Map(),
+    r: {
+      at: null,
+      decoded: 0,
+      shown: 0,
+      dropped: 0,
+      lag: 0,
+      dropping: false,
+      codec: '',
+      latency: [],
+      width: 0,
+      height: 0,
+    },
+    lastDropAt: 0,
     lastPost: 0,
-    latency: [],
     queue: null,
   };
   tiles.set(m.id, t);
   connect(t);
+}
+
+export function setTileRate(id: number, every: number): void {
+  const t = tiles.get(id);
+  if (t) t.every = every;
 }
 
 export function closeTile(id: number): void {

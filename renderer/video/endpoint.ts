@@ -23,11 +23,3 @@ export function streamUrl(
   const q = new URLSearchParams({ token: e.token, camera: String(cameraId), stream, format });
   return `${e.url}?${q.toString()}`;
 }
-
-/** `?video=mpeg1` forces the baseline path (benchmark, diagnostics); default is automatic. */
-export function videoPreference(): 'auto' | 'mpeg1' | 'webcodecs' {
-  const v = new URLSearchParams(location.search).get('video');
-  return v === 'mpeg1' || v === 'webcodecs' ? v : 'auto';
-}
-
-export const benchMode = (): boolean => new URLSearchParams(location.search).get('bench') === '1';

@@ -1,38 +1,51 @@
 /**
- * Tile players. Fast path: WebCodecs in a worker pool (canvas transferred off-thread).
- * Fallback: the MPEG-1 transcode decoded by jsmpeg (WASM) for cameras WebCodecs cannot take.
+ * Tile players. WebCodecs decoding shown through the cheapest render path that works here:
+ * a track generator into a <video> (page thread), else a canvas in a worker pool, else a canvas
+ * on the page. The MPEG-1 transcode decoded by jsmpeg (WASM) serves cameras WebCodecs cannot take.
  */
 import JSMpeg from '@cycjimmy/jsmpeg-player';
-import { closeTile, openTile, type WorkerEvent, type WorkerRequest } from './decoder-core';
+import {
+  closeTile,
+  openTile,
+  setTileRate,
+  type TileReport,
+  type WorkerEvent,
+  type WorkerRequest,
+} from './decoder-core';
+import { canvasSink, generatorAvailable, generatorSink, type RenderPath } from './frame-sinks';
+import type { RenderPreference } from './options';
 import { readStamp } from './stamp';
 
+/** Which decoder a tile uses (and which stream format it asks the gateway for). */
 export type VideoPath = 'webcodecs' | 'jsmpeg';
-
-export interface FrameReport {
-  at: number;
-  decoded: number;
-  dropped: number;
-  codec: string;
-  latency: number[];
-  width: number;
-  height: number;
-}
+/** What the tile's tooltip and `data-render` name: the render path, or jsmpeg. */
+export type TileRender = RenderPath | 'jsmpeg';
+export type { TileReport } from './decoder-core';
 
 export interface PlayerEvents {
-  onFrame(r: FrameReport): void;
+  onFrame(r: TileReport): void;
   onFallback(codec: string): void;
 }
 
 export interface Player {
+  /** Show one decoded frame in `every`. */
+  setRate(every: number): void;
   stop(): void;
 }
 
+const workerCanvas = (): boolean =>
+  typeof OffscreenCanvas !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
+
 export function webCodecsAvailable(): boolean {
-  return (
-    typeof VideoDecoder !== 'undefined' &&
-    typeof OffscreenCanvas !== 'undefined' &&
-    'transferControlToOffscreen' in HTMLCanvasElement.prototype
-  );
+  return typeof VideoDecoder !== 'undefined';
+}
+
+/** The cheapest WebCodecs render path available, unless the page's options force one. */
+export function chooseRender(pref: RenderPreference): RenderPath {
+  if (pref === 'page') return 'page';
+  if (pref === 'worker' && workerCanvas()) return 'worker';
+  if ((pref === 'auto' || pref === 'generator') && generatorAvailable()) return 'generator';
+  return workerCanvas() ? 'worker' : 'page';
 }
 
 const workers: Worker[] = [];
@@ -46,9 +59,6 @@ function dispatch(e: WorkerEvent): void {
   else h.onFallback(e.codec);
 }
 
-/** `?decode=page` decodes and draws on the page thread instead of the worker pool. */
-const onPage = (): boolean => new URLSearchParams(location.search).get('decode') === 'page';
-
 function pickWorker(id: number): Worker {
   const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   if (workers.length < size) {
@@ -60,30 +70,34 @@ function pickWorker(id: number): Worker {
 }
 
 export function startWebCodecs(
-  canvas: HTMLCanvasElement,
+  el: HTMLVideoElement | HTMLCanvasElement,
+  render: RenderPath,
   url: string,
   events: PlayerEvents,
-  bench: boolean,
+  o: { bench: boolean; every: number },
 ): Player {
   const id = nextId++;
   handlers.set(id, events);
-  if (onPage()) {
-    openTile({ id, canvas, url, bench }, dispatch);
+  if (render === 'worker' && el instanceof HTMLCanvasElement) {
+    const worker = pickWorker(id);
+    const offscreen = el.transferControlToOffscreen();
+    const msg: WorkerRequest = { op: 'open', id, canvas: offscreen, url, ...o };
+    worker.postMessage(msg, [offscreen]);
     return {
+      setRate: (every) => worker.postMessage({ op: 'rate', id, every } satisfies WorkerRequest),
       stop: () => {
         handlers.delete(id);
-        closeTile(id);
+        worker.postMessage({ op: 'close', id } satisfies WorkerRequest);
       },
     };
   }
-  const worker = pickWorker(id);
-  const offscreen = canvas.transferControlToOffscreen();
-  const msg: WorkerRequest = { op: 'open', id, canvas: offscreen, url, bench };
-  worker.postMessage(msg, [offscreen]);
+  const sink = el instanceof HTMLVideoElement ? generatorSink(el) : canvasSink(el, o.bench);
+  openTile({ id, sink, url, ...o }, dispatch);
   return {
+    setRate: (every) => setTileRate(id, every),
     stop: () => {
       handlers.delete(id);
-      worker.postMessage({ op: 'close', id } satisfies WorkerRequest);
+      closeTile(id);
     },
   };
 }
@@ -101,7 +115,7 @@ export function startJsmpeg(
 ): Player {
   let decoded = 0;
   let last = 0;
-  let latency: number[] = [];
+  const latency: number[] = [];
   const ctx = bench ? canvas.getContext('2d', { willReadFrequently: true }) : null;
   const Ctor = (JSMpeg as unknown as { Player: JsmpegCtor }).Player;
   const player = new Ctor(url, {
@@ -117,24 +131,28 @@ export function startJsmpeg(
     onVideoDecode: () => {
       decoded++;
       const now = Date.now();
-      if (ctx && decoded % 5 === 0) {
-        const s = readStamp(ctx, canvas.width);
-        if (s !== null) latency.push(now - s);
-      }
+      // Read from what is displayed: the canvas at the next animation frame.
+      if (ctx && decoded % 5 === 0)
+        requestAnimationFrame(() => {
+          const s = readStamp(ctx, canvas.width);
+          if (s !== null) latency.push(Date.now() - s);
+        });
       if (decoded === 1 || now - last > 250) {
         last = now;
         events.onFrame({
           at: now,
           decoded,
+          shown: decoded,
           dropped: 0,
+          lag: 0,
+          dropping: false,
           codec: 'mpeg1',
-          latency,
+          latency: latency.splice(0),
           width: canvas.width,
           height: canvas.height,
         });
-        latency = [];
       }
     },
   });
-  return { stop: () => player.destroy() };
+  return { setRate: () => {}, stop: () => player.destroy() };
 }

@@ -20,6 +20,21 @@ export function isLargeTile(layout: LayoutName, index: number, solo: number | nu
   }
 }
 
+/**
+ * Display rate by tile size: a tile smaller than a quarter of the screen shows one decoded frame
+ * in two (12.5 fps of 25, all still decoded). A tile shown alone or large, a quarter of the
+ * screen (2×2) included, gets every frame, and so does every tile when the post asks for it.
+ */
+export function displayEvery(
+  layout: LayoutName,
+  index: number,
+  solo: number | null,
+  fullRate: boolean,
+): number {
+  if (fullRate || layout === '2x2' || isLargeTile(layout, index, solo)) return 1;
+  return 2;
+}
+
 export function chooseStream(camera: Pick<CameraView, 'hasSub'>, large: boolean): StreamKind {
   return large || !camera.hasSub ? 'main' : 'sub';
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 import { decodeStampRow, stampToEpoch, STAMP_BITS } from './stamp';
-import { chooseStream, isLargeTile } from './stream-choice';
+import { chooseStream, displayEvery, isLargeTile } from './stream-choice';
+import { parseOptions } from './options';
 
 test('codec string comes from the in-band SPS', () => {
   const au = Uint8Array.from([
@@ -41,4 +42,35 @@ test('the wall-clock stamp round-trips through a drawn row', () => {
   }
   assert.equal(stampToEpoch(decodeStampRow(row, width, 0, width), now), stamped);
   assert.equal(stampToEpoch(0, now), null, 'an unstamped picture gives no figure');
+});
+
+test('small tiles show one frame in two; large, 2×2, solo tiles and full-rate posts show every frame', () => {
+  assert.equal(displayEvery('4x4', 5, null, false), 2);
+  assert.equal(displayEvery('3x3', 0, null, false), 2);
+  assert.equal(displayEvery('1+7', 3, null, false), 2);
+  assert.equal(displayEvery('1+7', 0, null, false), 1);
+  assert.equal(displayEvery('2x2', 3, null, false), 1);
+  assert.equal(displayEvery('4x4', 5, 5, false), 1);
+  assert.equal(displayEvery('4x4', 5, null, true), 1);
+});
+
+test('page switches are read once into one typed object; unknown values fall back to automatic', () => {
+  assert.deepEqual(parseOptions(''), {
+    video: 'auto',
+    render: 'auto',
+    bench: false,
+    overloadMs: 0,
+    fullRate: false,
+  });
+  assert.deepEqual(parseOptions('?video=mpeg1&render=worker&bench=1&overload=70&fullrate=1'), {
+    video: 'mpeg1',
+    render: 'worker',
+    bench: true,
+    overloadMs: 70,
+    fullRate: true,
+  });
+  assert.equal(parseOptions('?decode=page').render, 'page', 'the old switch still works');
+  assert.equal(parseOptions('?video=evil&render=x').video, 'auto');
+  assert.equal(parseOptions('?overload=100000').overloadMs, 2000, 'never a fully frozen page');
+  assert.equal(parseOptions('?overload=abc').overloadMs, 0);
 });

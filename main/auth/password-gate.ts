@@ -1,0 +1,62 @@
+/**
+ * Every password check of a login or an unlock goes through here. The attempt is counted in SQL
+ * before the check (parallel attempts cannot read the same count), only one check per login is in
+ * flight at a time, and the account is blocked once the count reaches MAX_FAILURES.
+ */
+import type { Registry } from '../registry/registry';
+import type { Operator, OperatorStore } from './operator-store';
+import { verifyPassword } from './passwords';
+
+export const MAX_FAILURES = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+
+export type Verdict =
+  | { ok: true }
+  | { ok: false; cause: 'bad_password' | 'concurrent'; blockedUntil: string | null }
+  | { ok: false; cause: 'locked_out'; blockedUntil: string };
+
+export class PasswordGate {
+  /** Logins with a password check under way. */
+  private readonly inFlight = new Set<string>();
+
+  constructor(
+    private readonly store: OperatorStore,
+    private readonly registry: Registry,
+  ) {}
+
+  async check(op: Operator, password: string, now: Date): Promise<Verdict> {
+    const nowIso = now.toISOString();
+    const current = this.store.get(op.login)?.lockedUntil ?? null;
+    if (current && current > nowIso) return { ok: false, cause: 'locked_out', blockedUntil: current };
+    // Counted first: an attempt is a failure until its password proves right.
+    this.store.countAttempt(op.login, nowIso);
+    if (this.inFlight.has(op.login))
+      return { ok: false, cause: 'concurrent', blockedUntil: this.block(op, now) };
+    this.inFlight.add(op.login);
+    let good: boolean;
+    try {
+      good = await verifyPassword(password, op.passwordHash);
+    } finally {
+      this.inFlight.delete(op.login);
+    }
+    if (!good) return { ok: false, cause: 'bad_password', blockedUntil: this.block(op, now) };
+    this.store.clearFailures(op.login);
+    return { ok: true };
+  }
+
+  /** Blocks the account if its count reached the limit; returns the end of a block it just set. */
+  private block(op: Operator, now: Date): string | null {
+    const until = this.store.blockIfOver(
+      op.login,
+      MAX_FAILURES,
+      new Date(now.getTime() + LOCKOUT_MS).toISOString(),
+    );
+    if (until)
+      this.registry.append({
+        type: 'auth.locked_out',
+        actor: { login: op.login, name: op.name, rank: op.rank, service: op.service },
+        data: { until },
+      });
+    return until;
+  }
+}

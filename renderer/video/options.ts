@@ -1,0 +1,41 @@
+/**
+ * The page's query-string switches, read once into one typed object. They are for diagnostics,
+ * the benchmark and tests; an operator never needs one.
+ *   ?video=mpeg1|webcodecs   force the baseline (jsmpeg) or the WebCodecs path; default automatic
+ *   ?render=generator|worker|page   force a WebCodecs render path (`?decode=page` is the old name)
+ *   ?bench=1                 fill window.__vigieStats for the benchmark
+ *   ?overload=MS             test only: block the page thread MS ms, then free it 100 ms, again
+ *   ?fullrate=1              every tile shows every frame, whatever its size
+ */
+export type VideoPreference = 'auto' | 'mpeg1' | 'webcodecs';
+export type RenderPreference = 'auto' | 'generator' | 'worker' | 'page';
+
+export interface PageOptions {
+  video: VideoPreference;
+  render: RenderPreference;
+  bench: boolean;
+  overloadMs: number;
+  fullRate: boolean;
+}
+
+export function parseOptions(search: string): PageOptions {
+  const q = new URLSearchParams(search);
+  const video = q.get('video');
+  const render = q.get('render') ?? (q.get('decode') === 'page' ? 'page' : null);
+  const overload = Number(q.get('overload') ?? 0);
+  return {
+    video: video === 'mpeg1' || video === 'webcodecs' ? video : 'auto',
+    render: render === 'generator' || render === 'worker' || render === 'page' ? render : 'auto',
+    bench: q.get('bench') === '1',
+    overloadMs: Number.isFinite(overload) ? Math.max(0, Math.min(2000, Math.round(overload))) : 0,
+    fullRate: q.get('fullrate') === '1',
+  };
+}
+
+let cached: PageOptions | null = null;
+
+/** This page's options (read from its address once). */
+export function pageOptions(): PageOptions {
+  cached ??= parseOptions(typeof location === 'undefined' ? '' : location.search);
+  return cached;
+}
