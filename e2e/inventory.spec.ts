@@ -51,6 +51,56 @@ test('a malformed camera file is refused with the entry and field named, and the
   await expect(banner).toContainText('JSON illisible');
 });
 
+// Before the CSV import below, which replaces the demo inventory (and with it the demo account).
+test('the English console shows errors, file problems and registry events in English, with no French', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await loginDemo(page);
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByTestId('import-button')).toHaveText('Import a camera list');
+  const french = /[éèêàâçùûô«»]| :|entrée|champ|caméra|Erreur|Connexion/i;
+
+  // A refused file: main sends codes and the problems' locations; the banner words them in English.
+  const bad = JSON.stringify({
+    cameras: [
+      { id: 1, name: 'Parvis', site: 'Mairie', streams: { main: 'rtsp://10.0.0.1/a' } },
+      { id: 2, name: 'Quai', streams: { main: 'rtsp://10.0.0.2/b' } },
+      { id: 1, name: 'Doublon', site: 'Gare', streams: { main: 'rtsp://10.0.0.3/c' } },
+    ],
+  });
+  await page.getByTestId('import-file').setInputFiles(file('annex.json', bad));
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toHaveAttribute('data-code', 'invalid_inventory');
+  await expect(banner).toContainText(
+    'Camera file “annex.json” refused; the previous inventory stays in force.',
+  );
+  await expect(banner).toContainText('entry 2 (camera 2), field “site”: required field missing');
+  await expect(banner).toContainText('entry 3 (camera 1), field “number (id)”: number 1 already used');
+  await expect(banner).not.toContainText(french);
+
+  // Registry event names come from the English catalogue.
+  await page.getByTestId('registry-button').click();
+  await page.getByTestId('reg-login').fill('demo');
+  await page.getByTestId('reg-show').click();
+  const entries = page.getByTestId('registry-entries');
+  await expect(entries.locator('tr[data-type="auth.login"]').first()).toContainText('Sign-in');
+  // The consultation itself is recorded: a second look shows it.
+  await page.getByTestId('reg-show').click();
+  await expect(entries.locator('tr[data-type="registry.consult"]').first()).toContainText(
+    'Registry consultation',
+  );
+  for (const label of await entries.locator('tr td:nth-child(3)').allTextContents())
+    expect(label).not.toMatch(french);
+  await page.getByTestId('panel-close').click();
+
+  // A refused unlock too.
+  await page.getByTestId('lock-button').click();
+  await page.getByTestId('unlock-password').fill('not-the-password');
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('login-error')).toHaveText('Wrong password.');
+});
+
 test('a French Excel file (Windows-1252) reads correctly; an oversized file is refused before sending', async ({
   page,
 }) => {
@@ -136,53 +186,4 @@ test('a CSV annex import shows the difference, asks for confirmation, then appli
   // The next tests start again on a post never set up (demo cameras and account).
   await host.stop();
   host = await startHost();
-});
-
-test('the English console shows errors, file problems and registry events in English, with no French', async ({
-  page,
-}) => {
-  await page.goto(host.url);
-  await loginDemo(page);
-  await page.getByTestId('lang-switch').click();
-  await expect(page.getByTestId('import-button')).toHaveText('Import a camera list');
-  const french = /[éèêàâçùûô«»]| :|entrée|champ|caméra|Erreur|Connexion/i;
-
-  // A refused file: main sends codes and the problems' locations; the banner words them in English.
-  const bad = JSON.stringify({
-    cameras: [
-      { id: 1, name: 'Parvis', site: 'Mairie', streams: { main: 'rtsp://10.0.0.1/a' } },
-      { id: 2, name: 'Quai', streams: { main: 'rtsp://10.0.0.2/b' } },
-      { id: 1, name: 'Doublon', site: 'Gare', streams: { main: 'rtsp://10.0.0.3/c' } },
-    ],
-  });
-  await page.getByTestId('import-file').setInputFiles(file('annex.json', bad));
-  const banner = page.getByTestId('error-banner');
-  await expect(banner).toHaveAttribute('data-code', 'invalid_inventory');
-  await expect(banner).toContainText(
-    'Camera file “annex.json” refused; the previous inventory stays in force.',
-  );
-  await expect(banner).toContainText('entry 2 (camera 2), field “site”: required field missing');
-  await expect(banner).toContainText('entry 3 (camera 1), field “number (id)”: number 1 already used');
-  await expect(banner).not.toContainText(french);
-
-  // Registry event names come from the English catalogue.
-  await page.getByTestId('registry-button').click();
-  await page.getByTestId('reg-login').fill('demo');
-  await page.getByTestId('reg-show').click();
-  const entries = page.getByTestId('registry-entries');
-  await expect(entries.locator('tr[data-type="auth.login"]').first()).toContainText('Sign-in');
-  // The consultation itself is recorded: a second look shows it.
-  await page.getByTestId('reg-show').click();
-  await expect(entries.locator('tr[data-type="registry.consult"]').first()).toContainText(
-    'Registry consultation',
-  );
-  for (const label of await entries.locator('tr td:nth-child(3)').allTextContents())
-    expect(label).not.toMatch(french);
-  await page.getByTestId('panel-close').click();
-
-  // A refused unlock too.
-  await page.getByTestId('lock-button').click();
-  await page.getByTestId('unlock-password').fill('not-the-password');
-  await page.getByTestId('unlock-submit').click();
-  await expect(page.getByTestId('login-error')).toHaveText('Wrong password.');
 });
