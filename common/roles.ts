@@ -2,5 +2,16 @@
 export const ROLES = ['viewer', 'ptz', 'supervisor', 'head', 'technician'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['view', 'ptz', 'inventory', 'registry', 'registry.admin', 'operators'] as const;
+export const PERMISSIONS = [
+  'view',
+  'ptz',
+  'inventory',
+  'registry',
+  'registry.admin',
+  'operators',
+  /** Drive the video wall: layout, push, presets, tours. */
+  'wall',
+  /** A post's technical settings: input devices, wall display and link. Never images. */
+  'settings',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -6,10 +6,10 @@ export { ROLES, type Permission, type Role } from '../../common/roles';
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['view'],
   ptz: ['view', 'ptz'],
-  supervisor: ['view', 'ptz', 'inventory', 'registry'],
-  head: ['view', 'inventory', 'registry', 'registry.admin', 'operators'],
+  supervisor: ['view', 'ptz', 'inventory', 'registry', 'wall'],
+  head: ['view', 'inventory', 'registry', 'registry.admin', 'operators', 'wall', 'settings'],
   // Configuration and commissioning: never images.
-  technician: ['inventory'],
+  technician: ['inventory', 'settings'],
 };
 
 export function can(role: Role, p: Permission): boolean {

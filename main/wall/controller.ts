@@ -1,0 +1,31 @@
+/**
+ * One interface for the wall, whether it is on this PC or on a rack PC over the pinned mutual-TLS
+ * link. The console's handlers drive this and never know which one they have.
+ */
+import type { Result } from '../../common/result';
+import type { WallLayoutName, WallLink, WallState, WallTour } from '../../common/wall';
+import type { RegistryActor } from '../registry/registry';
+
+export type WallCommand =
+  | { kind: 'layout'; layout: WallLayoutName }
+  | { kind: 'tile'; index: number; cameraId: number | null }
+  /** The whole wall at once: the console's mosaic, or a preset (with its tours). */
+  | {
+      kind: 'push';
+      layout: WallLayoutName;
+      tiles: { cameraId: number | null; tour: WallTour | null }[];
+    }
+  | { kind: 'tour'; index: number; tour: WallTour | null }
+  /** An operator works on this tile: its tour pauses, and resumes after the timeout. */
+  | { kind: 'hold'; index: number };
+
+export interface WallController {
+  readonly kind: 'local' | 'remote';
+  link(): WallLink;
+  /** Last known state; null while a remote wall has never answered. */
+  state(): WallState | null;
+  /** Applies one command on the wall; `by` is recorded and named by the wall's viewing sessions. */
+  apply(cmd: WallCommand, by: RegistryActor): Promise<Result<WallState>>;
+  onChange(listener: (state: WallState | null, link: WallLink) => void): () => void;
+  close(): Promise<void>;
+}
