@@ -167,6 +167,18 @@ export const en: Record<MessageKey, string> = {
   'error.disk_full': 'Disk full: the change was not saved; nothing was lost.',
   'error.storage_denied': 'Access denied to the data folder: the change was not saved.',
   'error.storage_error': 'Write failed: the change was not saved.',
+  'error.wall_unreachable': 'The video wall does not answer: nothing changed on the wall.',
+  'error.wall_unreachable.timeout': 'The video wall did not answer in time: the command may not be applied.',
+  'error.wall_unreachable.refused':
+    'The video wall PC is not the paired one (different fingerprint): link refused.',
+  'error.wall_replay': 'Wall command refused: replayed or out of order.',
+  'error.display_not_configured': 'No display is configured for this wall.',
+  'error.display_failed': 'Display {model} did not carry out the command.',
+  'error.display_failed.timeout': 'Display {model} does not answer (timed out).',
+  'error.display_failed.refused': 'Display {model} refuses the connection.',
+  'error.display_failed.reply': 'Display {model} answered something unexpected.',
+  'error.display_failed.unknown_command': 'Unknown command for display {model}.',
+  'error.display_failed.port': 'Serial port of display {model} unavailable.',
 
   'problem.at.line': 'line {line}',
   'problem.at.entry': 'entry {entry}',

@@ -170,6 +170,19 @@ export const fr = {
   'error.disk_full': 'Disque plein : la modification n’a pas été enregistrée ; rien n’a été perdu.',
   'error.storage_denied': 'Accès refusé au dossier de données : la modification n’a pas été enregistrée.',
   'error.storage_error': 'Écriture impossible : la modification n’a pas été enregistrée.',
+  'error.wall_unreachable': 'Le mur d’images ne répond pas : rien n’a changé sur le mur.',
+  'error.wall_unreachable.timeout':
+    'Le mur d’images n’a pas répondu à temps : la commande n’est peut-être pas appliquée.',
+  'error.wall_unreachable.refused':
+    'Le PC du mur d’images n’est pas celui appairé (empreinte différente) : liaison refusée.',
+  'error.wall_replay': 'Commande du mur refusée : rejouée ou hors d’ordre.',
+  'error.display_not_configured': 'Aucun afficheur n’est configuré pour ce mur.',
+  'error.display_failed': 'L’afficheur {model} n’a pas exécuté la commande.',
+  'error.display_failed.timeout': 'L’afficheur {model} ne répond pas (délai dépassé).',
+  'error.display_failed.refused': 'L’afficheur {model} refuse la connexion.',
+  'error.display_failed.reply': 'L’afficheur {model} a répondu autre chose que prévu.',
+  'error.display_failed.unknown_command': 'Commande inconnue pour l’afficheur {model}.',
+  'error.display_failed.port': 'Port série de l’afficheur {model} inaccessible.',
 
   'problem.at.line': 'ligne {line}',
   'problem.at.entry': 'entrée {entry}',
