@@ -25,6 +25,8 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'registry.init': 'Ouverture du registre',
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
+  'display.command': 'Commande de l’afficheur du mur',
+  'wall.link_refused': 'Liaison du mur refusée',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

@@ -227,4 +227,6 @@ export const en: Record<MessageKey, string> = {
   'event.registry.init': 'Registry opened',
   'event.requisition': 'Judicial requisition',
   'event.app.start': 'Post start-up',
+  'event.display.command': 'Wall display command',
+  'event.wall.link_refused': 'Wall link refused',
 };

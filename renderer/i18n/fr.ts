@@ -231,6 +231,8 @@ export const fr = {
   'event.registry.init': 'Ouverture du registre',
   'event.requisition': 'Réquisition judiciaire',
   'event.app.start': 'Démarrage du poste',
+  'event.display.command': 'Commande de l’afficheur du mur',
+  'event.wall.link_refused': 'Liaison du mur refusée',
 } as const;
 
 export type MessageKey = keyof typeof fr;
