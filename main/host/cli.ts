@@ -5,6 +5,7 @@ import { installLastResort } from '../log/last-resort';
 import { createServices } from '../services';
 import { operatorsCommand, registryCommand } from './cli-admin';
 import { option } from './cli-args';
+import { wallCommand } from './cli-wall';
 import { startBrowserHost } from './browser-host';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -53,7 +54,9 @@ const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
   operators list
   registry verify [--checkpoint FICHIER]   recalcule la chaîne et nomme la première entrée altérée
   registry checkpoint --out FICHIER        exporte un point de contrôle signé de la tête de chaîne
-  registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)`;
+  registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)
+  wall identity                            crée au besoin l’identité du poste pour la liaison du mur
+                                           et affiche son empreinte SHA-256 à recopier sur l’autre poste`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -65,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return operatorsCommand(rest, dataDirOf(rest));
     case 'registry':
       return registryCommand(rest, dataDirOf(rest));
+    case 'wall':
+      return wallCommand(rest, dataDirOf(rest));
     default:
       process.stderr.write(USAGE + '\n');
       return command === undefined || command === '--help' ? 0 : 2;
