@@ -112,6 +112,20 @@ test('a valid certificate with the wrong fingerprint is refused before any comma
   bare.on('error', () => undefined);
   bare.resume();
   assert.ok(await closedWithin(bare, 5000));
+  // The paired console's own certificate over TLS 1.2 is refused at the handshake.
+  const old = tls.connect({
+    host: '127.0.0.1',
+    port: node.port,
+    key: ids.console.key,
+    cert: ids.console.cert,
+    rejectUnauthorized: false,
+    maxVersion: 'TLSv1.2',
+  });
+  let secured = false;
+  old.on('secureConnect', () => (secured = true));
+  old.on('error', () => undefined);
+  assert.ok(await closedWithin(old, 5000));
+  assert.equal(secured, false, 'no TLS 1.2 session');
   await stillAnswers(ids, node.port, 6);
 });
 

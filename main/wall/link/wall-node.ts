@@ -75,7 +75,7 @@ export async function startWallNode(o: WallNodeOptions): Promise<WallNode> {
     },
     (socket) => onSession(socket),
   );
-  server.maxConnections = 32;
+  server.maxConnections = 128;
   server.on('tlsClientError', (e, socket) => {
     log.debug(`wall link: handshake failed from ${socket.remoteAddress ?? '?'}: ${e.message}`);
     socket.destroy();
