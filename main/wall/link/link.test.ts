@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import type { RegistryInput } from '../../registry/registry';
+import { loadProfile } from '../display/profile';
+import { ProfileDisplay } from '../display/profile-display';
 import { CERT_FILE, KEY_FILE, loadOrCreateIdentity, normalizeFingerprint } from './identity';
 import { ALICE, TestWall, identities, tmpDir, until } from './link.fixture';
 import { RemoteWallController } from './remote-controller';
@@ -191,4 +195,53 @@ test('the node keeps its wall while the console is gone', async (t) => {
   await until(() => again.link() === 'up');
   assert.equal(again.state()?.tiles[0]?.cameraId, 12);
   assert.equal(wall.applied.length, 1);
+});
+
+test('display commands travel over the link to the rack PC’s display, recorded there', async (t) => {
+  const ids = await identities();
+  const got: Buffer[] = [];
+  const display = net.createServer((s) => {
+    s.on('error', () => undefined);
+    s.on('data', (b) => {
+      got.push(b);
+      s.write(Buffer.from('fe01000607ff', 'hex'));
+    });
+  });
+  await new Promise<void>((r) => display.listen(0, '127.0.0.1', () => r()));
+  t.after(() => new Promise<void>((r) => display.close(() => r())));
+  const profiles = path.resolve(__dirname, '..', '..', '..', 'assets', 'displays');
+  const barco = loadProfile('barco-rlm', [profiles]);
+  assert.ok(!('problem' in barco));
+  const records: RegistryInput[] = [];
+  const local = new ProfileDisplay(
+    { ...barco, transport: { kind: 'tcp', port: 1 } },
+    { kind: 'tcp', host: '127.0.0.1', port: (display.address() as net.AddressInfo).port },
+    (e) => records.push(e),
+  );
+  const node = await startWallNode({
+    host: '127.0.0.1',
+    port: 0,
+    ...ids.node,
+    peerPin: ids.console.fingerprint,
+    controller: new TestWall(),
+    display: local,
+  });
+  t.after(() => node.close());
+  const remote = new RemoteWallController({
+    host: '127.0.0.1',
+    port: node.port,
+    pin: ids.node.fingerprint,
+    ...ids.console,
+  });
+  t.after(() => remote.close());
+  await until(() => remote.link() === 'up');
+  assert.deepEqual(remote.info()?.inputs, ['DVI', 'SDI', 'D15']);
+  assert.deepEqual(await remote.send({ kind: 'input', name: 'D15' }, ALICE), { ok: true, value: null });
+  assert.equal(Buffer.concat(got).toString('hex'), 'fe013802003bff');
+  assert.equal(records[0]?.actor?.login, 'alice');
+  const bad = await remote.send({ kind: 'scenario', name: 'Salle de crise' }, ALICE);
+  assert.deepEqual(bad, {
+    ok: false,
+    error: { code: 'display_failed', params: { reason: 'unknown_command', model: 'barco-rlm' } },
+  });
 });
