@@ -1,6 +1,6 @@
 /** `vigie` command line: `host` runs the browser host; more commands join as domains grow. */
-import os from 'node:os';
 import path from 'node:path';
+import { chooseDataDir } from '../config/data-dir';
 import { installLastResort } from '../log/last-resort';
 import { createServices } from '../services';
 import { operatorsCommand, registryCommand } from './cli-admin';
@@ -9,19 +9,15 @@ import { startBrowserHost } from './browser-host';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export function defaultDataDir(): string {
-  if (process.env.VIGIE_DATA_DIR) return process.env.VIGIE_DATA_DIR;
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Vigie');
-  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'vigie');
-}
-
-const dataDirOf = (args: string[]): string => path.resolve(option(args, 'data-dir') ?? defaultDataDir());
+/** --data-dir, $VIGIE_DATA_DIR, the machine-wide folder, or (lab only) a per-user one. */
+const dataDirOf = (args: string[]): string =>
+  chooseDataDir({ option: option(args, 'data-dir'), allowUserFallback: true }).dir;
 
 async function host(args: string[]): Promise<void> {
   installLastResort();
   const camerasFile = option(args, 'cameras');
   const services = await createServices({
-    dataDir: path.resolve(option(args, 'data-dir') ?? defaultDataDir()),
+    dataDir: dataDirOf(args),
     assetsDir: path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(option(args, 'ffmpeg') && { ffmpegPath: option(args, 'ffmpeg') }),
