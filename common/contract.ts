@@ -162,6 +162,8 @@ export const REGISTRY_EVENTS = [
   'registry.init',
   'requisition',
   'app.start',
+  'update.accept',
+  'update.refuse',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 

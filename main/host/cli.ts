@@ -1,4 +1,5 @@
 /** `vigie` command line: `host` runs the browser host; more commands join as domains grow. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { chooseDataDir } from '../config/data-dir';
 import { installLastResort } from '../log/last-resort';
@@ -6,8 +7,19 @@ import { createServices } from '../services';
 import { operatorsCommand, registryCommand } from './cli-admin';
 import { option } from './cli-args';
 import { startBrowserHost } from './browser-host';
+import { updateCommand } from '../update/update-command';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The version of this build, from its package.json. */
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
 
 /** --data-dir, $VIGIE_DATA_DIR, the machine-wide folder, or (lab only) a per-user one. */
 const dataDirOf = (args: string[]): string =>
@@ -25,7 +37,7 @@ async function host(args: string[]): Promise<void> {
     ...(option(args, 'recheck-seconds') && { recheckMs: Number(option(args, 'recheck-seconds')) * 1000 }),
     ...(args.includes('--demo') && { demo: true }),
     host: 'browser',
-    version: process.env.npm_package_version ?? '0.1.0',
+    version: appVersion(),
   });
   const h = await startBrowserHost(
     services,
@@ -49,7 +61,10 @@ const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
   operators list
   registry verify [--checkpoint FICHIER]   recalcule la chaîne et nomme la première entrée altérée
   registry checkpoint --out FICHIER        exporte un point de contrôle signé de la tête de chaîne
-  registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)`;
+  registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)
+  update verify --media DOSSIER --publisher DN [--ca FICHIER]
+        vérifie une mise à jour sur support amovible (sha512 de latest.yml, signature et éditeur) ;
+        le verdict est inscrit au registre`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -61,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       return operatorsCommand(rest, dataDirOf(rest));
     case 'registry':
       return registryCommand(rest, dataDirOf(rest));
+    case 'update':
+      return updateCommand(rest, dataDirOf(rest), appVersion());
     default:
       process.stderr.write(USAGE + '\n');
       return command === undefined || command === '--help' ? 0 : 2;
