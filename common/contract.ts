@@ -164,6 +164,7 @@ export const REGISTRY_EVENTS = [
   'app.start',
   'update.accept',
   'update.refuse',
+  'selftest.run',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 

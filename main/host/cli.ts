@@ -7,6 +7,7 @@ import { createServices } from '../services';
 import { operatorsCommand, registryCommand } from './cli-admin';
 import { option } from './cli-args';
 import { startBrowserHost } from './browser-host';
+import { selftestCommand } from '../selftest/selftest-command';
 import { updateCommand } from '../update/update-command';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -62,6 +63,8 @@ const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
   registry verify [--checkpoint FICHIER]   recalcule la chaîne et nomme la première entrée altérée
   registry checkpoint --out FICHIER        exporte un point de contrôle signé de la tête de chaîne
   registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)
+  selftest [--json] [--post NOM] [--technician NOM] [--ntp HÔTE[:PORT]] [--keyboard CHEMIN] [--joystick auto|VID:PID] [--out DOSSIER]
+        auto-test de mise en service ; procès-verbal daté (PDF et JSON) ; code de sortie 1 si un contrôle échoue
   update verify --media DOSSIER --publisher DN [--ca FICHIER]
         vérifie une mise à jour sur support amovible (sha512 de latest.yml, signature et éditeur) ;
         le verdict est inscrit au registre`;
@@ -76,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
       return operatorsCommand(rest, dataDirOf(rest));
     case 'registry':
       return registryCommand(rest, dataDirOf(rest));
+    case 'selftest':
+      return selftestCommand(rest, dataDirOf(rest), path.join(ROOT, 'assets'), appVersion());
     case 'update':
       return updateCommand(rest, dataDirOf(rest), appVersion());
     default:

@@ -27,6 +27,7 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'app.start': 'Démarrage du poste',
   'update.accept': 'Mise à jour acceptée',
   'update.refuse': 'Mise à jour refusée',
+  'selftest.run': 'Auto-test de mise en service',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

@@ -217,4 +217,5 @@ export const en: Record<MessageKey, string> = {
   'event.app.start': 'Post start-up',
   'event.update.accept': 'Update accepted',
   'event.update.refuse': 'Update refused',
+  'event.selftest.run': 'Commissioning self-test',
 };

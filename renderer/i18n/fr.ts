@@ -220,6 +220,7 @@ export const fr = {
   'event.app.start': 'Démarrage du poste',
   'event.update.accept': 'Mise à jour acceptée',
   'event.update.refuse': 'Mise à jour refusée',
+  'event.selftest.run': 'Auto-test de mise en service',
 } as const;
 
 export type MessageKey = keyof typeof fr;
