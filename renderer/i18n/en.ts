@@ -215,4 +215,7 @@ export const en: Record<MessageKey, string> = {
   'event.registry.init': 'Registry opened',
   'event.requisition': 'Judicial requisition',
   'event.app.start': 'Post start-up',
+  'event.update.accept': 'Update accepted',
+  'event.update.refuse': 'Update refused',
+  'event.selftest.run': 'Commissioning self-test',
 };
