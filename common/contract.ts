@@ -164,6 +164,9 @@ export const REGISTRY_EVENTS = [
   'app.start',
   'display.command',
   'wall.link_refused',
+  'update.accept',
+  'update.refuse',
+  'selftest.run',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 

@@ -27,6 +27,9 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'app.start': 'Démarrage du poste',
   'display.command': 'Commande de l’afficheur du mur',
   'wall.link_refused': 'Liaison du mur refusée',
+  'update.accept': 'Mise à jour acceptée',
+  'update.refuse': 'Mise à jour refusée',
+  'selftest.run': 'Auto-test de mise en service',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

@@ -229,4 +229,7 @@ export const en: Record<MessageKey, string> = {
   'event.app.start': 'Post start-up',
   'event.display.command': 'Wall display command',
   'event.wall.link_refused': 'Wall link refused',
+  'event.update.accept': 'Update accepted',
+  'event.update.refuse': 'Update refused',
+  'event.selftest.run': 'Commissioning self-test',
 };

@@ -233,6 +233,9 @@ export const fr = {
   'event.app.start': 'Démarrage du poste',
   'event.display.command': 'Commande de l’afficheur du mur',
   'event.wall.link_refused': 'Liaison du mur refusée',
+  'event.update.accept': 'Mise à jour acceptée',
+  'event.update.refuse': 'Mise à jour refusée',
+  'event.selftest.run': 'Auto-test de mise en service',
 } as const;
 
 export type MessageKey = keyof typeof fr;
