@@ -31,12 +31,15 @@ test('a post’s identity is made once, kept private, and named by its SHA-256 f
 test('a paired console drives the wall, sees its pushes, and the node records who', async (t) => {
   const ids = await identities();
   const wall = new TestWall();
+  let shown: ('empty' | 'playing' | 'connecting')[] = ['empty', 'empty'];
   const node = await startWallNode({
     host: '127.0.0.1',
     port: 0,
     ...ids.node,
     peerPin: ids.console.fingerprint,
     controller: wall,
+    shown: () => shown,
+    shownEveryMs: 20,
   });
   t.after(() => node.close());
   const remote = new RemoteWallController({
@@ -63,6 +66,10 @@ test('a paired console drives the wall, sees its pushes, and the node records wh
   await wall.apply({ kind: 'layout', layout: '3x3' }, ALICE);
   await until(() => remote.state()?.layout === '3x3', 5000, 'pushed state');
   assert.ok(seen.includes(2));
+  // What the wall page shows reaches the console's miniature.
+  await until(() => remote.shown().join() === 'empty,empty', 5000, 'first shown');
+  shown = ['connecting', 'playing'];
+  await until(() => remote.shown().join() === 'connecting,playing', 5000, 'shown relayed');
   const d = await remote.send({ kind: 'power', on: true }, ALICE);
   assert.deepEqual(d, { ok: false, error: { code: 'display_not_configured' } });
 });

@@ -4,7 +4,7 @@
  * must be exactly the previous one plus one: a replayed or reordered command is refused.
  */
 import { z } from 'zod';
-import { MAX_TILES } from '../../../common/contract';
+import { MAX_TILES, STREAM_STATES } from '../../../common/contract';
 import { WALL_LAYOUTS } from '../../../common/wall';
 
 const text = z.string().max(200);
@@ -77,6 +77,10 @@ const result = z.union([
   z.object({ ok: z.literal(false), error: appError }),
 ]);
 
+/** What the rack PC's wall page shows in each tile, for the console's miniature. */
+export const shownSchema = z.array(z.enum(['empty', ...STREAM_STATES])).max(MAX_TILES);
+export type Shown = z.infer<typeof shownSchema>;
+
 /** Node → console. */
 export const toConsoleSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('hello'), session, state: wallStateSchema, display: displayInfo }),
@@ -84,5 +88,6 @@ export const toConsoleSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('result'), seq, result }),
   z.strictObject({ t: z.literal('refused'), reason: z.enum(['pin']) }),
   z.strictObject({ t: z.literal('pong') }),
+  z.strictObject({ t: z.literal('shown'), shown: shownSchema }),
 ]);
 export type ToConsole = z.infer<typeof toConsoleSchema>;

@@ -13,7 +13,7 @@ import type { RegistryActor } from '../../registry/registry';
 import type { WallCommand, WallController } from '../controller';
 import type { DisplayControl } from '../display/display-control';
 import { FrameReader, encodeFrame } from './frames';
-import { toConsoleSchema, wallStateSchema } from './protocol';
+import { toConsoleSchema, wallStateSchema, type Shown } from './protocol';
 
 const log = createLogger('wall-link');
 
@@ -48,6 +48,7 @@ export class RemoteWallController implements WallController, DisplayControl {
   private linkState: LinkState = 'connecting';
   private last: WallState | null = null;
   private displayInfo: DisplayInfo | null = null;
+  private shownNow: Shown = [];
   private socket: tls.TLSSocket | null = null;
   private session: string | null = null;
   private seq = 0;
@@ -73,6 +74,11 @@ export class RemoteWallController implements WallController, DisplayControl {
 
   info(): DisplayInfo | null {
     return this.displayInfo;
+  }
+
+  /** What the rack PC's wall page shows per tile; empty while the link is not up. */
+  shown(): Shown {
+    return this.linkState === 'up' ? this.shownNow : [];
   }
 
   onChange(listener: (state: WallState | null, link: WallLink) => void): () => void {
@@ -190,6 +196,7 @@ export class RemoteWallController implements WallController, DisplayControl {
           this.seq = 0;
           this.last = msg.state;
           this.displayInfo = msg.display;
+          this.shownNow = [];
           this.backoff = this.o.backoffMinMs ?? 500;
           this.move('up');
         } else if (msg.t === 'state') {
@@ -201,6 +208,9 @@ export class RemoteWallController implements WallController, DisplayControl {
           clearTimeout(p.timer);
           this.pending.delete(msg.seq);
           p.resolve(msg.result as Result<unknown>);
+        } else if (msg.t === 'shown') {
+          this.shownNow = msg.shown;
+          this.emit();
         } else if (msg.t === 'refused') {
           log.warn('wall link: the node refuses this console (its pin is not this post)');
           refused = true;

@@ -14,7 +14,7 @@ import { createLogger } from '../../log/logger';
 import type { WallController } from '../controller';
 import { NO_DISPLAY, type DisplayControl } from '../display/display-control';
 import { FrameError, FrameReader, encodeFrame } from './frames';
-import { toNodeSchema, type ToNode } from './protocol';
+import { toNodeSchema, type Shown, type ToNode } from './protocol';
 
 const log = createLogger('wall-node');
 
@@ -37,6 +37,9 @@ export interface WallNodeOptions {
   handshakeMs?: number;
   /** A console session silent for this long is closed (the console pings well within it). */
   idleMs?: number;
+  /** What the wall page shows per tile, relayed to the console's miniature when it changes. */
+  shown?: () => Shown;
+  shownEveryMs?: number;
 }
 
 export interface WallNode {
@@ -107,16 +110,27 @@ export async function startWallNode(o: WallNodeOptions): Promise<WallNode> {
       if (!socket.destroyed) socket.write(encodeFrame(m));
     };
     const off = o.controller.onChange((state) => state && send({ t: 'state', state }));
+    let lastShown = '';
+    const relayShown = (): void => {
+      const shown = o.shown?.() ?? [];
+      const key = shown.join(',');
+      if (key === lastShown) return;
+      lastShown = key;
+      send({ t: 'shown', shown });
+    };
+    const shownTimer = o.shown ? setInterval(relayShown, o.shownEveryMs ?? 500) : null;
     socket.setTimeout(o.idleMs ?? 30_000, () => {
       log.warn(`wall link: console ${remote} silent, closing`);
       socket.destroy();
     });
     socket.on('close', () => {
       off();
+      if (shownTimer) clearInterval(shownTimer);
       if (current === socket) current = null;
       log.info(`wall link: console ${remote} gone; the wall keeps its layout`);
     });
     send({ t: 'hello', session, state: o.controller.state() ?? EMPTY, display: display.info() });
+    if (o.shown) relayShown();
 
     const reader = new FrameReader();
     let queue = Promise.resolve();
