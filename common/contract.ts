@@ -162,6 +162,15 @@ export const REGISTRY_EVENTS = [
   'registry.init',
   'requisition',
   'app.start',
+  'ptz.request',
+  'ptz.notify',
+  'ptz.grant',
+  'ptz.refuse',
+  'ptz.override',
+  'ptz.extend',
+  'ptz.release',
+  'ptz.expire',
+  'ptz.preempt',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 

@@ -25,6 +25,15 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'registry.init': 'Ouverture du registre',
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
+  'ptz.request': 'Demande de contrôle PTZ',
+  'ptz.notify': 'Notification au CSU',
+  'ptz.grant': 'Contrôle PTZ accordé',
+  'ptz.refuse': 'Contrôle PTZ refusé',
+  'ptz.override': 'Contrôle PTZ sans notification (dérogation)',
+  'ptz.extend': 'Prolongation du contrôle PTZ',
+  'ptz.release': 'Fin du contrôle PTZ (rendu)',
+  'ptz.expire': 'Fin du contrôle PTZ (échéance)',
+  'ptz.preempt': 'Contrôle PTZ repris (priorité)',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
