@@ -46,7 +46,8 @@ export async function openLeaseStore(spec: string, dataDir: string): Promise<Res
   } catch {
     return err('lease_store_invalid');
   }
-  if (!['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname)
-    return err('lease_store_invalid');
+  // A Unix socket is given as ?host=/run/postgresql.
+  const host = url.hostname || url.searchParams.get('host');
+  if (!['postgres:', 'postgresql:'].includes(url.protocol) || !host) return err('lease_store_invalid');
   return ok(new PgLeaseStore(spec));
 }

@@ -233,11 +233,11 @@ export class PgLeaseStore implements LeaseStore {
     this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
   }
 
+  /** `<store instance>:<camera id>`; anything else on the channel is ignored. */
   private notified(payload: string | undefined): void {
-    const [from, cam] = (payload ?? '').split(':');
-    const id = Number(cam);
-    if (from === this.instance || !Number.isInteger(id)) return;
-    this.listeners.emit(id);
+    const m = /^([\w-]{1,64}):(\d{1,9})$/.exec(payload ?? '');
+    if (!m || m[1] === this.instance) return;
+    this.listeners.emit(Number(m[2]));
   }
 
   /** After a reconnection: notifications may have been missed, so every camera is re-read. */

@@ -75,6 +75,19 @@ export async function startPg(): Promise<PgServer> {
   };
   await start();
   let destroyed = false;
+  // A test process that ends without after() (an uncaught error) still stops its server.
+  const onExit = (): void => {
+    if (destroyed) return;
+    try {
+      const stopArgs = [path.join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'];
+      if (root) execFileSync('runuser', ['-u', 'postgres', '--', ...stopArgs], { stdio: 'ignore' });
+      else execFileSync(stopArgs[0]!, stopArgs.slice(1), { stdio: 'ignore' });
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Nothing more can be done on the way out.
+    }
+  };
+  process.once('exit', onExit);
   return {
     url: `postgres://vigie@127.0.0.1:${port}/postgres`,
     port,
@@ -83,6 +96,7 @@ export async function startPg(): Promise<PgServer> {
     destroy: async () => {
       if (destroyed) return;
       destroyed = true;
+      process.off('exit', onExit);
       await stop().catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });
     },
