@@ -64,7 +64,7 @@ export class LeaseMachine {
   /**
    * The lease the store says is in force. A lease that disappears ended: `endedHere` when this post
    * knows why (its own release), else expired when past its end, else released; a lease replaced
-   * by another holder's was pre-empted.
+   * by another holder's was pre-empted; one replaced by the same holder's (same post) was renewed.
    */
   observe(cameraId: number, next: Lease | null, now: number, endedHere?: LeaseEnd): LeaseChange | null {
     const s = this.get(cameraId);
@@ -73,7 +73,10 @@ export class LeaseMachine {
     if (s.state === 'notifying') this.set(cameraId, { ...s, lease: next });
     else this.set(cameraId, next ? { state: 'held', lease: next } : FREE);
     const change: LeaseChange = { cameraId, lease: next };
-    if (prev && prev.id !== next?.id) {
+    // The same operator taking again from the same post renews control: nothing ended.
+    const renewed =
+      next && prev && next.holder.login === prev.holder.login && next.holder.post === prev.holder.post;
+    if (prev && prev.id !== next?.id && !renewed) {
       const reason: LeaseEnd =
         endedHere ??
         (next && next.holder.login !== prev.holder.login

@@ -200,6 +200,20 @@ test('extension notifies the CSU again; the registry holds the whole story in or
   assert.ok(p.story(12).every((e) => e.login === 'dupont' && e.cameraId === 12));
 });
 
+test('the same operator taking a camera again renews control: no end is announced', async () => {
+  const p = post();
+  const first = value(await p.service.take(take, who('dupont')));
+  const again = value(await p.service.take({ ...take, reason: 'rixe, renfort' }, who('dupont')));
+  assert.notEqual(again.id, first.id);
+  await p.change((c) => c.lease?.id === again.id);
+  assert.deepEqual(
+    p.changes.filter((c) => c.ended),
+    [],
+  );
+  assert.equal(p.service.holds(12, 'dupont'), true);
+  assert.equal(hook.requests.length, 2, 'the CSU is told each time');
+});
+
 test('requests are checked: role, event, duration, camera', async () => {
   const p = post();
   const code = async (r: Promise<{ ok: boolean; error?: unknown }>): Promise<unknown> =>
