@@ -214,6 +214,21 @@ test('the same operator taking a camera again renews control: no end is announce
   assert.equal(hook.requests.length, 2, 'the CSU is told each time');
 });
 
+test('a grant the registry cannot record is withdrawn: nothing is granted that the registry does not hold', async () => {
+  const written: string[] = [];
+  const registry = {
+    append: (i: { type: string }) => {
+      if (i.type === 'ptz.grant') throw new Error('disk I/O error');
+      written.push(i.type);
+    },
+  };
+  const p = post({ registry });
+  assert.deepEqual(await p.service.take(take, who('dupont')), { ok: false, error: { code: 'internal' } });
+  assert.equal(await p.store.current(12, Date.now()), null);
+  assert.equal(p.service.holds(12, 'dupont'), false);
+  assert.deepEqual(written, ['ptz.request', 'ptz.notify']);
+});
+
 test('requests are checked: role, event, duration, camera', async () => {
   const p = post();
   const code = async (r: Promise<{ ok: boolean; error?: unknown }>): Promise<unknown> =>

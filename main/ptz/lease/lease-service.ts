@@ -144,7 +144,11 @@ export class LeaseService implements PtzLeases {
         return err('internal');
       }
       log.warn(`lease store unreachable during ${kind}`);
-      this.record('ptz.refuse', who.actor, cameraId, { kind, why: 'store_unreachable' });
+      try {
+        this.record('ptz.refuse', who.actor, cameraId, { kind, why: 'store_unreachable' });
+      } catch (x) {
+        log.error('registry write failed for a refusal', x);
+      }
       return err('lease_store_unreachable');
     } finally {
       this.cache.machine.finish(cameraId);
@@ -183,12 +187,19 @@ export class LeaseService implements PtzLeases {
       const notified = unreached ? 'override' : 'csu';
       const r = await this.db((s) => s.acquire({ ...lease, priority, notified, now: this.now() }));
       if (!r.ok) return this.refuseHeld(r.heldBy, who);
-      this.record('ptz.grant', who.actor, cameraId, {
-        ...holderData(r.lease),
-        expiresAt: new Date(r.lease.expiresAt).toISOString(),
-        notified,
-        ...(r.preempted && { preempted: holderData(r.preempted) }),
-      });
+      try {
+        this.record('ptz.grant', who.actor, cameraId, {
+          ...holderData(r.lease),
+          expiresAt: new Date(r.lease.expiresAt).toISOString(),
+          notified,
+          ...(r.preempted && { preempted: holderData(r.preempted) }),
+        });
+      } catch (e) {
+        // Nothing is granted that the registry does not hold.
+        await this.o.store.release(r.lease.id).catch(() => null);
+        await this.cache.set(cameraId, null, 'released');
+        throw e;
+      }
       await this.cache.set(cameraId, r.lease);
       return ok(r.lease);
     });
