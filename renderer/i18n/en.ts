@@ -215,6 +215,9 @@ export const en: Record<MessageKey, string> = {
   'event.registry.init': 'Registry opened',
   'event.requisition': 'Judicial requisition',
   'event.app.start': 'Post start-up',
+  'event.update.accept': 'Update accepted',
+  'event.update.refuse': 'Update refused',
+  'event.selftest.run': 'Commissioning self-test',
 
   'event.ptz.request': 'PTZ control request',
   'event.ptz.notify': 'CSU notification',

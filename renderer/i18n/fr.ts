@@ -218,6 +218,9 @@ export const fr = {
   'event.registry.init': 'Ouverture du registre',
   'event.requisition': 'Réquisition judiciaire',
   'event.app.start': 'Démarrage du poste',
+  'event.update.accept': 'Mise à jour acceptée',
+  'event.update.refuse': 'Mise à jour refusée',
+  'event.selftest.run': 'Auto-test de mise en service',
 
   'event.ptz.request': 'Demande de contrôle PTZ',
   'event.ptz.notify': 'Notification au CSU',
