@@ -10,6 +10,7 @@ import type { WallController } from '../wall/controller';
 import { openDisplay } from '../wall/display/display-config';
 import { NO_DISPLAY, type DisplayControl } from '../wall/display/display-control';
 import { loadOrCreateIdentity, normalizeFingerprint } from '../wall/link/identity';
+import type { Shown } from '../wall/link/protocol';
 import { RemoteWallController } from '../wall/link/remote-controller';
 import { startWallNode, type LinkSecurityEvent, type WallNode } from '../wall/link/wall-node';
 import { option, parseHostPort, type HostPort } from './cli-args';
@@ -92,6 +93,7 @@ export async function startWallLink(
   controller: WallController,
   display: DisplayControl,
   registry: Registry,
+  shown?: () => Shown,
 ): Promise<WallNode> {
   const id = await loadOrCreateIdentity(dataDir);
   const lastRecorded = new Map<string, number>();
@@ -110,5 +112,6 @@ export async function startWallLink(
     controller,
     display,
     onSecurityEvent: record,
+    ...(shown && { shown }),
   });
 }
