@@ -29,6 +29,19 @@ export const ERROR_REASONS = {
   disk_full: [],
   storage_denied: [],
   storage_error: [],
+  /** PTZ, application side: the camera's driver failed, or the camera has no PTZ. */
+  ptz_camera: [
+    'unreachable',
+    'auth_refused',
+    'camera_error',
+    'no_ptz',
+    'bad_preset',
+    'credentials_unsafe',
+    'bad_config',
+    'closed',
+  ],
+  not_ptz_camera: [],
+  ptz_not_held: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;
