@@ -48,6 +48,11 @@ export class CredentialStore {
     }
   }
 
+  /** The credentials a camera names, for a PTZ driver; never logged. */
+  get(ref: string | undefined): Credential | undefined {
+    return ref === undefined ? undefined : this.entries.get(ref);
+  }
+
   /**
    * Injects credentials into an RTSP URL, for ffmpeg only. The result must never be logged
    * unredacted. The inventory schema only admits URLs that `new URL` parses; should one fail all

@@ -215,6 +215,11 @@ export class PtzService {
         await this.o.leases.release(l.cameraId, c);
   }
 
+  /** Some session changed (main calls this on every lock, logout and revocation). */
+  async recheckCallers(status: (clientId: string) => SessionView | null): Promise<void> {
+    for (const id of [...this.callers.keys()]) await this.sessionChanged(id, status(id));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.offLeases();

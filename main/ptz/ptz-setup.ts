@@ -1,0 +1,88 @@
+/**
+ * The post's PTZ options (host flags, or Electron's settings) and the input devices they name.
+ * Everything here is checked before use: a bad value is a code naming the option, never a throw.
+ */
+import {
+  JoystickSource,
+  KeyboardSource,
+  parseJoystickSelector,
+  parseKeyboardConfig,
+  type JoystickSelector,
+  type KeyboardConfig,
+} from '../joystick';
+import { nodeHid, nodeHidBackend } from '../joystick/node-hid-backend';
+import type { DeviceSpec } from './ptz-service';
+
+export interface PtzOptions {
+  /** This post's name in the lease store (the host name by default). */
+  post?: string;
+  keyboard?: KeyboardConfig;
+  joystick?: JoystickSelector;
+  csuWebhook?: string;
+  csuSmtp?: string;
+  csuMailTo?: string;
+  /** `postgres://…` for several posts; the embedded SQLite store otherwise. */
+  leaseStore?: string;
+  leaseMinutes?: number;
+  leaseMaxMinutes?: number;
+}
+
+export type PtzOptionsResult = { ok: true; value: PtzOptions } | { ok: false; option: string };
+
+/** Reads the PTZ flags through `get(name)` (the host's `--name value`). */
+export function parsePtzOptions(get: (name: string) => string | undefined): PtzOptionsResult {
+  const o: PtzOptions = {};
+  const kbdPath = get('keyboard');
+  if (kbdPath !== undefined) {
+    const baud = get('keyboard-baud');
+    const k = parseKeyboardConfig({
+      path: kbdPath,
+      protocol: get('keyboard-protocol') ?? 'pelco-d',
+      ...(baud !== undefined && { baud: Number(baud) }),
+    });
+    if (!k.ok) return { ok: false, option: k.field === 'path' ? 'keyboard' : `keyboard-${k.field}` };
+    o.keyboard = k.value;
+  }
+  const js = get('joystick');
+  if (js !== undefined) {
+    const j = parseJoystickSelector(js);
+    if (!j.ok) return { ok: false, option: 'joystick' };
+    o.joystick = j.value;
+  }
+  for (const [flag, key] of [
+    ['lease-minutes', 'leaseMinutes'],
+    ['lease-max-minutes', 'leaseMaxMinutes'],
+  ] as const) {
+    const v = get(flag);
+    if (v === undefined) continue;
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 24 * 60) return { ok: false, option: flag };
+    o[key] = n;
+  }
+  for (const [flag, key] of [
+    ['csu-webhook', 'csuWebhook'],
+    ['csu-smtp', 'csuSmtp'],
+    ['csu-mail-to', 'csuMailTo'],
+    ['lease-store', 'leaseStore'],
+    ['post', 'post'],
+  ] as const) {
+    const v = get(flag);
+    if (v === undefined) continue;
+    if (!v.trim() || v.length > 500 || /[\u0000-\u001f]/.test(v)) return { ok: false, option: flag };
+    o[key] = v.trim();
+  }
+  return { ok: true, value: o };
+}
+
+export function devicesOf(o: PtzOptions): DeviceSpec[] {
+  const out: DeviceSpec[] = [];
+  const kbd = o.keyboard;
+  if (kbd) out.push({ kind: 'keyboard', open: (settings) => new KeyboardSource({ ...kbd, settings }) });
+  const js = o.joystick;
+  if (js)
+    out.push({
+      kind: 'joystick',
+      open: (settings) => new JoystickSource({ backend: nodeHidBackend(js, nodeHid), settings }),
+    });
+  return out;
+}
