@@ -31,7 +31,7 @@ function ptzSchemas() {
       .trim()
       .min(1)
       .max(max)
-      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s));
+      .refine((s) => !/\p{Cc}/u.test(s));
   const camera = z.strictObject({ cameraId });
   return {
     'ptz:state': z.undefined(),

@@ -68,7 +68,7 @@ export function parsePtzOptions(get: (name: string) => string | undefined): PtzO
   ] as const) {
     const v = get(flag);
     if (v === undefined) continue;
-    if (!v.trim() || v.length > 500 || /[\u0000-\u001f]/.test(v)) return { ok: false, option: flag };
+    if (!v.trim() || v.length > 500 || /\p{Cc}/u.test(v)) return { ok: false, option: flag };
     o[key] = v.trim();
   }
   return { ok: true, value: o };
