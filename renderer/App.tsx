@@ -5,6 +5,7 @@ import { LockScreen } from './components/LockScreen';
 import { LoginScreen } from './components/LoginScreen';
 import { Mosaic } from './components/Mosaic';
 import { OperatorsPanel } from './components/OperatorsPanel';
+import { PtzPanel } from './components/PtzPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
 import { useConsole, useT } from './store/console-store';
@@ -31,6 +32,7 @@ export function App() {
             {t('op.noImages')}
           </p>
         )}
+        {images && session.permissions.includes('ptz') && <PtzPanel />}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}
