@@ -1,6 +1,7 @@
 import { Banners } from './components/Banners';
 import { CameraTree } from './components/CameraTree';
 import { ImportDialog } from './components/ImportDialog';
+import { InputSettingsPanel } from './components/InputSettingsPanel';
 import { LockScreen } from './components/LockScreen';
 import { LoginScreen } from './components/LoginScreen';
 import { Mosaic } from './components/Mosaic';
@@ -37,6 +38,7 @@ export function App() {
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}
       {panel === 'operators' && <OperatorsPanel />}
+      {panel === 'input-settings' && <InputSettingsPanel />}
     </div>
   );
 }

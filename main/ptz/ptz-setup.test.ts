@@ -14,19 +14,23 @@ test('host PTZ flags: valid ones are read, a bad one is named and nothing opens'
       'keyboard-protocol': 'pelco-p',
       'keyboard-baud': '4800',
       joystick: '046D:C215',
-      'lease-minutes': '0.1',
+      'lease-minutes': '5',
+      'lease-minute-seconds': '6',
       'csu-webhook': 'http://127.0.0.1:9/csu',
     }),
   );
   assert.ok(r.ok);
   assert.deepEqual(r.value.keyboard, { path: '/dev/ttyUSB0', protocol: 'pelco-p', baud: 4800 });
   assert.deepEqual(r.value.joystick, { kind: 'id', vendorId: 0x046d, productId: 0xc215 });
-  assert.equal(r.value.leaseMinutes, 0.1);
+  assert.equal(r.value.leaseMinutes, 5);
+  assert.equal(r.value.leaseMinuteMs, 6000);
   for (const [m, option] of [
     [{ keyboard: '/dev/x', 'keyboard-protocol': 'visca' }, 'keyboard-protocol'],
     [{ keyboard: '/dev/x', 'keyboard-baud': '1200' }, 'keyboard-baud'],
     [{ joystick: 'le-premier' }, 'joystick'],
     [{ 'lease-minutes': '-3' }, 'lease-minutes'],
+    [{ 'lease-minutes': '0.5' }, 'lease-minutes'],
+    [{ 'lease-minute-seconds': '0' }, 'lease-minute-seconds'],
     [{ 'lease-max-minutes': '1e9' }, 'lease-max-minutes'],
     [{ 'csu-webhook': 'http://x/\n' }, 'csu-webhook'],
   ] as const)

@@ -25,6 +25,8 @@ export interface PtzOptions {
   leaseStore?: string;
   leaseMinutes?: number;
   leaseMaxMinutes?: number;
+  /** Tests only (`--lease-minute-seconds`): how long a lease "minute" lasts, so expiry comes quickly. */
+  leaseMinuteMs?: number;
 }
 
 export type PtzOptionsResult = { ok: true; value: PtzOptions } | { ok: false; option: string };
@@ -49,15 +51,16 @@ export function parsePtzOptions(get: (name: string) => string | undefined): PtzO
     if (!j.ok) return { ok: false, option: 'joystick' };
     o.joystick = j.value;
   }
-  for (const [flag, key] of [
-    ['lease-minutes', 'leaseMinutes'],
-    ['lease-max-minutes', 'leaseMaxMinutes'],
+  for (const [flag, key, max] of [
+    ['lease-minutes', 'leaseMinutes', 24 * 60],
+    ['lease-max-minutes', 'leaseMaxMinutes', 24 * 60],
+    ['lease-minute-seconds', 'leaseMinuteMs', 60],
   ] as const) {
     const v = get(flag);
     if (v === undefined) continue;
     const n = Number(v);
-    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 24 * 60) return { ok: false, option: flag };
-    o[key] = n;
+    if (!/^\d{1,4}$/.test(v) || n < 1 || n > max) return { ok: false, option: flag };
+    o[key] = key === 'leaseMinuteMs' ? n * 1000 : n;
   }
   for (const [flag, key] of [
     ['csu-webhook', 'csuWebhook'],

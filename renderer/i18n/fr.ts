@@ -263,6 +263,16 @@ export const fr = {
   'error.ptz_camera.closed': 'Commande PTZ fermée.',
   'error.not_ptz_camera': 'Cette caméra n’est pas orientable.',
   'error.ptz_not_held': 'Vous n’avez pas la main sur cette caméra.',
+  'input.button': 'Joystick et clavier',
+  'input.title': 'Réglages du joystick et du clavier CCTV (poste)',
+  'input.deadZone': 'Zone morte (% de la course)',
+  'input.expo': 'Courbe de réponse (0 linéaire, 100 très progressive)',
+  'input.invert.pan': 'Inverser le panoramique',
+  'input.invert.tilt': 'Inverser l’inclinaison',
+  'input.invert.zoom': 'Inverser le zoom',
+  'input.save': 'Enregistrer',
+  'input.saved': 'Réglages enregistrés pour ce poste.',
+  'input.close': 'Fermer',
 } as const;
 
 export type MessageKey = keyof typeof fr;
