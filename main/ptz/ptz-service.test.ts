@@ -166,7 +166,7 @@ test('no lease, no command: the pad and the devices reach nothing, then the hold
   const { svc, device } = setup();
   try {
     const before = moves();
-    const r = svc.move(AGENT, { cameraId: 7, pan: 1, tilt: 0, zoom: 0 });
+    const r = await svc.move(AGENT, { cameraId: 7, pan: 1, tilt: 0, zoom: 0 });
     assert.deepEqual(r, err('ptz_not_held'));
     svc.select(AGENT, 7);
     device.emit('intent', { kind: 'move', pan: 1, tilt: 0, zoom: 0 });
@@ -196,18 +196,18 @@ test('expiry and pre-emption stop the camera; the operator is told why', async (
   try {
     assert.ok((await svc.take(AGENT, TAKE)).ok);
     const mv = nextCommand('ContinuousMove');
-    assert.ok(svc.move(AGENT, { cameraId: 7, pan: 0, tilt: 1, zoom: 0 }).ok);
+    assert.ok((await svc.move(AGENT, { cameraId: 7, pan: 0, tilt: 1, zoom: 0 })).ok);
     await mv;
     const st = nextCommand('Stop');
     leases.end(7, 'expired');
     await st;
-    assert.deepEqual(svc.move(AGENT, { cameraId: 7, pan: 0, tilt: 1, zoom: 0 }), err('ptz_not_held'));
+    assert.deepEqual(await svc.move(AGENT, { cameraId: 7, pan: 0, tilt: 1, zoom: 0 }), err('ptz_not_held'));
     const told = pushed.find((p) => p.event === 'ptz:ended');
     assert.deepEqual(told, { event: 'ptz:ended', payload: { cameraId: 7, reason: 'expired' }, to: 'w1' });
 
     assert.ok((await svc.take(AGENT, TAKE)).ok);
     const mv2 = nextCommand('ContinuousMove');
-    assert.ok(svc.move(AGENT, { cameraId: 7, pan: -1, tilt: 0, zoom: 0 }).ok);
+    assert.ok((await svc.move(AGENT, { cameraId: 7, pan: -1, tilt: 0, zoom: 0 })).ok);
     await mv2;
     const chef = { login: 'chef', name: 'Marc Petit', rank: 'Commandant', service: 'CIC', post: 'poste-2' };
     const st2 = nextCommand('Stop');
@@ -237,7 +237,7 @@ test('lock, logout and an unplugged device each stop the camera; logout gives th
     for (const end of ['unplug', 'lock', 'logout'] as const) {
       if (end === 'logout') assert.ok(leases.holds(7, 'agent'));
       const mv = nextCommand('ContinuousMove');
-      assert.ok(svc.move(AGENT, { cameraId: 7, pan: 0.5, tilt: 0, zoom: 0 }).ok);
+      assert.ok((await svc.move(AGENT, { cameraId: 7, pan: 0.5, tilt: 0, zoom: 0 })).ok);
       await mv;
       const st = nextCommand('Stop');
       if (end === 'unplug') device.set({ state: 'disconnected', reason: 'device.unplugged' });
@@ -245,6 +245,19 @@ test('lock, logout and an unplugged device each stop the camera; logout gives th
       await st;
     }
     assert.equal(leases.current(7), null, 'a logout releases the lease');
+  } finally {
+    await svc.close();
+  }
+});
+
+test('a move sent while the grant is still connecting to the camera waits for it, and is not refused', async () => {
+  const { svc, leases } = setup();
+  try {
+    // The lease is granted (every window is told at once) while main still connects to the camera.
+    assert.ok((await leases.take({ ...TAKE }, AGENT)).ok);
+    const mv = nextCommand('ContinuousMove');
+    assert.deepEqual(await svc.move(AGENT, { cameraId: 7, pan: 0, tilt: 0, zoom: 1 }), ok(null));
+    assert.equal((await mv).zoom, 1);
   } finally {
     await svc.close();
   }

@@ -101,6 +101,8 @@ export class PtzService {
       if (i.kind !== 'button' && this.selector) this.o.push.emitTo(this.selector, 'ptz:console', i);
     });
     this.offLeases = o.leases.onChange((c) => this.onLease(c));
+    // Leases this post still holds from before a restart: their cameras are attached again.
+    for (const l of o.leases.all()) if (l.holder.post === o.post) void this.sync(l.cameraId);
     this.openDevices();
   }
 
@@ -147,17 +149,20 @@ export class PtzService {
     return ok(null);
   }
 
-  /** Main's rule: only the holder, from this post, with the camera attached. */
-  private steerable(c: PtzCaller, cameraId: number): Result<null> {
+  /**
+   * Main's rule: only the holder, from this post. The camera is attached first if it is not yet
+   * (the grant is still connecting to it, or the post restarted while the lease ran).
+   */
+  private async steerable(c: PtzCaller, cameraId: number): Promise<Result<null>> {
     if (!this.o.leases.holds(cameraId, c.actor.login)) return err('ptz_not_held');
-    if (!this.control.isAttached(String(cameraId)))
-      return err('ptz_camera', { reason: this.errors.get(cameraId) ?? 'closed' });
+    const attached = await this.attach(cameraId);
+    if (!attached.ok) return attached;
     this.select(c, cameraId);
     return ok(null);
   }
 
-  move(c: PtzCaller, m: PtzRequestMap['ptz:move']): Result<null> {
-    const r = this.steerable(c, m.cameraId);
+  async move(c: PtzCaller, m: PtzRequestMap['ptz:move']): Promise<Result<null>> {
+    const r = await this.steerable(c, m.cameraId);
     if (r.ok) this.control.handle({ kind: 'move', pan: m.pan, tilt: m.tilt, zoom: m.zoom });
     return r;
   }
@@ -170,7 +175,7 @@ export class PtzService {
   }
 
   async presets(c: PtzCaller, cameraId: number): Promise<Result<PtzPresetView[]>> {
-    const r = this.steerable(c, cameraId);
+    const r = await this.steerable(c, cameraId);
     if (!r.ok) return r;
     const d = this.drivers.get(cameraId);
     const p = d ? await d.presets() : null;
@@ -178,8 +183,8 @@ export class PtzService {
     return p.ok ? ok(p.value.slice(0, 64)) : err('ptz_camera', { reason: reasonOf(p.code) });
   }
 
-  gotoPreset(c: PtzCaller, cameraId: number, token: string): Result<null> {
-    const r = this.steerable(c, cameraId);
+  async gotoPreset(c: PtzCaller, cameraId: number, token: string): Promise<Result<null>> {
+    const r = await this.steerable(c, cameraId);
     if (r.ok) this.control.gotoPreset(token);
     return r;
   }
@@ -253,6 +258,7 @@ export class PtzService {
     await this.opening.get(cameraId);
     if (!this.control.isAttached(String(cameraId))) return;
     this.drivers.delete(cameraId);
+    log.info(`camera ${cameraId}: control withdrawn (no lease of this post)`);
     await this.control.detach(String(cameraId), 'lease-end');
   }
 
@@ -285,6 +291,7 @@ export class PtzService {
     }
     this.control.attach(String(cameraId), d.value);
     this.drivers.set(cameraId, d.value);
+    log.info(`camera ${cameraId}: control granted to ${l.holder.login}`);
     // Detaching cleared the control's selection: the selected tile's camera is steered again.
     if (this.selected === cameraId) this.control.select(String(cameraId));
     this.setError(cameraId, null);
