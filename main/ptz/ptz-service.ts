@@ -9,8 +9,6 @@
 import type { EventMap, EventName, SessionView } from '../../common/contract';
 import type {
   PtzCameraReason,
-  PtzDeviceKind,
-  PtzDeviceView,
   PtzInputSettings,
   PtzLeaseView,
   PtzPresetView,
@@ -20,25 +18,23 @@ import type {
 import { err, ok, type Result } from '../../common/result';
 import type { Camera } from '../cameras/inventory-schema';
 import type { Credential } from '../cameras/credentials';
-import type { DeviceState, InputSettings, IntentSource } from '../joystick';
+import type { InputSettings } from '../joystick';
 import { createLogger } from '../log/logger';
 import { PtzControl } from './control';
-import type { PtzDriver, PtzErrorCode } from './driver';
+import type { PtzDriver } from './driver';
 import { openDriver } from './open-driver';
-import type { Lease, LeaseChange, LeaseRequester, PtzLeases } from './lease/types';
+import type { LeaseChange, LeaseRequester, PtzLeases } from './lease/types';
 import { InputSettingsFile } from './input-settings-file';
+import { PtzDevices, type DeviceSpec } from './ptz-devices';
+import { leaseView, reasonOf } from './ptz-views';
+
+export type { DeviceSpec } from './ptz-devices';
 
 const log = createLogger('ptz');
 
 export interface PtzPush {
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
-}
-
-/** An input device of the post, re-opened when the settings change. */
-export interface DeviceSpec {
-  kind: PtzDeviceKind;
-  open(settings: InputSettings): IntentSource;
 }
 
 export interface PtzServiceOptions {
@@ -59,20 +55,6 @@ export interface PtzCaller extends LeaseRequester {
   clientId: string;
 }
 
-export const reasonOf = (code: PtzErrorCode): PtzCameraReason => code.slice(4) as PtzCameraReason;
-
-export function leaseView(l: Lease): PtzLeaseView {
-  const { login, name, rank, service, post } = l.holder;
-  return {
-    cameraId: l.cameraId,
-    holder: { login, name, rank, service, post },
-    priority: l.priority,
-    grantedAt: l.grantedAt,
-    expiresAt: l.expiresAt,
-    notified: l.notified,
-  };
-}
-
 export class PtzService {
   readonly control: PtzControl;
   private readonly drivers = new Map<number, PtzDriver>();
@@ -83,7 +65,7 @@ export class PtzService {
   /** The window whose selected tile the devices steer. */
   private selector: string | null = null;
   private selected: number | null = null;
-  private sources: { kind: PtzDeviceKind; source: IntentSource }[] = [];
+  private readonly devices: PtzDevices;
   private readonly settingsFile: InputSettingsFile;
   private readonly offLeases: () => void;
   private closed = false;
@@ -103,14 +85,22 @@ export class PtzService {
     this.offLeases = o.leases.onChange((c) => this.onLease(c));
     // Leases this post still holds from before a restart: their cameras are attached again.
     for (const l of o.leases.all()) if (l.holder.post === o.post) void this.sync(l.cameraId);
-    this.openDevices();
+    this.devices = new PtzDevices(
+      o.devices ?? [],
+      (i) => this.control.handle(i),
+      (views, s) => {
+        if (s.state === 'disconnected') void this.control.stopAll('unplug');
+        this.o.push.emit('ptz:devices', views);
+      },
+    );
+    this.devices.open(this.settingsFile.value);
   }
 
   state(): PtzStateView {
     return {
       post: this.o.post,
       leases: this.o.leases.all().map(leaseView),
-      devices: this.devices(),
+      devices: this.devices.views(),
       limits: this.o.leases.limits(),
       channels: this.o.leases.channels(),
     };
@@ -197,7 +187,7 @@ export class PtzService {
     const r = this.settingsFile.save(s);
     if (!r.ok) return r;
     this.control.setSettings(r.value);
-    void this.closeDevices().then(() => this.openDevices());
+    void this.devices.reopen(r.value);
     return ok(r.value);
   }
 
@@ -228,7 +218,7 @@ export class PtzService {
   async close(): Promise<void> {
     this.closed = true;
     this.offLeases();
-    await this.closeDevices();
+    await this.devices.close();
     await this.control.close();
     this.drivers.clear();
   }
@@ -304,33 +294,4 @@ export class PtzService {
     else this.errors.delete(cameraId);
     this.o.push.emit('ptz:camera', { cameraId, error });
   }
-
-  private devices(): PtzDeviceView[] {
-    return this.sources.map(({ kind, source }) => deviceView(kind, source.state));
-  }
-
-  private openDevices(): void {
-    if (this.closed) return;
-    this.sources = (this.o.devices ?? []).map((d) => {
-      const source = d.open(this.settingsFile.value);
-      source.on('intent', (i) => this.control.handle(i));
-      source.on('state', (s) => {
-        if (s.state === 'disconnected') void this.control.stopAll('unplug');
-        this.o.push.emit('ptz:devices', this.devices());
-      });
-      return { kind: d.kind, source };
-    });
-  }
-
-  private async closeDevices(): Promise<void> {
-    const old = this.sources;
-    this.sources = [];
-    await Promise.all(old.map((s) => s.source.close()));
-  }
-}
-
-function deviceView(kind: PtzDeviceKind, s: DeviceState): PtzDeviceView {
-  if (s.state === 'connected') return { kind, state: s.state, detail: s.detail };
-  if (s.state === 'disconnected') return { kind, state: s.state, reason: s.reason };
-  return { kind, state: s.state };
 }
