@@ -169,6 +169,9 @@ export const REGISTRY_EVENTS = [
   'registry.init',
   'requisition',
   'app.start',
+  'update.accept',
+  'update.refuse',
+  'selftest.run',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 

@@ -36,6 +36,8 @@ export interface ServicesOptions {
   assetsDir: string;
   camerasFile?: string;
   ffmpegPath?: string;
+  /** Packaged builds: Electron's resources folder, where the installer ships ffmpeg. */
+  resourcesDir?: string;
   host: 'electron' | 'browser';
   version: string;
   stallMs?: number;
@@ -90,7 +92,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   });
   inventory.init(o.camerasFile, demoAllowed());
   const layout = new LayoutStore(o.dataDir, ids());
-  const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG);
+  const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG, o.resourcesDir);
   log.info(`ffmpeg: ${ffmpegPath}`);
 
   // A viewing session must not start unrecorded; its end is reported from socket listeners,
@@ -165,7 +167,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     leases: ptzLeases,
     post: o.ptz?.post ?? os.hostname(),
     camera: (id) => inventory.camera(id),
-    credential: (ref) => credentials.get(ref),
+    credential: (ref) => credentials.get(ref) ?? undefined,
     push: events,
     dataDir: o.dataDir,
     devices: devicesOf(o.ptz ?? {}),

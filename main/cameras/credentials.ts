@@ -48,9 +48,9 @@ export class CredentialStore {
     }
   }
 
-  /** The credentials a camera names, for a PTZ driver; never logged. */
-  get(ref: string | undefined): Credential | undefined {
-    return ref === undefined ? undefined : this.entries.get(ref);
+  /** A camera's credentials for its PTZ driver (ONVIF WS-UsernameToken); null when none. */
+  get(ref: string | undefined): Credential | null {
+    return ref ? (this.entries.get(ref) ?? null) : null;
   }
 
   /**

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, session } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { chooseDataDir } from '../config/data-dir';
 import { resolveStatic } from '../host/static-files';
 import { createServices } from '../services';
-import { option } from '../host/cli-args';
 import { parsePtzOptions } from '../ptz/ptz-setup';
 import { installLastResort } from '../log/last-resort';
 import { createLogger } from '../log/logger';
@@ -26,18 +26,24 @@ protocol.registerSchemesAsPrivileged([
 app.commandLine.appendSwitch('disable-breakpad');
 app.commandLine.appendSwitch('disable-crash-reporter');
 
-function cameraArg(): string | undefined {
-  const i = process.argv.indexOf('--cameras');
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 async function start(): Promise<void> {
-  const camerasFile = cameraArg();
+  const camerasFile = argValue('--cameras');
   // The browser host's PTZ flags (--keyboard, --joystick, --csu-webhook, --lease-store…) apply here too.
-  const ptz = parsePtzOptions((name) => option(process.argv, name));
+  const ptz = parsePtzOptions((name) => argValue(`--${name}`));
   if (!ptz.ok) throw new Error(`option --${ptz.option} invalide`);
   const services = await createServices({
-    dataDir: app.getPath('userData'),
+    // Machine-wide (%ProgramData%\\Vigie, created and locked down by the installer), never the install folder.
+    dataDir: chooseDataDir({
+      option: argValue('--data-dir'),
+      installDir: path.dirname(app.getPath('exe')),
+      allowUserFallback: !app.isPackaged,
+    }).dir,
+    ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(process.argv.includes('--demo') && { demo: true }),

@@ -25,6 +25,9 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'registry.init': 'Ouverture du registre',
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
+  'update.accept': 'Mise à jour acceptée',
+  'update.refuse': 'Mise à jour refusée',
+  'selftest.run': 'Auto-test de mise en service',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

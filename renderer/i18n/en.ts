@@ -268,4 +268,7 @@ export const en: Record<MessageKey, string> = {
   'input.save': 'Save',
   'input.saved': 'Settings saved for this post.',
   'input.close': 'Close',
+  'event.update.accept': 'Update accepted',
+  'event.update.refuse': 'Update refused',
+  'event.selftest.run': 'Commissioning self-test',
 };

@@ -273,6 +273,9 @@ export const fr = {
   'input.save': 'Enregistrer',
   'input.saved': 'Réglages enregistrés pour ce poste.',
   'input.close': 'Fermer',
+  'event.update.accept': 'Mise à jour acceptée',
+  'event.update.refuse': 'Mise à jour refusée',
+  'event.selftest.run': 'Auto-test de mise en service',
 } as const;
 
 export type MessageKey = keyof typeof fr;
