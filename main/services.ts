@@ -22,10 +22,9 @@ import { createLogger } from './log/logger';
 import { Registry, type RegistryActor } from './registry/registry';
 import { registryHandlers } from './registry/registry-handlers';
 import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
-import { noLeases } from './ptz/no-leases';
 import { ptzHandlers } from './ptz/ptz-handlers';
 import { PtzService } from './ptz/ptz-service';
-import { devicesOf, type PtzOptions } from './ptz/ptz-setup';
+import { devicesOf, openPtzLeases, type PtzOptions } from './ptz/ptz-setup';
 import { StreamGateway } from './streams/gateway';
 import { streamsHandlers } from './streams/streams-handlers';
 
@@ -162,10 +161,19 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wasDemo = view.demo;
   });
 
-  const ptzLeases = noLeases;
+  const post = o.ptz?.post ?? os.hostname();
+  const leasesOpened = await openPtzLeases(
+    { ...o.ptz, post },
+    { dataDir: o.dataDir, registry, camera: (id) => inventory.camera(id) ?? null },
+  );
+  if (!leasesOpened.ok) {
+    await gw.close();
+    throw new Error(`PTZ : ${leasesOpened.error.code} ${JSON.stringify(leasesOpened.error.params ?? {})}`);
+  }
+  const ptzLeases = leasesOpened.value;
   const ptzService = new PtzService({
     leases: ptzLeases,
-    post: o.ptz?.post ?? os.hostname(),
+    post,
     camera: (id) => inventory.camera(id),
     credential: (ref) => credentials.get(ref) ?? undefined,
     push: events,

@@ -11,6 +11,9 @@ import {
   type KeyboardConfig,
 } from '../joystick';
 import { nodeHid, nodeHidBackend } from '../joystick/node-hid-backend';
+import { err, ok, type Result } from '../../common/result';
+import type { Registry } from '../registry/registry';
+import { createCsuNotifier, LeaseService, openLeaseStore, type PtzLeases } from './lease';
 import type { DeviceSpec } from './ptz-service';
 
 export interface PtzOptions {
@@ -88,4 +91,39 @@ export function devicesOf(o: PtzOptions): DeviceSpec[] {
       open: (settings) => new JoystickSource({ backend: nodeHidBackend(js, nodeHid), settings }),
     });
   return out;
+}
+
+/**
+ * The lease service of this post: its store (embedded SQLite, or PostgreSQL shared by several
+ * posts) and the CSU notifier. A malformed option is a code naming it; nothing is opened then.
+ */
+export async function openPtzLeases(
+  o: PtzOptions & { post: string },
+  ctx: { dataDir: string; registry: Registry; camera(id: number): { name: string; site: string } | null },
+): Promise<Result<PtzLeases>> {
+  const notifier = createCsuNotifier({
+    ...(o.csuWebhook !== undefined && { webhook: o.csuWebhook }),
+    ...(o.csuSmtp !== undefined && { smtp: o.csuSmtp }),
+    ...(o.csuMailTo !== undefined && { mailTo: o.csuMailTo }),
+  });
+  if (!notifier.ok) return notifier;
+  const store = await openLeaseStore(o.leaseStore ?? 'embedded', ctx.dataDir);
+  if (!store.ok) return store;
+  const max = o.leaseMaxMinutes ?? Math.max(30, o.leaseMinutes ?? 0);
+  if ((o.leaseMinutes ?? 10) > max) {
+    await store.value.close();
+    return err('lease_too_long', { max });
+  }
+  const leases = new LeaseService({
+    store: store.value,
+    notifier: notifier.value,
+    registry: ctx.registry,
+    post: o.post,
+    camera: ctx.camera,
+    maxMinutes: max,
+    ...(o.leaseMinutes !== undefined && { defaultMinutes: o.leaseMinutes }),
+    ...(o.leaseMinuteMs !== undefined && { minuteMs: o.leaseMinuteMs }),
+  });
+  await leases.ready();
+  return ok(leases);
 }
