@@ -5,6 +5,13 @@
  */
 import type { AppError, Result } from './result';
 import type { Permission, Role } from './roles';
+import {
+  PTZ_CHANNELS,
+  PTZ_EVENTS,
+  type PtzEventMap,
+  type PtzRequestMap,
+  type PtzResponseMap,
+} from './contract-ptz';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -259,7 +266,7 @@ export interface RequisitionInput {
 }
 
 /** What each invoke takes. */
-export interface RequestMap {
+export interface RequestMap extends PtzRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -285,7 +292,7 @@ export interface RequestMap {
   'registry:requisition': RequisitionInput;
 }
 
-export interface ResponseMap {
+export interface ResponseMap extends PtzResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -338,12 +345,13 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'registry:verify': true,
   'registry:checkpoint': true,
   'registry:requisition': true,
+  ...PTZ_CHANNELS,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap {
+export interface EventMap extends PtzEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -356,6 +364,7 @@ const EVENT_SET: { [E in EventName]: true } = {
   'cameras:changed': true,
   'layout:changed': true,
   'auth:session': true,
+  ...PTZ_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

@@ -36,6 +36,18 @@ export const ERROR_REASONS = {
   display_not_configured: [],
   /** The wall display did not do it: params `model`, and `reason` below. */
   display_failed: ['timeout', 'refused', 'reply', 'unknown_command', 'port'],
+  /** PTZ, application side: the camera's driver failed, or the camera has no PTZ. */
+  ptz_camera: [
+    'unreachable',
+    'auth_refused',
+    'camera_error',
+    'no_ptz',
+    'bad_preset',
+    'credentials_unsafe',
+    'bad_config',
+    'closed',
+  ],
+  not_ptz_camera: [],
   /** PTZ takeover lease (convention, article 3). ptz_held: name and post of the holder. */
   ptz_held: [],
   /** This post is already notifying the CSU for this camera. */

@@ -3,6 +3,7 @@
  * neither has a line of business logic of its own.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { authHandlers } from './auth/auth-handlers';
 import { AuthService } from './auth/auth-service';
@@ -21,6 +22,9 @@ import { createLogger } from './log/logger';
 import { Registry, type RegistryActor } from './registry/registry';
 import { registryHandlers } from './registry/registry-handlers';
 import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
+import { ptzHandlers } from './ptz/ptz-handlers';
+import { PtzService } from './ptz/ptz-service';
+import { devicesOf, openPtzLeases, type PtzOptions } from './ptz/ptz-setup';
 import { StreamGateway } from './streams/gateway';
 import { streamsHandlers } from './streams/streams-handlers';
 
@@ -44,6 +48,8 @@ export interface ServicesOptions {
   demo?: boolean;
   /** How often main re-reads each session's rights, ms (60 s by default; tests shorten it). */
   recheckMs?: number;
+  /** PTZ: input devices, CSU notification, lease store and durations. */
+  ptz?: PtzOptions;
 }
 
 export interface Services {
@@ -100,11 +106,18 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       }
   };
   let gateway: StreamGateway | null = null;
+  let ptz: PtzService | null = null;
   const auth = new AuthService(operators, registry, {
     isDemo: () => inventory.view().demo && demoAllowed(),
     lockAfterSeconds: o.lockAfterSeconds ?? 300,
-    onRevoke: (token) => gateway?.revoke(token),
-    onSessionChange: (clientId, view) => events.emitTo(clientId, 'auth:session', view),
+    onRevoke: (token) => {
+      gateway?.revoke(token);
+      void ptz?.recheckCallers((id) => auth.status(id));
+    },
+    onSessionChange: (clientId, view) => {
+      events.emitTo(clientId, 'auth:session', view);
+      void ptz?.sessionChanged(clientId, view);
+    },
     ...(o.recheckMs !== undefined && { recheckMs: o.recheckMs }),
   });
   // Main's own watch: inactivity lock and stale rights, whatever the page does.
@@ -148,6 +161,27 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wasDemo = view.demo;
   });
 
+  const post = o.ptz?.post ?? os.hostname();
+  const leasesOpened = await openPtzLeases(
+    { ...o.ptz, post },
+    { dataDir: o.dataDir, registry, camera: (id) => inventory.camera(id) ?? null },
+  );
+  if (!leasesOpened.ok) {
+    await gw.close();
+    throw new Error(`PTZ : ${leasesOpened.error.code} ${JSON.stringify(leasesOpened.error.params ?? {})}`);
+  }
+  const ptzLeases = leasesOpened.value;
+  const ptzService = new PtzService({
+    leases: ptzLeases,
+    post,
+    camera: (id) => inventory.camera(id),
+    credential: (ref) => credentials.get(ref) ?? undefined,
+    push: events,
+    dataDir: o.dataDir,
+    devices: devicesOf(o.ptz ?? {}),
+  });
+  ptz = ptzService;
+
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
@@ -156,6 +190,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor),
+    ...ptzHandlers(() => ptzService, auth),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -172,6 +207,8 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     registry,
     close: async () => {
       clearInterval(sweep);
+      await ptzService.close(); // every camera stops before the post goes
+      await ptzLeases.close();
       await gw.close();
       registry.close();
       operators.close();

@@ -1,10 +1,12 @@
 import { Banners } from './components/Banners';
 import { CameraTree } from './components/CameraTree';
 import { ImportDialog } from './components/ImportDialog';
+import { InputSettingsPanel } from './components/InputSettingsPanel';
 import { LockScreen } from './components/LockScreen';
 import { LoginScreen } from './components/LoginScreen';
 import { Mosaic } from './components/Mosaic';
 import { OperatorsPanel } from './components/OperatorsPanel';
+import { PtzPanel } from './components/PtzPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
 import { useConsole, useT } from './store/console-store';
@@ -31,10 +33,12 @@ export function App() {
             {t('op.noImages')}
           </p>
         )}
+        {images && session.permissions.includes('ptz') && <PtzPanel />}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}
       {panel === 'operators' && <OperatorsPanel />}
+      {panel === 'input-settings' && <InputSettingsPanel />}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * PTZ latency against the loopback ONVIF peer, through the real onvif client and the control loop:
  * input-to-command (an intent, and a Pelco-D keyboard frame on a socat pty, until the camera has
- * parsed its ContinuousMove) and release-to-Stop. Prints p50/p99 in ms; `npm run bench -- --ptz`
- * will call this. Flags: --trials N (100) --json PATH
+ * parsed its ContinuousMove) and release-to-Stop. Prints p50/p99 in ms; run by
+ * `npm run bench -- --ptz`. Flags: --trials N (100) --json PATH
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,7 +113,8 @@ async function main(): Promise<void> {
   if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
 }
 
-main().catch((e: unknown) => {
+/** Settles when the run is over (scripts/bench.ts waits on it for `--ptz`). */
+export const finished: Promise<void> = main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -10,6 +10,7 @@
  * Flags: --tiles 4,8,16  --seconds S (20)  --sizes 640x360[,1280x720]  --paths canvas,generator,baseline
  *        --short (4 tiles, 3 s, generator and baseline: CI proves the bench still works)
  *        --framing (adds 4 generator tiles with the old split framing, one frame later, to compare)
+ *        --ptz (PTZ latency against the loopback ONVIF peer instead: scripts/bench-ptz.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -144,7 +145,8 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
+// `npm run bench -- --ptz`: PTZ input-to-command and release-to-Stop latency instead (bench-ptz.ts).
+(argv.includes('--ptz') ? import('./bench-ptz').then((m) => m.finished) : main()).then(
   () => process.exit(0),
   (e: unknown) => {
     console.error(e);

@@ -27,6 +27,18 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'registry:verify': 'registry.admin',
   'registry:checkpoint': 'registry.admin',
   'registry:requisition': 'registry',
+  // PTZ: anyone who sees images sees who holds a camera; steering needs the ptz right.
+  'ptz:state': 'view',
+  'ptz:take': 'ptz',
+  'ptz:extend': 'ptz',
+  'ptz:release': 'ptz',
+  'ptz:select': 'ptz',
+  'ptz:move': 'ptz',
+  'ptz:stop': 'ptz',
+  'ptz:presets': 'ptz',
+  'ptz:goto-preset': 'ptz',
+  'ptz:settings-get': 'settings',
+  'ptz:settings-set': 'settings',
 };
 
 /**
@@ -39,4 +51,9 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'cameras:changed': 'session',
   'layout:changed': 'view',
   'auth:session': 'public',
+  'ptz:leases': 'view',
+  'ptz:devices': 'ptz',
+  'ptz:ended': 'ptz',
+  'ptz:camera': 'ptz',
+  'ptz:console': 'ptz',
 };

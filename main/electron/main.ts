@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../config/data-dir';
 import { resolveStatic } from '../host/static-files';
 import { createServices } from '../services';
+import { parsePtzOptions } from '../ptz/ptz-setup';
 import { installLastResort } from '../log/last-resort';
 import { createLogger } from '../log/logger';
 import { RegistryKeyError } from '../registry/registry-key';
@@ -32,6 +33,9 @@ function argValue(name: string): string | undefined {
 
 async function start(): Promise<void> {
   const camerasFile = argValue('--cameras');
+  // The browser host's PTZ flags (--keyboard, --joystick, --csu-webhook, --lease-store…) apply here too.
+  const ptz = parsePtzOptions((name) => argValue(`--${name}`));
+  if (!ptz.ok) throw new Error(`option --${ptz.option} invalide`);
   const services = await createServices({
     // Machine-wide (%ProgramData%\\Vigie, created and locked down by the installer), never the install folder.
     dataDir: chooseDataDir({
@@ -43,6 +47,7 @@ async function start(): Promise<void> {
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(process.argv.includes('--demo') && { demo: true }),
+    ptz: ptz.value,
     host: 'electron',
     version: app.getVersion(),
     // The registry key is wrapped by the OS keystore where Electron offers one.
@@ -76,7 +81,15 @@ async function start(): Promise<void> {
       log.error('logout after window closed not recorded', e);
     }
   });
-  app.on('before-quit', () => void services.close());
+  // Quitting stops every camera this post moves before the process goes (bounded: never hangs).
+  let closing = false;
+  app.on('before-quit', (e) => {
+    if (closing) return;
+    closing = true;
+    e.preventDefault();
+    const bound = new Promise((r) => setTimeout(r, 3000));
+    void Promise.race([services.close(), bound]).finally(() => app.exit(0));
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -10,6 +10,7 @@ import { wallCommand } from './cli-wall';
 import { startBrowserHost } from './browser-host';
 import { selftestCommand } from '../selftest/selftest-command';
 import { updateCommand } from '../update/update-command';
+import { parsePtzOptions } from '../ptz/ptz-setup';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -30,6 +31,8 @@ const dataDirOf = (args: string[]): string =>
 async function host(args: string[]): Promise<void> {
   installLastResort();
   const camerasFile = option(args, 'cameras');
+  const ptz = parsePtzOptions((name) => option(args, name));
+  if (!ptz.ok) throw new Error(`option --${ptz.option} invalide (voir vigie --help)`);
   const services = await createServices({
     dataDir: dataDirOf(args),
     assetsDir: path.join(ROOT, 'assets'),
@@ -38,6 +41,7 @@ async function host(args: string[]): Promise<void> {
     ...(option(args, 'lock-after') && { lockAfterSeconds: Number(option(args, 'lock-after')) }),
     ...(option(args, 'recheck-seconds') && { recheckMs: Number(option(args, 'recheck-seconds')) * 1000 }),
     ...(args.includes('--demo') && { demo: true }),
+    ptz: ptz.value,
     host: 'browser',
     version: appVersion(),
   });
@@ -58,6 +62,9 @@ const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
   host [--cameras FICHIER] [--port N] [--ffmpeg CHEMIN] [--lock-after SECONDES] [--demo]
         lance les services et sert la console sur http://127.0.0.1:N/
         (--demo : caméras et compte de démonstration même si des comptes existent, pour un salon)
+        PTZ : [--keyboard CHEMIN --keyboard-protocol pelco-d|pelco-p [--keyboard-baud 2400|4800|9600]]
+              [--joystick auto|VID:PID] [--csu-webhook URL] [--csu-smtp smtp://HÔTE:PORT --csu-mail-to ADRESSE]
+              [--lease-store postgres://…] [--lease-minutes N] [--lease-max-minutes N] [--post NOM]
   operators add --login L --name NOM --rank GRADE --service SERVICE --role ROLE [--badge N] [--from AAAA-MM-JJ] [--until AAAA-MM-JJ]
         crée un compte ; le mot de passe est lu sur l’entrée standard
   operators list

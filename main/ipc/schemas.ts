@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LAYOUTS, MAX_IMPORT_BYTES, MAX_TILES, type Channel, type RequestOf } from '../../common/contract';
 import { ROLES } from '../../common/roles';
+import { inputSettingsSchema } from '../joystick/settings';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -20,6 +21,49 @@ const registryFilter = z.strictObject({
   login: z.string().max(40).optional(),
   cameraId: cameraId.optional(),
 });
+
+const axis = z.number().min(-1).max(1);
+/** PTZ payloads: the event reference and reason are free text, bounded and without control characters. */
+function ptzSchemas() {
+  const text = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .refine((s) => !/\p{Cc}/u.test(s));
+  const camera = z.strictObject({ cameraId });
+  return {
+    'ptz:state': z.undefined(),
+    'ptz:take': z.strictObject({
+      cameraId,
+      eventRef: text(80),
+      reason: text(300),
+      minutes: z
+        .number()
+        .positive()
+        .max(24 * 60)
+        .optional(),
+      override: z.boolean().optional(),
+    }),
+    'ptz:extend': z.strictObject({
+      cameraId,
+      minutes: z
+        .number()
+        .positive()
+        .max(24 * 60)
+        .optional(),
+    }),
+    'ptz:release': camera,
+    'ptz:select': z.strictObject({ cameraId: cameraId.nullable() }),
+    'ptz:move': z.strictObject({ cameraId, pan: axis, tilt: axis, zoom: axis }),
+    'ptz:stop': z.strictObject({ cameraId, reason: z.enum(['release', 'blur']) }),
+    'ptz:presets': camera,
+    'ptz:goto-preset': z.strictObject({ cameraId, token: z.string().min(1).max(64) }),
+    'ptz:settings-get': z.undefined(),
+    'ptz:settings-set': inputSettingsSchema.required(),
+  } as const;
+}
 
 export const requestSchemas = {
   'app:info': z.undefined(),
@@ -71,6 +115,7 @@ export const requestSchemas = {
     slots: z.string().min(1).max(500),
     copyRequested: z.boolean(),
   }),
+  ...ptzSchemas(),
 } as const satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** The other direction: every contract request is something its schema's output can be. */

@@ -16,6 +16,7 @@ import { openRegistry } from '../services';
 import { GROUP_FR, resultFr, STATUS_FR } from './selftest-labels';
 import { writeReport } from './selftest-report';
 import { runSelftest } from './selftest';
+import { checkCsu } from './check-csu';
 
 export async function selftestCommand(
   args: string[],
@@ -31,10 +32,12 @@ export async function selftestCommand(
   inventory.init(undefined, demoAllowed); // read only: the self-test never changes the camera list
   const credentials = CredentialStore.inDir(dataDir);
   const registry = openRegistry(dataDir);
+  const post = option(args, 'post') ?? os.hostname();
+  const technician = option(args, 'technician') ?? os.userInfo().username;
   try {
     const report = await runSelftest({
-      post: option(args, 'post') ?? os.hostname(),
-      technician: option(args, 'technician') ?? os.userInfo().username,
+      post,
+      technician,
       app: { version, host: 'cli' },
       registry,
       cameras: [...inventory.cameras()],
@@ -43,6 +46,15 @@ export async function selftestCommand(
       credentialsOf: (ref) => credentials.get(ref),
       ntp: option(args, 'ntp'),
       inputs: { keyboard: option(args, 'keyboard'), joystick: option(args, 'joystick') },
+      csu: () =>
+        checkCsu(
+          {
+            ...(option(args, 'csu-webhook') !== undefined && { webhook: option(args, 'csu-webhook') }),
+            ...(option(args, 'csu-smtp') !== undefined && { smtp: option(args, 'csu-smtp') }),
+            ...(option(args, 'csu-mail-to') !== undefined && { mailTo: option(args, 'csu-mail-to') }),
+          },
+          { post, technician },
+        ),
     });
     const files = writeReport(report, option(args, 'out') ?? path.join(dataDir, 'autotests'));
     if (args.includes('--json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -63,6 +63,9 @@ const FR: Record<string, string> = {
   displays_unavailable:
     'écrans non vérifiables hors de la console Electron : lancer l’auto-test depuis l’écran du technicien',
   wall_none: 'aucun mur distant configuré',
+  csu_delivered: 'message d’essai remis au CSU',
+  csu_failed: 'message d’essai non remis ({failure}) : la prise de contrôle PTZ sera refusée',
+  csu_config_invalid: 'réglage de notification invalide ({option})',
   csu_none: 'aucun canal de notification au CSU configuré : la prise de contrôle PTZ sera refusée',
 };
 

@@ -12,6 +12,8 @@ import { OnvifPeer } from '../ptz/onvif-peer.fixture';
 import { openRegistry } from '../services';
 import { runSelftest, type SelftestDeps } from './selftest';
 import { reportPdf, selftestJsonSchema, selftestReportSchema, writeReport } from './selftest-report';
+import { startHook } from '../ptz/lease/csu.fixture';
+import { checkCsu } from './check-csu';
 import { startSntpPeer } from './sntp.fixture';
 
 const tmp = (p: string): string => fs.mkdtempSync(path.join(os.tmpdir(), p));
@@ -158,4 +160,25 @@ test('vigie selftest: French lines, exit code 1 on a failure, --json prints a sc
     parsed.data!.results.some((r) => r.group === 'cameras' && r.status === 'pass'),
     'the demo cameras answer',
   );
+});
+
+test('CSU: a test message reaches the webhook (and says it is a test); a failing or misconfigured channel fails with its reason', async () => {
+  const hook = await startHook();
+  try {
+    const ok = await checkCsu({ webhook: hook.url }, { post: 'CIC-2', technician: 'Jeanne Martin' });
+    assert.deepEqual(
+      ok.map((r) => [r.subject, r.status, r.code]),
+      [['webhook', 'pass', 'csu_delivered']],
+    );
+    assert.equal(hook.requests[0]?.json.type, 'vigie.ptz.test');
+    assert.equal((hook.requests[0]?.json.holder as { post: string }).post, 'CIC-2');
+    hook.answer = 500;
+    const ko = await checkCsu({ webhook: hook.url }, { post: 'CIC-2', technician: 'J' });
+    assert.deepEqual([ko[0]?.status, ko[0]?.code], ['fail', 'csu_failed']);
+  } finally {
+    await hook.close();
+  }
+  const bad = await checkCsu({ webhook: 'ftp://x' }, { post: 'p', technician: 't' });
+  assert.deepEqual([bad[0]?.code, bad[0]?.params?.option], ['csu_config_invalid', '--csu-webhook']);
+  assert.equal((await checkCsu({}, { post: 'p', technician: 't' }))[0]?.code, 'csu_none');
 });

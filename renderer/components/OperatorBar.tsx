@@ -23,6 +23,11 @@ export function OperatorBar() {
           {t('op.operators')}
         </button>
       )}
+      {session.permissions.includes('settings') && (
+        <button data-testid="input-settings-button" onClick={() => setPanel('input-settings')}>
+          {t('input.button')}
+        </button>
+      )}
       <button data-testid="lock-button" onClick={() => void lock('manual')}>
         {t('op.lock')}
       </button>

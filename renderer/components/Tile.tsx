@@ -7,6 +7,7 @@ import { chooseRender, webCodecsAvailable, type TileRender, type VideoPath } fro
 import { streamKey } from '../../common/stream-key';
 import { chooseStream, displayEvery, isLargeTile } from '../video/stream-choice';
 import { VideoSurface } from './VideoSurface';
+import { TilePtzLease } from './PtzLease';
 
 export const DND_CAMERA = 'application/x-vigie-camera';
 export const DND_TILE = 'application/x-vigie-tile';
@@ -124,6 +125,7 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
           <span className="tile-clock">{formatTime(locale, now)}</span>
         </div>
       )}
+      {camera && cameraId !== null && <TilePtzLease cameraId={cameraId} />}
       <div className={`tile-badge badge-${view.state}`} data-testid={`tile-${index}-badge`}>
         {label}
       </div>

@@ -80,6 +80,6 @@ export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (s
     resetVideoEndpoint();
     await get().loadInventory();
     if (!get().session?.permissions.includes('view')) return;
-    await Promise.all([get().loadLayout(), get().loadStatuses()]);
+    await Promise.all([get().loadLayout(), get().loadStatuses(), get().loadPtz()]);
   },
 });

@@ -7,6 +7,7 @@ import { createAuthSlice, type AuthSlice } from './auth-slice';
 import { createCamerasSlice, type CamerasSlice } from './cameras-slice';
 import { createMosaicSlice, type MosaicSlice } from './mosaic-slice';
 import { createOperatorsSlice, type OperatorsSlice } from './operators-slice';
+import { createPtzSlice, type PtzSlice } from './ptz-slice';
 import { createRegistrySlice, type RegistrySlice } from './registry-slice';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -23,6 +24,7 @@ export type ConsoleState = MosaicSlice &
   AuthSlice &
   OperatorsSlice &
   RegistrySlice &
+  PtzSlice &
   ConnectSlice;
 
 let connected = false;
@@ -35,6 +37,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createAuthSlice(...a),
   ...createOperatorsSlice(...a),
   ...createRegistrySlice(...a),
+  ...createPtzSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -44,6 +47,11 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('layout:changed', (l) => st().applyLayout(l));
     // Main changed this window's session (locked for inactivity, demoted, expired, ended).
     api.on('auth:session', () => void st().loadAuthStatus());
+    api.on('ptz:leases', (l) => st().applyLeases(l));
+    api.on('ptz:devices', (d) => st().applyPtzDevices(d));
+    api.on('ptz:camera', (c) => st().applyPtzCamera(c.cameraId, c.error));
+    api.on('ptz:ended', (e) => st().ptzEnded(e));
+    api.on('ptz:console', (i) => st().ptzConsole(i));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

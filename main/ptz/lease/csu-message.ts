@@ -10,7 +10,7 @@ const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
 
 export function csuPayload(n: CsuNotice, sentAt: Date = new Date()): Record<string, unknown> {
   return {
-    type: n.kind === 'take' ? 'vigie.ptz.take' : 'vigie.ptz.extend',
+    type: `vigie.ptz.${n.kind}`,
     kind: n.kind,
     cameraId: n.cameraId,
     cameraName: n.cameraName,
@@ -32,6 +32,20 @@ export function csuMailFr(n: CsuNotice, timeZone?: string): { subject: string; t
   }).format(Date.parse(n.until));
   const cam = `caméra n° ${n.cameraId} « ${oneLine(n.cameraName)} »`;
   const h = n.holder;
+  if (n.kind === 'test')
+    return {
+      subject: 'Vigie — message d’essai (auto-test du poste)',
+      text: [
+        'Madame, Monsieur le responsable du CSU,',
+        '',
+        `Ce message d’essai vérifie que le poste ${oneLine(n.holder.post)} du CIC peut vous notifier ses prises de contrôle PTZ.`,
+        'Aucune caméra n’est prise en main.',
+        '',
+        `Technicien : ${oneLine(n.holder.name)}`,
+        '',
+        'Message automatique de Vigie, console du CIC.',
+      ].join('\n'),
+    };
   const subject = oneLine(
     n.kind === 'take'
       ? `Vigie — prise de contrôle PTZ de la ${cam}`

@@ -56,7 +56,8 @@ export type CsuChannel = 'webhook' | 'smtp';
 
 /** What the CSU manager is told before control is granted (and again on each extension). */
 export interface CsuNotice {
-  kind: 'take' | 'extend';
+  /** `test`: the commissioning self-test's delivery check; no control is taken. */
+  kind: 'take' | 'extend' | 'test';
   cameraId: number;
   cameraName: string;
   site: string;

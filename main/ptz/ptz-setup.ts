@@ -1,0 +1,129 @@
+/**
+ * The post's PTZ options (host flags, or Electron's settings) and the input devices they name.
+ * Everything here is checked before use: a bad value is a code naming the option, never a throw.
+ */
+import {
+  JoystickSource,
+  KeyboardSource,
+  parseJoystickSelector,
+  parseKeyboardConfig,
+  type JoystickSelector,
+  type KeyboardConfig,
+} from '../joystick';
+import { nodeHid, nodeHidBackend } from '../joystick/node-hid-backend';
+import { err, ok, type Result } from '../../common/result';
+import type { Registry } from '../registry/registry';
+import { createCsuNotifier, LeaseService, openLeaseStore, type PtzLeases } from './lease';
+import type { DeviceSpec } from './ptz-service';
+
+export interface PtzOptions {
+  /** This post's name in the lease store (the host name by default). */
+  post?: string;
+  keyboard?: KeyboardConfig;
+  joystick?: JoystickSelector;
+  csuWebhook?: string;
+  csuSmtp?: string;
+  csuMailTo?: string;
+  /** `postgres://…` for several posts; the embedded SQLite store otherwise. */
+  leaseStore?: string;
+  leaseMinutes?: number;
+  leaseMaxMinutes?: number;
+  /** Tests only (`--lease-minute-seconds`): how long a lease "minute" lasts, so expiry comes quickly. */
+  leaseMinuteMs?: number;
+}
+
+export type PtzOptionsResult = { ok: true; value: PtzOptions } | { ok: false; option: string };
+
+/** Reads the PTZ flags through `get(name)` (the host's `--name value`). */
+export function parsePtzOptions(get: (name: string) => string | undefined): PtzOptionsResult {
+  const o: PtzOptions = {};
+  const kbdPath = get('keyboard');
+  if (kbdPath !== undefined) {
+    const baud = get('keyboard-baud');
+    const k = parseKeyboardConfig({
+      path: kbdPath,
+      protocol: get('keyboard-protocol') ?? 'pelco-d',
+      ...(baud !== undefined && { baud: Number(baud) }),
+    });
+    if (!k.ok) return { ok: false, option: k.field === 'path' ? 'keyboard' : `keyboard-${k.field}` };
+    o.keyboard = k.value;
+  }
+  const js = get('joystick');
+  if (js !== undefined) {
+    const j = parseJoystickSelector(js);
+    if (!j.ok) return { ok: false, option: 'joystick' };
+    o.joystick = j.value;
+  }
+  for (const [flag, key, max] of [
+    ['lease-minutes', 'leaseMinutes', 24 * 60],
+    ['lease-max-minutes', 'leaseMaxMinutes', 24 * 60],
+    ['lease-minute-seconds', 'leaseMinuteMs', 60],
+  ] as const) {
+    const v = get(flag);
+    if (v === undefined) continue;
+    const n = Number(v);
+    if (!/^\d{1,4}$/.test(v) || n < 1 || n > max) return { ok: false, option: flag };
+    o[key] = key === 'leaseMinuteMs' ? n * 1000 : n;
+  }
+  for (const [flag, key] of [
+    ['csu-webhook', 'csuWebhook'],
+    ['csu-smtp', 'csuSmtp'],
+    ['csu-mail-to', 'csuMailTo'],
+    ['lease-store', 'leaseStore'],
+    ['post', 'post'],
+  ] as const) {
+    const v = get(flag);
+    if (v === undefined) continue;
+    if (!v.trim() || v.length > 500 || /\p{Cc}/u.test(v)) return { ok: false, option: flag };
+    o[key] = v.trim();
+  }
+  return { ok: true, value: o };
+}
+
+export function devicesOf(o: PtzOptions): DeviceSpec[] {
+  const out: DeviceSpec[] = [];
+  const kbd = o.keyboard;
+  if (kbd) out.push({ kind: 'keyboard', open: (settings) => new KeyboardSource({ ...kbd, settings }) });
+  const js = o.joystick;
+  if (js)
+    out.push({
+      kind: 'joystick',
+      open: (settings) => new JoystickSource({ backend: nodeHidBackend(js, nodeHid), settings }),
+    });
+  return out;
+}
+
+/**
+ * The lease service of this post: its store (embedded SQLite, or PostgreSQL shared by several
+ * posts) and the CSU notifier. A malformed option is a code naming it; nothing is opened then.
+ */
+export async function openPtzLeases(
+  o: PtzOptions & { post: string },
+  ctx: { dataDir: string; registry: Registry; camera(id: number): { name: string; site: string } | null },
+): Promise<Result<PtzLeases>> {
+  const notifier = createCsuNotifier({
+    ...(o.csuWebhook !== undefined && { webhook: o.csuWebhook }),
+    ...(o.csuSmtp !== undefined && { smtp: o.csuSmtp }),
+    ...(o.csuMailTo !== undefined && { mailTo: o.csuMailTo }),
+  });
+  if (!notifier.ok) return notifier;
+  const store = await openLeaseStore(o.leaseStore ?? 'embedded', ctx.dataDir);
+  if (!store.ok) return store;
+  const max = o.leaseMaxMinutes ?? Math.max(30, o.leaseMinutes ?? 0);
+  if ((o.leaseMinutes ?? 10) > max) {
+    await store.value.close();
+    return err('lease_too_long', { max });
+  }
+  const leases = new LeaseService({
+    store: store.value,
+    notifier: notifier.value,
+    registry: ctx.registry,
+    post: o.post,
+    camera: ctx.camera,
+    maxMinutes: max,
+    ...(o.leaseMinutes !== undefined && { defaultMinutes: o.leaseMinutes }),
+    ...(o.leaseMinuteMs !== undefined && { minuteMs: o.leaseMinuteMs }),
+  });
+  await leases.ready();
+  return ok(leases);
+}
