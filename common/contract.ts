@@ -5,6 +5,7 @@
  */
 import type { AppError, Result } from './result';
 import type { Permission, Role } from './roles';
+import { WALL_CHANNEL_SET, WALL_EVENT_SET, type WallEventMap, type WallRequestMap, type WallResponseMap } from './contract-wall';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -162,6 +163,13 @@ export const REGISTRY_EVENTS = [
   'registry.init',
   'requisition',
   'app.start',
+  'wall.layout',
+  'wall.tile',
+  'wall.push',
+  'wall.preset',
+  'wall.preset_save',
+  'wall.tour',
+  'wall.settings',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
@@ -245,7 +253,7 @@ export interface RequisitionInput {
 }
 
 /** What each invoke takes. */
-export interface RequestMap {
+export interface RequestMap extends WallRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -271,7 +279,7 @@ export interface RequestMap {
   'registry:requisition': RequisitionInput;
 }
 
-export interface ResponseMap {
+export interface ResponseMap extends WallResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -302,6 +310,7 @@ export type ResponseOf<C extends Channel> = ResponseMap[C];
 
 /** Every channel once: a missing or extra one is a type error. */
 const CHANNEL_SET: { [C in Channel]: true } = {
+  ...WALL_CHANNEL_SET,
   'app:info': true,
   'cameras:list': true,
   'cameras:preview-import': true,
@@ -329,7 +338,7 @@ export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap {
+export interface EventMap extends WallEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -338,6 +347,7 @@ export interface EventMap {
 }
 export type EventName = keyof EventMap;
 const EVENT_SET: { [E in EventName]: true } = {
+  ...WALL_EVENT_SET,
   'streams:status': true,
   'cameras:changed': true,
   'layout:changed': true,

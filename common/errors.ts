@@ -29,6 +29,13 @@ export const ERROR_REASONS = {
   disk_full: [],
   storage_denied: [],
   storage_error: [],
+  /** Video wall: params id (camera), name (preset). */
+  wall_unknown_camera: [],
+  wall_invalid_tour: [],
+  wall_preset_name: [],
+  wall_preset_unknown: [],
+  wall_preset_limit: [],
+  wall_key_refused: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

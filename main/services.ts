@@ -23,6 +23,13 @@ import { registryHandlers } from './registry/registry-handlers';
 import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
 import { StreamGateway } from './streams/gateway';
 import { streamsHandlers } from './streams/streams-handlers';
+import type { WallController } from './wall/controller';
+import { LocalWallController } from './wall/local-controller';
+import { WallDesk } from './wall/wall-desk';
+import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
+import { wallHandlers } from './wall/wall-handlers';
+import { WallPresets } from './wall/wall-presets';
+import { WallSettingsStore } from './wall/wall-settings';
 
 const log = createLogger('services');
 
@@ -42,6 +49,10 @@ export interface ServicesOptions {
   demo?: boolean;
   /** How often main re-reads each session's rights, ms (60 s by default; tests shorten it). */
   recheckMs?: number;
+  /** The console's wall when it is not on this PC (a rack PC over the link); the local one otherwise. */
+  wallController?: (local: LocalWallController) => WallController;
+  /** Displays Electron sees, for the technician's wall settings. */
+  wallScreens?: () => { id: string; name: string }[];
 }
 
 export interface Services {
@@ -51,6 +62,11 @@ export interface Services {
   inventory: InventoryStore;
   auth: AuthService;
   registry: Registry;
+  /** The console's wall: presets, commands, and `recallPresetByNumber` for joystick buttons. */
+  wall: WallDesk;
+  wallSettings: WallSettingsStore;
+  /** The kiosk address of this host's wall page, with the wall key in its fragment. */
+  wallKioskUrl(origin: string): string;
   close(): Promise<void>;
 }
 
@@ -98,12 +114,18 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       }
   };
   let gateway: StreamGateway | null = null;
+  const displays = new WallDisplays(loadOrCreateWallKey(o.dataDir), (t) => gateway?.revoke(t));
+  const localWall = new LocalWallController({
+    dataDir: o.dataDir,
+    known: (id) => inventory.camera(id) !== undefined,
+  });
   const auth = new AuthService(operators, registry, {
     isDemo: () => inventory.view().demo && demoAllowed(),
     lockAfterSeconds: o.lockAfterSeconds ?? 300,
     onRevoke: (token) => gateway?.revoke(token),
     onSessionChange: (clientId, view) => events.emitTo(clientId, 'auth:session', view),
     ...(o.recheckMs !== undefined && { recheckMs: o.recheckMs }),
+    displays,
   });
   // Main's own watch: inactivity lock and stale rights, whatever the page does.
   const lockMs = (o.lockAfterSeconds ?? 300) * 1000;
@@ -117,11 +139,12 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     credentials,
     events,
     lookupCamera: (id) => inventory.camera(id),
-    authorize: (token) => auth.authorizeVideo(token),
+    authorize: (token) => auth.authorizeVideo(token) ?? displays.authorizeVideo(token),
     onView: (phase, v) =>
       recordView(phase, {
         type: phase === 'start' ? 'view.start' : 'view.end',
-        actor: v.identity.actor,
+        // A wall tile's viewing names the operator who put the camera there.
+        actor: v.surface === 'wall-tile' ? localWall.viewerOf(v.cameraId) : v.identity.actor,
         cameraId: v.cameraId,
         surface: v.surface,
         data:
@@ -144,7 +167,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     events.emit('cameras:changed', view);
     events.emit('layout:changed', layout.onInventory(ids(), wasDemo && !view.demo));
     wasDemo = view.demo;
+    localWall.inventoryChanged();
   });
+  const wallSettings = new WallSettingsStore(o.dataDir);
+  const wallDesk = new WallDesk(
+    o.wallController?.(localWall) ?? localWall,
+    new WallPresets(o.dataDir),
+    displays,
+    registry,
+    events,
+  );
 
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
@@ -154,6 +186,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor),
+    ...wallHandlers({
+      desk: wallDesk,
+      settings: wallSettings,
+      registry,
+      actor,
+      inventory: () => inventory.view(),
+      statuses: () => gw.statuses(),
+      videoUrl: endpoint.url,
+      screens: o.wallScreens ?? (() => []),
+    }),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -168,8 +210,14 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     inventory,
     auth,
     registry,
+    wall: wallDesk,
+    wallSettings,
+    wallKioskUrl: (origin) => displays.kioskUrl(origin),
     close: async () => {
       clearInterval(sweep);
+      wallDesk.close();
+      await wallDesk.controller.close();
+      await localWall.close();
       await gw.close();
       registry.close();
       operators.close();

@@ -25,6 +25,13 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'registry.init': 'Ouverture du registre',
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
+  'wall.layout': 'Mur d’images : disposition',
+  'wall.tile': 'Mur d’images : caméra sur une tuile',
+  'wall.push': 'Mur d’images : envoi de la mosaïque',
+  'wall.preset': 'Mur d’images : rappel d’un préréglage',
+  'wall.preset_save': 'Mur d’images : enregistrement d’un préréglage',
+  'wall.tour': 'Mur d’images : séquence',
+  'wall.settings': 'Mur d’images : réglages de l’écran',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
