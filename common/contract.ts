@@ -5,7 +5,13 @@
  */
 import type { AppError, Result } from './result';
 import type { Permission, Role } from './roles';
-import { WALL_CHANNEL_SET, WALL_EVENT_SET, type WallEventMap, type WallRequestMap, type WallResponseMap } from './contract-wall';
+import {
+  WALL_CHANNEL_SET,
+  WALL_EVENT_SET,
+  type WallEventMap,
+  type WallRequestMap,
+  type WallResponseMap,
+} from './contract-wall';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];

@@ -7,6 +7,7 @@ import { Mosaic } from './components/Mosaic';
 import { OperatorsPanel } from './components/OperatorsPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
+import { WallPanel } from './components/WallPanel';
 import { useConsole, useT } from './store/console-store';
 
 export function App() {
@@ -14,6 +15,7 @@ export function App() {
   const checked = useConsole((s) => s.authChecked);
   const session = useConsole((s) => s.session);
   const panel = useConsole((s) => s.panel);
+  const wallOpen = useConsole((s) => s.wallOpen);
   if (!checked) return null;
   if (!session) return <LoginScreen />;
   if (session.locked) return <LockScreen />;
@@ -31,6 +33,7 @@ export function App() {
             {t('op.noImages')}
           </p>
         )}
+        {wallOpen && <WallPanel />}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}

@@ -90,7 +90,8 @@ export class AuthService {
   /** Checks a call's right in main. 'public' needs nothing; 'session' any unlocked session. */
   check(clientId: string, need: Access): Failure | null {
     if (need === 'public') return null;
-    if (need === 'wall-display') return this.o.displays?.has(clientId) ? null : err('forbidden', { reason: 'role' });
+    if (need === 'wall-display')
+      return this.o.displays?.has(clientId) ? null : err('forbidden', { reason: 'role' });
     const before = this.sessions.get(clientId);
     if (before && this.now() - before.checkedAt >= (this.o.recheckMs ?? RECHECK_MS)) this.recheck(clientId);
     return this.allowed(this.sessions.get(clientId), need);

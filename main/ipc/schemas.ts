@@ -29,7 +29,11 @@ const registryFilter = z.strictObject({
   cameraId: cameraId.optional(),
 });
 
-const tileIndex = z.number().int().min(0).max(MAX_TILES - 1);
+const tileIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_TILES - 1);
 const wallTour = z.strictObject({
   cameras: z.array(cameraId).min(2).max(64),
   dwellSeconds: z.number().int().min(3).max(3600),
@@ -55,7 +59,10 @@ export const requestSchemas = {
   'wall:preset-save': presetName,
   'wall:preset-recall': presetName,
   'wall:settings-get': z.undefined(),
-  'wall:settings-set': z.strictObject({ display: z.string().min(1).max(120).nullable(), contentProtection: z.boolean() }),
+  'wall:settings-set': z.strictObject({
+    display: z.string().min(1).max(120).nullable(),
+    contentProtection: z.boolean(),
+  }),
   'wall:open': z.strictObject({ key: z.string().min(1).max(200) }),
   'wall:report': z.strictObject({ shown: z.array(z.enum(['empty', ...STREAM_STATES])).max(MAX_TILES) }),
   'app:info': z.undefined(),

@@ -83,8 +83,7 @@ export class WallScreenKeeper {
     const c = chooseDisplay(this.screen.displays(), this.screen.primaryId(), this.wanted);
     if (c.display) this.window.place(c.display.bounds);
     else this.window.hide();
-    const changed =
-      !this.last || this.last.display?.id !== c.display?.id || this.last.missing !== c.missing;
+    const changed = !this.last || this.last.display?.id !== c.display?.id || this.last.missing !== c.missing;
     this.last = c;
     if (changed) this.onChoice(c);
   }

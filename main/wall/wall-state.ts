@@ -74,8 +74,7 @@ export function applyCommand(
         return err('wall_unknown_camera', { id: cmd.cameraId });
       const tiles = [...state.tiles];
       // A camera called onto a tile replaces its tour.
-      tiles[cmd.index] =
-        cmd.cameraId === null ? emptyTile() : { cameraId: cmd.cameraId, by, tour: null };
+      tiles[cmd.index] = cmd.cameraId === null ? emptyTile() : { cameraId: cmd.cameraId, by, tour: null };
       return next(tiles);
     }
     case 'tour': {
@@ -167,5 +166,7 @@ function parseTile(v: unknown): WallTile {
   const cameraId = isCameraId(t.cameraId) ? t.cameraId : null;
   const by = typeof t.by === 'string' && t.by.length <= 40 ? t.by : null;
   const tour = parseTour(t.tour);
-  return cameraId === null && !tour ? emptyTile() : { cameraId: cameraId ?? tour?.cameras[0] ?? null, by, tour };
+  return cameraId === null && !tour
+    ? emptyTile()
+    : { cameraId: cameraId ?? tour?.cameras[0] ?? null, by, tour };
 }

@@ -10,6 +10,7 @@ import { createOperatorsSlice, type OperatorsSlice } from './operators-slice';
 import { createRegistrySlice, type RegistrySlice } from './registry-slice';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createWallSlice, type WallSlice } from './wall-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -23,6 +24,7 @@ export type ConsoleState = MosaicSlice &
   AuthSlice &
   OperatorsSlice &
   RegistrySlice &
+  WallSlice &
   ConnectSlice;
 
 let connected = false;
@@ -35,6 +37,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createAuthSlice(...a),
   ...createOperatorsSlice(...a),
   ...createRegistrySlice(...a),
+  ...createWallSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -42,6 +45,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('streams:status', (s) => st().setStatus(s));
     api.on('cameras:changed', (v) => st().applyInventory(v));
     api.on('layout:changed', (l) => st().applyLayout(l));
+    api.on('wall:changed', (v) => st().applyWallView(v));
     // Main changed this window's session (locked for inactivity, demoted, expired, ended).
     api.on('auth:session', () => void st().loadAuthStatus());
     setInterval(() => st().tick(Date.now()), 500);
