@@ -10,6 +10,8 @@ import { DND_CAMERA, DND_TILE } from './Tile';
 import { WallSettingsForm } from './WallSettingsForm';
 import { WallTourForm } from './WallTourForm';
 
+const NONE: readonly string[] = [];
+
 function MiniTile({ index, style }: { index: number; style?: CSSProperties }) {
   const t = useT();
   const tile = useConsole((s) => s.wall?.state?.tiles[index]);
@@ -80,7 +82,7 @@ function Miniature() {
 
 function Presets() {
   const t = useT();
-  const presets = useConsole((s) => s.wall?.presets ?? []);
+  const presets = useConsole((s) => s.wall?.presets) ?? NONE;
   const { savePreset, recallPreset } = useConsole.getState();
   const [name, setName] = useState('');
   return (
@@ -118,7 +120,7 @@ function Presets() {
 
 export function WallPanel() {
   const t = useT();
-  const perms = useConsole((s) => s.session?.permissions ?? []);
+  const perms = useConsole((s) => s.session?.permissions) ?? NONE;
   const wall = useConsole((s) => s.wall);
   const selected = useConsole((s) => s.wallSelected);
   const { pushMosaic, setWallLayout } = useConsole.getState();

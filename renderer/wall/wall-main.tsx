@@ -14,6 +14,8 @@ import { WallPage } from './WallPage';
 import { useWall } from './wall-store';
 
 const REOPEN_MS = 5000;
+// A new key typed into the address: start again with it.
+window.addEventListener('hashchange', () => location.reload());
 const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
 const st = useWall.getState;
 document.documentElement.lang = st().locale;
