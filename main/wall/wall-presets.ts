@@ -20,10 +20,10 @@ const MAX_FILE_BYTES = 1024 * 1024;
 
 /** A preset's name as the operator typed it, trimmed; null if it cannot be one. */
 export function presetName(raw: string): string | null {
-  const name = raw.trim().replace(/\s+/g, ' ');
   // eslint-disable-next-line no-control-regex
-  if (name.length < 1 || name.length > 60 || /[\u0000-\u001f\u007f]/.test(name)) return null;
-  return name;
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return null;
+  const name = raw.trim().replace(/ +/g, ' ');
+  return name.length < 1 || name.length > 60 ? null : name;
 }
 
 function parsePreset(v: unknown): WallPreset | null {
