@@ -29,7 +29,7 @@ export interface ScreenChoice {
 /**
  * The display for the wall: the wanted one by id, else by name (case-insensitive); when none is
  * wanted, or the wanted one is missing, the first display that is not the console's (primary),
- * else the primary itself.
+ * else none: the wall never covers the console.
  */
 export function chooseDisplay(
   displays: WallDisplayInfo[],
@@ -42,7 +42,8 @@ export function chooseDisplay(
       displays.find((d) => d.id === wanted) ?? displays.find((d) => d.name.trim().toLowerCase() === w);
     if (found) return { display: found, missing: null };
   }
-  const fallback = displays.find((d) => d.id !== primaryId) ?? displays[0] ?? null;
+  // Never over the console: with only the console's display left, the wall waits hidden.
+  const fallback = displays.find((d) => d.id !== primaryId) ?? null;
   return { display: fallback, missing: wanted };
 }
 
