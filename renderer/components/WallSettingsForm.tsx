@@ -14,7 +14,9 @@ export function WallSettingsForm() {
         <select
           data-testid="wall-display"
           value={s.display ?? ''}
-          onChange={(e) => void saveWallSettings({ ...s, display: e.target.value || null })}
+          onChange={(e) =>
+            void saveWallSettings({ display: e.target.value || null, contentProtection: s.contentProtection })
+          }
         >
           <option value="">{t('wall.displayAuto')}</option>
           {s.display && !s.displays.some((d) => d.id === s.display || d.name === s.display) && (
@@ -32,7 +34,7 @@ export function WallSettingsForm() {
           type="checkbox"
           data-testid="wall-content-protection"
           checked={s.contentProtection}
-          onChange={(e) => void saveWallSettings({ ...s, contentProtection: e.target.checked })}
+          onChange={(e) => void saveWallSettings({ display: s.display, contentProtection: e.target.checked })}
         />
         {t('wall.contentProtection')}
       </label>
