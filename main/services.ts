@@ -177,6 +177,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     registry,
     events,
   );
+  displays.onLeave(() => wallDesk.push());
 
   const handlers: Handlers = {
     ...appHandlers(o, inventory),

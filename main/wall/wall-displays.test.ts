@@ -45,8 +45,13 @@ test('a page with the key gets its own video token for wall tiles only; without 
   assert.equal(d.open('late', 'k'.repeat(43)).ok, false);
   t = 11_001;
   assert.equal(d.open('late', 'k'.repeat(43)).ok, true);
-  // The page goes: its token is revoked at once and no longer authorizes.
+  // The page goes: its token is revoked at once and no longer authorizes; the console hears of it.
+  let left = 0;
+  d.onLeave(() => left++);
   assert.equal(d.forget('c2'), true);
+  assert.equal(left, 1);
+  assert.equal(d.forget('c2'), false);
+  assert.equal(left, 1);
   assert.deepEqual(revoked, [good.value]);
   assert.equal(d.authorizeVideo(good.value), null);
 });

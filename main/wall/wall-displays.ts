@@ -49,6 +49,7 @@ interface Display {
 export class WallDisplays {
   private readonly displays = new Map<string, Display>();
   private tries: number[] = [];
+  private readonly leaveListeners = new Set<() => void>();
 
   constructor(
     private readonly key: string,
@@ -89,7 +90,14 @@ export class WallDisplays {
     if (!d) return false;
     this.displays.delete(clientId);
     this.revoke(d.videoToken);
+    for (const l of this.leaveListeners) l();
     return true;
+  }
+
+  /** A wall page went away: the console's miniature no longer has its report. */
+  onLeave(l: () => void): () => void {
+    this.leaveListeners.add(l);
+    return () => this.leaveListeners.delete(l);
   }
 
   /** The video socket's check for wall pages: the surface is always `wall-tile`. */
