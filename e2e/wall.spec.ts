@@ -69,8 +69,12 @@ test('the wall page follows the console: mosaic, one camera, layout, preset; the
   // The miniature shows what the wall page shows.
   await expect(page.getByTestId('wall-mini-tile-0')).toHaveAttribute('data-state', 'playing');
   await expect(page.getByTestId('wall-mini-tile-6')).toHaveAttribute('data-state', 'empty');
-  // No controls on the wall.
+  // No controls on the wall, and no cursor once the mouse is idle.
   await expect(wall.locator('button, input, select')).toHaveCount(0);
+  await wall.mouse.move(200, 200);
+  await expect(wall.getByTestId('wall-page')).not.toHaveClass(/idle/);
+  await expect(wall.getByTestId('wall-page')).toHaveClass(/idle/);
+  expect(await wall.getByTestId('wall-tile-0').evaluate((el) => getComputedStyle(el).cursor)).toBe('none');
 
   // One camera: select a miniature tile, type its number, Enter.
   await page.getByTestId('wall-mini-tile-7').click();
