@@ -4,6 +4,7 @@
  * every change with its operator. A page without the wall key, a wrong key, a raw local socket and
  * a viewer without the `wall` right get nothing.
  */
+import net from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
 import { RawIpc } from './fixtures/raw-ipc';
@@ -240,4 +241,48 @@ test('the technician turns content protection off next to its trade-off; the cha
   expect(set.at(-1)?.login).toBe(TECH.login);
   expect(set.at(-1)?.data).toContain('"contentProtection":false');
   ipc.close();
+});
+
+test('after the post restarts, the kiosk page finds its wall again by itself, with its last layout', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const cameras = syntheticInventory(4);
+  let h = await startHost({ cameras, port });
+  try {
+    createOperator(h.dataDir, SUP);
+    await expect.poll(() => h.output()).toContain('/wall#key=');
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/wall#key=[\w-]+)/.exec(h.output())![1]!;
+    const ipc = await RawIpc.open(h.url);
+    expect((await ipc.call('auth:login', { login: SUP.login, password: SUP.password })).ok).toBe(true);
+    const tiles = [4, 3, 2, 1].map((cameraId) => ({ cameraId, tour: null }));
+    expect((await ipc.call('wall:apply', { kind: 'push', layout: '2x2', tiles })).ok).toBe(true);
+    ipc.close();
+    const wall = await browser.newPage();
+    await wall.goto(url);
+    for (let i = 0; i < 4; i++)
+      await expect(wall.getByTestId(`wall-tile-${i}`)).toHaveAttribute('data-state', 'playing', {
+        timeout: 45_000,
+      });
+    await h.stop();
+    await expect(wall.getByTestId('wall-tile-0')).not.toHaveAttribute('data-state', 'playing');
+    h = await startHost({ cameras, port, dataDir: h.dataDir });
+    // The same page, never reloaded: it presents its key again and plays the same wall.
+    await expect(wall.getByTestId('wall-mosaic')).toHaveAttribute('data-layout', '2x2');
+    for (let i = 0; i < 4; i++) {
+      await expect(wall.getByTestId(`wall-tile-${i}`)).toHaveAttribute('data-camera-id', String(4 - i));
+      await expect(wall.getByTestId(`wall-tile-${i}`)).toHaveAttribute('data-state', 'playing', {
+        timeout: 45_000,
+      });
+    }
+    await wall.close();
+  } finally {
+    await h.stop();
+  }
 });
