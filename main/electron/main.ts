@@ -72,12 +72,16 @@ async function start(): Promise<void> {
       log.error('logout after window closed not recorded', e);
     }
   });
-  openWall(services, ses);
+  openWall(services, ses, win);
   app.on('before-quit', () => void services.close());
 }
 
 /** The wall on this PC: its own window on its own display, following plug and unplug. */
-function openWall(services: Awaited<ReturnType<typeof createServices>>, ses: Electron.Session): void {
+function openWall(
+  services: Awaited<ReturnType<typeof createServices>>,
+  ses: Electron.Session,
+  consoleWin: BrowserWindow,
+): void {
   const settings = services.wallSettings.get();
   const win = createWallWindow(
     BrowserWindow,
@@ -104,6 +108,10 @@ function openWall(services: Awaited<ReturnType<typeof createServices>>, ses: Ele
     off();
     keeper.close();
     services.auth.logout(clientId, 'disconnect');
+  });
+  // The wall lives with its console: closing the console quits the app.
+  consoleWin.on('closed', () => {
+    if (!win.isDestroyed()) win.destroy();
   });
 }
 
