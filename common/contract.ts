@@ -176,6 +176,9 @@ export const REGISTRY_EVENTS = [
   'wall.preset_save',
   'wall.tour',
   'wall.settings',
+  'update.accept',
+  'update.refuse',
+  'selftest.run',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 

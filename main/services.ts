@@ -38,6 +38,8 @@ export interface ServicesOptions {
   assetsDir: string;
   camerasFile?: string;
   ffmpegPath?: string;
+  /** Packaged builds: Electron's resources folder, where the installer ships ffmpeg. */
+  resourcesDir?: string;
   host: 'electron' | 'browser';
   version: string;
   stallMs?: number;
@@ -99,7 +101,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   });
   inventory.init(o.camerasFile, demoAllowed());
   const layout = new LayoutStore(o.dataDir, ids());
-  const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG);
+  const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG, o.resourcesDir);
   log.info(`ffmpeg: ${ffmpegPath}`);
 
   // A viewing session must not start unrecorded; its end is reported from socket listeners,

@@ -48,6 +48,11 @@ export class CredentialStore {
     }
   }
 
+  /** A camera's credentials for its PTZ driver (ONVIF WS-UsernameToken); null when none. */
+  get(ref: string | undefined): Credential | null {
+    return ref ? (this.entries.get(ref) ?? null) : null;
+  }
+
   /**
    * Injects credentials into an RTSP URL, for ffmpeg only. The result must never be logged
    * unredacted. The inventory schema only admits URLs that `new URL` parses; should one fail all

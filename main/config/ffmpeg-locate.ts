@@ -1,4 +1,7 @@
-/** Finds ffmpeg: explicit config, then PATH, then the binary bundled from the npm registry. */
+/**
+ * Finds ffmpeg: explicit config, then the one the installer ships in resources/ffmpeg (Windows builds),
+ * then PATH, then the binary bundled from the npm registry.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -31,13 +34,20 @@ function bundled(): string | null {
   }
 }
 
-export function locateFfmpeg(configured?: string): string {
+/** The installer's copy (electron-builder.yml, win.extraResources): resources/ffmpeg/ffmpeg(.exe). */
+export function shipped(resourcesDir: string | undefined, platform = process.platform): string | null {
+  if (!resourcesDir) return null;
+  const p = path.join(resourcesDir, 'ffmpeg', platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg');
+  return fs.existsSync(p) ? p : null;
+}
+
+export function locateFfmpeg(configured?: string, resourcesDir?: string): string {
   if (configured) {
     if (!fs.existsSync(configured))
       throw new Error(`ffmpeg introuvable à l’emplacement configuré : ${configured}`);
     return configured;
   }
-  const found = onPath('ffmpeg') ?? bundled();
+  const found = shipped(resourcesDir) ?? onPath('ffmpeg') ?? bundled();
   if (!found)
     throw new Error('ffmpeg introuvable (ni configuré, ni dans le PATH, ni fourni avec l’application).');
   return found;

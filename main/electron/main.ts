@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, screen, session } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { chooseDataDir } from '../config/data-dir';
 import { resolveStatic } from '../host/static-files';
 import { createServices } from '../services';
 import { installLastResort } from '../log/last-resort';
@@ -26,15 +27,21 @@ protocol.registerSchemesAsPrivileged([
 app.commandLine.appendSwitch('disable-breakpad');
 app.commandLine.appendSwitch('disable-crash-reporter');
 
-function cameraArg(): string | undefined {
-  const i = process.argv.indexOf('--cameras');
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 async function start(): Promise<void> {
-  const camerasFile = cameraArg();
+  const camerasFile = argValue('--cameras');
   const services = await createServices({
-    dataDir: app.getPath('userData'),
+    // Machine-wide (%ProgramData%\\Vigie, created and locked down by the installer), never the install folder.
+    dataDir: chooseDataDir({
+      option: argValue('--data-dir'),
+      installDir: path.dirname(app.getPath('exe')),
+      allowUserFallback: !app.isPackaged,
+    }).dir,
+    ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(process.argv.includes('--demo') && { demo: true }),

@@ -1,27 +1,36 @@
 /** `vigie` command line: `host` runs the browser host; more commands join as domains grow. */
-import os from 'node:os';
+import fs from 'node:fs';
 import path from 'node:path';
+import { chooseDataDir } from '../config/data-dir';
 import { installLastResort } from '../log/last-resort';
 import { createServices } from '../services';
 import { operatorsCommand, registryCommand } from './cli-admin';
 import { option } from './cli-args';
 import { startBrowserHost } from './browser-host';
+import { selftestCommand } from '../selftest/selftest-command';
+import { updateCommand } from '../update/update-command';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export function defaultDataDir(): string {
-  if (process.env.VIGIE_DATA_DIR) return process.env.VIGIE_DATA_DIR;
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Vigie');
-  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'vigie');
+/** The version of this build, from its package.json. */
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
 
-const dataDirOf = (args: string[]): string => path.resolve(option(args, 'data-dir') ?? defaultDataDir());
+/** --data-dir, $VIGIE_DATA_DIR, the machine-wide folder, or (lab only) a per-user one. */
+const dataDirOf = (args: string[]): string =>
+  chooseDataDir({ option: option(args, 'data-dir'), allowUserFallback: true }).dir;
 
 async function host(args: string[]): Promise<void> {
   installLastResort();
   const camerasFile = option(args, 'cameras');
   const services = await createServices({
-    dataDir: path.resolve(option(args, 'data-dir') ?? defaultDataDir()),
+    dataDir: dataDirOf(args),
     assetsDir: path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(option(args, 'ffmpeg') && { ffmpegPath: option(args, 'ffmpeg') }),
@@ -29,7 +38,7 @@ async function host(args: string[]): Promise<void> {
     ...(option(args, 'recheck-seconds') && { recheckMs: Number(option(args, 'recheck-seconds')) * 1000 }),
     ...(args.includes('--demo') && { demo: true }),
     host: 'browser',
-    version: process.env.npm_package_version ?? '0.1.0',
+    version: appVersion(),
   });
   const h = await startBrowserHost(
     services,
@@ -55,7 +64,12 @@ const USAGE = `Usage : vigie <commande> [--data-dir DOSSIER]
   operators list
   registry verify [--checkpoint FICHIER]   recalcule la chaîne et nomme la première entrée altérée
   registry checkpoint --out FICHIER        exporte un point de contrôle signé de la tête de chaîne
-  registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)`;
+  registry purge --older-than-days N       applique la durée de conservation (la purge est inscrite au registre)
+  selftest [--json] [--post NOM] [--technician NOM] [--ntp HÔTE[:PORT]] [--keyboard CHEMIN] [--joystick auto|VID:PID] [--out DOSSIER]
+        auto-test de mise en service ; procès-verbal daté (PDF et JSON) ; code de sortie 1 si un contrôle échoue
+  update verify --media DOSSIER --publisher DN [--ca FICHIER]
+        vérifie une mise à jour sur support amovible (sha512 de latest.yml, signature et éditeur) ;
+        le verdict est inscrit au registre`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -67,6 +81,10 @@ async function main(argv: string[]): Promise<number> {
       return operatorsCommand(rest, dataDirOf(rest));
     case 'registry':
       return registryCommand(rest, dataDirOf(rest));
+    case 'selftest':
+      return selftestCommand(rest, dataDirOf(rest), path.join(ROOT, 'assets'), appVersion());
+    case 'update':
+      return updateCommand(rest, dataDirOf(rest), appVersion());
     default:
       process.stderr.write(USAGE + '\n');
       return command === undefined || command === '--help' ? 0 : 2;

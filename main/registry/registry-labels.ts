@@ -32,6 +32,9 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'wall.preset_save': 'Mur d’images : enregistrement d’un préréglage',
   'wall.tour': 'Mur d’images : séquence',
   'wall.settings': 'Mur d’images : réglages de l’écran',
+  'update.accept': 'Mise à jour acceptée',
+  'update.refuse': 'Mise à jour refusée',
+  'selftest.run': 'Auto-test de mise en service',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

@@ -260,4 +260,7 @@ export const en: Record<MessageKey, string> = {
     'When on, no software can capture the wall’s pictures. A wall fed through a capture or encoder module then receives a black picture: turn it off only in that case, since the wall’s pictures become capturable on this post.',
   'wallPage.noKey': 'Video wall: address without a key. Open the kiosk address printed when the post starts.',
   'wallPage.refused': 'Video wall: key refused. No picture is shown.',
+  'event.update.accept': 'Update accepted',
+  'event.update.refuse': 'Update refused',
+  'event.selftest.run': 'Commissioning self-test',
 };

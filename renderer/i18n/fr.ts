@@ -264,6 +264,9 @@ export const fr = {
   'wallPage.noKey':
     'Mur d’images : adresse sans clé. Ouvrez l’adresse du kiosque affichée au démarrage du poste.',
   'wallPage.refused': 'Mur d’images : clé refusée. Aucune image n’est affichée.',
+  'event.update.accept': 'Mise à jour acceptée',
+  'event.update.refuse': 'Mise à jour refusée',
+  'event.selftest.run': 'Auto-test de mise en service',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,66 @@
+/**
+ * PTZ: each ONVIF PTZ camera answers GetPresets with the post's credentials. Nothing moves. A
+ * Pelco-D line is one-way (the camera never answers), so only its serial port is checked.
+ */
+import fs from 'node:fs';
+import type { Camera } from '../cameras/inventory-schema';
+import { connectOnvif } from '../ptz/onvif-driver';
+import type { CheckResult } from './selftest-types';
+
+export type CredentialsOf = (ref: string | undefined) => { username: string; password: string } | null;
+
+export async function checkPtz(cameras: Camera[], credentialsOf: CredentialsOf): Promise<CheckResult[]> {
+  const out: CheckResult[] = [];
+  for (const cam of cameras) {
+    if (!cam.ptz) continue;
+    const subject = String(cam.id);
+    if (cam.ptz.type === 'pelco-d') {
+      const present = fs.existsSync(cam.ptz.port);
+      out.push({
+        group: 'ptz',
+        subject,
+        status: present ? 'warn' : 'fail',
+        code: present ? 'ptz_pelco_one_way' : 'ptz_port_missing',
+        params: { name: cam.name, port: cam.ptz.port },
+      });
+      continue;
+    }
+    const c = credentialsOf(cam.credentialsRef);
+    const d = await connectOnvif({
+      url: cam.ptz.url,
+      ...(c && { username: c.username, password: c.password }),
+      requestTimeoutMs: 3000,
+    });
+    if (!d.ok) {
+      out.push({
+        group: 'ptz',
+        subject,
+        status: 'fail',
+        code: d.code.replace('.', '_'),
+        params: { name: cam.name },
+      });
+      continue;
+    }
+    const p = await d.value.presets();
+    await d.value.close();
+    out.push(
+      p.ok
+        ? {
+            group: 'ptz',
+            subject,
+            status: 'pass',
+            code: 'ptz_ok',
+            params: { name: cam.name, presets: p.value.length },
+          }
+        : {
+            group: 'ptz',
+            subject,
+            status: 'fail',
+            code: p.code.replace('.', '_'),
+            params: { name: cam.name },
+          },
+    );
+  }
+  if (out.length === 0) out.push({ group: 'ptz', subject: '-', status: 'pass', code: 'ptz_none' });
+  return out;
+}

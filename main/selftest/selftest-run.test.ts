@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'node:test';
+import { CredentialStore } from '../cameras/credentials';
+import type { Camera } from '../cameras/inventory-schema';
+import { locateFfmpeg } from '../config/ffmpeg-locate';
+import { startPtyPair } from '../joystick/pty.fixture';
+import { OnvifPeer } from '../ptz/onvif-peer.fixture';
+import { openRegistry } from '../services';
+import { runSelftest, type SelftestDeps } from './selftest';
+import { reportPdf, selftestJsonSchema, selftestReportSchema, writeReport } from './selftest-report';
+import { startSntpPeer } from './sntp.fixture';
+
+const tmp = (p: string): string => fs.mkdtempSync(path.join(os.tmpdir(), p));
+const noHid = { hid: async () => [] };
+
+async function world(password: string) {
+  const dataDir = tmp('vigie-st-');
+  fs.writeFileSync(
+    path.join(dataDir, 'credentials.json'),
+    JSON.stringify({ dome: { username: 'admin', password } }),
+  );
+  const peer = await new OnvifPeer({ username: 'admin', password: 'bon-mot-de-passe' }).start();
+  const ntp = await startSntpPeer(0);
+  const pty = await startPtyPair(dataDir);
+  const cameras: Camera[] = [
+    {
+      id: 7,
+      name: 'Dôme place',
+      site: 'Centre',
+      zone: '',
+      streams: { main: 'demo:7' },
+      ptz: { type: 'onvif', url: peer.url },
+      credentialsRef: 'dome',
+    },
+  ];
+  const credentials = CredentialStore.inDir(dataDir);
+  const registry = openRegistry(dataDir);
+  const deps: SelftestDeps = {
+    post: 'CIC-poste-2',
+    technician: 'Jeanne Martin',
+    app: { version: '0.1.0', host: 'cli' },
+    registry,
+    cameras,
+    ffmpegPath: locateFfmpeg(),
+    credentials,
+    credentialsOf: (ref) => credentials.get(ref),
+    ntp: `127.0.0.1:${ntp.port}`,
+    inputs: { keyboard: pty.a },
+    hidListing: noHid,
+    cameraSeconds: 1,
+  };
+  const close = async (): Promise<void> => {
+    registry.close();
+    await peer.stop();
+    await ntp.close();
+    await pty.stop();
+  };
+  return { dataDir, deps, peer, ntp, pty, close };
+}
+
+const byCode = (r: { results: { group: string; code: string; status: string }[] }) =>
+  Object.fromEntries(r.results.map((x) => [x.group + ':' + x.code, x.status]));
+
+test('a working post passes: demo camera, ONVIF PTZ peer, NTP responder, keyboard line, registry; the report is dated, signed-off and schema-valid', async () => {
+  const w = await world('bon-mot-de-passe');
+  try {
+    const report = await runSelftest(w.deps);
+    const codes = byCode(report);
+    assert.equal(codes['cameras:camera_ok'], 'pass', JSON.stringify(report.results));
+    assert.equal(codes['ptz:ptz_ok'], 'pass');
+    assert.equal(codes['clock:clock_ok'], 'pass');
+    assert.equal(codes['inputs:keyboard_present'], 'pass');
+    assert.equal(codes['registry:registry_writable'], 'pass');
+    assert.equal(codes['registry:registry_verified'], 'pass');
+    assert.ok(
+      w.peer.commands.some((c) => c.action === 'GetPresets'),
+      'the camera was asked for its presets',
+    );
+    assert.ok(!w.peer.commands.some((c) => c.action === 'ContinuousMove'), 'nothing moved');
+    assert.equal(report.summary.fail, 0);
+    assert.equal(selftestReportSchema.safeParse(report).success, true);
+    const schema = selftestJsonSchema() as { properties: Record<string, unknown> };
+    assert.ok(schema.properties.results && schema.properties.technician, 'a JSON Schema for archivists');
+
+    const files = writeReport(report, path.join(w.dataDir, 'out'));
+    const text = execFileSync('pdftotext', ['-layout', files.pdf, '-'], { encoding: 'utf8' });
+    assert.match(text, /Procès-verbal d’auto-test de mise en service/);
+    assert.match(text, /Technicien : Jeanne Martin/);
+    assert.match(text, /Poste : CIC-poste-2/);
+    assert.match(text, /Signature du technicien/);
+    assert.deepEqual(JSON.parse(fs.readFileSync(files.json, 'utf8')), report);
+    assert.equal(reportPdf(report).subarray(0, 5).toString(), '%PDF-');
+  } finally {
+    await w.close();
+  }
+});
+
+test('each check fails with its reason when its target is absent or broken, and none stops the others', async () => {
+  const w = await world('mauvais-mot-de-passe');
+  try {
+    w.ntp.silent = true;
+    w.deps.inputs = { keyboard: path.join(w.dataDir, 'ttyAbsent'), joystick: '046d:c215' };
+    w.deps.cameras = [
+      ...w.deps.cameras,
+      { id: 9, name: 'Absente', site: 'Nord', zone: '', streams: { main: 'rtsp://127.0.0.1:9/x' } },
+    ];
+    const report = await runSelftest(w.deps);
+    const codes = byCode(report);
+    assert.equal(codes['ptz:ptz_auth_refused'], 'fail', JSON.stringify(report.results));
+    assert.equal(codes['clock:clock_timeout'], 'fail');
+    assert.equal(codes['inputs:keyboard_missing'], 'fail');
+    assert.equal(codes['inputs:joystick_missing'], 'fail');
+    assert.equal(codes['cameras:camera_unreachable'], 'fail');
+    assert.equal(codes['cameras:camera_ok'], 'pass', 'the other camera is still checked');
+    assert.equal(codes['registry:registry_verified'], 'pass');
+    assert.ok(report.summary.fail >= 5);
+  } finally {
+    await w.close();
+  }
+});
+
+test('vigie selftest: French lines, exit code 1 on a failure, --json prints a schema-valid report', () => {
+  const dataDir = tmp('vigie-st-cli-');
+  const cli = path.resolve(__dirname, '..', 'host', 'cli.ts');
+  const run = (extra: string[]) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        cli,
+        'selftest',
+        '--data-dir',
+        dataDir,
+        '--post',
+        'P1',
+        '--technician',
+        'T',
+        ...extra,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+  const human = run(['--ntp', '127.0.0.1:9', '--keyboard', '/nonexistent/tty']);
+  assert.equal(human.status, 1, human.stderr);
+  assert.match(human.stdout, /ÉCHEC\s+Périphériques de commande — clavier CCTV : ligne série absente/);
+  assert.match(human.stdout, /Procès-verbal : .*autotest-P1-.*\.pdf/);
+  const json = run(['--json']);
+  const parsed = selftestReportSchema.safeParse(JSON.parse(json.stdout));
+  assert.equal(parsed.success, true, json.stdout.slice(0, 400));
+  assert.ok(
+    parsed.data!.results.some((r) => r.group === 'cameras' && r.status === 'pass'),
+    'the demo cameras answer',
+  );
+});

@@ -1,0 +1,74 @@
+/**
+ * `vigie update verify --media DIR --publisher DN [--ca FILE]`: the technician's check of an update
+ * brought on removable media, before installing it. The verdict, accepted or refused with its reason,
+ * is recorded in the post's registry. French output: the CLI is a French terminal tool.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { option } from '../host/cli-args';
+import { openRegistry } from '../services';
+import { osslsigncodeInspector, powershellInspector } from './authenticode';
+import { verifyUpdate, type UpdateRefusal } from './verify-update';
+
+export const REFUSAL_FR: Record<UpdateRefusal, string> = {
+  manifest_missing: 'latest.yml absent du support',
+  manifest_invalid: 'latest.yml illisible ou incomplet',
+  file_missing: 'l’installeur nommé par latest.yml est absent',
+  path_outside: 'latest.yml désigne un fichier hors du support',
+  size_mismatch: 'la taille de l’installeur ne correspond pas à latest.yml',
+  hash_mismatch: 'l’empreinte sha512 de l’installeur ne correspond pas à latest.yml (fichier modifié ?)',
+  not_newer: 'cette version n’est pas plus récente que celle installée',
+  unsigned: 'l’installeur n’est pas signé',
+  signature_invalid:
+    'la signature Authenticode est invalide (fichier modifié après signature, ou chaîne non reconnue)',
+  wrong_signer: 'l’installeur est signé par un autre éditeur que celui attendu',
+  tool_missing: 'outil de vérification de signature indisponible (osslsigncode ou PowerShell)',
+};
+
+export async function updateCommand(
+  args: string[],
+  dataDir: string,
+  currentVersion: string,
+): Promise<number> {
+  const media = option(args, 'media');
+  const publisher = option(args, 'publisher') ?? process.env.VIGIE_PUBLISHER_DN;
+  const ca = option(args, 'ca');
+  if (args[0] !== 'verify' || !media || !publisher || (process.platform !== 'win32' && !ca)) {
+    process.stderr.write(
+      'Usage : vigie update verify --media DOSSIER --publisher "CN=…, O=…, C=FR" [--ca FICHIER (hors Windows)]\n',
+    );
+    return 2;
+  }
+  if (!fs.existsSync(media)) {
+    process.stderr.write(`support introuvable : ${media}\n`);
+    return 2;
+  }
+  const inspector =
+    process.platform === 'win32'
+      ? powershellInspector()
+      : osslsigncodeInspector({ caFile: path.resolve(ca!) });
+  const v = await verifyUpdate({ dir: media, currentVersion, expectedPublisher: publisher, inspector });
+  const registry = openRegistry(dataDir);
+  try {
+    registry.append({
+      type: v.ok ? 'update.accept' : 'update.refuse',
+      data: v.ok
+        ? { version: v.version, file: v.file, signer: v.signer, from: 'media' }
+        : {
+            reason: v.reason,
+            version: v.version ?? '',
+            file: v.file ?? '',
+            signer: v.signer ?? '',
+            from: 'media',
+          },
+    });
+  } finally {
+    registry.close();
+  }
+  if (v.ok) {
+    process.stdout.write(`mise à jour ${v.version} acceptée : ${v.file}, signée par ${v.signer}\n`);
+    return 0;
+  }
+  process.stdout.write(`mise à jour refusée : ${REFUSAL_FR[v.reason]}\n`);
+  return 1;
+}
