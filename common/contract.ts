@@ -179,6 +179,15 @@ export const REGISTRY_EVENTS = [
   'update.accept',
   'update.refuse',
   'selftest.run',
+  'ptz.request',
+  'ptz.notify',
+  'ptz.grant',
+  'ptz.refuse',
+  'ptz.override',
+  'ptz.extend',
+  'ptz.release',
+  'ptz.expire',
+  'ptz.preempt',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 

@@ -36,6 +36,20 @@ export const ERROR_REASONS = {
   wall_preset_unknown: [],
   wall_preset_limit: [],
   wall_key_refused: [],
+  /** PTZ takeover lease (convention, article 3). ptz_held: name and post of the holder. */
+  ptz_held: [],
+  /** This post is already notifying the CSU for this camera. */
+  ptz_busy: [],
+  ptz_not_held: [],
+  ptz_event_required: [],
+  /** max: minutes. */
+  lease_too_long: [],
+  /** No CSU channel delivered the notice: none configured, or every one failed. */
+  csu_unreached: ['none_configured', 'failed'],
+  /** A CSU notification option is malformed: option names it. */
+  csu_config_invalid: [],
+  lease_store_unreachable: [],
+  lease_store_invalid: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

@@ -35,6 +35,15 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'update.accept': 'Mise à jour acceptée',
   'update.refuse': 'Mise à jour refusée',
   'selftest.run': 'Auto-test de mise en service',
+  'ptz.request': 'Demande de contrôle PTZ',
+  'ptz.notify': 'Notification au CSU',
+  'ptz.grant': 'Contrôle PTZ accordé',
+  'ptz.refuse': 'Contrôle PTZ refusé',
+  'ptz.override': 'Contrôle PTZ sans notification (dérogation)',
+  'ptz.extend': 'Prolongation du contrôle PTZ',
+  'ptz.release': 'Fin du contrôle PTZ (rendu)',
+  'ptz.expire': 'Fin du contrôle PTZ (échéance)',
+  'ptz.preempt': 'Contrôle PTZ repris (priorité)',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

@@ -263,4 +263,28 @@ export const en: Record<MessageKey, string> = {
   'event.update.accept': 'Update accepted',
   'event.update.refuse': 'Update refused',
   'event.selftest.run': 'Commissioning self-test',
+
+  'event.ptz.request': 'PTZ control request',
+  'event.ptz.notify': 'CSU notification',
+  'event.ptz.grant': 'PTZ control granted',
+  'event.ptz.refuse': 'PTZ control refused',
+  'event.ptz.override': 'PTZ control without notification (override)',
+  'event.ptz.extend': 'PTZ control extended',
+  'event.ptz.release': 'PTZ control released',
+  'event.ptz.expire': 'PTZ control expired',
+  'event.ptz.preempt': 'PTZ control pre-empted',
+
+  'error.ptz_held': 'Camera already controlled by {name} (post {post}): control refused.',
+  'error.ptz_busy': 'A control request for this camera is already in progress on this post.',
+  'error.ptz_not_held': 'You do not control this camera (control ended or was taken over).',
+  'error.ptz_event_required': 'Give the operational event’s reference and reason.',
+  'error.lease_too_long': 'Too long: {max} minutes at most.',
+  'error.csu_unreached': 'The CSU could not be notified: control refused.',
+  'error.csu_unreached.none_configured':
+    'No way to notify the CSU is configured: control refused (a supervisor may override).',
+  'error.csu_unreached.failed':
+    'The CSU could not be notified by any channel: control refused (a supervisor may override).',
+  'error.csu_config_invalid': 'Invalid CSU notification setting: {option}.',
+  'error.lease_store_unreachable': 'Control lease database unreachable: control refused. Try again.',
+  'error.lease_store_invalid': 'Invalid control lease database address (embedded or postgres://…).',
 };

@@ -267,6 +267,31 @@ export const fr = {
   'event.update.accept': 'Mise à jour acceptée',
   'event.update.refuse': 'Mise à jour refusée',
   'event.selftest.run': 'Auto-test de mise en service',
+
+  'event.ptz.request': 'Demande de contrôle PTZ',
+  'event.ptz.notify': 'Notification au CSU',
+  'event.ptz.grant': 'Contrôle PTZ accordé',
+  'event.ptz.refuse': 'Contrôle PTZ refusé',
+  'event.ptz.override': 'Contrôle PTZ sans notification (dérogation)',
+  'event.ptz.extend': 'Prolongation du contrôle PTZ',
+  'event.ptz.release': 'Fin du contrôle PTZ (rendu)',
+  'event.ptz.expire': 'Fin du contrôle PTZ (échéance)',
+  'event.ptz.preempt': 'Contrôle PTZ repris (priorité)',
+
+  'error.ptz_held': 'Caméra déjà commandée par {name} (poste {post}) : contrôle refusé.',
+  'error.ptz_busy': 'Une demande de contrôle de cette caméra est déjà en cours sur ce poste.',
+  'error.ptz_not_held': 'Vous n’avez pas le contrôle de cette caméra (il a pris fin ou a été repris).',
+  'error.ptz_event_required': 'Indiquez la référence et le motif de l’événement opérationnel.',
+  'error.lease_too_long': 'Durée trop longue : {max} minutes au plus.',
+  'error.csu_unreached': 'Le CSU n’a pas pu être prévenu : contrôle refusé.',
+  'error.csu_unreached.none_configured':
+    'Aucun moyen de prévenir le CSU n’est configuré : contrôle refusé (un superviseur peut passer outre).',
+  'error.csu_unreached.failed':
+    'Le CSU n’a pu être prévenu par aucun moyen : contrôle refusé (un superviseur peut passer outre).',
+  'error.csu_config_invalid': 'Réglage de notification du CSU invalide : {option}.',
+  'error.lease_store_unreachable': 'Base des prises de contrôle injoignable : contrôle refusé. Réessayez.',
+  'error.lease_store_invalid':
+    'Adresse de la base des prises de contrôle invalide (embedded ou postgres://…).',
 } as const;
 
 export type MessageKey = keyof typeof fr;
