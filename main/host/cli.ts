@@ -50,6 +50,8 @@ async function host(args: string[]): Promise<void> {
     Number(option(args, 'port') ?? 0),
   );
   process.stdout.write(`Vigie (hôte navigateur) : ${h.url}\n`);
+  // The key is the wall page's right to show images: this line is for the kiosk's technician.
+  process.stdout.write(`Mur d’images (navigateur kiosque) : ${h.wallUrl}\n`);
   const stop = (): void => {
     void Promise.all([h.close(), services.close()]).finally(() => process.exit(0));
   };
