@@ -12,6 +12,13 @@ import {
   type PtzRequestMap,
   type PtzResponseMap,
 } from './contract-ptz';
+import {
+  WALL_CHANNEL_SET,
+  WALL_EVENT_SET,
+  type WallEventMap,
+  type WallRequestMap,
+  type WallResponseMap,
+} from './contract-wall';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -171,6 +178,13 @@ export const REGISTRY_EVENTS = [
   'app.start',
   'display.command',
   'wall.link_refused',
+  'wall.layout',
+  'wall.tile',
+  'wall.push',
+  'wall.preset',
+  'wall.preset_save',
+  'wall.tour',
+  'wall.settings',
   'update.accept',
   'update.refuse',
   'selftest.run',
@@ -266,7 +280,7 @@ export interface RequisitionInput {
 }
 
 /** What each invoke takes. */
-export interface RequestMap extends PtzRequestMap {
+export interface RequestMap extends PtzRequestMap, WallRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -292,7 +306,7 @@ export interface RequestMap extends PtzRequestMap {
   'registry:requisition': RequisitionInput;
 }
 
-export interface ResponseMap extends PtzResponseMap {
+export interface ResponseMap extends PtzResponseMap, WallResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -323,6 +337,7 @@ export type ResponseOf<C extends Channel> = ResponseMap[C];
 
 /** Every channel once: a missing or extra one is a type error. */
 const CHANNEL_SET: { [C in Channel]: true } = {
+  ...WALL_CHANNEL_SET,
   'app:info': true,
   'cameras:list': true,
   'cameras:preview-import': true,
@@ -351,7 +366,7 @@ export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap extends PtzEventMap {
+export interface EventMap extends PtzEventMap, WallEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -360,6 +375,7 @@ export interface EventMap extends PtzEventMap {
 }
 export type EventName = keyof EventMap;
 const EVENT_SET: { [E in EventName]: true } = {
+  ...WALL_EVENT_SET,
   'streams:status': true,
   'cameras:changed': true,
   'layout:changed': true,

@@ -48,6 +48,13 @@ export const ERROR_REASONS = {
     'closed',
   ],
   not_ptz_camera: [],
+  /** Video wall: params id (camera), name (preset). */
+  wall_unknown_camera: [],
+  wall_invalid_tour: [],
+  wall_preset_name: [],
+  wall_preset_unknown: [],
+  wall_preset_limit: [],
+  wall_key_refused: [],
   /** PTZ takeover lease (convention, article 3). ptz_held: name and post of the holder. */
   ptz_held: [],
   /** This post is already notifying the CSU for this camera. */

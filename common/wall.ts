@@ -28,3 +28,17 @@ export interface WallState {
 
 /** The console's view of its wall: on this PC, or a rack PC over the pinned TLS link. */
 export type WallLink = 'local' | 'connecting' | 'up' | 'down' | 'refused';
+
+/** One change to the wall, the same from the console's handlers, a preset, or the rack PC's link. */
+export type WallCommand =
+  | { kind: 'layout'; layout: WallLayoutName }
+  | { kind: 'tile'; index: number; cameraId: number | null }
+  /** The whole wall at once: the console's mosaic, or a preset (with its tours). */
+  | {
+      kind: 'push';
+      layout: WallLayoutName;
+      tiles: { cameraId: number | null; tour: WallTour | null }[];
+    }
+  | { kind: 'tour'; index: number; tour: WallTour | null }
+  /** An operator works on this tile: its tour pauses, and resumes after the timeout. */
+  | { kind: 'hold'; index: number };

@@ -27,6 +27,13 @@ import { PtzService } from './ptz/ptz-service';
 import { devicesOf, openPtzLeases, type PtzOptions } from './ptz/ptz-setup';
 import { StreamGateway } from './streams/gateway';
 import { streamsHandlers } from './streams/streams-handlers';
+import type { WallController } from './wall/controller';
+import { LocalWallController } from './wall/local-controller';
+import { WallDesk } from './wall/wall-desk';
+import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
+import { wallHandlers } from './wall/wall-handlers';
+import { WallPresets } from './wall/wall-presets';
+import { WallSettingsStore } from './wall/wall-settings';
 
 const log = createLogger('services');
 
@@ -50,6 +57,10 @@ export interface ServicesOptions {
   recheckMs?: number;
   /** PTZ: input devices, CSU notification, lease store and durations. */
   ptz?: PtzOptions;
+  /** The console's wall when it is not on this PC (a rack PC over the link); the local one otherwise. */
+  wallController?: (local: LocalWallController) => WallController;
+  /** Displays Electron sees, for the technician's wall settings. */
+  wallScreens?: () => { id: string; name: string }[];
 }
 
 export interface Services {
@@ -59,6 +70,11 @@ export interface Services {
   inventory: InventoryStore;
   auth: AuthService;
   registry: Registry;
+  /** The console's wall: presets, commands, and `recallPresetByNumber` for joystick buttons. */
+  wall: WallDesk;
+  wallSettings: WallSettingsStore;
+  /** The kiosk address of this host's wall page, with the wall key in its fragment. */
+  wallKioskUrl(origin: string): string;
   close(): Promise<void>;
 }
 
@@ -107,6 +123,11 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   };
   let gateway: StreamGateway | null = null;
   let ptz: PtzService | null = null;
+  const displays = new WallDisplays(loadOrCreateWallKey(o.dataDir), (t) => gateway?.revoke(t));
+  const localWall = new LocalWallController({
+    dataDir: o.dataDir,
+    known: (id) => inventory.camera(id) !== undefined,
+  });
   const auth = new AuthService(operators, registry, {
     isDemo: () => inventory.view().demo && demoAllowed(),
     lockAfterSeconds: o.lockAfterSeconds ?? 300,
@@ -119,6 +140,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       void ptz?.sessionChanged(clientId, view);
     },
     ...(o.recheckMs !== undefined && { recheckMs: o.recheckMs }),
+    displays,
   });
   // Main's own watch: inactivity lock and stale rights, whatever the page does.
   const lockMs = (o.lockAfterSeconds ?? 300) * 1000;
@@ -132,11 +154,12 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     credentials,
     events,
     lookupCamera: (id) => inventory.camera(id),
-    authorize: (token) => auth.authorizeVideo(token),
+    authorize: (token) => auth.authorizeVideo(token) ?? displays.authorizeVideo(token),
     onView: (phase, v) =>
       recordView(phase, {
         type: phase === 'start' ? 'view.start' : 'view.end',
-        actor: v.identity.actor,
+        // A wall tile's viewing names the operator who put the camera there.
+        actor: v.surface === 'wall-tile' ? localWall.viewerOf(v.cameraId) : v.identity.actor,
         cameraId: v.cameraId,
         surface: v.surface,
         data:
@@ -159,7 +182,17 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     events.emit('cameras:changed', view);
     events.emit('layout:changed', layout.onInventory(ids(), wasDemo && !view.demo));
     wasDemo = view.demo;
+    localWall.inventoryChanged();
   });
+  const wallSettings = new WallSettingsStore(o.dataDir);
+  const wallDesk = new WallDesk(
+    o.wallController?.(localWall) ?? localWall,
+    new WallPresets(o.dataDir),
+    displays,
+    registry,
+    events,
+  );
+  displays.onLeave(() => wallDesk.push());
 
   const post = o.ptz?.post ?? os.hostname();
   const leasesOpened = await openPtzLeases(
@@ -191,6 +224,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor),
     ...ptzHandlers(() => ptzService, auth),
+    ...wallHandlers({
+      desk: wallDesk,
+      settings: wallSettings,
+      registry,
+      actor,
+      inventory: () => inventory.view(),
+      statuses: () => gw.statuses(),
+      videoUrl: endpoint.url,
+      screens: o.wallScreens ?? (() => []),
+    }),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -205,10 +248,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     inventory,
     auth,
     registry,
+    wall: wallDesk,
+    wallSettings,
+    wallKioskUrl: (origin) => displays.kioskUrl(origin),
     close: async () => {
       clearInterval(sweep);
       await ptzService.close(); // every camera stops before the post goes
       await ptzLeases.close();
+      wallDesk.close();
+      await wallDesk.controller.close();
+      await localWall.close();
       await gw.close();
       registry.close();
       operators.close();

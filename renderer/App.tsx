@@ -9,6 +9,7 @@ import { OperatorsPanel } from './components/OperatorsPanel';
 import { PtzPanel } from './components/PtzPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
+import { WallPanel } from './components/WallPanel';
 import { useConsole, useT } from './store/console-store';
 
 export function App() {
@@ -16,6 +17,7 @@ export function App() {
   const checked = useConsole((s) => s.authChecked);
   const session = useConsole((s) => s.session);
   const panel = useConsole((s) => s.panel);
+  const wallOpen = useConsole((s) => s.wallOpen);
   if (!checked) return null;
   if (!session) return <LoginScreen />;
   if (session.locked) return <LockScreen />;
@@ -34,6 +36,7 @@ export function App() {
           </p>
         )}
         {images && session.permissions.includes('ptz') && <PtzPanel />}
+        {wallOpen && <WallPanel />}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}

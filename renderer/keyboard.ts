@@ -7,7 +7,10 @@ export function bindKeyboard(): void {
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
     const s = useConsole.getState();
-    if (/^[0-9]$/.test(e.key)) {
+    if (e.altKey && /^Digit[1-9]$/.test(e.code) && s.session?.permissions.includes('wall')) {
+      // Alt+N recalls the wall's N-th preset.
+      s.recallPresetByNumber(Number(e.code.slice(5)));
+    } else if (/^[0-9]$/.test(e.key)) {
       s.setEntry((s.entry + e.key).slice(0, 6));
       s.setEntryMessage(null);
     } else if (e.key === 'Backspace') {
@@ -18,8 +21,11 @@ export function bindKeyboard(): void {
     } else if (e.key === 'Enter' && s.entry) {
       const id = Number(s.entry);
       s.setEntry('');
-      if (s.cameras.some((c) => c.id === id)) s.assign(s.solo ?? s.selected, id);
-      else s.setEntryMessage(translate(s.locale, 'entry.unknown', { id }));
+      if (!s.cameras.some((c) => c.id === id))
+        s.setEntryMessage(translate(s.locale, 'entry.unknown', { id }));
+      else if (s.wallSelected !== null)
+        void s.wallApply({ kind: 'tile', index: s.wallSelected, cameraId: id });
+      else s.assign(s.solo ?? s.selected, id);
     } else return;
     e.preventDefault();
   });

@@ -11,12 +11,14 @@
  *        --short (4 tiles, 3 s, generator and baseline: CI proves the bench still works)
  *        --framing (adds 4 generator tiles with the old split framing, one frame later, to compare)
  *        --ptz (PTZ latency against the loopback ONVIF peer instead: scripts/bench-ptz.ts)
+ *        --no-wall (skips the wall case: the largest tile count on the console, then also on the wall page)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RtspLab } from '../e2e/fixtures/rtsp-lab';
 import { measure, type PathName, type PathResult } from './bench-measure';
+import { measureWall, type WallCaseResult } from './bench-wall';
 
 const argv = process.argv.slice(2);
 const flag = (n: string): string | undefined => {
@@ -33,6 +35,7 @@ const PATHS = (flag('paths') ?? (short ? 'generator,baseline' : 'canvas,generato
   ',',
 ) as PathName[];
 const FRAMING = argv.includes('--framing');
+const WALL = !argv.includes('--no-wall');
 const N = Math.max(...TILES);
 const EXTRA = short ? 1 : 3; // cameras off the mosaic, for cold switches (measured at the smallest tile count)
 
@@ -66,6 +69,7 @@ function compare(label: string, a: PathResult, b: PathResult): string {
 async function main(): Promise<void> {
   const results: Record<string, Record<string, PathResult>> = {};
   const summary: string[] = [];
+  const wallCases: Record<string, WallCaseResult> = {};
   console.log(
     `Vigie bench: tiles ${TILES.join(', ')}, paths ${PATHS.join(', ')}, ${SECONDS} s window, sizes ${SIZES.map((s) => s.join('x')).join(', ')}, ${os.cpus().length} cores, load ${os
       .loadavg()
@@ -115,6 +119,15 @@ async function main(): Promise<void> {
             `${key}: generator fps min ${f(g.fpsPerTile.min, 1)} median ${f(g.fpsPerTile.median, 1)}, p50 ${f(g.latency.p50)} p95 ${f(g.latency.p95)} ms, ${lines.join('; ')}`,
           );
       }
+      if (WALL) {
+        const key = `${N} × ${w}x${h}`;
+        const r = await measureWall(lab, inventory, N, SECONDS);
+        wallCases[key] = r;
+        const u = r.upstreams;
+        const line = `wall ${key}: upstreams console alone ${u.consoleAlone.gateway} (ffmpeg ${u.consoleAlone.ffmpeg}), console + wall ${u.withWall.gateway} (ffmpeg ${u.withWall.ffmpeg}); gateway CPU s/s ${f(r.gatewayCpu.consoleAlone, 2)} alone, ${f(r.gatewayCpu.withWall, 2)} with the wall (${ratio(r.gatewayCpu.withWall, r.gatewayCpu.consoleAlone)})`;
+        console.log(`\n${line}`);
+        summary.push(line);
+      }
     } finally {
       await lab.stop();
     }
@@ -131,6 +144,7 @@ async function main(): Promise<void> {
         cores: os.cpus().length,
         loadavg: os.loadavg(),
         results,
+        wall: wallCases,
       },
       null,
       2,

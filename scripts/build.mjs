@@ -40,8 +40,13 @@ await Promise.all([
     format: 'iife',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(prod ? 'production' : 'development') },
-    entryPoints: { main: 'renderer/main.tsx', 'decoder-worker': 'renderer/video/decoder-worker.ts' },
+    entryPoints: {
+      main: 'renderer/main.tsx',
+      wall: 'renderer/wall/wall-main.tsx',
+      'decoder-worker': 'renderer/video/decoder-worker.ts',
+    },
     outdir: 'dist/renderer',
   }),
 ]);
-for (const f of ['index.html', 'styles.css']) fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);
+for (const f of ['index.html', 'wall.html', 'styles.css'])
+  fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);

@@ -22,7 +22,7 @@ import {
 
 import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
 import { can, permissionsOf } from './roles';
-import { EVENT_ACCESS, type Access } from './channel-access';
+import { EVENT_ACCESS, WALL_DISPLAY_EVENTS, type Access } from './channel-access';
 
 export { MAX_FAILURES, LOCKOUT_MS } from './password-gate';
 export { DEMO_LOGIN } from './accounts';
@@ -40,6 +40,8 @@ export interface AuthOptions {
   /** Clock (tests inject one). */
   now?: () => number;
   recheckMs?: number;
+  /** Wall pages (main/wall/wall-displays.ts): clients with no session, holding the wall key. */
+  displays?: { has(clientId: string): boolean; forget(clientId: string): void };
 }
 
 export class AuthService {
@@ -88,6 +90,8 @@ export class AuthService {
   /** Checks a call's right in main. 'public' needs nothing; 'session' any unlocked session. */
   check(clientId: string, need: Access): Failure | null {
     if (need === 'public') return null;
+    if (need === 'wall-display')
+      return this.o.displays?.has(clientId) ? null : err('forbidden', { reason: 'role' });
     const before = this.sessions.get(clientId);
     if (before && this.now() - before.checkedAt >= (this.o.recheckMs ?? RECHECK_MS)) this.recheck(clientId);
     return this.allowed(this.sessions.get(clientId), need);
@@ -98,13 +102,15 @@ export class AuthService {
     if (!s) return err('unauthenticated');
     if (need === 'locked-ok') return null;
     if (s.locked) return err('locked');
-    if (need === 'session' || can(s.operator.role, need)) return null;
+    if (need === 'session') return null;
+    if (need !== 'wall-display' && can(s.operator.role, need)) return null;
     return err('forbidden', { reason: 'role' });
   }
 
   /** Whether a push may reach a client: one addressed to it, or one its rights allow. */
   mayReceive(clientId: string, event: EventName, target: string | null): boolean {
     if (target !== null) return target === clientId;
+    if (this.o.displays?.has(clientId)) return WALL_DISPLAY_EVENTS.has(event);
     return this.allowed(this.sessions.get(clientId), EVENT_ACCESS[event]) === null;
   }
 
@@ -228,6 +234,7 @@ export class AuthService {
   }
 
   logout(clientId: string, reason: LogoutReason = 'logout'): void {
+    if (reason === 'disconnect') this.o.displays?.forget(clientId);
     const s = this.sessions.get(clientId);
     if (!s) return;
     this.sessions.delete(clientId);

@@ -2,7 +2,8 @@
 import type { Channel, EventName } from '../../common/contract';
 import type { Permission } from './roles';
 
-export type Access = Permission | 'public' | 'session' | 'locked-ok';
+/** `wall-display`: a wall page that presented the post's wall key (main/wall/wall-displays.ts). */
+export type Access = Permission | 'public' | 'session' | 'locked-ok' | 'wall-display';
 
 export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'app:info': 'public',
@@ -39,6 +40,15 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'ptz:goto-preset': 'ptz',
   'ptz:settings-get': 'settings',
   'ptz:settings-set': 'settings',
+  'wall:get': 'wall',
+  'wall:apply': 'wall',
+  'wall:preset-save': 'wall',
+  'wall:preset-recall': 'wall',
+  'wall:settings-get': 'settings',
+  'wall:settings-set': 'settings',
+  // The key is checked by the handler, with a rate limit.
+  'wall:open': 'public',
+  'wall:report': 'wall-display',
 };
 
 /**
@@ -56,4 +66,12 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'ptz:ended': 'ptz',
   'ptz:camera': 'ptz',
   'ptz:console': 'ptz',
+  'wall:changed': 'wall',
 };
+
+/** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */
+export const WALL_DISPLAY_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
+  'wall:changed',
+  'streams:status',
+  'cameras:changed',
+]);

@@ -1,6 +1,6 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, screen, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../config/data-dir';
 import { resolveStatic } from '../host/static-files';
@@ -10,9 +10,11 @@ import { installLastResort } from '../log/last-resort';
 import { createLogger } from '../log/logger';
 import { RegistryKeyError } from '../registry/registry-key';
 import { bindElectronIpc } from './electron-ipc';
-import { electronClientId } from './sender-check';
+import { APP_ORIGIN, electronClientId } from './sender-check';
 import { createConsoleWindow, hardenSession } from './window';
 import { CONSOLE_PARTITION } from './window-options';
+import { createWallWindow, electronWallScreen, wallWindowPort } from './wall-window';
+import { WallScreenKeeper } from '../wall/screen-choice';
 
 const log = createLogger('electron');
 installLastResort();
@@ -50,6 +52,7 @@ async function start(): Promise<void> {
     ptz: ptz.value,
     host: 'electron',
     version: app.getVersion(),
+    wallScreens: () => screen.getAllDisplays().map((d) => ({ id: String(d.id), name: d.label })),
     // The registry key is wrapped by the OS keystore where Electron offers one.
     ...(safeStorage.isEncryptionAvailable() && {
       keyProtector: {
@@ -81,6 +84,7 @@ async function start(): Promise<void> {
       log.error('logout after window closed not recorded', e);
     }
   });
+  openWall(services, ses, win);
   // Quitting stops every camera this post moves before the process goes (bounded: never hangs).
   let closing = false;
   app.on('before-quit', (e) => {
@@ -89,6 +93,45 @@ async function start(): Promise<void> {
     e.preventDefault();
     const bound = new Promise((r) => setTimeout(r, 3000));
     void Promise.race([services.close(), bound]).finally(() => app.exit(0));
+  });
+}
+
+/** The wall on this PC: its own window on its own display, following plug and unplug. */
+function openWall(
+  services: Awaited<ReturnType<typeof createServices>>,
+  ses: Electron.Session,
+  consoleWin: BrowserWindow,
+): void {
+  const settings = services.wallSettings.get();
+  const win = createWallWindow(
+    BrowserWindow,
+    ses,
+    services.wallKioskUrl(APP_ORIGIN),
+    settings.contentProtection,
+  );
+  const clientId = electronClientId(win.webContents.id);
+  const keeper = new WallScreenKeeper(
+    electronWallScreen(screen),
+    wallWindowPort(win),
+    settings.display,
+    (c) => {
+      if (c.missing)
+        log.warn(`wall display "${c.missing}" missing: ${c.display ? 'fallback' : 'wall hidden'}`);
+      services.wall.setDisplayMissing(c.missing);
+    },
+  );
+  const off = services.wallSettings.onChange((s) => {
+    if (!win.isDestroyed()) win.setContentProtection(s.contentProtection);
+    keeper.setWanted(s.display);
+  });
+  win.webContents.on('destroyed', () => {
+    off();
+    keeper.close();
+    services.auth.logout(clientId, 'disconnect');
+  });
+  // The wall lives with its console: closing the console quits the app.
+  consoleWin.on('closed', () => {
+    if (!win.isDestroyed()) win.destroy();
   });
 }
 

@@ -17,6 +17,8 @@ export const IPC_MAX_PAYLOAD = 8 * 1024 * 1024;
 
 export interface BrowserHost {
   url: string;
+  /** The wall page for a kiosk browser on this PC, its key in the fragment. */
+  wallUrl: string;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startBrowserHost(
   log.info(`renderer served on ${url}`);
   return {
     url,
+    wallUrl: services.wallKioskUrl(origin),
     close: async () => {
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((r) => server.close(() => r()));

@@ -30,7 +30,8 @@ export function resolveStatic(root: string, rawUrl: string | undefined): string 
     return 400; // `GET /%E0%A4%A`: URIError, or a URL that does not parse
   }
   if (urlPath.includes('\0')) return 400;
-  const file = path.resolve(root, '.' + (urlPath === '/' ? '/index.html' : urlPath));
+  const named = urlPath === '/' ? '/index.html' : urlPath === '/wall' ? '/wall.html' : urlPath;
+  const file = path.resolve(root, '.' + named);
   if (!file.startsWith(root + path.sep)) return 404;
   try {
     return fs.statSync(file).isFile() ? file : 404;

@@ -3,9 +3,17 @@
  * Checked against the contract's request types both ways, so the two cannot drift apart.
  */
 import { z } from 'zod';
-import { LAYOUTS, MAX_IMPORT_BYTES, MAX_TILES, type Channel, type RequestOf } from '../../common/contract';
+import {
+  LAYOUTS,
+  MAX_IMPORT_BYTES,
+  MAX_TILES,
+  STREAM_STATES,
+  type Channel,
+  type RequestOf,
+} from '../../common/contract';
 import { ROLES } from '../../common/roles';
 import { inputSettingsSchema } from '../joystick/settings';
+import { WALL_LAYOUTS } from '../../common/wall';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -64,8 +72,42 @@ function ptzSchemas() {
     'ptz:settings-set': inputSettingsSchema.required(),
   } as const;
 }
+const tileIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_TILES - 1);
+const wallTour = z.strictObject({
+  cameras: z.array(cameraId).min(2).max(64),
+  dwellSeconds: z.number().int().min(3).max(3600),
+});
+const wallCommand = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('layout'), layout: z.enum(WALL_LAYOUTS) }),
+  z.strictObject({ kind: z.literal('tile'), index: tileIndex, cameraId: cameraId.nullable() }),
+  z.strictObject({
+    kind: z.literal('push'),
+    layout: z.enum(WALL_LAYOUTS),
+    tiles: z
+      .array(z.strictObject({ cameraId: cameraId.nullable(), tour: wallTour.nullable() }))
+      .max(MAX_TILES),
+  }),
+  z.strictObject({ kind: z.literal('tour'), index: tileIndex, tour: wallTour.nullable() }),
+  z.strictObject({ kind: z.literal('hold'), index: tileIndex }),
+]);
+const presetName = z.strictObject({ name: z.string().min(1).max(60) });
 
 export const requestSchemas = {
+  'wall:get': z.undefined(),
+  'wall:apply': wallCommand,
+  'wall:preset-save': presetName,
+  'wall:preset-recall': presetName,
+  'wall:settings-get': z.undefined(),
+  'wall:settings-set': z.strictObject({
+    display: z.string().min(1).max(120).nullable(),
+    contentProtection: z.boolean(),
+  }),
+  'wall:open': z.strictObject({ key: z.string().min(1).max(200) }),
+  'wall:report': z.strictObject({ shown: z.array(z.enum(['empty', ...STREAM_STATES])).max(MAX_TILES) }),
   'app:info': z.undefined(),
   'cameras:list': z.undefined(),
   'cameras:preview-import': z.strictObject({

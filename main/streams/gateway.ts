@@ -21,6 +21,8 @@ const log = createLogger('gateway');
 export interface ViewerIdentity {
   clientId: string;
   actor: RegistryActor | null;
+  /** Set for wall pages: their every view is on this surface, whatever the URL says. */
+  surface?: string;
 }
 
 export interface ViewEvent {
@@ -168,7 +170,10 @@ export class StreamGateway {
       cam,
       format,
       stream: stream === 'sub' && cam.streams.sub ? 'sub' : 'main',
-      surface: SURFACES.has(surfaceParam) ? surfaceParam : 'console-tile',
+      // Only a wall page's token views on the wall; a console never claims it.
+      surface:
+        identity.surface ??
+        (SURFACES.has(surfaceParam) && surfaceParam !== 'wall-tile' ? surfaceParam : 'console-tile'),
     };
   }
 

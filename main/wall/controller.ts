@@ -3,21 +3,11 @@
  * link. The console's handlers drive this and never know which one they have.
  */
 import type { Result } from '../../common/result';
-import type { WallLayoutName, WallLink, WallState, WallTour } from '../../common/wall';
+import type { WallCommand, WallLink, WallState } from '../../common/wall';
+import type { WallShown } from '../../common/contract-wall';
 import type { RegistryActor } from '../registry/registry';
 
-export type WallCommand =
-  | { kind: 'layout'; layout: WallLayoutName }
-  | { kind: 'tile'; index: number; cameraId: number | null }
-  /** The whole wall at once: the console's mosaic, or a preset (with its tours). */
-  | {
-      kind: 'push';
-      layout: WallLayoutName;
-      tiles: { cameraId: number | null; tour: WallTour | null }[];
-    }
-  | { kind: 'tour'; index: number; tour: WallTour | null }
-  /** An operator works on this tile: its tour pauses, and resumes after the timeout. */
-  | { kind: 'hold'; index: number };
+export type { WallCommand };
 
 export interface WallController {
   readonly kind: 'local' | 'remote';
@@ -27,5 +17,7 @@ export interface WallController {
   /** Applies one command on the wall; `by` is recorded and named by the wall's viewing sessions. */
   apply(cmd: WallCommand, by: RegistryActor): Promise<Result<WallState>>;
   onChange(listener: (state: WallState | null, link: WallLink) => void): () => void;
+  /** What the wall page shows per tile, when that page is on another PC (the rack PC's link). */
+  shown?(): WallShown[];
   close(): Promise<void>;
 }

@@ -14,6 +14,10 @@ export function TopBar() {
   const { setLayout, setFullRate, setLocale, previewImport } = useConsole.getState();
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
+  const wallOpen = useConsole((s) => s.wallOpen);
+  const canWall = useConsole((s) =>
+    ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
+  );
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const f = e.target.files?.[0];
@@ -54,6 +58,15 @@ export function TopBar() {
         {entry ? `${t('entry.prompt')} ${entry}` : (entryMessage ?? '')}
       </span>
       <span className="spacer" />
+      {canWall && (
+        <button
+          data-testid="wall-toggle"
+          aria-pressed={wallOpen}
+          onClick={() => useConsole.getState().toggleWall()}
+        >
+          {t('wall.toggle')}
+        </button>
+      )}
       <OperatorBar />
       {canImport && (
         <button data-testid="import-button" onClick={() => file.current?.click()}>

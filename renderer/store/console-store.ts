@@ -11,6 +11,7 @@ import { createPtzSlice, type PtzSlice } from './ptz-slice';
 import { createRegistrySlice, type RegistrySlice } from './registry-slice';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createWallSlice, type WallSlice } from './wall-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -25,6 +26,7 @@ export type ConsoleState = MosaicSlice &
   OperatorsSlice &
   RegistrySlice &
   PtzSlice &
+  WallSlice &
   ConnectSlice;
 
 let connected = false;
@@ -38,6 +40,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createOperatorsSlice(...a),
   ...createRegistrySlice(...a),
   ...createPtzSlice(...a),
+  ...createWallSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -45,6 +48,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('streams:status', (s) => st().setStatus(s));
     api.on('cameras:changed', (v) => st().applyInventory(v));
     api.on('layout:changed', (l) => st().applyLayout(l));
+    api.on('wall:changed', (v) => st().applyWallView(v));
     // Main changed this window's session (locked for inactivity, demoted, expired, ended).
     api.on('auth:session', () => void st().loadAuthStatus());
     api.on('ptz:leases', (l) => st().applyLeases(l));

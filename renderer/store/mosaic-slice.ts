@@ -74,7 +74,7 @@ export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> 
       set({ tiles, selected: b });
       persist();
     },
-    select: (index) => set({ selected: index }),
+    select: (index) => set({ selected: index, wallSelected: null }),
     toggleSolo: (index) => set({ solo: get().solo === null ? index : null, selected: index }),
   };
 };
