@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -70,6 +71,26 @@ test('a console drives a rack PC’s wall over the pinned link, and the wall out
   const wallFp = identity(wallDir);
   const consoleFp = identity(consoleDir);
   const linkPort = await freePort();
+  // The Barco, as a loopback TCP peer that acknowledges as the RLM guide says; its profile is the
+  // shipped one with a TCP transport, added the way a technician adds a model.
+  const received: Buffer[] = [];
+  const barco = net.createServer((s) => {
+    s.on('error', () => undefined);
+    s.on('data', (b) => {
+      received.push(b);
+      s.write(Buffer.from('fe01000607ff', 'hex'));
+    });
+  });
+  await new Promise<void>((r) => barco.listen(0, '127.0.0.1', () => r()));
+  const barcoPort = (barco.address() as net.AddressInfo).port;
+  const profile = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'assets', 'displays', 'barco-rlm.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  fs.mkdirSync(path.join(wallDir, 'displays'));
+  fs.writeFileSync(
+    path.join(wallDir, 'displays', 'barco-tcp.json'),
+    JSON.stringify({ ...profile, model: 'barco-tcp', transport: { kind: 'tcp', port: barcoPort } }),
+  );
   // The technician may copy a fingerprint without its colons, in lower case.
   const wallHost = await startHost({
     cameras,
@@ -81,6 +102,8 @@ test('a console drives a rack PC’s wall over the pinned link, and the wall out
       `127.0.0.1:${linkPort}`,
       '--peer-pin',
       consoleFp.replace(/:/g, '').toLowerCase(),
+      '--display',
+      'barco-tcp@127.0.0.1',
     ],
   });
   const consoleArgs = ['--wall', `127.0.0.1:${linkPort}`, '--wall-pin', wallFp];
@@ -95,6 +118,10 @@ test('a console drives a rack PC’s wall over the pinned link, and the wall out
 
     await openConsole(page, consoleHost);
     await expect(page.getByTestId('wall-link')).toHaveAttribute('data-link', 'up');
+    // The rack PC's display shows its controls on the console; a command reaches it, byte for byte.
+    await expect(page.getByTestId('wall-display-controls')).toHaveAttribute('data-model', 'barco-tcp');
+    await page.getByTestId('wall-display-input-DVI').click();
+    await expect.poll(() => Buffer.concat(received).toString('hex')).toBe('fe013805003eff');
 
     // The console's mosaic (cameras 1 to 6 on a 4x4) goes to the rack PC's wall, which plays it.
     await page.getByTestId('wall-push-mosaic').click();
@@ -209,5 +236,6 @@ test('a console drives a rack PC’s wall over the pinned link, and the wall out
     await wallCtx.close();
   } finally {
     for (const h of hosts) await h.stop();
+    barco.close();
   }
 });

@@ -42,6 +42,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'ptz:settings-set': 'settings',
   'wall:get': 'wall',
   'wall:apply': 'wall',
+  'wall:display': 'wall',
   'wall:preset-save': 'wall',
   'wall:preset-recall': 'wall',
   'wall:settings-get': 'settings',

@@ -68,8 +68,10 @@ async function host(args: string[]): Promise<void> {
   // The key is the wall page's right to show images: this line is for the kiosk's technician.
   process.stdout.write(`Mur d’images (navigateur kiosque) : ${h.wallUrl}\n`);
   let link: { close(): Promise<void> } | null = null;
+  // The display is driven where it is wired: a rack PC's through the link, else this PC's own.
+  const display = remote ?? displayFrom(role.display, dataDir, path.join(ROOT, 'assets'), services.registry);
+  services.wall.display = display;
   if (role.role === 'wall') {
-    const display = displayFrom(role.display, dataDir, path.join(ROOT, 'assets'), services.registry);
     link = await startWallLink(
       role,
       dataDir,
