@@ -19,6 +19,7 @@ import {
   type WallRequestMap,
   type WallResponseMap,
 } from './contract-wall';
+import { SELFTEST_CHANNELS, type SelftestRequestMap, type SelftestResponseMap } from './contract-selftest';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -280,7 +281,7 @@ export interface RequisitionInput {
 }
 
 /** What each invoke takes. */
-export interface RequestMap extends PtzRequestMap, WallRequestMap {
+export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -306,7 +307,7 @@ export interface RequestMap extends PtzRequestMap, WallRequestMap {
   'registry:requisition': RequisitionInput;
 }
 
-export interface ResponseMap extends PtzResponseMap, WallResponseMap {
+export interface ResponseMap extends PtzResponseMap, WallResponseMap, SelftestResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -361,6 +362,7 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'registry:checkpoint': true,
   'registry:requisition': true,
   ...PTZ_CHANNELS,
+  ...SELFTEST_CHANNELS,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */

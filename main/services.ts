@@ -29,6 +29,8 @@ import { StreamGateway } from './streams/gateway';
 import { streamsHandlers } from './streams/streams-handlers';
 import type { WallController } from './wall/controller';
 import { LocalWallController } from './wall/local-controller';
+import { selftestHandlers } from './selftest/selftest-handlers';
+import { selftestDeps } from './selftest/selftest-wiring';
 import { WallDesk } from './wall/wall-desk';
 import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
 import { wallHandlers } from './wall/wall-handlers';
@@ -55,6 +57,8 @@ export interface ServicesOptions {
   demo?: boolean;
   /** How often main re-reads each session's rights, ms (60 s by default; tests shorten it). */
   recheckMs?: number;
+  /** The NTP server the self-test measures the clock against (`--ntp HOST[:PORT]`). */
+  ntp?: string;
   /** PTZ: input devices, CSU notification, lease store and durations. */
   ptz?: PtzOptions;
   /** The console's wall when it is not on this PC (a rack PC over the link); the local one otherwise. */
@@ -234,6 +238,23 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       videoUrl: endpoint.url,
       screens: o.wallScreens ?? (() => []),
     }),
+    ...selftestHandlers(
+      selftestDeps({
+        post,
+        version: o.version,
+        host: o.host,
+        registry,
+        inventory,
+        ffmpegPath,
+        credentials,
+        ntp: o.ntp,
+        ptz: o.ptz ?? {},
+        screens: o.wallScreens,
+        wallDisplay: () => wallSettings.get().display,
+      }),
+      o.dataDir,
+      actor,
+    ),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {

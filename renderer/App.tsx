@@ -1,6 +1,7 @@
 import { Banners } from './components/Banners';
 import { CameraTree } from './components/CameraTree';
 import { ImportDialog } from './components/ImportDialog';
+import { SelftestPanel } from './components/SelftestPanel';
 import { InputSettingsPanel } from './components/InputSettingsPanel';
 import { LockScreen } from './components/LockScreen';
 import { LoginScreen } from './components/LoginScreen';
@@ -42,6 +43,7 @@ export function App() {
       {panel === 'registry' && <RegistryPanel />}
       {panel === 'operators' && <OperatorsPanel />}
       {panel === 'input-settings' && <InputSettingsPanel />}
+      {panel === 'selftest' && <SelftestPanel />}
     </div>
   );
 }

@@ -9,6 +9,9 @@ const nodeExternal = [
   'serialport',
   '@serialport/*',
   '@ffmpeg-installer/*',
+  // Native (N-API) and Electron-only modules load from node_modules, as they are.
+  'node-hid',
+  'electron-updater',
   'bufferutil',
   'utf-8-validate',
 ];

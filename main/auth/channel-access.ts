@@ -40,6 +40,8 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'ptz:goto-preset': 'ptz',
   'ptz:settings-get': 'settings',
   'ptz:settings-set': 'settings',
+  // The commissioning self-test: technicians and heads, never images.
+  'selftest:run': 'settings',
   'wall:get': 'wall',
   'wall:apply': 'wall',
   'wall:display': 'wall',

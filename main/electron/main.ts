@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, screen, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../config/data-dir';
+import { readUpdateConfig, startServerUpdates, type UpdaterLike } from '../update/server-updates';
 import { resolveStatic } from '../host/static-files';
 import { createServices } from '../services';
 import { parsePtzOptions } from '../ptz/ptz-setup';
@@ -38,13 +39,14 @@ async function start(): Promise<void> {
   // The browser host's PTZ flags (--keyboard, --joystick, --csu-webhook, --lease-store…) apply here too.
   const ptz = parsePtzOptions((name) => argValue(`--${name}`));
   if (!ptz.ok) throw new Error(`option --${ptz.option} invalide`);
+  // Machine-wide (%ProgramData%\\Vigie, created and locked down by the installer), never the install folder.
+  const dataDir = chooseDataDir({
+    option: argValue('--data-dir'),
+    installDir: path.dirname(app.getPath('exe')),
+    allowUserFallback: !app.isPackaged,
+  }).dir;
   const services = await createServices({
-    // Machine-wide (%ProgramData%\\Vigie, created and locked down by the installer), never the install folder.
-    dataDir: chooseDataDir({
-      option: argValue('--data-dir'),
-      installDir: path.dirname(app.getPath('exe')),
-      allowUserFallback: !app.isPackaged,
-    }).dir,
+    dataDir,
     ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
@@ -75,6 +77,13 @@ async function start(): Promise<void> {
     () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     (clientId, event, target) => services.auth.mayReceive(clientId, event, target),
   );
+  // Updates from the internal server, only when <data>/update.json enables them (off by default).
+  const updates = readUpdateConfig(dataDir);
+  if (app.isPackaged && updates.enabled) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { autoUpdater } = require('electron-updater') as { autoUpdater: UpdaterLike };
+    startServerUpdates(autoUpdater, updates, services.registry);
+  }
   const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
   const clientId = electronClientId(win.webContents.id);
   win.webContents.on('destroyed', () => {

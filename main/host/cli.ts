@@ -52,6 +52,7 @@ async function host(args: string[]): Promise<void> {
     ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
     ...(option(args, 'ffmpeg') && { ffmpegPath: option(args, 'ffmpeg') }),
     ...(option(args, 'lock-after') && { lockAfterSeconds: Number(option(args, 'lock-after')) }),
+    ...(option(args, 'ntp') && { ntp: option(args, 'ntp') }),
     ...(option(args, 'recheck-seconds') && { recheckMs: Number(option(args, 'recheck-seconds')) * 1000 }),
     ...(args.includes('--demo') && { demo: true }),
     ptz: ptz.value,

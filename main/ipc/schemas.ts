@@ -160,6 +160,14 @@ export const requestSchemas = {
     copyRequested: z.boolean(),
   }),
   ...ptzSchemas(),
+  'selftest:run': z.strictObject({
+    technician: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .refine((s) => !/\p{Cc}/u.test(s)),
+  }),
 } as const satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** The other direction: every contract request is something its schema's output can be. */

@@ -5,7 +5,19 @@
 import fs from 'node:fs';
 import type { Camera } from '../cameras/inventory-schema';
 import { connectOnvif } from '../ptz/onvif-driver';
-import type { CheckResult } from './selftest-types';
+import type { PtzErrorCode } from '../ptz/driver';
+import type { CheckResult, SelftestCode } from './selftest-types';
+
+const PTZ_CODE: Record<PtzErrorCode, SelftestCode> = {
+  'ptz.unreachable': 'ptz_unreachable',
+  'ptz.auth_refused': 'ptz_auth_refused',
+  'ptz.camera_error': 'ptz_camera_error',
+  'ptz.no_ptz': 'ptz_no_ptz',
+  'ptz.bad_preset': 'ptz_bad_preset',
+  'ptz.credentials_unsafe': 'ptz_credentials_unsafe',
+  'ptz.bad_config': 'ptz_bad_config',
+  'ptz.closed': 'ptz_closed',
+};
 
 export type CredentialsOf = (ref: string | undefined) => { username: string; password: string } | null;
 
@@ -36,7 +48,7 @@ export async function checkPtz(cameras: Camera[], credentialsOf: CredentialsOf):
         group: 'ptz',
         subject,
         status: 'fail',
-        code: d.code.replace('.', '_'),
+        code: PTZ_CODE[d.code],
         params: { name: cam.name },
       });
       continue;
@@ -56,7 +68,7 @@ export async function checkPtz(cameras: Camera[], credentialsOf: CredentialsOf):
             group: 'ptz',
             subject,
             status: 'fail',
-            code: p.code.replace('.', '_'),
+            code: PTZ_CODE[p.code],
             params: { name: cam.name },
           },
     );

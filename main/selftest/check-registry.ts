@@ -1,11 +1,15 @@
 /** Registry: writable (the self-test records itself), and its chain verifies. */
-import type { Registry } from '../registry/registry';
+import type { Registry, RegistryActor } from '../registry/registry';
 import type { CheckResult } from './selftest-types';
 
-export function checkRegistry(registry: Registry, summary: Record<string, string | number>): CheckResult[] {
+export function checkRegistry(
+  registry: Registry,
+  summary: Record<string, string | number>,
+  actor: RegistryActor | null = null,
+): CheckResult[] {
   const out: CheckResult[] = [];
   try {
-    const row = registry.append({ type: 'selftest.run', data: summary });
+    const row = registry.append({ type: 'selftest.run', actor, data: summary });
     out.push({
       group: 'registry',
       subject: 'write',

@@ -2,7 +2,7 @@
  * French sentences for the self-test's codes: the CLI and the signed PDF report are French
  * documents. The console screen words the same codes through its fr/en catalogues.
  */
-import type { CheckGroup, CheckResult, CheckStatus } from './selftest-types';
+import type { CheckGroup, CheckResult, CheckStatus, SelftestCode } from './selftest-types';
 
 export const GROUP_FR: Record<CheckGroup, string> = {
   displays: 'Écrans',
@@ -17,7 +17,7 @@ export const GROUP_FR: Record<CheckGroup, string> = {
 
 export const STATUS_FR: Record<CheckStatus, string> = { pass: 'OK', warn: 'ATTENTION', fail: 'ÉCHEC' };
 
-const FR: Record<string, string> = {
+const FR: Record<SelftestCode, string> = {
   clock_ok: 'écart de {offsetMs} ms avec le serveur de temps (strate {stratum})',
   clock_drift:
     'écart de {offsetMs} ms avec le serveur de temps : au-delà d’une seconde, régler l’horloge du poste',
@@ -62,7 +62,14 @@ const FR: Record<string, string> = {
   inputs_none_configured: 'aucun clavier ni joystick configuré',
   displays_unavailable:
     'écrans non vérifiables hors de la console Electron : lancer l’auto-test depuis l’écran du technicien',
+  displays_ok: '{count} écran(s) : {names}',
+  wall_display_missing:
+    'l’écran choisi pour le mur ({display}) est absent : le mur est sur un écran de repli',
   wall_none: 'aucun mur distant configuré',
+  wall_up: 'mur distant {address} joint, empreinte {fingerprint}',
+  wall_unreachable: 'mur distant {address} injoignable',
+  wall_refused: 'mur distant {address} : empreinte refusée (appairage à refaire)',
+  check_failed: 'contrôle interrompu par une erreur inattendue',
   csu_delivered: 'message d’essai remis au CSU',
   csu_failed: 'message d’essai non remis ({failure}) : la prise de contrôle PTZ sera refusée',
   csu_config_invalid: 'réglage de notification invalide ({option})',

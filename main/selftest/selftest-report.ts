@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { renderPdf, type PdfLine } from '../registry/pdf';
 import { GROUP_FR, resultFr, STATUS_FR } from './selftest-labels';
+import { SELFTEST_CODES } from '../../common/selftest';
 import { CHECK_GROUPS, type SelftestReport } from './selftest-types';
 
 export const selftestReportSchema = z.strictObject({
@@ -17,7 +18,7 @@ export const selftestReportSchema = z.strictObject({
       group: z.enum(CHECK_GROUPS),
       subject: z.string(),
       status: z.enum(['pass', 'warn', 'fail']),
-      code: z.string().regex(/^[a-z_]+$/),
+      code: z.enum(SELFTEST_CODES),
       params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   ),

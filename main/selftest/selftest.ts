@@ -4,7 +4,7 @@
  */
 import type { CredentialStore } from '../cameras/credentials';
 import type { Camera } from '../cameras/inventory-schema';
-import type { Registry } from '../registry/registry';
+import type { Registry, RegistryActor } from '../registry/registry';
 import { checkCameras } from './check-cameras';
 import { checkClock } from './check-clock';
 import { checkInputs, type InputConfig, type InputListing } from './check-inputs';
@@ -29,6 +29,8 @@ export interface SelftestDeps {
   wall?: () => Promise<CheckResult[]>;
   csu?: () => Promise<CheckResult[]>;
   cameraSeconds?: number;
+  /** Who runs it (the technician's session), recorded with the run. */
+  actor?: RegistryActor | null;
 }
 
 const guard = async (
@@ -38,7 +40,7 @@ const guard = async (
   try {
     return await f();
   } catch {
-    return [{ group, subject: '-', status: 'fail', code: `${group}_check_failed` }];
+    return [{ group, subject: '-', status: 'fail', code: 'check_failed' }];
   }
 };
 
@@ -72,7 +74,7 @@ export async function runSelftest(
   const before = parts.flat();
   // Last: the registry records the run (proving it is writable), then verifies its chain.
   const s = summarise(before);
-  const reg = checkRegistry(d.registry, { post: d.post, technician: d.technician, ...s });
+  const reg = checkRegistry(d.registry, { post: d.post, technician: d.technician, ...s }, d.actor ?? null);
   const results = [...before, ...reg];
   return {
     version: 1,

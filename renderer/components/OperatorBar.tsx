@@ -28,6 +28,11 @@ export function OperatorBar() {
           {t('input.button')}
         </button>
       )}
+      {session.permissions.includes('settings') && (
+        <button data-testid="selftest-button" onClick={() => setPanel('selftest')}>
+          {t('selftest.button')}
+        </button>
+      )}
       <button data-testid="lock-button" onClick={() => void lock('manual')}>
         {t('op.lock')}
       </button>

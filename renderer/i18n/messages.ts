@@ -5,6 +5,7 @@
 import type { InventoryProblem, RegistryEventType, VerifyView } from '../../common/contract';
 import type { ErrorKey } from '../../common/errors';
 import type { AppError } from '../../common/result';
+import type { CheckGroup, CheckResult, SelftestCode } from '../../common/selftest';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
 import { formatTime, translate, type Locale } from './index';
@@ -14,7 +15,8 @@ type Covered<K extends string> = K extends MessageKey ? true : K;
 const errorsCovered: Covered<ErrorKey> = true;
 const eventsCovered: Covered<`event.${RegistryEventType}`> = true;
 const verifyCovered: Covered<`verify.${Extract<VerifyView, { ok: false }>['problem']}`> = true;
-void [errorsCovered, eventsCovered, verifyCovered, en];
+const selftestCovered: Covered<`selftest.code.${SelftestCode}` | `selftest.group.${CheckGroup}`> = true;
+void [errorsCovered, eventsCovered, verifyCovered, selftestCovered, en];
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(fr, key);
@@ -65,4 +67,9 @@ export function verifyText(locale: Locale, v: Extract<VerifyView, { ok: false }>
     missing: v.missing ?? '?',
     checkpoint: v.checkpointSeq ?? '?',
   });
+}
+
+/** One self-test result in the technician's language. */
+export function selftestText(locale: Locale, r: CheckResult): string {
+  return translate(locale, `selftest.code.${r.code}`, r.params);
 }

@@ -9,6 +9,7 @@ import { createMosaicSlice, type MosaicSlice } from './mosaic-slice';
 import { createOperatorsSlice, type OperatorsSlice } from './operators-slice';
 import { createPtzSlice, type PtzSlice } from './ptz-slice';
 import { createRegistrySlice, type RegistrySlice } from './registry-slice';
+import { createSelftestSlice, type SelftestSlice } from './selftest-slice';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWallSlice, type WallSlice } from './wall-slice';
@@ -26,6 +27,7 @@ export type ConsoleState = MosaicSlice &
   OperatorsSlice &
   RegistrySlice &
   PtzSlice &
+  SelftestSlice &
   WallSlice &
   ConnectSlice;
 
@@ -40,6 +42,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createOperatorsSlice(...a),
   ...createRegistrySlice(...a),
   ...createPtzSlice(...a),
+  ...createSelftestSlice(...a),
   ...createWallSlice(...a),
   connect: async () => {
     if (connected) return;

@@ -95,6 +95,8 @@ export const createPtzSlice: StateCreator<ConsoleState, [], [], PtzSlice> = (set
       const s = get();
       const tile = s.solo ?? s.selected;
       if (i.kind === 'call-camera' && s.cameras.some((c) => c.id === i.camera)) s.assign(tile, i.camera);
+      // A joystick button mapped to a wall preset: main checks the wall right like any recall.
+      if (i.kind === 'wall-preset') s.recallPresetByNumber(i.preset);
       if (i.kind === 'step-camera' && s.cameras.length) {
         const at = s.cameras.findIndex((c) => c.id === s.tiles[tile]);
         const next = s.cameras[(at + i.delta + s.cameras.length) % s.cameras.length]!;
