@@ -2,6 +2,7 @@
  * The video wall's part of the contract: its invokes (`wall:*`) and its push, merged into
  * common/contract.ts. Types only from there, so that the two modules never load each other.
  */
+import type { DisplayCommand, DisplayInfo } from './display';
 import type { CameraView, StreamState, StreamStatus, VideoEndpoint } from './contract';
 import type { WallCommand, WallLayoutName, WallLink, WallState, WallTour } from './wall';
 
@@ -45,6 +46,8 @@ export interface WallView {
   presets: string[];
   /** The chosen display is missing: the wall went to a fallback display (Electron). */
   displayMissing: string | null;
+  /** The wall display's controls (a Barco…); null when none is configured: no controls show. */
+  display: DisplayInfo | null;
 }
 
 /** A technician's settings of this post's wall window. */
@@ -77,6 +80,7 @@ export interface WallRequestMap {
   'wall:settings-set': WallSettings;
   'wall:open': { key: string };
   'wall:report': { shown: WallShown[] };
+  'wall:display': DisplayCommand;
 }
 
 export interface WallResponseMap {
@@ -88,6 +92,7 @@ export interface WallResponseMap {
   'wall:settings-set': WallSettingsView;
   'wall:open': WallDisplayGrant;
   'wall:report': null;
+  'wall:display': null;
 }
 
 export const WALL_CHANNEL_SET: { [C in keyof WallRequestMap]: true } = {
@@ -99,6 +104,7 @@ export const WALL_CHANNEL_SET: { [C in keyof WallRequestMap]: true } = {
   'wall:settings-set': true,
   'wall:open': true,
   'wall:report': true,
+  'wall:display': true,
 };
 
 export interface WallEventMap {

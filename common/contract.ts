@@ -177,6 +177,8 @@ export const REGISTRY_EVENTS = [
   'registry.init',
   'requisition',
   'app.start',
+  'display.command',
+  'wall.link_refused',
   'wall.layout',
   'wall.tile',
   'wall.push',

@@ -29,6 +29,13 @@ export const ERROR_REASONS = {
   disk_full: [],
   storage_denied: [],
   storage_error: [],
+  /** The rack PC's wall does not answer; `refused`: its certificate is not the one paired. */
+  wall_unreachable: ['timeout', 'refused'],
+  /** A replayed or out-of-order command on the wall link. */
+  wall_replay: [],
+  display_not_configured: [],
+  /** The wall display did not do it: params `model`, and `reason` below. */
+  display_failed: ['timeout', 'refused', 'reply', 'unknown_command', 'port'],
   /** PTZ, application side: the camera's driver failed, or the camera has no PTZ. */
   ptz_camera: [
     'unreachable',

@@ -48,6 +48,7 @@ test('the wall page follows the console: mosaic, one camera, layout, preset; the
   await page.getByTestId('wall-toggle').click();
   await expect(page.getByTestId('wall-panel')).toBeVisible();
   await expect(page.getByTestId('wall-link')).toHaveCount(0); // local: no link state to show
+  await expect(page.getByTestId('wall-display-controls')).toHaveCount(0); // no --display: no controls
 
   // Layout.
   await page.getByTestId('wall-layout-2x2').click();

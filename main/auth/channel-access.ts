@@ -44,6 +44,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'selftest:run': 'settings',
   'wall:get': 'wall',
   'wall:apply': 'wall',
+  'wall:display': 'wall',
   'wall:preset-save': 'wall',
   'wall:preset-recall': 'wall',
   'wall:settings-get': 'settings',

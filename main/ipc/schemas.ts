@@ -2,6 +2,7 @@
  * Zod schemas of every invoke's payload: main validates each one before any handler runs.
  * Checked against the contract's request types both ways, so the two cannot drift apart.
  */
+import { displayCommandSchema } from '../wall/link/protocol';
 import { z } from 'zod';
 import {
   LAYOUTS,
@@ -107,6 +108,7 @@ export const requestSchemas = {
     contentProtection: z.boolean(),
   }),
   'wall:open': z.strictObject({ key: z.string().min(1).max(200) }),
+  'wall:display': displayCommandSchema,
   'wall:report': z.strictObject({ shown: z.array(z.enum(['empty', ...STREAM_STATES])).max(MAX_TILES) }),
   'app:info': z.undefined(),
   'cameras:list': z.undefined(),

@@ -25,6 +25,8 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'registry.init': 'Ouverture du registre',
   requisition: 'Réquisition judiciaire',
   'app.start': 'Démarrage du poste',
+  'display.command': 'Commande de l’afficheur du mur',
+  'wall.link_refused': 'Liaison du mur refusée',
   'wall.layout': 'Mur d’images : disposition',
   'wall.tile': 'Mur d’images : caméra sur une tuile',
   'wall.push': 'Mur d’images : envoi de la mosaïque',

@@ -4,6 +4,7 @@
  */
 import type { Result } from '../../common/result';
 import type { WallCommand, WallLink, WallState } from '../../common/wall';
+import type { WallShown } from '../../common/contract-wall';
 import type { RegistryActor } from '../registry/registry';
 
 export type { WallCommand };
@@ -16,5 +17,7 @@ export interface WallController {
   /** Applies one command on the wall; `by` is recorded and named by the wall's viewing sessions. */
   apply(cmd: WallCommand, by: RegistryActor): Promise<Result<WallState>>;
   onChange(listener: (state: WallState | null, link: WallLink) => void): () => void;
+  /** What the wall page shows per tile, when that page is on another PC (the rack PC's link). */
+  shown?(): WallShown[];
   close(): Promise<void>;
 }

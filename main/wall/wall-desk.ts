@@ -10,6 +10,7 @@ import type { EventSink } from '../ipc/router';
 import { createLogger } from '../log/logger';
 import type { Registry, RegistryActor } from '../registry/registry';
 import type { WallController } from './controller';
+import { NO_DISPLAY, type DisplayControl } from './display/display-control';
 import type { WallDisplays } from './wall-displays';
 import type { WallPresets } from './wall-presets';
 
@@ -18,6 +19,8 @@ const log = createLogger('wall');
 export class WallDesk {
   private missing: string | null = null;
   private readonly off: () => void;
+  /** The wall display's controls: on this PC (--display), or the rack PC's over the link. */
+  display: DisplayControl = NO_DISPLAY;
 
   constructor(
     readonly controller: WallController,
@@ -33,9 +36,11 @@ export class WallDesk {
     return {
       state: this.controller.state(),
       link: this.controller.link(),
-      shown: this.displays.shown(),
+      // A rack PC's wall page reports over the link; a wall on this PC reports here.
+      shown: this.controller.shown?.() ?? this.displays.shown(),
       presets: this.presets.names(),
       displayMissing: this.missing,
+      display: this.display.info(),
     };
   }
 

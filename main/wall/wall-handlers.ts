@@ -31,6 +31,10 @@ export function wallHandlers(d: WallHandlerDeps): Pick<Handlers, ChannelsOf<'wal
       const by = who(ctx.clientId);
       return by.ok ? d.desk.apply(cmd, by.value) : by;
     },
+    'wall:display': async (cmd, ctx) => {
+      const by = who(ctx.clientId);
+      return by.ok ? d.desk.display.send(cmd, by.value) : by;
+    },
     'wall:preset-save': (p, ctx) => {
       const by = who(ctx.clientId);
       return by.ok ? d.desk.savePreset(p.name, by.value) : by;

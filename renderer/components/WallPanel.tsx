@@ -7,6 +7,7 @@ import { WALL_GRID, WALL_TILES } from '../../common/contract-wall';
 import { WALL_LAYOUTS } from '../../common/wall';
 import { useConsole, useT } from '../store/console-store';
 import { DND_CAMERA, DND_TILE } from './Tile';
+import { WallDisplayControls } from './WallDisplayControls';
 import { WallSettingsForm } from './WallSettingsForm';
 import { WallTourForm } from './WallTourForm';
 
@@ -156,6 +157,7 @@ export function WallPanel() {
             {t('wall.pushMosaic')}
           </button>
           <Miniature />
+          <WallDisplayControls />
           <p className="muted">
             {selected === null ? t('wall.hint') : t('wall.selected', { tile: selected + 1 })}
           </p>

@@ -1,6 +1,7 @@
 /** The console's control of its wall (on this PC or a rack PC: the same calls). */
 import type { StateCreator } from 'zustand';
 import type { WallSettings, WallSettingsView, WallView } from '../../common/contract-wall';
+import type { DisplayCommand } from '../../common/display';
 import type { WallCommand, WallLayoutName } from '../../common/wall';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
@@ -18,6 +19,8 @@ export interface WallSlice {
   /** Selecting a touring tile is working on it: its tour pauses. */
   wallSelect(index: number | null): void;
   pushMosaic(): Promise<void>;
+  /** The wall display (power, input, scenario); its failure shows as any error does. */
+  wallDisplay(cmd: DisplayCommand): Promise<void>;
   setWallLayout(layout: WallLayoutName): void;
   savePreset(name: string): Promise<boolean>;
   recallPreset(name: string): Promise<void>;
@@ -60,6 +63,10 @@ export const createWallSlice: StateCreator<ConsoleState, [], [], WallSlice> = (s
     const wall = get().wall;
     if (wall && (!wall.state || r.value.rev >= wall.state.rev)) set({ wall: { ...wall, state: r.value } });
     return true;
+  },
+  wallDisplay: async (cmd) => {
+    const r = await api.invoke('wall:display', cmd);
+    if (!r.ok) set({ error: r.error });
   },
   wallSelect: (index) => {
     set({ wallSelected: index });
