@@ -14,7 +14,7 @@ import {
 } from '../../common/contract';
 import { ROLES } from '../../common/roles';
 import { inputSettingsSchema } from '../joystick/settings';
-import { WALL_LAYOUTS } from '../../common/wall';
+import { wallCommandSchema } from '../wall/wall-command-schema';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -73,33 +73,11 @@ function ptzSchemas() {
     'ptz:settings-set': inputSettingsSchema.required(),
   } as const;
 }
-const tileIndex = z
-  .number()
-  .int()
-  .min(0)
-  .max(MAX_TILES - 1);
-const wallTour = z.strictObject({
-  cameras: z.array(cameraId).min(2).max(64),
-  dwellSeconds: z.number().int().min(3).max(3600),
-});
-const wallCommand = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('layout'), layout: z.enum(WALL_LAYOUTS) }),
-  z.strictObject({ kind: z.literal('tile'), index: tileIndex, cameraId: cameraId.nullable() }),
-  z.strictObject({
-    kind: z.literal('push'),
-    layout: z.enum(WALL_LAYOUTS),
-    tiles: z
-      .array(z.strictObject({ cameraId: cameraId.nullable(), tour: wallTour.nullable() }))
-      .max(MAX_TILES),
-  }),
-  z.strictObject({ kind: z.literal('tour'), index: tileIndex, tour: wallTour.nullable() }),
-  z.strictObject({ kind: z.literal('hold'), index: tileIndex }),
-]);
 const presetName = z.strictObject({ name: z.string().min(1).max(60) });
 
 export const requestSchemas = {
   'wall:get': z.undefined(),
-  'wall:apply': wallCommand,
+  'wall:apply': wallCommandSchema,
   'wall:preset-save': presetName,
   'wall:preset-recall': presetName,
   'wall:settings-get': z.undefined(),

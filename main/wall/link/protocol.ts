@@ -6,31 +6,15 @@
 import { z } from 'zod';
 import { MAX_TILES, STREAM_STATES } from '../../../common/contract';
 import { WALL_LAYOUTS } from '../../../common/wall';
+import { wallCommandSchema, wallTourSchema } from '../wall-command-schema';
 
 const text = z.string().max(200);
 const cameraId = z.number().int().min(0).max(1_000_000);
-const index = z
-  .number()
-  .int()
-  .min(0)
-  .max(MAX_TILES - 1);
-const tour = z.strictObject({
-  cameras: z.array(cameraId).min(1).max(64),
-  dwellSeconds: z.number().int().min(1).max(3600),
-});
+const tour = wallTourSchema;
 const layout = z.enum(WALL_LAYOUTS);
 
-export const wallCommandSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('layout'), layout }),
-  z.strictObject({ kind: z.literal('tile'), index, cameraId: cameraId.nullable() }),
-  z.strictObject({
-    kind: z.literal('push'),
-    layout,
-    tiles: z.array(z.strictObject({ cameraId: cameraId.nullable(), tour: tour.nullable() })).max(MAX_TILES),
-  }),
-  z.strictObject({ kind: z.literal('tour'), index, tour: tour.nullable() }),
-  z.strictObject({ kind: z.literal('hold'), index }),
-]);
+/** The same validation as the console's own door (main/wall/wall-command-schema.ts). */
+export { wallCommandSchema };
 
 export const displayCommandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('power'), on: z.boolean() }),
