@@ -251,6 +251,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         ptz: o.ptz ?? {},
         screens: o.wallScreens,
         wallDisplay: () => wallSettings.get().display,
+        wall: wallDesk.controller,
       }),
       o.dataDir,
       actor,

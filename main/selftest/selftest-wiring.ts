@@ -6,6 +6,8 @@ import type { Registry } from '../registry/registry';
 import { checkCsu } from './check-csu';
 import { checkDisplays } from './check-displays';
 import type { SelftestDeps } from './selftest';
+import { checkWall } from './check-wall';
+import type { WallController } from '../wall/controller';
 
 export interface SelftestWiring {
   post: string;
@@ -20,6 +22,7 @@ export interface SelftestWiring {
   /** Electron's displays and the wall's chosen one; absent in the browser host. */
   screens?: (() => { id: string; name: string }[]) | undefined;
   wallDisplay: () => string | null;
+  wall: WallController;
 }
 
 export function selftestDeps(w: SelftestWiring): () => Omit<SelftestDeps, 'technician'> {
@@ -42,6 +45,7 @@ export function selftestDeps(w: SelftestWiring): () => Omit<SelftestDeps, 'techn
           : `${j.vendorId.toString(16).padStart(4, '0')}:${j.productId.toString(16).padStart(4, '0')}`,
     },
     ...(w.screens && { displays: async () => checkDisplays(w.screens!(), w.wallDisplay()) }),
+    wall: async () => checkWall(w.wall),
     csu: () =>
       checkCsu(
         {

@@ -20,4 +20,6 @@ export interface WallController {
   /** What the wall page shows per tile, when that page is on another PC (the rack PC's link). */
   shown?(): WallShown[];
   close(): Promise<void>;
+  /** A remote wall: where it is, and the fingerprint it must show (the self-test reports both). */
+  target?(): { address: string; fingerprint: string };
 }

@@ -10,6 +10,7 @@ import { CERT_FILE, KEY_FILE, loadOrCreateIdentity, normalizeFingerprint } from 
 import { ALICE, TestWall, identities, tmpDir, until } from './link.fixture';
 import { RemoteWallController } from './remote-controller';
 import { startWallNode, type LinkSecurityEvent } from './wall-node';
+import { checkWall } from '../../selftest/check-wall';
 
 test('a post’s identity is made once, kept private, and named by its SHA-256 fingerprint', async () => {
   const dir = tmpDir();
@@ -251,4 +252,42 @@ test('display commands travel over the link to the rack PC’s display, recorded
     ok: false,
     error: { code: 'display_failed', params: { reason: 'unknown_command', model: 'barco-rlm' } },
   });
+});
+
+test('the self-test reports the paired wall: up with its fingerprint, refused on a wrong pin, unreachable when down', async (t) => {
+  const ids = await identities();
+  const node = await startWallNode({
+    host: '127.0.0.1',
+    port: 0,
+    ...ids.node,
+    peerPin: ids.console.fingerprint,
+    controller: new TestWall(),
+  });
+  t.after(() => node.close());
+  const paired = new RemoteWallController({
+    host: '127.0.0.1',
+    port: node.port,
+    pin: ids.node.fingerprint,
+    ...ids.console,
+  });
+  const wrongPin = new RemoteWallController({
+    host: '127.0.0.1',
+    port: node.port,
+    pin: ids.console.fingerprint,
+    ...ids.console,
+  });
+  const gone = new RemoteWallController({
+    host: '127.0.0.1',
+    port: 9,
+    pin: ids.node.fingerprint,
+    ...ids.console,
+  });
+  t.after(() => Promise.all([paired.close(), wrongPin.close(), gone.close()]));
+  await until(() => paired.link() === 'up', 5000, 'link up');
+  await until(() => wrongPin.link() === 'refused', 5000, 'pin refused');
+  const up = checkWall(paired)[0]!;
+  assert.deepEqual([up.status, up.code, up.params?.fingerprint], ['pass', 'wall_up', ids.node.fingerprint]);
+  assert.deepEqual([checkWall(wrongPin)[0]!.status, checkWall(wrongPin)[0]!.code], ['fail', 'wall_refused']);
+  assert.deepEqual([checkWall(gone)[0]!.status, checkWall(gone)[0]!.code], ['fail', 'wall_unreachable']);
+  assert.equal(checkWall(new TestWall())[0]!.code, 'wall_none', 'a wall on this PC has no link to check');
 });

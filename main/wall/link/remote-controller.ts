@@ -59,6 +59,11 @@ export class RemoteWallController implements WallController, DisplayControl {
   private ping: NodeJS.Timeout | null = null;
   private closed = false;
 
+  /** Where the rack PC is and the fingerprint it must show (the self-test reports both). */
+  target(): { address: string; fingerprint: string } {
+    return { address: `${this.o.host}:${this.o.port}`, fingerprint: this.o.pin };
+  }
+
   constructor(private readonly o: RemoteWallOptions) {
     this.backoff = o.backoffMinMs ?? 500;
     this.connect();
