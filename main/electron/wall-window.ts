@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { BrowserWindow as ElectronWindow, Screen, Session } from 'electron';
 import type { WallDisplayInfo, WallScreen, WallWindowPort } from '../wall/screen-choice';
-import { denyWindowOpen, navigationAllowed } from './window-options';
+import { guardNavigation } from './window';
 
 // The parameter keeps Electron's name so that electronegativity reads this very constructor call.
 export function createWallWindow(
@@ -39,13 +39,7 @@ export function createWallWindow(
     },
   });
   win.setContentProtection(contentProtection);
-  win.webContents.setWindowOpenHandler(denyWindowOpen);
-  win.webContents.on('will-navigate', (e, u) => {
-    if (!navigationAllowed(u)) e.preventDefault();
-  });
-  win.webContents.on('will-frame-navigate', (e) => {
-    if (!navigationAllowed(e.url)) e.preventDefault();
-  });
+  guardNavigation(win.webContents);
   void win.loadURL(url);
   return win;
 }

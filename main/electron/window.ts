@@ -3,7 +3,7 @@
  * Electron is passed in (types only here), so window.test.ts checks the very options and handlers.
  */
 import path from 'node:path';
-import type { BrowserWindow as ElectronWindow, Session } from 'electron';
+import type { BrowserWindow as ElectronWindow, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { CONSOLE_URL, denyWindowOpen, navigationAllowed } from './window-options';
 
@@ -22,6 +22,17 @@ export function hardenSession(ses: Session): Session {
     callback({ responseHeaders: { ...kept, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   return ses;
+}
+
+/** Every window of the app: no new window, no navigation away from the app's own pages. */
+export function guardNavigation(wc: WebContents): void {
+  wc.setWindowOpenHandler(denyWindowOpen);
+  wc.on('will-navigate', (e, url) => {
+    if (!navigationAllowed(url)) e.preventDefault();
+  });
+  wc.on('will-frame-navigate', (e) => {
+    if (!navigationAllowed(e.url)) e.preventDefault();
+  });
 }
 
 // The parameter keeps Electron's name so that electronegativity reads this very constructor call.
@@ -54,13 +65,7 @@ export function createConsoleWindow(
     },
   });
   win.setContentProtection(true);
-  win.webContents.setWindowOpenHandler(denyWindowOpen);
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!navigationAllowed(url)) e.preventDefault();
-  });
-  win.webContents.on('will-frame-navigate', (e) => {
-    if (!navigationAllowed(e.url)) e.preventDefault();
-  });
+  guardNavigation(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(CONSOLE_URL);
   return win;
