@@ -3,6 +3,8 @@
  * cross the boundary; the sentences live in the renderer's catalogues (`error.<code>` or
  * `error.<code>.<reason>`), so the English console shows no French.
  */
+import { PTZ_CAMERA_REASONS } from './contract-ptz';
+
 export const ERROR_REASONS = {
   unknown_channel: [],
   invalid_payload: [],
@@ -37,16 +39,7 @@ export const ERROR_REASONS = {
   /** The wall display did not do it: params `model`, and `reason` below. */
   display_failed: ['timeout', 'refused', 'reply', 'unknown_command', 'port'],
   /** PTZ, application side: the camera's driver failed, or the camera has no PTZ. */
-  ptz_camera: [
-    'unreachable',
-    'auth_refused',
-    'camera_error',
-    'no_ptz',
-    'bad_preset',
-    'credentials_unsafe',
-    'bad_config',
-    'closed',
-  ],
+  ptz_camera: PTZ_CAMERA_REASONS,
   not_ptz_camera: [],
   /** Video wall: params id (camera), name (preset). */
   wall_unknown_camera: [],

@@ -1,18 +1,12 @@
 import type { CSSProperties } from 'react';
 import type { LayoutName } from '../../common/contract';
+import { WALL_GRID } from '../../common/contract-wall';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { LAYOUT_TILES } from '../store/mosaic-slice';
 import { Tile } from './Tile';
 
-/** Grid size of each layout, and the span of its large first tile. */
-const GRID: Record<LayoutName, { cols: number; big: number }> = {
-  '1': { cols: 1, big: 1 },
-  '2x2': { cols: 2, big: 1 },
-  '3x3': { cols: 3, big: 1 },
-  '4x4': { cols: 4, big: 1 },
-  '1+5': { cols: 3, big: 2 },
-  '1+7': { cols: 4, big: 3 },
-};
+/** Grid size of each layout, and the span of its large first tile (the wall's table, one definition). */
+const GRID: Record<LayoutName, { cols: number; big: number }> = WALL_GRID;
 
 export function Mosaic() {
   const t = useT();

@@ -1,17 +1,11 @@
 import type { StateCreator } from 'zustand';
 import { MAX_TILES, type LayoutName, type LayoutState } from '../../common/contract';
+import { WALL_TILES } from '../../common/contract-wall';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
 
-/** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one. */
-export const LAYOUT_TILES: Record<LayoutName, number> = {
-  '1': 1,
-  '2x2': 4,
-  '3x3': 9,
-  '4x4': 16,
-  '1+5': 6,
-  '1+7': 8,
-};
+/** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one (the wall's table, one definition). */
+export const LAYOUT_TILES: Record<LayoutName, number> = WALL_TILES;
 
 export interface MosaicSlice {
   layout: LayoutName;
