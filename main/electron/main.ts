@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../config/data-dir';
 import { readUpdateConfig, startServerUpdates, type UpdaterLike } from '../update/server-updates';
 import { resolveStatic } from '../host/static-files';
-import { createServices } from '../services';
+import { createServices, useKeyProtector } from '../services';
+import { option } from '../host/cli-args';
+import { isAdminCommand, runAdminCommand, type AdminCommand } from '../host/cli-commands';
+import type { KeyProtector } from '../registry/registry-key';
 import { parsePtzOptions } from '../ptz/ptz-setup';
 import { installLastResort } from '../log/last-resort';
 import { createLogger } from '../log/logger';
@@ -34,6 +37,32 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+function keyProtector(): KeyProtector | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    encrypt: (b: Buffer) => safeStorage.encryptString(b.toString('base64')),
+    decrypt: (b: Buffer) => Buffer.from(safeStorage.decryptString(b), 'base64'),
+  };
+}
+
+/**
+ * `Vigie.exe operators add …` (and registry, wall, selftest, update): the CLI's commands on a post
+ * with no Node, through the same data folder and registry key as the console. No window opens.
+ */
+async function runCommand(command: AdminCommand, rest: string[]): Promise<number> {
+  useKeyProtector(keyProtector());
+  return runAdminCommand(command, rest, {
+    dataDir: (args) =>
+      chooseDataDir({
+        option: option(args, 'data-dir'),
+        installDir: path.dirname(app.getPath('exe')),
+        allowUserFallback: !app.isPackaged,
+      }).dir,
+    assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
+    version: app.getVersion(),
+  });
+}
+
 async function start(): Promise<void> {
   const camerasFile = argValue('--cameras');
   // The browser host's PTZ flags (--keyboard, --joystick, --csu-webhook, --lease-store…) apply here too.
@@ -56,12 +85,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     wallScreens: () => screen.getAllDisplays().map((d) => ({ id: String(d.id), name: d.label })),
     // The registry key is wrapped by the OS keystore where Electron offers one.
-    ...(safeStorage.isEncryptionAvailable() && {
-      keyProtector: {
-        encrypt: (b: Buffer) => safeStorage.encryptString(b.toString('base64')),
-        decrypt: (b: Buffer) => Buffer.from(safeStorage.decryptString(b), 'base64'),
-      },
-    }),
+    ...(keyProtector() && { keyProtector: keyProtector() }),
   });
   const ses = hardenSession(session.fromPartition(CONSOLE_PARTITION));
   ses.protocol.handle('app', (req) => {
@@ -144,7 +168,21 @@ function openWall(
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+// Packaged: Vigie.exe COMMAND …; from the sources: electron . COMMAND …
+const argv = process.argv.slice(app.isPackaged ? 1 : 2);
+const command = argv[0];
+if (isAdminCommand(command)) {
+  void app
+    .whenReady()
+    .then(() => runCommand(command, argv.slice(1)))
+    .then(
+      (code) => app.exit(code),
+      (e: unknown) => {
+        process.stderr.write(`vigie : ${e instanceof Error ? e.message : String(e)}\n`);
+        app.exit(1);
+      },
+    );
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

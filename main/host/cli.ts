@@ -4,14 +4,11 @@ import path from 'node:path';
 import { chooseDataDir } from '../config/data-dir';
 import { installLastResort } from '../log/last-resort';
 import { createServices } from '../services';
-import { operatorsCommand, registryCommand } from './cli-admin';
 import { option } from './cli-args';
-import { wallCommand } from './cli-wall';
+import { isAdminCommand, runAdminCommand } from './cli-commands';
 import { loadOrCreateIdentity } from '../wall/link/identity';
 import { displayFrom, HostFlagError, hostRole, remoteWall, startWallLink, type HostRole } from './wall-role';
 import { startBrowserHost } from './browser-host';
-import { selftestCommand } from '../selftest/selftest-command';
-import { updateCommand } from '../update/update-command';
 import { parsePtzOptions } from '../ptz/ptz-setup';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -122,17 +119,13 @@ async function main(argv: string[]): Promise<number> {
     case 'host':
       await host(rest);
       return -1; // keeps running
-    case 'operators':
-      return operatorsCommand(rest, dataDirOf(rest));
-    case 'registry':
-      return registryCommand(rest, dataDirOf(rest));
-    case 'wall':
-      return wallCommand(rest, dataDirOf(rest));
-    case 'selftest':
-      return selftestCommand(rest, dataDirOf(rest), path.join(ROOT, 'assets'), appVersion());
-    case 'update':
-      return updateCommand(rest, dataDirOf(rest), appVersion());
     default:
+      if (isAdminCommand(command))
+        return runAdminCommand(command, rest, {
+          dataDir: dataDirOf,
+          assetsDir: path.join(ROOT, 'assets'),
+          version: appVersion(),
+        });
       process.stderr.write(USAGE + '\n');
       return command === undefined || command === '--help' ? 0 : 2;
   }
