@@ -4,6 +4,7 @@
  * the row is durable: nothing acknowledged is lost. Several processes may write it (the console
  * and the `vigie` CLI): each append takes the write lock and re-reads the head inside it.
  */
+import { transaction } from '../config/sqlite-transaction';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { RegistryKeys } from './registry-key';
@@ -79,25 +80,9 @@ export class Registry {
     `);
     // A new key means a new registry: its first entry proves where the chain begins.
     if (keys.created)
-      this.transaction(() => {
+      transaction(this.db, () => {
         if (!this.head()) this.insertNext({ type: INIT_TYPE });
       });
-  }
-
-  private transaction<T>(fn: () => T, mode: 'IMMEDIATE' | 'DEFERRED' = 'IMMEDIATE'): T {
-    this.db.exec(`BEGIN ${mode}`);
-    try {
-      const r = fn();
-      this.db.exec('COMMIT');
-      return r;
-    } catch (e) {
-      try {
-        this.db.exec('ROLLBACK');
-      } catch {
-        // SQLite already rolled back (e.g. after a disk error): nothing left to undo.
-      }
-      throw e;
-    }
   }
 
   private anchor(): ChainLink | null {
@@ -149,7 +134,7 @@ export class Registry {
   }
 
   append(input: RegistryInput): RegistryRow {
-    return this.transaction(() => this.insertNext(input));
+    return transaction(this.db, () => this.insertNext(input));
   }
 
   query(f: RegistryFilter = {}): RegistryRow[] {
@@ -183,7 +168,8 @@ export class Registry {
 
   /** Re-computes the whole chain from one snapshot; names the first row that does not match. */
   verify(checkpoint?: unknown): VerifyResult {
-    return this.transaction(
+    return transaction(
+      this.db,
       () =>
         verifyChain(
           this.keys,
@@ -209,7 +195,7 @@ export class Registry {
    * it is a forgery.
    */
   purge(before: string, actor: RegistryActor | null): number {
-    return this.transaction(() => {
+    return transaction(this.db, () => {
       const last = this.db
         .prepare('SELECT seq, mac FROM registry WHERE at < ? ORDER BY seq DESC LIMIT 1')
         .get(before) as ChainLink | undefined;

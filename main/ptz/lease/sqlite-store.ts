@@ -3,6 +3,7 @@
  * one row per camera, each change in an IMMEDIATE transaction. `onChange` fires for this process's
  * own changes; another process on the same file is seen by the lease service's periodic re-read.
  */
+import { transaction } from '../../config/sqlite-transaction';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createLogger } from '../../log/logger';
@@ -40,22 +41,6 @@ export class SqliteLeaseStore implements LeaseStore {
     `);
   }
 
-  private transaction<T>(fn: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const r = fn();
-      this.db.exec('COMMIT');
-      return r;
-    } catch (e) {
-      try {
-        this.db.exec('ROLLBACK');
-      } catch {
-        // Already rolled back by SQLite.
-      }
-      throw e;
-    }
-  }
-
   private row(cameraId: number): Lease | null {
     return rowToLease(this.db.prepare(`${SELECT} WHERE camera_id = ?`).get(cameraId) as LeaseRow | undefined);
   }
@@ -65,7 +50,7 @@ export class SqliteLeaseStore implements LeaseStore {
   }
 
   async acquire(req: AcquireRequest): Promise<AcquireResult> {
-    const r = this.transaction(() => {
+    const r = transaction(this.db, () => {
       const d = decideAcquire(this.row(req.cameraId), req);
       if (d.ok) this.db.prepare(UPSERT).run(req.cameraId, ...leaseValues(d.lease));
       return d;
@@ -75,7 +60,7 @@ export class SqliteLeaseStore implements LeaseStore {
   }
 
   async extend(leaseId: string, expiresAt: number, now: number): Promise<Lease | null> {
-    const l = this.transaction(() => {
+    const l = transaction(this.db, () => {
       const cur = rowToLease(
         this.db.prepare(`${SELECT} WHERE lease_id = ?`).get(leaseId) as LeaseRow | undefined,
       );
@@ -88,7 +73,7 @@ export class SqliteLeaseStore implements LeaseStore {
   }
 
   async release(leaseId: string): Promise<Lease | null> {
-    const l = this.transaction(() => {
+    const l = transaction(this.db, () => {
       const cur = rowToLease(
         this.db.prepare(`${SELECT} WHERE lease_id = ?`).get(leaseId) as LeaseRow | undefined,
       );
