@@ -13,5 +13,9 @@ export const PERMISSIONS = [
   'wall',
   /** A post's technical settings: input devices, wall display and link. Never images. */
   'settings',
+  /** The head of service's shared documents: importing the common instructions, editing the contacts. */
+  'service',
+  /** Special operations (article 3): start, extend and close them. */
+  'operations',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -6,8 +6,18 @@ export { ROLES, type Permission, type Role } from '../../common/roles';
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['view'],
   ptz: ['view', 'ptz'],
-  supervisor: ['view', 'ptz', 'inventory', 'registry', 'wall'],
-  head: ['view', 'inventory', 'registry', 'registry.admin', 'operators', 'wall', 'settings'],
+  supervisor: ['view', 'ptz', 'inventory', 'registry', 'wall', 'operations'],
+  head: [
+    'view',
+    'inventory',
+    'registry',
+    'registry.admin',
+    'operators',
+    'wall',
+    'settings',
+    'service',
+    'operations',
+  ],
   // Configuration and commissioning: never images.
   technician: ['inventory', 'settings'],
 };
