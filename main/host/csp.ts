@@ -5,7 +5,7 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   // React style props go through CSSOM, which CSP does not block: no 'unsafe-inline' needed.
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self' ws://127.0.0.1:*",
   "object-src 'none'",
   "base-uri 'none'",
