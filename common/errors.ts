@@ -62,6 +62,24 @@ export const ERROR_REASONS = {
   csu_config_invalid: [],
   lease_store_unreachable: [],
   lease_store_invalid: [],
+  /** Common instructions refused; the current version stays. Params: max (MiB), label, count. */
+  instructions_invalid: [
+    'too_large',
+    'empty',
+    'encoding',
+    'format',
+    'not_pdf',
+    'pdf_unreadable',
+    'no_category',
+    'category_too_long',
+    'too_many_categories',
+    'duplicate_category',
+  ],
+  instructions_unknown_version: [],
+  /** Incident report refused. Params: category, id (camera), minutes. */
+  incident_invalid: ['no_instructions', 'category', 'camera', 'future', 'description'],
+  /** Contacts refused; params: line (1-based), max. */
+  contacts_invalid: ['number', 'label', 'notes', 'procedure'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

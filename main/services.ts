@@ -36,6 +36,7 @@ import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
 import { wallHandlers } from './wall/wall-handlers';
 import { WallPresets } from './wall/wall-presets';
 import { WallSettingsStore } from './wall/wall-settings';
+import { docsWiring } from './instructions/docs-wiring';
 
 const log = createLogger('services');
 
@@ -228,6 +229,13 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   });
   ptz = ptzService;
 
+  const docs = docsWiring({
+    dataDir: o.dataDir,
+    registry,
+    events,
+    actor,
+    knownCamera: (id) => ids().includes(id),
+  });
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
@@ -265,6 +273,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       o.dataDir,
       actor,
     ),
+    ...docs.handlers,
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -290,6 +299,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       await wallDesk.controller.close();
       await localWall.close();
       await gw.close();
+      docs.close();
       registry.close();
       operators.close();
     },

@@ -52,6 +52,15 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   // The key is checked by the handler, with a rate limit.
   'wall:open': 'public',
   'wall:report': 'wall-display',
+  // Issue 12, docs: everyone who sees images reads the instructions and contacts and files reports;
+  // the head of service (`service`) imports the instructions and edits the contacts.
+  'instructions:get': 'view',
+  'instructions:read': 'view',
+  'instructions:import': 'service',
+  'incidents:report': 'view',
+  'incidents:list': 'view',
+  'contacts:get': 'view',
+  'contacts:set': 'service',
 };
 
 /**
@@ -70,6 +79,9 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'ptz:camera': 'ptz',
   'ptz:console': 'ptz',
   'wall:changed': 'wall',
+  'instructions:changed': 'view',
+  'incidents:added': 'view',
+  'contacts:changed': 'view',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

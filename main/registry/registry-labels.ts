@@ -46,6 +46,9 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'ptz.release': 'Fin du contrôle PTZ (rendu)',
   'ptz.expire': 'Fin du contrôle PTZ (échéance)',
   'ptz.preempt': 'Contrôle PTZ repris (priorité)',
+  'instructions.import': 'Import des consignes communes',
+  'incident.report': 'Signalement',
+  'contacts.change': 'Modification des contacts',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
