@@ -11,6 +11,10 @@ import { PtzPanel } from './components/PtzPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
 import { WallPanel } from './components/WallPanel';
+import { ContactsPanel } from './components/ContactsPanel';
+import { IncidentForm } from './components/IncidentForm';
+import { IncidentsPanel } from './components/IncidentsPanel';
+import { InstructionsPanel } from './components/InstructionsPanel';
 import { useConsole, useT } from './store/console-store';
 
 export function App() {
@@ -19,6 +23,7 @@ export function App() {
   const session = useConsole((s) => s.session);
   const panel = useConsole((s) => s.panel);
   const wallOpen = useConsole((s) => s.wallOpen);
+  const incidentFormOpen = useConsole((s) => s.incidentFormOpen);
   if (!checked) return null;
   if (!session) return <LoginScreen />;
   if (session.locked) return <LockScreen />;
@@ -38,12 +43,16 @@ export function App() {
         )}
         {images && session.permissions.includes('ptz') && <PtzPanel />}
         {wallOpen && <WallPanel />}
+        {images && panel === 'instructions' && <InstructionsPanel />}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}
       {panel === 'operators' && <OperatorsPanel />}
       {panel === 'input-settings' && <InputSettingsPanel />}
       {panel === 'selftest' && <SelftestPanel />}
+      {images && panel === 'incidents' && <IncidentsPanel />}
+      {images && panel === 'contacts' && <ContactsPanel />}
+      {images && incidentFormOpen && <IncidentForm />}
     </div>
   );
 }

@@ -47,6 +47,8 @@ await Promise.all([
       main: 'renderer/main.tsx',
       wall: 'renderer/wall/wall-main.tsx',
       'decoder-worker': 'renderer/video/decoder-worker.ts',
+      // The instructions' PDF viewer parses in pdfjs-dist's own worker, served from the page's origin.
+      'pdf-worker': 'node_modules/pdfjs-dist/build/pdf.worker.mjs',
     },
     outdir: 'dist/renderer',
   }),

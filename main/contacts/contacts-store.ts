@@ -10,6 +10,8 @@ import {
   MAX_CONTACTS,
   MAX_PHONE_CHARS,
   MAX_PROCEDURE_CHARS,
+  LINE_CONTROL,
+  TEXT_CONTROL,
   type ContactsInput,
   type ContactsView,
 } from '../../common/contract-docs';
@@ -22,9 +24,6 @@ export const CONTACTS_FILE = 'contacts.json';
 export const MAX_LABEL_CHARS = 80;
 export const MAX_NOTES_CHARS = 200;
 const EMPTY: ContactsView = { entries: [], procedure: '', updatedAt: null, updatedBy: null };
-
-const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/;
-const LINE_CONTROL = /[\0-\x1F\x7F]/;
 
 /** The contacts as they will be kept (trimmed), or the first line that is wrong (1-based). */
 export function validateContacts(input: ContactsInput): Result<ContactsInput> {
@@ -51,7 +50,7 @@ export function validateContacts(input: ContactsInput): Result<ContactsInput> {
     entries.push({ site: e.site, label, number, notes });
   }
   const procedure = input.procedure.trim();
-  if (procedure.length > MAX_PROCEDURE_CHARS || CONTROL.test(procedure))
+  if (procedure.length > MAX_PROCEDURE_CHARS || TEXT_CONTROL.test(procedure))
     return err('contacts_invalid', { reason: 'procedure', max: MAX_PROCEDURE_CHARS });
   return ok({ entries, procedure });
 }

@@ -95,13 +95,16 @@ export class IncidentStore {
   list(f: IncidentFilter): IncidentView[] {
     const where: string[] = [];
     const args: SQLInputValue[] = [];
-    if (f.category !== undefined) (where.push('category = ?'), args.push(f.category));
-    if (f.urgency !== undefined) (where.push('urgency = ?'), args.push(f.urgency));
+    const add = (clause: string, arg: SQLInputValue): void => {
+      where.push(clause);
+      args.push(arg);
+    };
+    if (f.category !== undefined) add('category = ?', f.category);
+    if (f.urgency !== undefined) add('urgency = ?', f.urgency);
     if (f.cameraId !== undefined)
-      (where.push('EXISTS (SELECT 1 FROM json_each(incidents.cameras) WHERE value = ?)'),
-        args.push(f.cameraId));
-    if (f.from !== undefined) (where.push('occurred_at >= ?'), args.push(dayStart(f.from)));
-    if (f.to !== undefined) (where.push('occurred_at <= ?'), args.push(dayEnd(f.to)));
+      add('EXISTS (SELECT 1 FROM json_each(incidents.cameras) WHERE value = ?)', f.cameraId);
+    if (f.from !== undefined) add('occurred_at >= ?', dayStart(f.from));
+    if (f.to !== undefined) add('occurred_at <= ?', dayEnd(f.to));
     const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY occurred_at DESC, id DESC LIMIT ${LIST_LIMIT}`;
     return (this.db.prepare(sql).all(...args) as unknown as Row[]).map(view);

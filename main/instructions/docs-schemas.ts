@@ -8,6 +8,7 @@ import {
   MAX_DESCRIPTION_CHARS,
   MAX_INSTRUCTIONS_BYTES,
   MAX_PROCEDURE_CHARS,
+  TEXT_CONTROL,
   URGENCIES,
 } from '../../common/contract-docs';
 
@@ -32,7 +33,7 @@ export function docsSchemas(isoDate: z.ZodType<string>) {
       description: z
         .string()
         .max(MAX_DESCRIPTION_CHARS)
-        .refine((s) => !/[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(s)),
+        .refine((s) => !TEXT_CONTROL.test(s)),
       urgency: z.enum(URGENCIES),
     }),
     'incidents:list': z.strictObject({

@@ -8,6 +8,7 @@ import {
   MAX_CATEGORIES,
   MAX_CATEGORY_CHARS,
   MAX_INSTRUCTIONS_BYTES,
+  TEXT_CONTROL,
   type InstructionCategory,
   type InstructionsFormat,
 } from '../../common/contract-docs';
@@ -96,7 +97,7 @@ export async function parseInstructions(
     } catch {
       return fail('encoding');
     }
-    if (/[\0-\x08\x0B\x0C\x0E-\x1F]/.test(text)) return fail('encoding');
+    if (TEXT_CONTROL.test(text.replace(/[\f\v]/g, ''))) return fail('encoding');
     const parsed = parseMarkdown(text);
     return parsed.ok ? { ...parsed, text } : parsed;
   }

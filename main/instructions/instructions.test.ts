@@ -113,13 +113,13 @@ test('import: each one is a new version recorded in the registry; a bad file lea
   );
   assert.deepEqual(store.categories(), ['Rixe', 'Stupéfiants']);
   // The old version is still there to read, byte for byte.
-  const old = h['instructions:read']({ version: 1 }, ctx);
+  const old = await h['instructions:read']({ version: 1 }, ctx);
   assert.ok(old.ok);
   assert.deepEqual(old.value.content, { format: 'markdown', text: MD });
-  const cur = h['instructions:read']({ version: 2 }, ctx);
+  const cur = await h['instructions:read']({ version: 2 }, ctx);
   assert.ok(cur.ok && cur.value.content.format === 'pdf');
   assert.deepEqual(Buffer.from(cur.value.content.base64, 'base64'), pdf);
-  const none = h['instructions:read']({ version: 9 }, ctx);
+  const none = await h['instructions:read']({ version: 9 }, ctx);
   assert.equal(none.ok ? '' : none.error.code, 'instructions_unknown_version');
 
   const imports = registry.query({ types: ['instructions.import'] });

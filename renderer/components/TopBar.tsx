@@ -15,6 +15,7 @@ export function TopBar() {
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
   const wallOpen = useConsole((s) => s.wallOpen);
+  const canDocs = useConsole((s) => s.session?.permissions.includes('view') ?? false);
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -66,6 +67,25 @@ export function TopBar() {
         >
           {t('wall.toggle')}
         </button>
+      )}
+      {canDocs && (
+        <span className="docs-buttons">
+          <button
+            data-testid="instructions-button"
+            onClick={() => useConsole.getState().setPanel('instructions')}
+          >
+            {t('instr.button')}
+          </button>
+          <button data-testid="incident-new" onClick={() => useConsole.getState().setIncidentFormOpen(true)}>
+            {t('incident.new')}
+          </button>
+          <button data-testid="incidents-button" onClick={() => useConsole.getState().setPanel('incidents')}>
+            {t('incidents.button')}
+          </button>
+          <button data-testid="contacts-button" onClick={() => useConsole.getState().setPanel('contacts')}>
+            {t('contacts.button')}
+          </button>
+        </span>
       )}
       <OperatorBar />
       {canImport && (

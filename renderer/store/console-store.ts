@@ -13,6 +13,7 @@ import { createSelftestSlice, type SelftestSlice } from './selftest-slice';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWallSlice, type WallSlice } from './wall-slice';
+import { createDocsSlice, type DocsSlice } from './docs-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -29,6 +30,7 @@ export type ConsoleState = MosaicSlice &
   PtzSlice &
   SelftestSlice &
   WallSlice &
+  DocsSlice &
   ConnectSlice;
 
 let connected = false;
@@ -44,6 +46,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createPtzSlice(...a),
   ...createSelftestSlice(...a),
   ...createWallSlice(...a),
+  ...createDocsSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -59,6 +62,9 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('ptz:camera', (c) => st().applyPtzCamera(c.cameraId, c.error));
     api.on('ptz:ended', (e) => st().ptzEnded(e));
     api.on('ptz:console', (i) => st().ptzConsole(i));
+    api.on('instructions:changed', (v) => st().applyInstructions(v));
+    api.on('incidents:added', (v) => st().incidentAdded(v));
+    api.on('contacts:changed', (v) => st().applyContacts(v));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },
