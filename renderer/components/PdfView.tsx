@@ -3,7 +3,7 @@ import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 import { useT } from '../store/console-store';
 
 // pdfjs parses in its own worker, bundled by scripts/build.mjs and served from the page's origin.
-GlobalWorkerOptions.workerSrc = 'pdf-worker.js';
+GlobalWorkerOptions.workerSrc = new URL('pdf-worker.js', document.baseURI).href;
 const MAX_PAGES = 60;
 
 /** A PDF version of the instructions, each page drawn to a canvas by pdfjs-dist (no plug-in, no HTML). */
