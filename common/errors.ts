@@ -62,6 +62,23 @@ export const ERROR_REASONS = {
   csu_config_invalid: [],
   lease_store_unreachable: [],
   lease_store_invalid: [],
+  /** Special operations: the reason names the field or rule (params: max, id, name). */
+  operation_invalid: [
+    'name',
+    'requester',
+    'legal_ref',
+    'cameras',
+    'unknown_camera',
+    'preset',
+    'start',
+    'end',
+    'end_before_start',
+    'too_long',
+    'end_past',
+  ],
+  operation_unknown: [],
+  /** Not allowed in the operation's present state (params: state). */
+  operation_state: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

@@ -52,6 +52,12 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   // The key is checked by the handler, with a rate limit.
   'wall:open': 'public',
   'wall:report': 'wall-display',
+  // Special operations (article 3): the list and every change need the operations right.
+  'operations:list': 'operations',
+  'operations:create': 'operations',
+  'operations:extend': 'operations',
+  'operations:close': 'operations',
+  'operations:show': 'operations',
 };
 
 /**
@@ -70,6 +76,8 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'ptz:camera': 'ptz',
   'ptz:console': 'ptz',
   'wall:changed': 'wall',
+  'operations:changed': 'operations',
+  'operations:due': 'operations',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

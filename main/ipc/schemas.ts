@@ -15,6 +15,7 @@ import {
 import { ROLES } from '../../common/roles';
 import { inputSettingsSchema } from '../joystick/settings';
 import { wallCommandSchema } from '../wall/wall-command-schema';
+import { extendShape, idShape, operationShape } from '../operations/operation-rules';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -146,6 +147,11 @@ export const requestSchemas = {
       .max(120)
       .refine((s) => !/\p{Cc}/u.test(s)),
   }),
+  'operations:list': z.undefined(),
+  'operations:create': operationShape,
+  'operations:extend': extendShape,
+  'operations:close': idShape,
+  'operations:show': idShape,
 } as const satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** The other direction: every contract request is something its schema's output can be. */

@@ -46,6 +46,10 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'ptz.release': 'Fin du contrôle PTZ (rendu)',
   'ptz.expire': 'Fin du contrôle PTZ (échéance)',
   'ptz.preempt': 'Contrôle PTZ repris (priorité)',
+  'operation.start': 'Opération spéciale : début',
+  'operation.extend': 'Opération spéciale : prolongation',
+  'operation.due': 'Opération spéciale : échéance atteinte',
+  'operation.close': 'Opération spéciale : clôture',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
