@@ -15,6 +15,7 @@ export function TopBar() {
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
   const wallOpen = useConsole((s) => s.wallOpen);
+  const canOperate = useConsole((s) => s.session?.permissions.includes('operations') ?? false);
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -65,6 +66,11 @@ export function TopBar() {
           onClick={() => useConsole.getState().toggleWall()}
         >
           {t('wall.toggle')}
+        </button>
+      )}
+      {canOperate && (
+        <button data-testid="operations-button" onClick={() => useConsole.getState().setPanel('operations')}>
+          {t('sop.button')}
         </button>
       )}
       <OperatorBar />
