@@ -6,6 +6,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { RETRY_MS } from './operations-service';
 import { CHEF, input, MIN, openOps, T0, type OpsPost } from './operations.fixture';
 
 const posts: OpsPost[] = [];
@@ -182,4 +183,16 @@ test('two operations on one camera: its entries carry the one started last', asy
   assert.equal(p.service.tagFor(4)?.name, 'Récente');
   value(p.service.close(recent.id, CHEF));
   assert.equal(p.service.tagFor(4)?.name, 'Ancienne');
+});
+
+test('a step the registry cannot record is retried later, never in a loop, and the operation stays as it was', async () => {
+  const p = open();
+  const op = value(await p.service.create(input(), by)).operation;
+  p.registry.close(); // every append now throws
+  p.clock.advance(30 * MIN);
+  assert.equal(p.due.length, 0, 'not due: the registry does not hold it');
+  assert.equal(p.service.list()[0]?.state, 'running');
+  assert.equal(p.clock.pending(), 1, 'one retry armed');
+  p.clock.advance(RETRY_MS * 3); // a loop would never return from here
+  assert.equal(p.service.tagFor(1)?.operationId, op.id);
 });

@@ -15,6 +15,8 @@ import type { OperationsStore } from './operations-store';
 const log = createLogger('operations');
 /** setTimeout's limit is about 24.8 days: a farther wake is re-armed on the way. */
 const MAX_TIMER_MS = 6 * 3_600_000;
+/** A step that could not be recorded (registry or store failing) is retried this much later, not in a loop. */
+export const RETRY_MS = 5_000;
 
 export interface Clock {
   now(): number;
@@ -239,7 +241,8 @@ export class OperationsService {
     );
     const next = Math.min(...wakes.filter((w): w is number => w !== null));
     if (!Number.isFinite(next)) return;
-    const ms = Math.min(MAX_TIMER_MS, Math.max(0, next - this.clock.now()));
+    const wait = next - this.clock.now();
+    const ms = wait <= 0 ? RETRY_MS : Math.min(MAX_TIMER_MS, wait);
     this.timer = this.clock.setTimer(() => this.tick(), ms);
   }
 }
