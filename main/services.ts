@@ -235,11 +235,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     devices: devicesOf(o.ptz ?? {}),
   });
   ptz = ptzService;
-  const ops = operationsWiring({
-    ...{ dataDir: o.dataDir, registry, events, wall: wallDesk, actor },
-    cameraKnown: (id) => inventory.camera(id) !== undefined,
-    permissions: (id) => auth.status(id)?.permissions ?? [],
-  });
+  const ops = operationsWiring({ dataDir: o.dataDir, registry, events, wall: wallDesk, inventory, auth });
   tags.source = (id) => ops.service.tagFor(id);
 
   const handlers: Handlers = {

@@ -2,7 +2,7 @@
  * Composition of the special operations: the store in the data directory, the service, its pushes
  * (to consoles with the `operations` right, through EVENT_ACCESS) and its handlers.
  */
-import type { Permission } from '../../common/roles';
+import type { SessionView } from '../../common/contract';
 import type { EventSink } from '../ipc/router';
 import type { Registry, RegistryActor } from '../registry/registry';
 import type { WallDesk } from '../wall/wall-desk';
@@ -14,10 +14,10 @@ export interface OperationsWiringDeps {
   dataDir: string;
   registry: Registry;
   events: EventSink;
-  cameraKnown(id: number): boolean;
   wall: WallDesk;
-  actor(clientId: string): RegistryActor | null;
-  permissions(clientId: string): readonly Permission[];
+  inventory: { camera(id: number): unknown };
+  /** Who calls, and whether the session may drive the wall. */
+  auth: { actor(clientId: string): RegistryActor | null; status(clientId: string): SessionView | null };
   clock?: Clock;
 }
 
@@ -31,7 +31,7 @@ export function operationsWiring(d: OperationsWiringDeps): {
     store,
     registry: d.registry,
     ...(d.clock && { clock: d.clock }),
-    cameraKnown: d.cameraKnown,
+    cameraKnown: (id) => d.inventory.camera(id) !== undefined,
     presets: () => d.wall.view().presets,
     recallPreset: (name, by) => d.wall.recall(name, by),
     onChange: (list) => d.events.emit('operations:changed', list),
@@ -39,8 +39,8 @@ export function operationsWiring(d: OperationsWiringDeps): {
   });
   service.start();
   const handlers = operationsHandlers(service, (clientId) => {
-    const actor = d.actor(clientId);
-    return actor ? { actor, wall: d.permissions(clientId).includes('wall') } : null;
+    const actor = d.auth.actor(clientId);
+    return actor ? { actor, wall: d.auth.status(clientId)?.permissions.includes('wall') === true } : null;
   });
   return {
     service,
