@@ -27,6 +27,13 @@ import {
   type DocsRequestMap,
   type DocsResponseMap,
 } from './contract-docs';
+import {
+  OPERATIONS_CHANNELS,
+  OPERATIONS_EVENTS,
+  type OperationsEventMap,
+  type OperationsRequestMap,
+  type OperationsResponseMap,
+} from './contract-operations';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -208,6 +215,10 @@ export const REGISTRY_EVENTS = [
   'instructions.import',
   'incident.report',
   'contacts.change',
+  'operation.start',
+  'operation.extend',
+  'operation.due',
+  'operation.close',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
@@ -291,7 +302,8 @@ export interface RequisitionInput {
 }
 
 /** What each invoke takes. */
-export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestRequestMap, DocsRequestMap {
+export interface RequestMap
+  extends PtzRequestMap, WallRequestMap, SelftestRequestMap, DocsRequestMap, OperationsRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -317,7 +329,8 @@ export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestReque
   'registry:requisition': RequisitionInput;
 }
 
-export interface ResponseMap extends PtzResponseMap, WallResponseMap, SelftestResponseMap, DocsResponseMap {
+export interface ResponseMap
+  extends PtzResponseMap, WallResponseMap, SelftestResponseMap, DocsResponseMap, OperationsResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -374,12 +387,13 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   ...PTZ_CHANNELS,
   ...SELFTEST_CHANNELS,
   ...DOCS_CHANNELS,
+  ...OPERATIONS_CHANNELS,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap extends PtzEventMap, WallEventMap, DocsEventMap {
+export interface EventMap extends PtzEventMap, WallEventMap, DocsEventMap, OperationsEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -395,6 +409,7 @@ const EVENT_SET: { [E in EventName]: true } = {
   'auth:session': true,
   ...PTZ_EVENTS,
   ...DOCS_EVENTS,
+  ...OPERATIONS_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

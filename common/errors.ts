@@ -80,6 +80,23 @@ export const ERROR_REASONS = {
   incident_invalid: ['no_instructions', 'category', 'camera', 'future', 'description'],
   /** Contacts refused; params: line (1-based), max. */
   contacts_invalid: ['number', 'label', 'notes', 'procedure'],
+  /** Special operations: the reason names the field or rule (params: max, id, name). */
+  operation_invalid: [
+    'name',
+    'requester',
+    'legal_ref',
+    'cameras',
+    'unknown_camera',
+    'preset',
+    'start',
+    'end',
+    'end_before_start',
+    'too_long',
+    'end_past',
+  ],
+  operation_unknown: [],
+  /** Not allowed in the operation's present state (params: state). */
+  operation_state: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

@@ -37,6 +37,8 @@ import { wallHandlers } from './wall/wall-handlers';
 import { WallPresets } from './wall/wall-presets';
 import { WallSettingsStore } from './wall/wall-settings';
 import { docsWiring } from './instructions/docs-wiring';
+import { OperationTags } from './operations/operation-tags';
+import { operationsWiring } from './operations/operations-wiring';
 
 const log = createLogger('services');
 
@@ -136,6 +138,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       }
   };
   let gateway: StreamGateway | null = null;
+  const tags = new OperationTags(); // special operations tag viewing and PTZ entries (main/operations)
   let ptz: PtzService | null = null;
   const displays = new WallDisplays(loadOrCreateWallKey(o.dataDir), (t) => gateway?.revoke(t));
   const localWall = new LocalWallController({
@@ -178,7 +181,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         surface: v.surface,
         data:
           phase === 'start'
-            ? { viewId: v.viewId, stream: v.stream }
+            ? { viewId: v.viewId, stream: v.stream, ...tags.view(v.cameraId) }
             : { viewId: v.viewId, seconds: Math.round((Date.now() - v.startedAt) / 1000) },
       }),
     ...(o.stallMs !== undefined && { stallMs: o.stallMs }),
@@ -211,7 +214,12 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const post = o.ptz?.post ?? os.hostname();
   const leasesOpened = await openPtzLeases(
     { ...o.ptz, post },
-    { dataDir: o.dataDir, registry, camera: (id) => inventory.camera(id) ?? null },
+    {
+      dataDir: o.dataDir,
+      registry,
+      camera: (id) => inventory.camera(id) ?? null,
+      tag: (id) => tags.lease(id),
+    },
   );
   if (!leasesOpened.ok) {
     await gw.close();
@@ -228,6 +236,8 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     devices: devicesOf(o.ptz ?? {}),
   });
   ptz = ptzService;
+  const ops = operationsWiring({ dataDir: o.dataDir, registry, events, wall: wallDesk, inventory, auth });
+  tags.source = (id) => ops.service.tagFor(id);
 
   const docs = docsWiring({
     dataDir: o.dataDir,
@@ -244,6 +254,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor),
+    ...ops.handlers,
     ...ptzHandlers(() => ptzService, auth),
     ...wallHandlers({
       desk: wallDesk,
@@ -295,6 +306,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       clearInterval(sweep);
       await ptzService.close(); // every camera stops before the post goes
       await ptzLeases.close();
+      ops.close();
       wallDesk.close();
       await wallDesk.controller.close();
       await localWall.close();

@@ -7,6 +7,8 @@ import { LockScreen } from './components/LockScreen';
 import { LoginScreen } from './components/LoginScreen';
 import { Mosaic } from './components/Mosaic';
 import { OperatorsPanel } from './components/OperatorsPanel';
+import { OperationPrompts } from './components/OperationPrompts';
+import { OperationsPanel } from './components/OperationsPanel';
 import { PtzPanel } from './components/PtzPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
@@ -53,6 +55,8 @@ export function App() {
       {images && panel === 'incidents' && <IncidentsPanel />}
       {images && panel === 'contacts' && <ContactsPanel />}
       {images && incidentFormOpen && <IncidentForm />}
+      {panel === 'operations' && <OperationsPanel />}
+      {session.permissions.includes('operations') && <OperationPrompts />}
     </div>
   );
 }

@@ -61,6 +61,12 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'incidents:list': 'view',
   'contacts:get': 'view',
   'contacts:set': 'service',
+  // Special operations (article 3): the list and every change need the operations right.
+  'operations:list': 'operations',
+  'operations:create': 'operations',
+  'operations:extend': 'operations',
+  'operations:close': 'operations',
+  'operations:show': 'operations',
 };
 
 /**
@@ -82,6 +88,8 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'instructions:changed': 'view',
   'incidents:added': 'view',
   'contacts:changed': 'view',
+  'operations:changed': 'operations',
+  'operations:due': 'operations',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

@@ -16,6 +16,7 @@ import { ROLES } from '../../common/roles';
 import { inputSettingsSchema } from '../joystick/settings';
 import { wallCommandSchema } from '../wall/wall-command-schema';
 import { docsSchemas } from '../instructions/docs-schemas';
+import { extendShape, idShape, operationShape } from '../operations/operation-rules';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -148,6 +149,11 @@ export const requestSchemas = {
       .refine((s) => !/\p{Cc}/u.test(s)),
   }),
   ...docsSchemas(isoDate),
+  'operations:list': z.undefined(),
+  'operations:create': operationShape,
+  'operations:extend': extendShape,
+  'operations:close': idShape,
+  'operations:show': idShape,
 } as const satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** The other direction: every contract request is something its schema's output can be. */

@@ -49,6 +49,10 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'instructions.import': 'Import des consignes communes',
   'incident.report': 'Signalement',
   'contacts.change': 'Modification des contacts',
+  'operation.start': 'Opération spéciale : début',
+  'operation.extend': 'Opération spéciale : prolongation',
+  'operation.due': 'Opération spéciale : échéance atteinte',
+  'operation.close': 'Opération spéciale : clôture',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

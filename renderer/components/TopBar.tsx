@@ -16,6 +16,7 @@ export function TopBar() {
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
   const wallOpen = useConsole((s) => s.wallOpen);
   const canDocs = useConsole((s) => s.session?.permissions.includes('view') ?? false);
+  const canOperate = useConsole((s) => s.session?.permissions.includes('operations') ?? false);
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -86,6 +87,11 @@ export function TopBar() {
             {t('contacts.button')}
           </button>
         </span>
+      )}
+      {canOperate && (
+        <button data-testid="operations-button" onClick={() => useConsole.getState().setPanel('operations')}>
+          {t('sop.button')}
+        </button>
       )}
       <OperatorBar />
       {canImport && (

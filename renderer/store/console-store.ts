@@ -14,6 +14,7 @@ import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWallSlice, type WallSlice } from './wall-slice';
 import { createDocsSlice, type DocsSlice } from './docs-slice';
+import { createOperationsSlice, type OperationsSlice } from './operations-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -31,6 +32,7 @@ export type ConsoleState = MosaicSlice &
   SelftestSlice &
   WallSlice &
   DocsSlice &
+  OperationsSlice &
   ConnectSlice;
 
 let connected = false;
@@ -47,6 +49,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createSelftestSlice(...a),
   ...createWallSlice(...a),
   ...createDocsSlice(...a),
+  ...createOperationsSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -65,6 +68,8 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('instructions:changed', (v) => st().applyInstructions(v));
     api.on('incidents:added', (v) => st().incidentAdded(v));
     api.on('contacts:changed', (v) => st().applyContacts(v));
+    api.on('operations:changed', (l) => st().applyOperations(l));
+    api.on('operations:due', (op) => st().operationDue(op));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

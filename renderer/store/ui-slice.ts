@@ -11,7 +11,8 @@ export type Panel =
   | 'selftest'
   | 'instructions'
   | 'incidents'
-  | 'contacts';
+  | 'contacts'
+  | 'operations';
 
 /** A notice is a catalogue key and its parameters: it follows the operator's language. */
 export interface Notice {
