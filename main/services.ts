@@ -36,6 +36,7 @@ import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
 import { wallHandlers } from './wall/wall-handlers';
 import { WallPresets } from './wall/wall-presets';
 import { WallSettingsStore } from './wall/wall-settings';
+import { mapWiring } from './map/map-wiring';
 
 const log = createLogger('services');
 
@@ -228,6 +229,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   });
   ptz = ptzService;
 
+  const map = mapWiring({ dataDir: o.dataDir, registry, events, actor });
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
@@ -265,6 +267,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       o.dataDir,
       actor,
     ),
+    ...map.handlers,
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -284,6 +287,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wallKioskUrl: (origin) => displays.kioskUrl(origin),
     close: async () => {
       clearInterval(sweep);
+      map.close();
       await ptzService.close(); // every camera stops before the post goes
       await ptzLeases.close();
       wallDesk.close();

@@ -52,6 +52,13 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   // The key is checked by the handler, with a rate limit.
   'wall:open': 'public',
   'wall:report': 'wall-display',
+  // The site map: the plan is no camera picture, so every operator sees it (markers and states come
+  // from what each already may see); only the technician's `settings` right imports it.
+  'map:get': 'session',
+  'map:plan': 'session',
+  'map:tile': 'session',
+  'map:import-plan': 'settings',
+  'map:import-tiles': 'settings',
 };
 
 /**
@@ -70,6 +77,7 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'ptz:camera': 'ptz',
   'ptz:console': 'ptz',
   'wall:changed': 'wall',
+  'map:changed': 'session',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

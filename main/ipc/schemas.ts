@@ -15,6 +15,7 @@ import {
 import { ROLES } from '../../common/roles';
 import { inputSettingsSchema } from '../joystick/settings';
 import { wallCommandSchema } from '../wall/wall-command-schema';
+import { mapSchemas } from '../map/map-schemas';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -138,6 +139,7 @@ export const requestSchemas = {
     copyRequested: z.boolean(),
   }),
   ...ptzSchemas(),
+  ...mapSchemas(),
   'selftest:run': z.strictObject({
     technician: z
       .string()

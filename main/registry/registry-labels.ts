@@ -46,6 +46,7 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'ptz.release': 'Fin du contrôle PTZ (rendu)',
   'ptz.expire': 'Fin du contrôle PTZ (échéance)',
   'ptz.preempt': 'Contrôle PTZ repris (priorité)',
+  'map.import': 'Import du plan du site',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
