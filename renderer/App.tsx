@@ -11,6 +11,7 @@ import { PtzPanel } from './components/PtzPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
 import { WallPanel } from './components/WallPanel';
+import { MapPanel } from './components/MapPanel';
 import { useConsole, useT } from './store/console-store';
 
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
         )}
         {images && session.permissions.includes('ptz') && <PtzPanel />}
         {wallOpen && <WallPanel />}
+        {panel === 'map' && <MapPanel />}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}

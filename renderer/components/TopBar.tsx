@@ -15,6 +15,10 @@ export function TopBar() {
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
   const wallOpen = useConsole((s) => s.wallOpen);
+  const panel = useConsole((s) => s.panel);
+  const canMap = useConsole((s) =>
+    ['view', 'settings'].some((p) => s.session?.permissions.includes(p as 'view') ?? false),
+  );
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -65,6 +69,15 @@ export function TopBar() {
           onClick={() => useConsole.getState().toggleWall()}
         >
           {t('wall.toggle')}
+        </button>
+      )}
+      {canMap && (
+        <button
+          data-testid="map-toggle"
+          aria-pressed={panel === 'map'}
+          onClick={() => useConsole.getState().setPanel(panel === 'map' ? 'none' : 'map')}
+        >
+          {t('map.toggle')}
         </button>
       )}
       <OperatorBar />
