@@ -130,8 +130,8 @@ function buildMap(el: HTMLElement, view: Exclude<MapView, { kind: 'none' }>, pla
     });
     const bounds = L.latLngBounds([0, 0], [view.height, view.width]);
     const overlay = L.imageOverlay(planUrl!, bounds).addTo(m);
+    m.fitBounds(bounds); // the map is ready from here: the overlay has its element
     overlay.getElement()?.setAttribute('data-testid', 'map-plan');
-    m.fitBounds(bounds);
     return m;
   }
   const m = L.map(el, { minZoom: view.minZoom, maxZoom: view.maxZoom, attributionControl: false });
