@@ -193,6 +193,13 @@ test('raw local clients: tile requests cannot name a path, huge or hostile impor
   const tech = await RawIpc.open(host.url);
   expect((await tech.call('auth:login', { login: TECH.login, password: TECH.password })).ok).toBe(true);
   const before = await tech.call('map:get');
+  // No reference points: refused in words, the plan in force stays.
+  const noPoints = await tech.call('map:import-plan', {
+    fileName: 'autre.png',
+    contentBase64: png(W, H).toString('base64'),
+    points: [],
+  });
+  expect(noPoints.error).toEqual({ code: 'map_no_points', params: { count: 0 } });
   // A plan over the byte cap never reaches the handler.
   const big = await tech.call('map:import-plan', {
     fileName: 'big.png',
