@@ -10,7 +10,8 @@ export const MAP_MAX_IMAGE_BYTES = 4 * 1024 * 1024;
 export const MAP_MAX_IMAGE_SIDE = 16_384;
 export const MAP_MAX_TILE_BYTES = 512 * 1024;
 export const MAP_MAX_TILES = 20_000;
-export const MAP_MAX_TILES_BYTES = 512 * 1024 * 1024;
+/** A whole folder: copied tile by tile, never held in memory at once. */
+export const MAP_MAX_TILES_BYTES = 256 * 1024 * 1024;
 export const MAP_MAX_ZOOM = 22;
 
 /** One reference point: a pixel of the plan (x right, y down) and where it is on the ground. */

@@ -44,9 +44,9 @@ export function mapHandlers(d: MapHandlerDeps): Pick<Handlers, ChannelsOf<'map'>
         points: p.points.length,
       });
     },
-    'map:import-tiles': (p, ctx) => {
+    'map:import-tiles': async (p, ctx) => {
       if (!d.actor(ctx.clientId)) return err('unauthenticated');
-      const r = d.store.importTiles(p.folder);
+      const r = await d.store.importTiles(p.folder);
       return imported(r, ctx.clientId, {
         folder: p.folder,
         ...(r.ok && r.value.kind === 'tiles' && { count: r.value.count, maxZoom: r.value.maxZoom }),

@@ -45,13 +45,13 @@ test('a plan with no reference points is refused and changes nothing; a good one
   assert.deepEqual(new MapStore(dataDir).view(), r.value);
 });
 
-test('a tile folder is copied in; a bad one changes nothing; tile reads never leave the copy', () => {
+test('a tile folder is copied in; a bad one changes nothing; tile reads never leave the copy', async () => {
   const dataDir = tmp('vigie-map-');
   const src = tmp('vigie-tiles-');
   fs.mkdirSync(path.join(src, '0', '0'), { recursive: true });
   fs.writeFileSync(path.join(src, '0', '0', '0.png'), png(8, 8));
   const store = new MapStore(dataDir);
-  const r = store.importTiles(src);
+  const r = await store.importTiles(src);
   assert.ok(r.ok && r.value.kind === 'tiles');
   assert.deepEqual(store.tile(0, 0, 0), png(8, 8));
   assert.equal(store.tile(0, 1, 0), null);
@@ -62,7 +62,7 @@ test('a tile folder is copied in; a bad one changes nothing; tile reads never le
   fs.mkdirSync(path.join(bad, '0', '0'), { recursive: true });
   fs.writeFileSync(path.join(bad, '0', '0', '0.png'), '<html>');
   const before = files(path.join(dataDir, 'map'));
-  assert.deepEqual(store.importTiles(bad), {
+  assert.deepEqual(await store.importTiles(bad), {
     ok: false,
     error: { code: 'map_tiles_invalid', params: { reason: 'not_png', path: '0/0/0.png' } },
   });

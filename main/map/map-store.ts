@@ -85,7 +85,12 @@ export class MapStore {
     });
   }
 
-  importTiles(folder: string): Result<MapView> {
+  /**
+   * Copies the folder tile by tile into a temporary folder (each read refusing a link swapped in
+   * since the scan), yielding to the event loop as it goes so the video fan-out never waits; any
+   * refusal removes the copy, and the map in force stays.
+   */
+  async importTiles(folder: string): Promise<Result<MapView>> {
     const scan = scanTileFolder(folder);
     if (!scan.ok) return err('map_tiles_invalid', { reason: scan.problem, path: scan.path });
     const version = newVersion();
@@ -100,29 +105,27 @@ export class MapStore {
       bounds: tileBounds(scan.tiles),
       importedAt: new Date().toISOString(),
     };
-    // Read every tile first (a file swapped for a link since the scan is refused), then write.
-    const bytes: Buffer[] = [];
-    for (const t of scan.tiles) {
-      const b = readTile(path.resolve(folder), t);
-      if (typeof b === 'string')
-        return err('map_tiles_invalid', { reason: b, path: `${t.z}/${t.x}/${t.y}.png` });
-      bytes.push(b);
-    }
     const tmp = path.join(this.dir, `${source}.tmp`);
-    return this.commit(view, source, () => {
+    const from = path.resolve(folder);
+    try {
       fs.mkdirSync(tmp, { recursive: true, mode: 0o700 });
-      try {
-        scan.tiles.forEach((t, i) => {
-          const d = path.join(tmp, String(t.z), String(t.x));
-          fs.mkdirSync(d, { recursive: true, mode: 0o700 });
-          fs.writeFileSync(path.join(d, `${t.y}.png`), bytes[i]!, { mode: 0o600 });
-        });
-        fs.renameSync(tmp, path.join(this.dir, source));
-      } catch (e) {
-        fs.rmSync(tmp, { recursive: true, force: true });
-        throw e;
+      for (const [i, t] of scan.tiles.entries()) {
+        if (i % 32 === 31) await new Promise((r) => setImmediate(r));
+        const b = readTile(from, t);
+        if (typeof b === 'string') {
+          fs.rmSync(tmp, { recursive: true, force: true });
+          return err('map_tiles_invalid', { reason: b, path: `${t.z}/${t.x}/${t.y}.png` });
+        }
+        const d = path.join(tmp, String(t.z), String(t.x));
+        fs.mkdirSync(d, { recursive: true, mode: 0o700 });
+        fs.writeFileSync(path.join(d, `${t.y}.png`), b, { mode: 0o600 });
       }
-    });
+    } catch (e) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      log.error('map tiles not stored', e);
+      return err(storageErrorCode(e));
+    }
+    return this.commit(view, source, () => fs.renameSync(tmp, path.join(this.dir, source)));
   }
 
   /** Writes the new source, then map.json; only then is the previous source removed. */
@@ -133,6 +136,7 @@ export class MapStore {
       writeFileAtomic(path.join(this.dir, 'map.json'), JSON.stringify({ view, source } satisfies Stored));
     } catch (e) {
       fs.rmSync(path.join(this.dir, source), { recursive: true, force: true });
+      fs.rmSync(path.join(this.dir, `${source}.tmp`), { recursive: true, force: true });
       log.error('map import not stored', e);
       return err(storageErrorCode(e));
     }
