@@ -34,6 +34,13 @@ import {
   type OperationsRequestMap,
   type OperationsResponseMap,
 } from './contract-operations';
+import {
+  MAP_CHANNELS,
+  MAP_EVENTS,
+  type MapEventMap,
+  type MapRequestMap,
+  type MapResponseMap,
+} from './contract-map';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -219,6 +226,7 @@ export const REGISTRY_EVENTS = [
   'operation.extend',
   'operation.due',
   'operation.close',
+  'map.import',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
@@ -303,7 +311,13 @@ export interface RequisitionInput {
 
 /** What each invoke takes. */
 export interface RequestMap
-  extends PtzRequestMap, WallRequestMap, SelftestRequestMap, DocsRequestMap, OperationsRequestMap {
+  extends
+    PtzRequestMap,
+    WallRequestMap,
+    SelftestRequestMap,
+    DocsRequestMap,
+    OperationsRequestMap,
+    MapRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -330,7 +344,13 @@ export interface RequestMap
 }
 
 export interface ResponseMap
-  extends PtzResponseMap, WallResponseMap, SelftestResponseMap, DocsResponseMap, OperationsResponseMap {
+  extends
+    PtzResponseMap,
+    WallResponseMap,
+    SelftestResponseMap,
+    DocsResponseMap,
+    OperationsResponseMap,
+    MapResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -388,12 +408,13 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   ...SELFTEST_CHANNELS,
   ...DOCS_CHANNELS,
   ...OPERATIONS_CHANNELS,
+  ...MAP_CHANNELS,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap extends PtzEventMap, WallEventMap, DocsEventMap, OperationsEventMap {
+export interface EventMap extends PtzEventMap, WallEventMap, DocsEventMap, OperationsEventMap, MapEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -410,6 +431,7 @@ const EVENT_SET: { [E in EventName]: true } = {
   ...PTZ_EVENTS,
   ...DOCS_EVENTS,
   ...OPERATIONS_EVENTS,
+  ...MAP_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

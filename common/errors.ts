@@ -97,6 +97,12 @@ export const ERROR_REASONS = {
   operation_unknown: [],
   /** Not allowed in the operation's present state (params: state). */
   operation_state: [],
+  /** Site map: a plan needs two or three reference points (params count). */
+  map_no_points: [],
+  map_points_invalid: ['identical', 'collinear', 'outside', 'count'],
+  map_image_invalid: ['format', 'too_large', 'dimensions'],
+  /** params path: the file or folder at fault. */
+  map_tiles_invalid: ['folder', 'empty', 'shape', 'symlink', 'not_png', 'too_large', 'too_many'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

@@ -39,6 +39,7 @@ import { WallSettingsStore } from './wall/wall-settings';
 import { docsWiring } from './instructions/docs-wiring';
 import { OperationTags } from './operations/operation-tags';
 import { operationsWiring } from './operations/operations-wiring';
+import { mapWiring } from './map/map-wiring';
 
 const log = createLogger('services');
 
@@ -246,6 +247,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     actor,
     knownCamera: (id) => ids().includes(id),
   });
+  const map = mapWiring({ dataDir: o.dataDir, registry, events, actor });
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
@@ -285,6 +287,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       actor,
     ),
     ...docs.handlers,
+    ...map.handlers,
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -304,6 +307,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wallKioskUrl: (origin) => displays.kioskUrl(origin),
     close: async () => {
       clearInterval(sweep);
+      map.close();
       await ptzService.close(); // every camera stops before the post goes
       await ptzLeases.close();
       ops.close();

@@ -17,6 +17,7 @@ import { ContactsPanel } from './components/ContactsPanel';
 import { IncidentForm } from './components/IncidentForm';
 import { IncidentsPanel } from './components/IncidentsPanel';
 import { InstructionsPanel } from './components/InstructionsPanel';
+import { MapPanel } from './components/MapPanel';
 import { useConsole, useT } from './store/console-store';
 
 export function App() {
@@ -46,6 +47,7 @@ export function App() {
         {images && session.permissions.includes('ptz') && <PtzPanel />}
         {wallOpen && <WallPanel />}
         {images && panel === 'instructions' && <InstructionsPanel />}
+        {panel === 'map' && <MapPanel />}
       </main>
       <ImportDialog />
       {panel === 'registry' && <RegistryPanel />}

@@ -53,5 +53,11 @@ await Promise.all([
     outdir: 'dist/renderer',
   }),
 ]);
-for (const f of ['index.html', 'wall.html', 'styles.css'])
-  fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);
+for (const f of ['index.html', 'wall.html']) fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);
+// Leaflet's stylesheet is bundled into ours: no CDN, no inline <style> (the CSP forbids both).
+fs.writeFileSync(
+  'dist/renderer/styles.css',
+  fs.readFileSync('node_modules/leaflet/dist/leaflet.css', 'utf8') +
+    '\n' +
+    fs.readFileSync('renderer/styles.css', 'utf8'),
+);

@@ -67,6 +67,13 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'operations:extend': 'operations',
   'operations:close': 'operations',
   'operations:show': 'operations',
+  // The site map: the plan is no camera picture, so every operator sees it (markers and states come
+  // from what each already may see); only the technician's `settings` right imports it.
+  'map:get': 'session',
+  'map:plan': 'session',
+  'map:tile': 'session',
+  'map:import-plan': 'settings',
+  'map:import-tiles': 'settings',
 };
 
 /**
@@ -90,6 +97,7 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'contacts:changed': 'view',
   'operations:changed': 'operations',
   'operations:due': 'operations',
+  'map:changed': 'session',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

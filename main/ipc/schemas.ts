@@ -17,6 +17,7 @@ import { inputSettingsSchema } from '../joystick/settings';
 import { wallCommandSchema } from '../wall/wall-command-schema';
 import { docsSchemas } from '../instructions/docs-schemas';
 import { extendShape, idShape, operationShape } from '../operations/operation-rules';
+import { mapSchemas } from '../map/map-schemas';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -140,6 +141,7 @@ export const requestSchemas = {
     copyRequested: z.boolean(),
   }),
   ...ptzSchemas(),
+  ...mapSchemas(),
   'selftest:run': z.strictObject({
     technician: z
       .string()

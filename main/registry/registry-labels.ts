@@ -53,6 +53,7 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'operation.extend': 'Opération spéciale : prolongation',
   'operation.due': 'Opération spéciale : échéance atteinte',
   'operation.close': 'Opération spéciale : clôture',
+  'map.import': 'Import du plan du site',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

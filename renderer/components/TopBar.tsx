@@ -17,6 +17,10 @@ export function TopBar() {
   const wallOpen = useConsole((s) => s.wallOpen);
   const canDocs = useConsole((s) => s.session?.permissions.includes('view') ?? false);
   const canOperate = useConsole((s) => s.session?.permissions.includes('operations') ?? false);
+  const panel = useConsole((s) => s.panel);
+  const canMap = useConsole((s) =>
+    ['view', 'settings'].some((p) => s.session?.permissions.includes(p as 'view') ?? false),
+  );
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -91,6 +95,15 @@ export function TopBar() {
       {canOperate && (
         <button data-testid="operations-button" onClick={() => useConsole.getState().setPanel('operations')}>
           {t('sop.button')}
+        </button>
+      )}
+      {canMap && (
+        <button
+          data-testid="map-toggle"
+          aria-pressed={panel === 'map'}
+          onClick={() => useConsole.getState().setPanel(panel === 'map' ? 'none' : 'map')}
+        >
+          {t('map.toggle')}
         </button>
       )}
       <OperatorBar />

@@ -568,4 +568,54 @@ export const en: Record<MessageKey, string> = {
   'sop.scheduled': 'Operation "{name}" scheduled.',
   'sop.wall.no-right': 'Preset "{preset}" was not put on the wall: your role does not drive the wall.',
   'sop.wall.failed': 'Preset "{preset}" could not be put on the wall.',
+  // Site map (issue 12).
+  'map.toggle': 'Site map',
+  'map.title': 'Site map',
+  'map.none': 'No map imported yet: the technician imports it from this panel.',
+  'map.noneTechnician':
+    'No map imported yet: import a plan image with its reference points, or a folder of tiles.',
+  'map.unplaced': 'Cameras without coordinates ({count})',
+  'map.imported': 'Site map imported.',
+  'map.state.playing': 'live',
+  'map.state.stalled': 'frozen picture',
+  'map.state.reconnecting': 'reconnecting',
+  'map.state.connecting': 'connecting',
+  'map.state.offline': 'offline',
+  'map.state.idle': 'not viewed',
+  'map.import.title': 'Import the map (technician)',
+  'map.import.plan': 'Plan image (PNG, JPEG)',
+  'map.import.tiles': 'Folder of tiles (z/x/y.png)',
+  'map.import.file': 'Image file',
+  'map.import.points': 'Reference points',
+  'map.import.pointsHint':
+    'Two or three points, one a line: x y (plan pixels, origin top left) then latitude longitude. Two points keep the plan’s proportions; three may stretch it.',
+  'map.import.pointsSyntax': 'Unreadable reference point on line {line}: expected "x y latitude longitude".',
+  'map.import.folder': 'Folder on this post',
+  'map.import.submit': 'Import',
+  'error.map_no_points':
+    'This plan has no reference points ({count}): give two or three (pixel and latitude/longitude). Nothing was changed.',
+  'error.map_points_invalid': 'Unusable reference points. Nothing was changed.',
+  'error.map_points_invalid.identical':
+    'Two reference points coincide: pick points far apart on the plan. Nothing was changed.',
+  'error.map_points_invalid.collinear':
+    'The three reference points are in a line: pick them as a triangle. Nothing was changed.',
+  'error.map_points_invalid.outside':
+    'A reference point lies outside the image ({width} × {height} pixels). Nothing was changed.',
+  'error.map_points_invalid.count': 'Two or three reference points are needed. Nothing was changed.',
+  'error.map_image_invalid': 'Plan image refused. Nothing was changed.',
+  'error.map_image_invalid.format': 'This file is not a readable PNG or JPEG image. Nothing was changed.',
+  'error.map_image_invalid.too_large': 'Plan image too large (4 MiB at most). Nothing was changed.',
+  'error.map_image_invalid.dimensions':
+    'Plan image dimensions refused (16,384 pixels a side at most). Nothing was changed.',
+  'error.map_tiles_invalid': 'Folder of tiles refused ({path}). Nothing was changed.',
+  'error.map_tiles_invalid.folder': 'Folder missing or unreadable on this post: {path}. Nothing was changed.',
+  'error.map_tiles_invalid.empty': 'This folder holds no tiles: {path}. Nothing was changed.',
+  'error.map_tiles_invalid.shape':
+    'A folder of tiles may hold only z/x/y.png; "{path}" is not one. Nothing was changed.',
+  'error.map_tiles_invalid.symlink':
+    'Symbolic link refused in the folder of tiles: {path}. Nothing was changed.',
+  'error.map_tiles_invalid.not_png': 'This tile is not a PNG image: {path}. Nothing was changed.',
+  'error.map_tiles_invalid.too_large': 'Tile or folder too large: {path}. Nothing was changed.',
+  'error.map_tiles_invalid.too_many': 'Too many tiles in this folder (20,000 at most). Nothing was changed.',
+  'event.map.import': 'Site map import',
 };

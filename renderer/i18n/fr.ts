@@ -582,6 +582,60 @@ export const fr = {
   'sop.wall.no-right':
     'Le préréglage « {preset} » n’a pas été mis sur le mur : votre rôle ne pilote pas le mur.',
   'sop.wall.failed': 'Le préréglage « {preset} » n’a pas pu être mis sur le mur.',
+  // Site map (issue 12).
+  'map.toggle': 'Plan du site',
+  'map.title': 'Plan du site',
+  'map.none': 'Aucun plan importé : le technicien l’importe depuis ce panneau.',
+  'map.noneTechnician':
+    'Aucun plan importé : importez une image du plan avec ses points de référence, ou un dossier de tuiles.',
+  'map.unplaced': 'Caméras sans coordonnées ({count})',
+  'map.imported': 'Plan du site importé.',
+  'map.state.playing': 'en direct',
+  'map.state.stalled': 'image figée',
+  'map.state.reconnecting': 'reconnexion',
+  'map.state.connecting': 'connexion',
+  'map.state.offline': 'hors ligne',
+  'map.state.idle': 'non visionnée',
+  'map.import.title': 'Importer le plan (technicien)',
+  'map.import.plan': 'Image du plan (PNG, JPEG)',
+  'map.import.tiles': 'Dossier de tuiles (z/x/y.png)',
+  'map.import.file': 'Fichier image',
+  'map.import.points': 'Points de référence',
+  'map.import.pointsHint':
+    'Deux ou trois points, un par ligne : x y (pixels du plan, origine en haut à gauche) puis latitude longitude. Deux points : le plan garde ses proportions ; trois : il peut être étiré.',
+  'map.import.pointsSyntax':
+    'Point de référence illisible à la ligne {line} : attendu « x y latitude longitude ».',
+  'map.import.folder': 'Dossier sur ce poste',
+  'map.import.submit': 'Importer',
+  'error.map_no_points':
+    'Ce plan n’a pas de points de référence ({count}) : indiquez-en deux ou trois (pixel et latitude/longitude). Rien n’a été modifié.',
+  'error.map_points_invalid': 'Points de référence inutilisables. Rien n’a été modifié.',
+  'error.map_points_invalid.identical':
+    'Deux points de référence sont confondus : choisissez des points éloignés sur le plan. Rien n’a été modifié.',
+  'error.map_points_invalid.collinear':
+    'Les trois points de référence sont alignés : choisissez-les en triangle. Rien n’a été modifié.',
+  'error.map_points_invalid.outside':
+    'Un point de référence est hors de l’image ({width} × {height} pixels). Rien n’a été modifié.',
+  'error.map_points_invalid.count': 'Il faut deux ou trois points de référence. Rien n’a été modifié.',
+  'error.map_image_invalid': 'Image du plan refusée. Rien n’a été modifié.',
+  'error.map_image_invalid.format':
+    'Ce fichier n’est pas une image PNG ou JPEG lisible. Rien n’a été modifié.',
+  'error.map_image_invalid.too_large': 'Image du plan trop lourde (4 Mio au plus). Rien n’a été modifié.',
+  'error.map_image_invalid.dimensions':
+    'Dimensions de l’image du plan refusées (16 384 pixels de côté au plus). Rien n’a été modifié.',
+  'error.map_tiles_invalid': 'Dossier de tuiles refusé ({path}). Rien n’a été modifié.',
+  'error.map_tiles_invalid.folder':
+    'Dossier introuvable ou illisible sur ce poste : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.empty': 'Ce dossier ne contient aucune tuile : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.shape':
+    'Le dossier de tuiles ne doit contenir que z/x/y.png ; « {path} » n’en est pas. Rien n’a été modifié.',
+  'error.map_tiles_invalid.symlink':
+    'Lien symbolique refusé dans le dossier de tuiles : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.not_png': 'Cette tuile n’est pas une image PNG : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.too_large': 'Tuile ou dossier trop lourd : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.too_many':
+    'Trop de tuiles dans ce dossier (20 000 au plus). Rien n’a été modifié.',
+  'event.map.import': 'Import du plan du site',
 } as const;
 
 export type MessageKey = keyof typeof fr;

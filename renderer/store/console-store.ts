@@ -15,6 +15,7 @@ import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWallSlice, type WallSlice } from './wall-slice';
 import { createDocsSlice, type DocsSlice } from './docs-slice';
 import { createOperationsSlice, type OperationsSlice } from './operations-slice';
+import { createMapSlice, type MapSlice } from './map-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -33,6 +34,7 @@ export type ConsoleState = MosaicSlice &
   WallSlice &
   DocsSlice &
   OperationsSlice &
+  MapSlice &
   ConnectSlice;
 
 let connected = false;
@@ -50,6 +52,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createWallSlice(...a),
   ...createDocsSlice(...a),
   ...createOperationsSlice(...a),
+  ...createMapSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -70,6 +73,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('contacts:changed', (v) => st().applyContacts(v));
     api.on('operations:changed', (l) => st().applyOperations(l));
     api.on('operations:due', (op) => st().operationDue(op));
+    api.on('map:changed', (v) => void st().applyMapView(v));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

@@ -12,7 +12,8 @@ export type Panel =
   | 'instructions'
   | 'incidents'
   | 'contacts'
-  | 'operations';
+  | 'operations'
+  | 'map';
 
 /** A notice is a catalogue key and its parameters: it follows the operator's language. */
 export interface Notice {
