@@ -20,6 +20,13 @@ import {
   type WallResponseMap,
 } from './contract-wall';
 import { SELFTEST_CHANNELS, type SelftestRequestMap, type SelftestResponseMap } from './contract-selftest';
+import {
+  REPORT_CHANNELS,
+  REPORT_EVENTS,
+  type ReportEventMap,
+  type ReportRequestMap,
+  type ReportResponseMap,
+} from './contract-report';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -198,6 +205,7 @@ export const REGISTRY_EVENTS = [
   'ptz.release',
   'ptz.expire',
   'ptz.preempt',
+  'report.generate',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
@@ -281,7 +289,7 @@ export interface RequisitionInput {
 }
 
 /** What each invoke takes. */
-export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestRequestMap {
+export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestRequestMap, ReportRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -307,7 +315,7 @@ export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestReque
   'registry:requisition': RequisitionInput;
 }
 
-export interface ResponseMap extends PtzResponseMap, WallResponseMap, SelftestResponseMap {
+export interface ResponseMap extends PtzResponseMap, WallResponseMap, SelftestResponseMap, ReportResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -363,12 +371,13 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'registry:requisition': true,
   ...PTZ_CHANNELS,
   ...SELFTEST_CHANNELS,
+  ...REPORT_CHANNELS,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap extends PtzEventMap, WallEventMap {
+export interface EventMap extends PtzEventMap, WallEventMap, ReportEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -383,6 +392,7 @@ const EVENT_SET: { [E in EventName]: true } = {
   'layout:changed': true,
   'auth:session': true,
   ...PTZ_EVENTS,
+  ...REPORT_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

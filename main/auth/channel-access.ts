@@ -52,6 +52,9 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   // The key is checked by the handler, with a rate limit.
   'wall:open': 'public',
   'wall:report': 'wall-display',
+  // The annual report: the registry's readers (supervisor, head).
+  'report:run': 'registry',
+  'report:export': 'registry',
 };
 
 /**
@@ -70,6 +73,7 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'ptz:camera': 'ptz',
   'ptz:console': 'ptz',
   'wall:changed': 'wall',
+  'report:progress': 'registry',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

@@ -46,6 +46,7 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'ptz.release': 'Fin du contrôle PTZ (rendu)',
   'ptz.expire': 'Fin du contrôle PTZ (échéance)',
   'ptz.preempt': 'Contrôle PTZ repris (priorité)',
+  'report.generate': 'Rapport annuel de suivi généré',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
