@@ -62,6 +62,8 @@ export const ERROR_REASONS = {
   csu_config_invalid: [],
   lease_store_unreachable: [],
   lease_store_invalid: [],
+  /** The annual report: the registry or the status history could not be read; `cancelled`: a newer run replaced it. */
+  report_failed: ['cancelled'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

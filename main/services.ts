@@ -36,6 +36,9 @@ import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
 import { wallHandlers } from './wall/wall-handlers';
 import { WallPresets } from './wall/wall-presets';
 import { WallSettingsStore } from './wall/wall-settings';
+import { useFontDir } from './pdf/fonts';
+import { reportHandlers } from './report/report-handlers';
+import { cameraState, StatusHistory } from './streams/status-history';
 
 const log = createLogger('services');
 
@@ -134,6 +137,8 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         log.error('end of viewing not recorded', e);
       }
   };
+  useFontDir(path.join(o.assetsDir, 'fonts'));
+  const statusHistory = new StatusHistory(o.dataDir);
   let gateway: StreamGateway | null = null;
   let ptz: PtzService | null = null;
   const displays = new WallDisplays(loadOrCreateWallKey(o.dataDir), (t) => gateway?.revoke(t));
@@ -182,6 +187,10 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       }),
     ...(o.stallMs !== undefined && { stallMs: o.stallMs }),
     ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
+    onCameraStatus: (id, statuses) => {
+      const c = cameraState(statuses);
+      statusHistory.record(id, c.state, c.reason);
+    },
   });
   const endpoint = await gateway.listen();
   const gw = gateway;
@@ -214,6 +223,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   );
   if (!leasesOpened.ok) {
     await gw.close();
+    statusHistory.close();
     throw new Error(`PTZ : ${leasesOpened.error.code} ${JSON.stringify(leasesOpened.error.params ?? {})}`);
   }
   const ptzLeases = leasesOpened.value;
@@ -265,6 +275,14 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       o.dataDir,
       actor,
     ),
+    ...reportHandlers({
+      dataDir: o.dataDir,
+      registry,
+      events,
+      post,
+      cameras: () => inventory.cameras(),
+      actor,
+    }),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -290,6 +308,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       await wallDesk.controller.close();
       await localWall.close();
       await gw.close();
+      statusHistory.close();
       registry.close();
       operators.close();
     },
