@@ -11,6 +11,7 @@ import { PtzPanel } from './components/PtzPanel';
 import { RegistryPanel } from './components/RegistryPanel';
 import { TopBar } from './components/TopBar';
 import { WallPanel } from './components/WallPanel';
+import { ReportPanel } from './components/ReportPanel';
 import { useConsole, useT } from './store/console-store';
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
       {panel === 'operators' && <OperatorsPanel />}
       {panel === 'input-settings' && <InputSettingsPanel />}
       {panel === 'selftest' && <SelftestPanel />}
+      {panel === 'report' && <ReportPanel />}
     </div>
   );
 }

@@ -71,7 +71,7 @@ export class StatusHistory {
   ) {
     try {
       const db = new DatabaseSync(path.join(dataDir, STATUS_HISTORY_FILE));
-      db.exec('PRAGMA busy_timeout = 2000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+      db.exec('PRAGMA busy_timeout = 200; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
       db.exec(SCHEMA);
       this.db = db;
       // A camera left observed by a previous run that stopped without closing: idle from now on.

@@ -15,6 +15,7 @@ export function TopBar() {
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
   const wallOpen = useConsole((s) => s.wallOpen);
+  const canReport = useConsole((s) => s.session?.permissions.includes('registry') ?? false);
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -68,6 +69,11 @@ export function TopBar() {
         </button>
       )}
       <OperatorBar />
+      {canReport && (
+        <button data-testid="report-button" onClick={() => useConsole.getState().setPanel('report')}>
+          {t('report.button')}
+        </button>
+      )}
       {canImport && (
         <button data-testid="import-button" onClick={() => file.current?.click()}>
           {t('import.button')}

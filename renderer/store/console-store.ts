@@ -13,6 +13,7 @@ import { createSelftestSlice, type SelftestSlice } from './selftest-slice';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWallSlice, type WallSlice } from './wall-slice';
+import { createReportSlice, type ReportSlice } from './report-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -29,6 +30,7 @@ export type ConsoleState = MosaicSlice &
   PtzSlice &
   SelftestSlice &
   WallSlice &
+  ReportSlice &
   ConnectSlice;
 
 let connected = false;
@@ -44,6 +46,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createPtzSlice(...a),
   ...createSelftestSlice(...a),
   ...createWallSlice(...a),
+  ...createReportSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -59,6 +62,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('ptz:camera', (c) => st().applyPtzCamera(c.cameraId, c.error));
     api.on('ptz:ended', (e) => st().ptzEnded(e));
     api.on('ptz:console', (i) => st().ptzConsole(i));
+    api.on('report:progress', (p) => st().applyReportProgress(p.fraction));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

@@ -3,7 +3,7 @@ import type { AppError } from '../../common/result';
 import type { Locale, MessageKey } from '../i18n';
 import type { ConsoleState } from './console-store';
 
-export type Panel = 'none' | 'registry' | 'operators' | 'input-settings' | 'selftest';
+export type Panel = 'none' | 'registry' | 'operators' | 'input-settings' | 'selftest' | 'report';
 
 /** A notice is a catalogue key and its parameters: it follows the operator's language. */
 export interface Notice {
