@@ -20,10 +20,11 @@ export async function reportPdf(f: ReportFigures, charts: ReportView['charts']):
     if (c) pdf.svg(c.svg, CHART_SIZE.width, CHART_SIZE.height);
   };
   pdf.line({
-    text: 'Rapport annuel de suivi — convention de renvoi d’images (article 6)',
+    text: 'Rapport annuel de suivi — article 6',
     size: 16,
     bold: true,
   });
+  pdf.line({ text: 'Convention de renvoi d’images entre la ville et l’État', size: 11 });
   pdf.line({ text: `Centre d’information et de commandement — poste ${f.post}`, size: 11 });
   pdf.line({ text: `Période : du ${day(f.from)} au ${day(f.to)} inclus`, size: 11, gap: 4 });
   pdf.line({
@@ -100,7 +101,7 @@ export async function reportPdf(f: ReportFigures, charts: ReportView['charts']):
       o.cameras,
       frNumber(o.viewingHours),
     ]),
-    [2.2, 2, 1.6, 1.6, 0.8, 0.8],
+    [2.2, 2, 1.6, 1.6, 1, 1],
   );
 
   pdf.heading('6. Réquisitions judiciaires');
