@@ -41,6 +41,13 @@ import {
   type MapRequestMap,
   type MapResponseMap,
 } from './contract-map';
+import {
+  REPORT_CHANNELS,
+  REPORT_EVENTS,
+  type ReportEventMap,
+  type ReportRequestMap,
+  type ReportResponseMap,
+} from './contract-report';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -227,6 +234,7 @@ export const REGISTRY_EVENTS = [
   'operation.due',
   'operation.close',
   'map.import',
+  'report.generate',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
@@ -317,7 +325,8 @@ export interface RequestMap
     SelftestRequestMap,
     DocsRequestMap,
     OperationsRequestMap,
-    MapRequestMap {
+    MapRequestMap,
+    ReportRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -350,7 +359,8 @@ export interface ResponseMap
     SelftestResponseMap,
     DocsResponseMap,
     OperationsResponseMap,
-    MapResponseMap {
+    MapResponseMap,
+    ReportResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -409,12 +419,14 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   ...DOCS_CHANNELS,
   ...OPERATIONS_CHANNELS,
   ...MAP_CHANNELS,
+  ...REPORT_CHANNELS,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap extends PtzEventMap, WallEventMap, DocsEventMap, OperationsEventMap, MapEventMap {
+export interface EventMap
+  extends PtzEventMap, WallEventMap, DocsEventMap, OperationsEventMap, MapEventMap, ReportEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -432,6 +444,7 @@ const EVENT_SET: { [E in EventName]: true } = {
   ...DOCS_EVENTS,
   ...OPERATIONS_EVENTS,
   ...MAP_EVENTS,
+  ...REPORT_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

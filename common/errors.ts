@@ -103,6 +103,8 @@ export const ERROR_REASONS = {
   map_image_invalid: ['format', 'too_large', 'dimensions'],
   /** params path: the file or folder at fault. */
   map_tiles_invalid: ['folder', 'empty', 'shape', 'symlink', 'not_png', 'too_large', 'too_many'],
+  /** The annual report: the registry or the status history could not be read; `cancelled`: a newer run replaced it. */
+  report_failed: ['cancelled'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

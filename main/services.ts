@@ -40,6 +40,9 @@ import { docsWiring } from './instructions/docs-wiring';
 import { OperationTags } from './operations/operation-tags';
 import { operationsWiring } from './operations/operations-wiring';
 import { mapWiring } from './map/map-wiring';
+import { useFontDir } from './pdf/fonts';
+import { reportHandlers } from './report/report-handlers';
+import { cameraState, StatusHistory } from './streams/status-history';
 
 const log = createLogger('services');
 
@@ -138,6 +141,8 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         log.error('end of viewing not recorded', e);
       }
   };
+  useFontDir(path.join(o.assetsDir, 'fonts'));
+  const statusHistory = new StatusHistory(o.dataDir);
   let gateway: StreamGateway | null = null;
   const tags = new OperationTags(); // special operations tag viewing and PTZ entries (main/operations)
   let ptz: PtzService | null = null;
@@ -187,6 +192,10 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       }),
     ...(o.stallMs !== undefined && { stallMs: o.stallMs }),
     ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
+    onCameraStatus: (id, statuses) => {
+      const c = cameraState(statuses);
+      statusHistory.record(id, c.state, c.reason);
+    },
   });
   const endpoint = await gateway.listen();
   const gw = gateway;
@@ -224,6 +233,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   );
   if (!leasesOpened.ok) {
     await gw.close();
+    statusHistory.close();
     throw new Error(`PTZ : ${leasesOpened.error.code} ${JSON.stringify(leasesOpened.error.params ?? {})}`);
   }
   const ptzLeases = leasesOpened.value;
@@ -288,6 +298,14 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ),
     ...docs.handlers,
     ...map.handlers,
+    ...reportHandlers({
+      dataDir: o.dataDir,
+      registry,
+      events,
+      post,
+      cameras: () => inventory.cameras(),
+      actor,
+    }),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -316,6 +334,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       await localWall.close();
       await gw.close();
       docs.close();
+      statusHistory.close();
       registry.close();
       operators.close();
     },

@@ -18,6 +18,7 @@ import { IncidentForm } from './components/IncidentForm';
 import { IncidentsPanel } from './components/IncidentsPanel';
 import { InstructionsPanel } from './components/InstructionsPanel';
 import { MapPanel } from './components/MapPanel';
+import { ReportPanel } from './components/ReportPanel';
 import { useConsole, useT } from './store/console-store';
 
 export function App() {
@@ -59,6 +60,7 @@ export function App() {
       {images && incidentFormOpen && <IncidentForm />}
       {panel === 'operations' && <OperationsPanel />}
       {session.permissions.includes('operations') && <OperationPrompts />}
+      {panel === 'report' && <ReportPanel />}
     </div>
   );
 }

@@ -14,6 +14,8 @@ const nodeExternal = [
   'electron-updater',
   'bufferutil',
   'utf-8-validate',
+  // pdfkit reads its own data files (ICC profile, AFM) beside its module: loaded from node_modules.
+  'pdfkit',
 ];
 
 fs.rmSync('dist', { recursive: true, force: true });

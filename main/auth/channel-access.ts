@@ -74,6 +74,9 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'map:tile': 'session',
   'map:import-plan': 'settings',
   'map:import-tiles': 'settings',
+  // The annual report: the registry's readers (supervisor, head).
+  'report:run': 'registry',
+  'report:export': 'registry',
 };
 
 /**
@@ -98,6 +101,7 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'operations:changed': 'operations',
   'operations:due': 'operations',
   'map:changed': 'session',
+  'report:progress': 'registry',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

@@ -34,6 +34,17 @@ const registryFilter = z.strictObject({
   cameraId: cameraId.optional(),
 });
 
+/** The report's period: two dates, the end not before the start, at most ten years. */
+function reportSchemas() {
+  const period = z.strictObject({ from: isoDate, to: isoDate });
+  const ordered = <T extends { from: string; to: string }>(p: T): boolean =>
+    p.from <= p.to && Date.parse(p.to) - Date.parse(p.from) <= 3660 * 86_400_000;
+  return {
+    'report:run': period.refine(ordered, { path: ['to'] }),
+    'report:export': period.extend({ format: z.enum(['pdf', 'csv']) }).refine(ordered, { path: ['to'] }),
+  };
+}
+
 const axis = z.number().min(-1).max(1);
 /** PTZ payloads: the event reference and reason are free text, bounded and without control characters. */
 function ptzSchemas() {
@@ -156,6 +167,7 @@ export const requestSchemas = {
   'operations:extend': extendShape,
   'operations:close': idShape,
   'operations:show': idShape,
+  ...reportSchemas(),
 } as const satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** The other direction: every contract request is something its schema's output can be. */

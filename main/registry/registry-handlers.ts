@@ -55,7 +55,7 @@ export function registryHandlers(
       registry.append({ type: 'registry.consult', actor: actor(ctx.clientId), data: { filter: f } });
       return ok({ entries: rows.slice(-500).map(entry), sessions: viewingSessions(rows) });
     },
-    'registry:export': (f, ctx) => {
+    'registry:export': async (f, ctx) => {
       const { format, ...rest } = f;
       const filter = toFilter(rest);
       const rows = registry.query(filter);
@@ -66,7 +66,7 @@ export function registryHandlers(
         const body =
           format === 'csv'
             ? toCsv(rows)
-            : toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
+            : await toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
         fs.writeFileSync(file, body, { mode: 0o600 });
       } catch (e) {
         return err(storageErrorCode(e));

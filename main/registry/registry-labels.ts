@@ -54,6 +54,7 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'operation.due': 'Opération spéciale : échéance atteinte',
   'operation.close': 'Opération spéciale : clôture',
   'map.import': 'Import du plan du site',
+  'report.generate': 'Rapport annuel de suivi généré',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

@@ -58,7 +58,7 @@ export class Registry {
 
   constructor(
     dataDir: string,
-    private readonly keys: RegistryKeys,
+    readonly keys: RegistryKeys,
   ) {
     this.db = new DatabaseSync(path.join(dataDir, 'registry.db'));
     this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`);

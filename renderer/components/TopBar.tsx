@@ -21,6 +21,7 @@ export function TopBar() {
   const canMap = useConsole((s) =>
     ['view', 'settings'].some((p) => s.session?.permissions.includes(p as 'view') ?? false),
   );
+  const canReport = useConsole((s) => s.session?.permissions.includes('registry') ?? false);
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -107,6 +108,11 @@ export function TopBar() {
         </button>
       )}
       <OperatorBar />
+      {canReport && (
+        <button data-testid="report-button" onClick={() => useConsole.getState().setPanel('report')}>
+          {t('report.button')}
+        </button>
+      )}
       {canImport && (
         <button data-testid="import-button" onClick={() => file.current?.click()}>
           {t('import.button')}

@@ -636,6 +636,39 @@ export const fr = {
   'error.map_tiles_invalid.too_many':
     'Trop de tuiles dans ce dossier (20 000 au plus). Rien n’a été modifié.',
   'event.map.import': 'Import du plan du site',
+
+  'report.button': 'Rapport annuel',
+  'report.title': 'Rapport annuel de suivi (article 6 de la convention)',
+  'report.run': 'Calculer',
+  'report.pdf': 'PDF pour le comité',
+  'report.csv': 'CSV des chiffres',
+  'report.camera': 'Caméra',
+  'report.availability': 'Disponibilité par caméra',
+  'report.observedHours': 'Heures observées',
+  'report.playingHours': 'Heures en lecture',
+  'report.availabilityShare': 'Disponibilité',
+  'report.notObserved': 'non observée',
+  'report.viewing': 'Visionnage : {hours} h au total',
+  'report.sessionsHours': '{sessions} session(s), {hours} h',
+  'report.surface.console-tile': 'Console (tuile)',
+  'report.surface.console-large': 'Console (grand format)',
+  'report.surface.wall-tile': 'Mur d’images',
+  'report.ptz': 'Prises de contrôle PTZ',
+  'report.ptzFigures':
+    '{grants} prise(s) accordée(s), {hours} h au total ; {notifications} notification(s) au CSU dont {notificationsFailed} non remise(s) ; {refusals} refus ; {overrides} dérogation(s)',
+  'report.incidents': 'Signalements : {total}, dont {urgent} urgent(s)',
+  'report.operations': 'Opérations spéciales',
+  'report.operationsFigures':
+    '{total} opération(s), {extensions} prolongation(s), {closedEarly} close(s) avant le terme',
+  'report.requisitions': 'Réquisitions judiciaires',
+  'report.requisitionsFigures': '{total} réquisition(s), dont {copiesRequested} copie(s) demandée(s) au CSU',
+  'report.chart.availability': 'Graphique : disponibilité par caméra',
+  'report.chart.viewing-camera': 'Graphique : heures de visionnage par caméra',
+  'report.chart.viewing-surface': 'Graphique : heures de visionnage par surface',
+  'report.chart.incidents': 'Graphique : signalements par catégorie',
+  'event.report.generate': 'Rapport annuel de suivi généré',
+  'error.report_failed': 'Le rapport n’a pas pu être calculé (registre ou historique illisible).',
+  'error.report_failed.cancelled': 'Calcul du rapport remplacé par une nouvelle demande.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -16,6 +16,7 @@ import { createWallSlice, type WallSlice } from './wall-slice';
 import { createDocsSlice, type DocsSlice } from './docs-slice';
 import { createOperationsSlice, type OperationsSlice } from './operations-slice';
 import { createMapSlice, type MapSlice } from './map-slice';
+import { createReportSlice, type ReportSlice } from './report-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -35,6 +36,7 @@ export type ConsoleState = MosaicSlice &
   DocsSlice &
   OperationsSlice &
   MapSlice &
+  ReportSlice &
   ConnectSlice;
 
 let connected = false;
@@ -53,6 +55,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createDocsSlice(...a),
   ...createOperationsSlice(...a),
   ...createMapSlice(...a),
+  ...createReportSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -74,6 +77,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('operations:changed', (l) => st().applyOperations(l));
     api.on('operations:due', (op) => st().operationDue(op));
     api.on('map:changed', (v) => void st().applyMapView(v));
+    api.on('report:progress', (p) => st().applyReportProgress(p.fraction));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

@@ -13,7 +13,8 @@ export type Panel =
   | 'incidents'
   | 'contacts'
   | 'operations'
-  | 'map';
+  | 'map'
+  | 'report';
 
 /** A notice is a catalogue key and its parameters: it follows the operator's language. */
 export interface Notice {
