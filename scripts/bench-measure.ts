@@ -7,11 +7,12 @@ import type { RtspLab } from '../e2e/fixtures/rtsp-lab';
 import { createOperator, login, startHost } from '../e2e/fixtures/host';
 import { classify, cpuSeconds, readProcs, type Group } from './bench-proc';
 
-export type PathName = 'canvas' | 'generator' | 'baseline';
+export type PathName = 'canvas' | 'generator' | 'worker-generator' | 'baseline';
 
 export const PATH_QUERY: Record<PathName, string> = {
   canvas: 'video=webcodecs&render=worker',
   generator: 'video=webcodecs&render=generator',
+  'worker-generator': 'video=webcodecs&render=worker-generator',
   baseline: 'video=mpeg1',
 };
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { StreamKind, VideoEndpoint } from '../../common/contract';
 import { useConsole } from '../store/console-store';
 import { benchFrame, benchStart, benchVideo } from '../video/bench-stats';
+import { showsInVideo } from '../video/frame-sinks';
 import { streamUrl, videoEndpoint } from '../video/endpoint';
 import { pageOptions } from '../video/options';
 import { startJsmpeg, startWebCodecs, type Player, type TileRender, type TileReport } from '../video/players';
@@ -156,7 +157,7 @@ function VideoLayer({
     'data-render': layer.render,
     style: pending && !shown ? { opacity: 0 } : undefined,
   };
-  return layer.render === 'generator' ? (
+  return showsInVideo(layer.render) ? (
     <video ref={setPicture} {...common} muted autoPlay playsInline disablePictureInPicture />
   ) : (
     <canvas ref={setPicture} {...common} width={640} height={360} />

@@ -1,5 +1,6 @@
 /** Per-tile figures the benchmark reads from the page (only filled with `?bench=1`). */
 import type { TileRender, TileReport } from './players';
+import { showsInVideo } from './frame-sinks';
 import { decodeStampRow, stampToEpoch, STAMP_BITS } from './stamp';
 
 export interface TileStats {
@@ -8,7 +9,7 @@ export interface TileStats {
   decoded: number;
   /** Frames handed to the screen by the tile's player. */
   shown: number;
-  /** Frames the <video> actually presented (generator path, from requestVideoFrameCallback). */
+  /** Frames the <video> actually presented (generator paths, from requestVideoFrameCallback). */
   presented: number | null;
   dropped: number;
   firstFrameAt: number | null;
@@ -46,7 +47,7 @@ export function benchStart(index: number, cameraId: number, render: TileRender):
     render,
     decoded: 0,
     shown: 0,
-    presented: render === 'generator' ? 0 : null,
+    presented: showsInVideo(render) ? 0 : null,
     dropped: 0,
     firstFrameAt: null,
     startedAt: Date.now(),

@@ -1,5 +1,5 @@
 /**
- * WebCodecs tile decoding, run in a worker (canvas sink) or on the page (generator or canvas).
+ * WebCodecs tile decoding, run in a worker (canvas, or a page generator's writable) or on the page.
  * Each tile opens its own video socket. Latency bounded: drop, never queue. A delta unit that
  * arrives, or a frame that decodes, further behind the gateway's send time than LAG_BOUND_MS is
  * dropped and the tile resyncs on the next key frame: fewer frames, never old ones.
@@ -32,7 +32,15 @@ export interface TileReport {
 }
 
 export type WorkerRequest =
-  | { op: 'open'; id: number; canvas: OffscreenCanvas; url: string; bench: boolean; every: number }
+  | {
+      op: 'open';
+      id: number;
+      /** Where the worker shows frames: a transferred canvas, or a page generator's writable. */
+      target: { canvas: OffscreenCanvas } | { writable: WritableStream<VideoFrame> };
+      url: string;
+      bench: boolean;
+      every: number;
+    }
   | { op: 'rate'; id: number; every: number }
   | { op: 'close'; id: number };
 
