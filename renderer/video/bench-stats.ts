@@ -66,28 +66,35 @@ export function benchFrame(index: number, r: TileReport): void {
 }
 
 /**
- * Generator path: counts the frames the <video> presents and, one in five, reads the stamp from
- * the presented picture (drawn into a one-row canvas). Returns a stop function.
+ * Generator paths: counts the frames the <video> presented and, about one in five, reads the
+ * stamp from the presented picture (drawn into a one-row canvas). The count is the compositor's
+ * (`presentedFrames`), not the callbacks: those run on the page thread, which may be too busy to
+ * see every frame the compositor shows. Latency is counted to the frame's presentation time.
+ * Returns a stop function.
  */
 export function benchVideo(index: number, video: HTMLVideoElement): () => void {
   const probe = new OffscreenCanvas(1, 1);
   const ctx = probe.getContext('2d', { willReadFrequently: true });
   let handle = 0;
   let stopped = false;
-  const onFrame = (): void => {
+  let base: number | null = null;
+  let sampled = 0;
+  const onFrame = (_: number, meta: VideoFrameCallbackMetadata): void => {
     if (stopped) return;
     const s = window.__vigieStats?.[index];
     if (s && s.presented !== null) {
-      s.presented++;
+      base ??= meta.presentedFrames - 1;
+      s.presented = meta.presentedFrames - base;
       const w = video.videoWidth;
-      if (ctx && w && s.presented % 5 === 0) {
-        const now = Date.now();
+      if (ctx && w && s.presented - sampled >= 5) {
+        sampled = s.presented;
+        const shownAt = Math.min(Date.now(), Math.round(performance.timeOrigin + meta.presentationTime));
         const block = Math.max(1, Math.floor(w / STAMP_BITS));
         const y = Math.floor(block / 2);
         if (probe.width !== w) probe.width = w;
         ctx.drawImage(video, 0, y, w, 1, 0, 0, w, 1);
-        const at = stampToEpoch(decodeStampRow(ctx.getImageData(0, 0, w, 1).data, w, 0, w), now);
-        if (at !== null && s.latency.length < 5000) s.latency.push(now - at);
+        const at = stampToEpoch(decodeStampRow(ctx.getImageData(0, 0, w, 1).data, w, 0, w), shownAt);
+        if (at !== null && s.latency.length < 5000) s.latency.push(shownAt - at);
       }
     }
     handle = video.requestVideoFrameCallback(onFrame);

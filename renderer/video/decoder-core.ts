@@ -6,6 +6,7 @@
  */
 import { decodeFrame, type VideoControl } from '../../common/video-frame';
 import type { FrameSink } from './frame-sinks';
+import type { TileReport, WorkerEvent } from './tile-messages';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 
 /** Past this, delta units and frames are dropped until the next key frame. */
@@ -16,36 +17,7 @@ export const KEY_LAG_BOUND_MS = 1000;
 const DROPPING_HOLD_MS = 1000;
 const MAX_QUEUE = 4;
 
-export interface TileReport {
-  /** When the last frame was shown (null: none yet). */
-  at: number | null;
-  decoded: number;
-  shown: number;
-  dropped: number;
-  /** Age of the last frame shown, from the gateway's send time, in ms. */
-  lag: number;
-  dropping: boolean;
-  codec: string;
-  latency: number[];
-  width: number;
-  height: number;
-}
-
-export type WorkerRequest =
-  | {
-      op: 'open';
-      id: number;
-      /** Where the worker shows frames: a transferred canvas, or a page generator's writable. */
-      target: { canvas: OffscreenCanvas } | { writable: WritableStream<VideoFrame> };
-      url: string;
-      bench: boolean;
-      every: number;
-    }
-  | { op: 'rate'; id: number; every: number }
-  | { op: 'close'; id: number };
-
-export type WorkerEvent =
-  ({ id: number; type: 'frame' } & TileReport) | { id: number; type: 'fallback'; codec: string };
+export type { TileReport, WorkerEvent, WorkerRequest } from './tile-messages';
 
 interface Tile {
   id: number;
@@ -125,9 +97,19 @@ function onOutput(t: Tile, frame: VideoFrame): void {
   }
   t.r.width = frame.displayWidth;
   t.r.height = frame.displayHeight;
-  t.sink.show(frame);
+  t.sink.show(
+    frame,
+    () => shown(t, meta?.sentAt ?? null),
+    () => skipped(t),
+  );
+}
+
+/** A frame reached the screen's path; its lag is counted from the gateway's send time to now. */
+function shown(t: Tile, sentAt: number | null): void {
+  if (t.closed) return;
+  const now = Date.now();
   t.r.shown++;
-  t.r.lag = lag;
+  t.r.lag = sentAt === null ? 0 : now - sentAt;
   t.r.at = now;
   // Benchmark read-back on one frame in five, from what is displayed.
   if (t.bench && t.sink.probe && t.r.shown % 5 === 0)
@@ -135,6 +117,14 @@ function onOutput(t: Tile, frame: VideoFrame): void {
       if (stamp !== null) t.r.latency.push(Date.now() - stamp);
     });
   report(t, t.r.shown === 1);
+}
+
+/** A decoded frame a newer one replaced before it could be shown: dropped, with no resync. */
+function skipped(t: Tile): void {
+  if (t.closed) return;
+  t.r.dropped++;
+  t.lastDropAt = Date.now();
+  report(t, false);
 }
 
 function makeDecoder(t: Tile): VideoDecoder {

@@ -11,8 +11,11 @@ import { readStamp } from './stamp';
 export type RenderPath = 'worker-generator' | 'generator' | 'worker' | 'page';
 
 export interface FrameSink {
-  /** Shows the frame and takes ownership of it. */
-  show(frame: VideoFrame): void;
+  /**
+   * Shows the frame and takes ownership of it: `shown` once it is on its way to the screen, or
+   * `skipped` if a newer frame replaced it before that.
+   */
+  show(frame: VideoFrame, shown: () => void, skipped: () => void): void;
   close(): void;
   /** Benchmark only: the stamp on the picture as displayed, read at the next animation frame. */
   probe?(done: (stampedAt: number | null) => void): void;
@@ -29,13 +32,14 @@ export function canvasSink(canvas: DecodeCanvas, bench: boolean): FrameSink | nu
   }) as Ctx2D | null;
   if (!ctx) return null;
   return {
-    show: (frame) => {
+    show: (frame, shown) => {
       if (canvas.width !== frame.displayWidth || canvas.height !== frame.displayHeight) {
         canvas.width = frame.displayWidth;
         canvas.height = frame.displayHeight;
       }
       ctx.drawImage(frame, 0, 0);
       frame.close();
+      shown();
     },
     close: () => {},
     probe: (done) => requestAnimationFrame(() => done(readStamp(ctx, canvas.width))),
@@ -99,36 +103,49 @@ export function attachGenerator(video: HTMLVideoElement): {
 /**
  * Frames written to a track generator's writable, here or transferred from the page. One write
  * in flight: a frame that arrives while the previous write is pending replaces the one waiting
- * (newest wins, never a queue). A frame is closed once written: a transferred stream sends a
+ * (newest wins, never a queue; the replaced one counts as dropped). A frame is shown when its
+ * write completes: across threads, when the page has taken it, so a blocked page shows as lag. A frame is closed once written: a transferred stream sends a
  * copy, and closing one the generator already closed is harmless.
  */
 export function writerSink(writable: WritableStream<VideoFrame>, onClose?: () => void): FrameSink {
+  interface Pending {
+    frame: VideoFrame;
+    shown: () => void;
+    skipped: () => void;
+  }
   const writer = writable.getWriter();
   let busy = false;
-  let waiting: VideoFrame | null = null;
+  let waiting: Pending | null = null;
   let closed = false;
-  const write = (frame: VideoFrame): void => {
+  const write = (p: Pending): void => {
     busy = true;
-    const done = (): void => {
-      frame.close();
+    const done = (ok: boolean): void => {
+      p.frame.close();
       busy = false;
+      if (ok && !closed) p.shown();
       const next = waiting;
       waiting = null;
       if (next && !closed) write(next);
-      else next?.close();
+      else next?.frame.close();
     };
-    writer.write(frame).then(done, done);
+    writer.write(p.frame).then(
+      () => done(true),
+      () => done(false),
+    );
   };
   return {
-    show: (frame) => {
+    show: (frame, shown, skipped) => {
       if (closed) return frame.close();
-      if (!busy) return write(frame);
-      waiting?.close();
-      waiting = frame;
+      if (!busy) return write({ frame, shown, skipped });
+      if (waiting) {
+        waiting.frame.close();
+        waiting.skipped();
+      }
+      waiting = { frame, shown, skipped };
     },
     close: () => {
       closed = true;
-      waiting?.close();
+      waiting?.frame.close();
       waiting = null;
       void writer.close().catch(() => {});
       onClose?.();
