@@ -7,11 +7,12 @@ import type { RtspLab } from '../e2e/fixtures/rtsp-lab';
 import { createOperator, login, startHost } from '../e2e/fixtures/host';
 import { classify, cpuSeconds, readProcs, type Group } from './bench-proc';
 
-export type PathName = 'canvas' | 'generator' | 'baseline';
+export type PathName = 'canvas' | 'generator' | 'worker-generator' | 'baseline';
 
 export const PATH_QUERY: Record<PathName, string> = {
   canvas: 'video=webcodecs&render=worker',
   generator: 'video=webcodecs&render=generator',
+  'worker-generator': 'video=webcodecs&render=worker-generator',
   baseline: 'video=mpeg1',
 };
 
@@ -28,8 +29,11 @@ export interface PathResult {
   labCpu: number;
   /** Frames shown per second per tile (presented by the <video> on the generator path). */
   fpsPerTile: { min: number; median: number };
-  /** CPU milliseconds per frame shown: the fair comparison when a path saturates. */
-  cpuMsPerFrame: number;
+  /**
+   * CPU milliseconds per frame shown: the fair comparison when a path saturates. null when the
+   * window showed no frame at all (a starved run): no meaningful ratio.
+   */
+  cpuMsPerFrame: number | null;
   dropped: number;
   droppedPct: number;
   /** Glass-to-glass, from the stamp on the displayed picture of tile 0; halves show any drift. */
@@ -209,6 +213,7 @@ export async function measure(
       dropped += b.dropped - a.dropped;
       decoded += b.decoded - a.decoded;
     }
+    const shownPerSecond = fps.reduce((a, b) => a + b, 0);
     const latency = s1[0]?.latency.slice(s0[0]?.latency.length ?? 0) ?? [];
     const half = Math.floor(latency.length / 2);
     // Switches: warm = camera already streaming on another tile; cold = a camera no one watches.
@@ -228,12 +233,7 @@ export async function measure(
       cpu,
       labCpu,
       fpsPerTile: { min: fps.length ? Math.min(...fps) : 0, median: pct(fps, 50) ?? 0 },
-      cpuMsPerFrame:
-        (1000 * cpu.total) /
-        Math.max(
-          1e-9,
-          fps.reduce((a, b) => a + b, 0),
-        ),
+      cpuMsPerFrame: shownPerSecond > 0 ? (1000 * cpu.total) / shownPerSecond : null,
       dropped,
       droppedPct: decoded + dropped ? (100 * dropped) / (decoded + dropped) : 0,
       latency: {

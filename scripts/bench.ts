@@ -2,13 +2,14 @@
  * `npm run bench`: the console's render paths compared in one run, on the same cameras, driving
  * the console in headless Chromium through the browser host:
  *   canvas    WebCodecs drawn on a canvas in a worker (the previous default, now the fallback)
- *   generator WebCodecs into a <video> through MediaStreamTrackGenerator (the default)
+ *   generator WebCodecs on the page thread into a <video> through MediaStreamTrackGenerator
+ *   worker-generator  the same generator, its writable transferred to a decoding worker
  *   baseline  MPEG-1 transcode decoded by jsmpeg
  * at 4, 8 and 16 tiles. Prints figures and ratios against the canvas path and the baseline, writes JSON.
  * The camera lab: one camera stamped live with the wall clock (tile 0: glass-to-glass latency),
  * the others replayed from a pre-encoded clip with -c copy, so the figures measure the console.
- * Flags: --tiles 4,8,16  --seconds S (20)  --sizes 640x360[,1280x720]  --paths canvas,generator,baseline
- *        --short (4 tiles, 3 s, generator and baseline: CI proves the bench still works)
+ * Flags: --tiles 4,8,16  --seconds S (20)  --sizes 640x360[,1280x720]  --paths canvas,generator,worker-generator,baseline
+ *        --short (4 tiles, 3 s, worker-generator and baseline: CI proves the bench still works)
  *        --framing (adds 4 generator tiles with the old split framing, one frame later, to compare)
  *        --ptz (PTZ latency against the loopback ONVIF peer instead: scripts/bench-ptz.ts)
  *        --no-wall (skips the wall case: the largest tile count on the console, then also on the wall page)
@@ -31,9 +32,9 @@ const SECONDS = Number(flag('seconds') ?? (short ? 3 : 20));
 const SIZES = (flag('sizes') ?? '640x360')
   .split(',')
   .map((s) => s.split('x').map(Number) as [number, number]);
-const PATHS = (flag('paths') ?? (short ? 'generator,baseline' : 'canvas,generator,baseline')).split(
-  ',',
-) as PathName[];
+const PATHS = (
+  flag('paths') ?? (short ? 'worker-generator,baseline' : 'canvas,generator,worker-generator,baseline')
+).split(',') as PathName[];
 const FRAMING = argv.includes('--framing');
 const WALL = !argv.includes('--no-wall');
 const N = Math.max(...TILES);
@@ -107,16 +108,22 @@ async function main(): Promise<void> {
         results[key] = row;
         console.log(`\n${key}`);
         for (const [label, r] of Object.entries(row)) print(label, r);
-        const g = row.generator;
+        // The default path (worker-generator, else generator) against the others.
+        const g = row['worker-generator'] ?? row.generator;
+        const gName = row['worker-generator'] ? 'worker-generator' : 'generator';
         const lines: string[] = [];
-        if (g && row.canvas) lines.push(compare('generator/canvas', g, row.canvas));
-        if (g && row.baseline) lines.push(compare('generator/baseline', g, row.baseline));
-        if (g && row['generator, split framing'])
-          lines.push(compare('FLV/split framing', g, row['generator, split framing']));
+        if (g && row.canvas) lines.push(compare(`${gName}/canvas`, g, row.canvas));
+        if (row['worker-generator'] && row.generator)
+          lines.push(compare('worker-generator/generator', row['worker-generator'], row.generator));
+        if (row.generator && row.canvas && g !== row.generator)
+          lines.push(compare('generator/canvas', row.generator, row.canvas));
+        if (g && row.baseline) lines.push(compare(`${gName}/baseline`, g, row.baseline));
+        if (row.generator && row['generator, split framing'])
+          lines.push(compare('FLV/split framing', row.generator, row['generator, split framing']));
         for (const l of lines) console.log(`  ${l}`);
         if (g)
           summary.push(
-            `${key}: generator fps min ${f(g.fpsPerTile.min, 1)} median ${f(g.fpsPerTile.median, 1)}, p50 ${f(g.latency.p50)} p95 ${f(g.latency.p95)} ms, ${lines.join('; ')}`,
+            `${key}: ${gName} fps min ${f(g.fpsPerTile.min, 1)} median ${f(g.fpsPerTile.median, 1)}, p50 ${f(g.latency.p50)} p95 ${f(g.latency.p95)} ms, ${lines.join('; ')}`,
           );
       }
       if (WALL) {

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { StreamKind, VideoEndpoint } from '../../common/contract';
 import { useConsole } from '../store/console-store';
 import { benchFrame, benchStart, benchVideo } from '../video/bench-stats';
+import { showsInVideo } from '../video/frame-sinks';
 import { streamUrl, videoEndpoint } from '../video/endpoint';
 import { pageOptions } from '../video/options';
 import { startJsmpeg, startWebCodecs, type Player, type TileRender, type TileReport } from '../video/players';
@@ -27,9 +28,17 @@ let nextLayer = 1;
 /**
  * The tile's video. Switching the same camera between sub- and main stream keeps the old
  * picture until the new stream's first frame (no black flash); a different camera never
- * shows the previous camera's picture.
+ * shows the previous camera's picture. Memoised: the tile's clock ticks twice a second and
+ * must not re-render the video layers.
  */
-export function VideoSurface({ index, cameraId, stream, render, every, onFallback }: Props) {
+export const VideoSurface = memo(function VideoSurface({
+  index,
+  cameraId,
+  stream,
+  render,
+  every,
+  onFallback,
+}: Props) {
   const [endpoint, setEndpoint] = useState<VideoEndpoint | null>(null);
   const [layers, setLayers] = useState<Layer[]>(() => [{ id: nextLayer++, stream, render }]);
 
@@ -67,7 +76,7 @@ export function VideoSurface({ index, cameraId, stream, render, every, onFallbac
       ))}
     </>
   );
-}
+});
 
 interface LayerProps {
   index: number;
@@ -156,7 +165,7 @@ function VideoLayer({
     'data-render': layer.render,
     style: pending && !shown ? { opacity: 0 } : undefined,
   };
-  return layer.render === 'generator' ? (
+  return showsInVideo(layer.render) ? (
     <video ref={setPicture} {...common} muted autoPlay playsInline disablePictureInPicture />
   ) : (
     <canvas ref={setPicture} {...common} width={640} height={360} />

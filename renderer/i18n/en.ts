@@ -23,7 +23,10 @@ export const en: Record<MessageKey, string> = {
   'reason.codec': 'unsupported codec',
   'reason.ended': 'stream ended',
   'reason.error': 'stream error',
-  'render.generator': 'Direct decoding (WebCodecs, no transcoding) — native video display',
+  'render.worker-generator':
+    'Direct decoding (WebCodecs, no transcoding) — native video display, decoded off the page thread',
+  'render.generator':
+    'Direct decoding (WebCodecs, no transcoding) — native video display, decoded on the page',
   'render.worker': 'Direct decoding (WebCodecs, no transcoding) — drawn off the page thread',
   'render.page': 'Direct decoding (WebCodecs, no transcoding) — drawn on the page',
   'render.jsmpeg': 'MPEG-1 transcoding (jsmpeg)',

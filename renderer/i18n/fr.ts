@@ -22,7 +22,10 @@ export const fr = {
   'reason.codec': 'codec non pris en charge',
   'reason.ended': 'flux terminé',
   'reason.error': 'erreur du flux',
-  'render.generator': 'Décodage direct (WebCodecs, sans transcodage) — affichage vidéo natif',
+  'render.worker-generator':
+    'Décodage direct (WebCodecs, sans transcodage) — affichage vidéo natif, décodage en arrière-plan',
+  'render.generator':
+    'Décodage direct (WebCodecs, sans transcodage) — affichage vidéo natif, décodage sur la page',
   'render.worker': 'Décodage direct (WebCodecs, sans transcodage) — dessin en arrière-plan',
   'render.page': 'Décodage direct (WebCodecs, sans transcodage) — dessin sur la page',
   'render.jsmpeg': 'Transcodage MPEG-1 (jsmpeg)',

@@ -3,6 +3,7 @@ import type { StreamStatus } from '../../common/contract';
 import type { TileRender, VideoPath } from '../video/players';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
+import { playbackChanged } from './tile-state';
 
 /** What the tile's own player saw: the gateway may be playing while this tile is not. */
 export interface Playback {
@@ -39,6 +40,8 @@ export const createStreamsSlice: StateCreator<ConsoleState, [], [], StreamsSlice
     const r = await api.invoke('streams:statuses');
     if (r.ok) get().setStatuses(r.value);
   },
-  reportPlayback: (index, p) => set({ playback: { ...get().playback, [index]: p } }),
+  reportPlayback: (index, p) => {
+    if (playbackChanged(get().playback[index], p)) set({ playback: { ...get().playback, [index]: p } });
+  },
   tick: (now) => set({ now }),
 });

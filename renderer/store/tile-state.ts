@@ -7,6 +7,31 @@ export type TileState = 'empty' | StreamState;
 /** No frame drawn for this long while the gateway says "playing": the tile says stalled. */
 export const LOCAL_STALL_MS = 2500;
 
+/** A playing tile's report reaches the store at most this often (each store change re-runs every selector). */
+export const PLAYBACK_REFRESH_MS = 500;
+/** A change of the shown frame's age smaller than this is not worth a re-render. */
+const LAG_STEP_MS = 100;
+
+/**
+ * Whether a tile's new report changes what the operator sees: its camera, path, codec,
+ * resolution or dropping state, a first frame, a lag moved by LAG_STEP_MS, or frames that have
+ * advanced by PLAYBACK_REFRESH_MS (so a stall is still noticed within LOCAL_STALL_MS).
+ */
+export function playbackChanged(prev: Playback | undefined, next: Playback): boolean {
+  if (!prev) return true;
+  return (
+    prev.cameraId !== next.cameraId ||
+    prev.path !== next.path ||
+    prev.render !== next.render ||
+    prev.codec !== next.codec ||
+    prev.resolution !== next.resolution ||
+    prev.dropping !== next.dropping ||
+    (prev.lastFrameAt === null) !== (next.lastFrameAt === null) ||
+    Math.abs(next.lag - prev.lag) >= LAG_STEP_MS ||
+    (next.lastFrameAt ?? 0) - (prev.lastFrameAt ?? 0) >= PLAYBACK_REFRESH_MS
+  );
+}
+
 export interface TileView {
   state: TileState;
   reason: OfflineReason | null;

@@ -1,5 +1,6 @@
 /** Per-tile figures the benchmark reads from the page (only filled with `?bench=1`). */
 import type { TileRender, TileReport } from './players';
+import { showsInVideo } from './frame-sinks';
 import { decodeStampRow, stampToEpoch, STAMP_BITS } from './stamp';
 
 export interface TileStats {
@@ -8,7 +9,7 @@ export interface TileStats {
   decoded: number;
   /** Frames handed to the screen by the tile's player. */
   shown: number;
-  /** Frames the <video> actually presented (generator path, from requestVideoFrameCallback). */
+  /** Frames the <video> actually presented (generator paths, from requestVideoFrameCallback). */
   presented: number | null;
   dropped: number;
   firstFrameAt: number | null;
@@ -46,7 +47,7 @@ export function benchStart(index: number, cameraId: number, render: TileRender):
     render,
     decoded: 0,
     shown: 0,
-    presented: render === 'generator' ? 0 : null,
+    presented: showsInVideo(render) ? 0 : null,
     dropped: 0,
     firstFrameAt: null,
     startedAt: Date.now(),
@@ -65,28 +66,35 @@ export function benchFrame(index: number, r: TileReport): void {
 }
 
 /**
- * Generator path: counts the frames the <video> presents and, one in five, reads the stamp from
- * the presented picture (drawn into a one-row canvas). Returns a stop function.
+ * Generator paths: counts the frames the <video> presented and, about one in five, reads the
+ * stamp from the presented picture (drawn into a one-row canvas). The count is the compositor's
+ * (`presentedFrames`), not the callbacks: those run on the page thread, which may be too busy to
+ * see every frame the compositor shows. Latency is counted to the frame's presentation time.
+ * Returns a stop function.
  */
 export function benchVideo(index: number, video: HTMLVideoElement): () => void {
   const probe = new OffscreenCanvas(1, 1);
   const ctx = probe.getContext('2d', { willReadFrequently: true });
   let handle = 0;
   let stopped = false;
-  const onFrame = (): void => {
+  let base: number | null = null;
+  let sampled = 0;
+  const onFrame = (_: number, meta: VideoFrameCallbackMetadata): void => {
     if (stopped) return;
     const s = window.__vigieStats?.[index];
     if (s && s.presented !== null) {
-      s.presented++;
+      base ??= meta.presentedFrames - 1;
+      s.presented = meta.presentedFrames - base;
       const w = video.videoWidth;
-      if (ctx && w && s.presented % 5 === 0) {
-        const now = Date.now();
+      if (ctx && w && s.presented - sampled >= 5) {
+        sampled = s.presented;
+        const shownAt = Math.min(Date.now(), Math.round(performance.timeOrigin + meta.presentationTime));
         const block = Math.max(1, Math.floor(w / STAMP_BITS));
         const y = Math.floor(block / 2);
         if (probe.width !== w) probe.width = w;
         ctx.drawImage(video, 0, y, w, 1, 0, 0, w, 1);
-        const at = stampToEpoch(decodeStampRow(ctx.getImageData(0, 0, w, 1).data, w, 0, w), now);
-        if (at !== null && s.latency.length < 5000) s.latency.push(now - at);
+        const at = stampToEpoch(decodeStampRow(ctx.getImageData(0, 0, w, 1).data, w, 0, w), shownAt);
+        if (at !== null && s.latency.length < 5000) s.latency.push(shownAt - at);
       }
     }
     handle = video.requestVideoFrameCallback(onFrame);

@@ -1,11 +1,12 @@
 /**
- * WebCodecs tile decoding, run in a worker (canvas sink) or on the page (generator or canvas).
+ * WebCodecs tile decoding, run in a worker (canvas, or a page generator's writable) or on the page.
  * Each tile opens its own video socket. Latency bounded: drop, never queue. A delta unit that
  * arrives, or a frame that decodes, further behind the gateway's send time than LAG_BOUND_MS is
  * dropped and the tile resyncs on the next key frame: fewer frames, never old ones.
  */
 import { decodeFrame, type VideoControl } from '../../common/video-frame';
 import type { FrameSink } from './frame-sinks';
+import type { TileReport, WorkerEvent } from './tile-messages';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 
 /** Past this, delta units and frames are dropped until the next key frame. */
@@ -16,28 +17,7 @@ export const KEY_LAG_BOUND_MS = 1000;
 const DROPPING_HOLD_MS = 1000;
 const MAX_QUEUE = 4;
 
-export interface TileReport {
-  /** When the last frame was shown (null: none yet). */
-  at: number | null;
-  decoded: number;
-  shown: number;
-  dropped: number;
-  /** Age of the last frame shown, from the gateway's send time, in ms. */
-  lag: number;
-  dropping: boolean;
-  codec: string;
-  latency: number[];
-  width: number;
-  height: number;
-}
-
-export type WorkerRequest =
-  | { op: 'open'; id: number; canvas: OffscreenCanvas; url: string; bench: boolean; every: number }
-  | { op: 'rate'; id: number; every: number }
-  | { op: 'close'; id: number };
-
-export type WorkerEvent =
-  ({ id: number; type: 'frame' } & TileReport) | { id: number; type: 'fallback'; codec: string };
+export type { TileReport, WorkerEvent, WorkerRequest } from './tile-messages';
 
 interface Tile {
   id: number;
@@ -117,9 +97,19 @@ function onOutput(t: Tile, frame: VideoFrame): void {
   }
   t.r.width = frame.displayWidth;
   t.r.height = frame.displayHeight;
-  t.sink.show(frame);
+  t.sink.show(
+    frame,
+    () => shown(t, meta?.sentAt ?? null),
+    () => skipped(t),
+  );
+}
+
+/** A frame reached the screen's path; its lag is counted from the gateway's send time to now. */
+function shown(t: Tile, sentAt: number | null): void {
+  if (t.closed) return;
+  const now = Date.now();
   t.r.shown++;
-  t.r.lag = lag;
+  t.r.lag = sentAt === null ? 0 : now - sentAt;
   t.r.at = now;
   // Benchmark read-back on one frame in five, from what is displayed.
   if (t.bench && t.sink.probe && t.r.shown % 5 === 0)
@@ -127,6 +117,14 @@ function onOutput(t: Tile, frame: VideoFrame): void {
       if (stamp !== null) t.r.latency.push(Date.now() - stamp);
     });
   report(t, t.r.shown === 1);
+}
+
+/** A decoded frame a newer one replaced before it could be shown: dropped, with no resync. */
+function skipped(t: Tile): void {
+  if (t.closed) return;
+  t.r.dropped++;
+  t.lastDropAt = Date.now();
+  report(t, false);
 }
 
 function makeDecoder(t: Tile): VideoDecoder {

@@ -1,6 +1,9 @@
-/** Worker entry: tiles whose canvas was transferred here decode and draw off the page thread. */
+/**
+ * Worker entry: tiles decode here, off the page thread, and draw on their transferred canvas or
+ * write to their page generator's transferred writable.
+ */
 import { closeTile, openTile, setTileRate, type WorkerEvent, type WorkerRequest } from './decoder-core';
-import { canvasSink } from './frame-sinks';
+import { canvasSink, writerSink } from './frame-sinks';
 
 const post = (e: WorkerEvent): void =>
   (self as unknown as { postMessage(m: WorkerEvent): void }).postMessage(e);
@@ -9,7 +12,13 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const m = ev.data;
   switch (m.op) {
     case 'open':
-      openTile({ ...m, sink: canvasSink(m.canvas, m.bench) }, post);
+      openTile(
+        {
+          ...m,
+          sink: 'canvas' in m.target ? canvasSink(m.target.canvas, m.bench) : writerSink(m.target.writable),
+        },
+        post,
+      );
       return;
     case 'rate':
       setTileRate(m.id, m.every);

@@ -1,7 +1,7 @@
 /**
  * Tile players. WebCodecs decoding shown through the cheapest render path that works here:
- * a track generator into a <video> (page thread), else a canvas in a worker pool, else a canvas
- * on the page. The MPEG-1 transcode decoded by jsmpeg (WASM) serves cameras WebCodecs cannot take.
+ * decoded in a worker pool into a page track generator's <video>, else decoded on the page into
+ * that generator, else a canvas in a worker pool, else a canvas on the page. The MPEG-1 transcode decoded by jsmpeg (WASM) serves cameras WebCodecs cannot take.
  */
 import JSMpeg from '@cycjimmy/jsmpeg-player';
 import {
@@ -12,7 +12,14 @@ import {
   type WorkerEvent,
   type WorkerRequest,
 } from './decoder-core';
-import { canvasSink, generatorAvailable, generatorSink, type RenderPath } from './frame-sinks';
+import {
+  attachGenerator,
+  canvasSink,
+  generatorAvailable,
+  generatorSink,
+  writableTransferable,
+  type RenderPath,
+} from './frame-sinks';
 import type { RenderPreference } from './options';
 import { readStamp } from './stamp';
 
@@ -40,12 +47,26 @@ export function webCodecsAvailable(): boolean {
   return typeof VideoDecoder !== 'undefined';
 }
 
+const available: Record<RenderPath, () => boolean> = {
+  'worker-generator': () => generatorAvailable() && writableTransferable(),
+  generator: generatorAvailable,
+  worker: workerCanvas,
+  page: () => true,
+};
+
+/** The WebCodecs render paths, cheapest first on the bench (README, "Benchmark"). */
+export const CHEAPEST: readonly RenderPath[] = ['worker-generator', 'generator', 'worker', 'page'];
+
+const works = new Map<RenderPath, boolean>();
+
 /** The cheapest WebCodecs render path available, unless the page's options force one. */
 export function chooseRender(pref: RenderPreference): RenderPath {
-  if (pref === 'page') return 'page';
-  if (pref === 'worker' && workerCanvas()) return 'worker';
-  if ((pref === 'auto' || pref === 'generator') && generatorAvailable()) return 'generator';
-  return workerCanvas() ? 'worker' : 'page';
+  const order = pref === 'auto' ? CHEAPEST : [pref, ...CHEAPEST.filter((r) => r !== pref)];
+  for (const r of order) {
+    if (!works.has(r)) works.set(r, available[r]());
+    if (works.get(r)) return r;
+  }
+  return 'page';
 }
 
 const workers: Worker[] = [];
@@ -78,18 +99,25 @@ export function startWebCodecs(
 ): Player {
   const id = nextId++;
   handlers.set(id, events);
-  if (render === 'worker' && el instanceof HTMLCanvasElement) {
+  const toWorker = (target: Extract<WorkerRequest, { op: 'open' }>['target'], after?: () => void): Player => {
     const worker = pickWorker(id);
-    const offscreen = el.transferControlToOffscreen();
-    const msg: WorkerRequest = { op: 'open', id, canvas: offscreen, url, ...o };
-    worker.postMessage(msg, [offscreen]);
+    const msg: WorkerRequest = { op: 'open', id, target, url, ...o };
+    worker.postMessage(msg, ['canvas' in target ? target.canvas : target.writable]);
     return {
       setRate: (every) => worker.postMessage({ op: 'rate', id, every } satisfies WorkerRequest),
       stop: () => {
         handlers.delete(id);
         worker.postMessage({ op: 'close', id } satisfies WorkerRequest);
+        after?.();
       },
     };
+  };
+  if (render === 'worker' && el instanceof HTMLCanvasElement)
+    return toWorker({ canvas: el.transferControlToOffscreen() });
+  if (render === 'worker-generator' && el instanceof HTMLVideoElement) {
+    // The page only owns the generator and its <video>; the worker decodes and writes frames.
+    const g = attachGenerator(el);
+    if (g) return toWorker({ writable: g.writable }, g.stop);
   }
   const sink = el instanceof HTMLVideoElement ? generatorSink(el) : canvasSink(el, o.bench);
   openTile({ id, sink, url, ...o }, dispatch);

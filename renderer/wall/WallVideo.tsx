@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { StreamKind, VideoEndpoint } from '../../common/contract';
 import { streamUrl } from '../video/endpoint';
+import { showsInVideo } from '../video/frame-sinks';
 import { startJsmpeg, startWebCodecs, type Player, type TileRender } from '../video/players';
 import { useWall } from './wall-store';
 
@@ -67,7 +68,7 @@ export function WallVideo({ index, cameraId, stream, render, every, endpoint, on
   const setPicture = (e: HTMLVideoElement | HTMLCanvasElement | null): void => {
     picture.current = e;
   };
-  return render === 'generator' ? (
+  return showsInVideo(render) ? (
     <video ref={setPicture} className="video" muted autoPlay playsInline disablePictureInPicture />
   ) : (
     <canvas ref={setPicture} className="video" width={640} height={360} />
