@@ -20,6 +20,7 @@ import {
   type WallResponseMap,
 } from './contract-wall';
 import { SELFTEST_CHANNELS, type SelftestRequestMap, type SelftestResponseMap } from './contract-selftest';
+import { JOBS_EVENTS, type JobsEventMap } from './contract-jobs';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -225,8 +226,42 @@ export interface ViewingSessionView {
   end: string | null;
 }
 
+/** One page of entries, newest first (keyset on seq: `before` pages older, `after` newer). */
 export interface RegistryPage {
   entries: RegistryEntryView[];
+  /** Entries matching the filter, every page together. */
+  total: number;
+  hasNewer: boolean;
+  hasOlder: boolean;
+}
+export const REGISTRY_PAGE_SIZE = 100;
+
+export interface RegistryQueryInput extends RegistryFilterInput {
+  before?: number;
+  after?: number;
+}
+
+/** A time slot viewed: one camera, one operator, its sessions merged where they overlap or touch. */
+export interface ViewedSlotView {
+  cameraId: number | null;
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+  start: string;
+  /** An open slot (a session still running) ends now. */
+  end: string;
+  open: boolean;
+  sessions: number;
+}
+
+/** Merged slots, newest first, one page; and the newest viewing sessions as they were recorded. */
+export interface RegistrySlotsPage {
+  slots: ViewedSlotView[];
+  /** 0-based page, and how many pages the filter gives. */
+  page: number;
+  pages: number;
+  total: number;
   sessions: ViewingSessionView[];
 }
 
@@ -300,7 +335,8 @@ export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestReque
   'auth:activity': undefined;
   'operators:list': undefined;
   'operators:save': OperatorInput;
-  'registry:query': RegistryFilterInput;
+  'registry:query': RegistryQueryInput;
+  'registry:slots': RegistryFilterInput & { page?: number };
   'registry:export': RegistryFilterInput & { format: 'csv' | 'pdf' };
   'registry:verify': undefined;
   'registry:checkpoint': undefined;
@@ -326,6 +362,7 @@ export interface ResponseMap extends PtzResponseMap, WallResponseMap, SelftestRe
   'operators:list': OperatorView[];
   'operators:save': OperatorView;
   'registry:query': RegistryPage;
+  'registry:slots': RegistrySlotsPage;
   'registry:export': { file: string };
   'registry:verify': VerifyView;
   'registry:checkpoint': { file: string };
@@ -357,6 +394,7 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'operators:list': true,
   'operators:save': true,
   'registry:query': true,
+  'registry:slots': true,
   'registry:export': true,
   'registry:verify': true,
   'registry:checkpoint': true,
@@ -368,7 +406,7 @@ export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap extends PtzEventMap, WallEventMap {
+export interface EventMap extends PtzEventMap, WallEventMap, JobsEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -383,6 +421,7 @@ const EVENT_SET: { [E in EventName]: true } = {
   'layout:changed': true,
   'auth:session': true,
   ...PTZ_EVENTS,
+  ...JOBS_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

@@ -62,6 +62,10 @@ export const ERROR_REASONS = {
   csu_config_invalid: [],
   lease_store_unreachable: [],
   lease_store_invalid: [],
+  /** Long jobs in a worker thread (main/jobs): failed (crashed, out of memory), cancelled, or too many at once. */
+  job_failed: [],
+  job_cancelled: [],
+  jobs_busy: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

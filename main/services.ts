@@ -21,6 +21,7 @@ import { LayoutStore } from './layout/layout-store';
 import { createLogger } from './log/logger';
 import { Registry, type RegistryActor } from './registry/registry';
 import { registryHandlers } from './registry/registry-handlers';
+import { postJobRunner } from './jobs/post-jobs';
 import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
 import { ptzHandlers } from './ptz/ptz-handlers';
 import { PtzService } from './ptz/ptz-service';
@@ -104,6 +105,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     log.warn(`${interrupted} viewing session(s) left open by a previous run closed as interrupted`);
 
   const events = new EventHub();
+  const jobs = postJobRunner(o.dataDir, registry.keys);
   const credentials = CredentialStore.inDir(o.dataDir);
   const operators = new OperatorStore(o.dataDir);
   // The demo exists only on a post never set up (no account yet), or with an explicit --demo.
@@ -235,7 +237,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...camerasHandlers(inventory, actor),
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
-    ...registryHandlers(registry, o.dataDir, actor),
+    ...registryHandlers(registry, o.dataDir, actor, { runner: jobs, events }),
     ...ptzHandlers(() => ptzService, auth),
     ...wallHandlers({
       desk: wallDesk,
@@ -290,6 +292,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       await wallDesk.controller.close();
       await localWall.close();
       await gw.close();
+      await jobs.close();
       registry.close();
       operators.close();
     },

@@ -50,15 +50,43 @@ export interface RegistryFilter {
 
 /** How long a writer waits for another process's write to finish before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
-const ROWS =
+export const ROWS =
   'SELECT seq, at, type, login, name, rank, service, camera_id AS cameraId, surface, data, mac FROM registry';
+
+/** A filter as SQL: `WHERE …` (or nothing) and its arguments; the worker's jobs build on it too. */
+export function filterWhere(f: RegistryFilter): { sql: string; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (f.from) {
+    where.push('at >= ?');
+    args.push(f.from);
+  }
+  if (f.to) {
+    where.push('at <= ?');
+    args.push(f.to);
+  }
+  if (f.login) {
+    where.push('login = ?');
+    args.push(f.login);
+  }
+  if (f.cameraId !== undefined) {
+    where.push('camera_id = ?');
+    args.push(f.cameraId);
+  }
+  if (f.types?.length) {
+    where.push(`type IN (${f.types.map(() => '?').join(',')})`);
+    args.push(...f.types);
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
 
 export class Registry {
   private readonly db: DatabaseSync;
 
   constructor(
     dataDir: string,
-    private readonly keys: RegistryKeys,
+    /** Handed to the job runner's workers, which re-open the registry read-only. */
+    readonly keys: RegistryKeys,
   ) {
     this.db = new DatabaseSync(path.join(dataDir, 'registry.db'));
     this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`);
@@ -70,6 +98,9 @@ export class Registry {
         login TEXT NOT NULL, name TEXT NOT NULL, rank TEXT NOT NULL, service TEXT NOT NULL,
         camera_id INTEGER, surface TEXT, data TEXT NOT NULL, mac TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS registry_at ON registry(at);
+      CREATE INDEX IF NOT EXISTS registry_type ON registry(type);
+      CREATE INDEX IF NOT EXISTS registry_login ON registry(login);
+      CREATE INDEX IF NOT EXISTS registry_camera ON registry(camera_id);
       CREATE TABLE IF NOT EXISTS registry_anchor (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, mac TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS registry_purge_gate (open INTEGER NOT NULL);
       CREATE TRIGGER IF NOT EXISTS registry_no_update BEFORE UPDATE ON registry
@@ -138,30 +169,8 @@ export class Registry {
   }
 
   query(f: RegistryFilter = {}): RegistryRow[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (f.from) {
-      where.push('at >= ?');
-      args.push(f.from);
-    }
-    if (f.to) {
-      where.push('at <= ?');
-      args.push(f.to);
-    }
-    if (f.login) {
-      where.push('login = ?');
-      args.push(f.login);
-    }
-    if (f.cameraId !== undefined) {
-      where.push('camera_id = ?');
-      args.push(f.cameraId);
-    }
-    if (f.types?.length) {
-      where.push(`type IN (${f.types.map(() => '?').join(',')})`);
-      args.push(...f.types);
-    }
-    const sql = `${ROWS}
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq ${f.limit ? `DESC LIMIT ${Math.floor(f.limit)}` : 'ASC'}`;
+    const { sql: where, args } = filterWhere(f);
+    const sql = `${ROWS} ${where} ORDER BY seq ${f.limit ? `DESC LIMIT ${Math.floor(f.limit)}` : 'ASC'}`;
     const rows = this.db.prepare(sql).all(...args) as unknown as RegistryRow[];
     return f.limit ? rows.reverse() : rows;
   }
