@@ -21,6 +21,7 @@ import {
 } from './contract-wall';
 import { SELFTEST_CHANNELS, type SelftestRequestMap, type SelftestResponseMap } from './contract-selftest';
 import { JOBS_EVENTS, type JobsEventMap } from './contract-jobs';
+export type { JobProgressView } from './contract-jobs';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];

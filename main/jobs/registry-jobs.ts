@@ -5,12 +5,7 @@
  */
 import fs from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
-import type {
-  RegistryEntryView,
-  RegistryPage,
-  RegistrySlotsPage,
-  VerifyView,
-} from '../../common/contract';
+import type { RegistryEntryView, RegistryPage, RegistrySlotsPage, VerifyView } from '../../common/contract';
 import { storageErrorCode } from '../config/atomic-write';
 import { latestCheckpoint } from '../registry/checkpoint-file';
 import { ROWS, filterWhere, type RegistryFilter, type RegistryRow } from '../registry/registry';
@@ -25,7 +20,11 @@ const entry = ({ mac: _m, ...r }: RegistryRow): RegistryEntryView => r;
 /** Progress is reported every this many rows. */
 const EVERY = 4096;
 
-function* reporting<T extends { seq: number }>(rows: Iterable<T>, at: (seq: number) => number, ctx: JobContext) {
+function* reporting<T extends { seq: number }>(
+  rows: Iterable<T>,
+  at: (seq: number) => number,
+  ctx: JobContext,
+) {
   let n = 0;
   for (const r of rows) {
     if (++n % EVERY === 0) ctx.progress(at(r.seq));
@@ -154,7 +153,11 @@ export const registryExportJob: JobModule<ExportParams, { rows: number }> = {
 
 const CSV_CHUNK = 5000;
 
-async function writeCsv(file: string, rows: Iterable<RegistryRow>, ctx: JobContext): Promise<{ rows: number }> {
+async function writeCsv(
+  file: string,
+  rows: Iterable<RegistryRow>,
+  ctx: JobContext,
+): Promise<{ rows: number }> {
   const fd = fs.openSync(file, 'w', 0o600);
   let count = 0;
   try {

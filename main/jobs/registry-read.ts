@@ -28,7 +28,9 @@ export async function withSnapshot<R>(dataDir: string, f: (db: DatabaseSync) => 
 }
 
 export function anchorOf(db: DatabaseSync): ChainLink | null {
-  return (db.prepare('SELECT seq, mac FROM registry_anchor WHERE id = 1').get() as ChainLink | undefined) ?? null;
+  return (
+    (db.prepare('SELECT seq, mac FROM registry_anchor WHERE id = 1').get() as ChainLink | undefined) ?? null
+  );
 }
 
 /** Maps an entry number to 0…1 over the registry's current span, for progress. */
@@ -43,4 +45,5 @@ export function seqProgress(db: DatabaseSync): (seq: number) => number {
 }
 
 /** `WHERE …` of a filter with one more condition. */
-export const and = (where: string, cond: string): string => (where ? `${where} AND ${cond}` : `WHERE ${cond}`);
+export const and = (where: string, cond: string): string =>
+  where ? `${where} AND ${cond}` : `WHERE ${cond}`;

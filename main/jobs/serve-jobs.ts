@@ -46,7 +46,8 @@ export function serveJobs(table: JobTable): void {
       port.close();
     },
     (e: unknown) => {
-      if (e instanceof JobError) post({ kind: 'failed', code: e.code, ...(e.params && { params: e.params }) });
+      if (e instanceof JobError)
+        post({ kind: 'failed', code: e.code, ...(e.params && { params: e.params }) });
       else if (abort.signal.aborted) post({ kind: 'failed', code: 'job_cancelled' });
       else {
         console.error(`job ${data.job} failed`, e);

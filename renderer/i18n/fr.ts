@@ -446,6 +446,22 @@ export const fr = {
   'selftest.code.csu_config_invalid': 'réglage de notification invalide ({option})',
   'selftest.code.csu_none':
     'aucun canal de notification au CSU configuré : la prise de contrôle PTZ sera refusée',
+  // Registry in worker threads, paging, time slots viewed (issue 12, regjobs).
+  'reg.slots': 'Plages visionnées par caméra et opérateur',
+  'reg.slotSessions': 'Sessions',
+  'reg.newestSessions': '{count} plus récentes',
+  'reg.newer': '◀ Plus récentes',
+  'reg.older': 'Plus anciennes ▶',
+  'reg.pageOf': 'Page {page} sur {pages}',
+  'reg.pageInfo': 'Entrées {from} à {to} sur {total}, des plus récentes aux plus anciennes',
+  'reg.noEntries': 'Aucune entrée.',
+  'reg.job.query': 'Recherche dans le registre…',
+  'reg.job.slots': 'Calcul des plages visionnées…',
+  'reg.job.verify': 'Vérification de l’intégrité…',
+  'reg.job.export': 'Export en cours…',
+  'error.job_failed': 'Le traitement a échoué ; rien n’a été modifié. Réessayez, ou prévenez le technicien.',
+  'error.job_cancelled': 'Traitement annulé.',
+  'error.jobs_busy': 'Trop de traitements en cours sur ce poste ; réessayez dans un instant.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -59,6 +59,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('ptz:camera', (c) => st().applyPtzCamera(c.cameraId, c.error));
     api.on('ptz:ended', (e) => st().ptzEnded(e));
     api.on('ptz:console', (i) => st().ptzConsole(i));
+    api.on('jobs:progress', (p) => st().applyJobProgress(p));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },
