@@ -19,6 +19,8 @@ export interface SeedOptions {
   operators?: number;
   /** Deterministic pseudo-random sequence. */
   seed?: number;
+  /** Entries a test knows, chained after the others (their times after `to`). */
+  extra?: Omit<RegistryRow, 'seq' | 'mac'>[];
 }
 
 const OPERATORS = ['agent', 'lmoreau', 'pdurand', 'sbernard', 'kmartin', 'arobert', 'cpetit', 'jrichard'];
@@ -55,6 +57,24 @@ export function seedRegistry(dataDir: string, o: SeedOptions): { keys: RegistryK
       { seq: number; mac: string } | undefined;
     let prev = head ?? { seq: 0, mac: GENESIS };
     let views = 0;
+    const chain = (row: Omit<RegistryRow, 'seq' | 'mac'>): void => {
+      const full = { seq: prev.seq + 1, ...row };
+      const mac = computeMac(keys.macKey, prev.mac, full);
+      insert.run(
+        full.seq,
+        full.at,
+        full.type,
+        full.login,
+        full.name,
+        full.rank,
+        full.service,
+        full.cameraId,
+        full.surface,
+        full.data,
+        mac,
+      );
+      prev = { seq: full.seq, mac };
+    };
     for (let i = 0; i < o.rows; i++) {
       const at = new Date(t0 + i * step).toISOString();
       const r = rand();
@@ -142,23 +162,9 @@ export function seedRegistry(dataDir: string, o: SeedOptions): { keys: RegistryK
           data: '{}',
         };
       }
-      const full = { seq: prev.seq + 1, at, ...row };
-      const mac = computeMac(keys.macKey, prev.mac, full);
-      insert.run(
-        full.seq,
-        full.at,
-        full.type,
-        full.login,
-        full.name,
-        full.rank,
-        full.service,
-        full.cameraId,
-        full.surface,
-        full.data,
-        mac,
-      );
-      prev = { seq: full.seq, mac };
+      chain({ at, ...row });
     }
+    for (const row of o.extra ?? []) chain(row);
     db.exec('COMMIT');
   } catch (e) {
     db.exec('ROLLBACK');

@@ -224,15 +224,24 @@ export class Registry {
     });
   }
 
-  /** After a crash, viewing sessions left open are closed honestly, marked interrupted. */
+  /**
+   * After a crash, viewing sessions left open are closed honestly, marked interrupted. Only the
+   * previous run's entries can hold them (each start closes those before it), and a session's
+   * entries are grouped once: a year of registry does not delay the post's start.
+   */
   closeOrphanViews(): number {
+    const previousStart = this.db
+      .prepare(`SELECT seq FROM registry WHERE type = 'app.start' ORDER BY seq DESC LIMIT 1 OFFSET 1`)
+      .get() as { seq: number } | undefined;
     const rows = this.db
       .prepare(
-        `SELECT s.login, s.name, s.rank, s.service, s.camera_id AS cameraId, s.surface, json_extract(s.data, '$.viewId') AS viewId
-      FROM registry s WHERE s.type = 'view.start' AND NOT EXISTS (SELECT 1 FROM registry e WHERE e.type = 'view.end'
-      AND json_extract(e.data, '$.viewId') = json_extract(s.data, '$.viewId'))`,
+        `SELECT login, name, rank, service, camera_id AS cameraId, surface, viewId FROM (
+          SELECT seq, type, login, name, rank, service, camera_id, surface, json_extract(data, '$.viewId') AS viewId
+          FROM registry WHERE seq > ? AND +type IN ('view.start', 'view.end'))
+        WHERE viewId IS NOT NULL GROUP BY viewId
+        HAVING sum(type = 'view.end') = 0 ORDER BY min(seq)`,
       )
-      .all() as unknown as (RegistryActor & {
+      .all(previousStart?.seq ?? 0) as unknown as (RegistryActor & {
       cameraId: number | null;
       surface: string | null;
       viewId: string;

@@ -18,7 +18,13 @@ export function RegistryProgress() {
   return (
     <>
       {Object.entries(jobs).map(([job, fraction]) => (
-        <p key={job} className="notice" data-testid="registry-progress" data-job={job}>
+        <p
+          key={job}
+          className="notice"
+          data-testid="registry-progress"
+          data-job={job}
+          data-fraction={fraction}
+        >
           {t(JOB_LABELS[job] ?? 'reg.job.query')} <progress max={1} value={fraction} />{' '}
           {Math.round(fraction * 100)} %
         </p>
