@@ -240,6 +240,8 @@ export const REGISTRY_PAGE_SIZE = 100;
 export interface RegistryQueryInput extends RegistryFilterInput {
   before?: number;
   after?: number;
+  /** The newest entry when the search was made: pages stay those of that moment. */
+  upTo?: number;
 }
 
 /** A time slot viewed: one camera, one operator, its sessions merged where they overlap or touch. */

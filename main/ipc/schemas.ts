@@ -129,7 +129,7 @@ export const requestSchemas = {
     password: z.string().max(200).optional(),
   }),
   'registry:query': registryFilter
-    .extend({ before: seq.optional(), after: seq.optional() })
+    .extend({ before: seq.optional(), after: seq.optional(), upTo: seq.optional() })
     .refine((p) => p.before === undefined || p.after === undefined, { path: ['after'] }),
   'registry:slots': registryFilter.extend({ page: z.number().int().nonnegative().max(1_000_000).optional() }),
   'registry:export': registryFilter.extend({ format: z.enum(['csv', 'pdf']) }),

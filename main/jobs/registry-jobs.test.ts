@@ -68,6 +68,12 @@ test('the journal pages newest first, 100 a page, older and back, through a work
   assert.deepEqual([last.entries.length, last.entries.at(-1)!.seq, last.hasOlder], [50, 1, false]);
   const back = await p.call<RegistryPage>('registry:query', { after: 50 });
   assert.deepEqual([back.entries[0]!.seq, back.entries.at(-1)!.seq], [149 + 1, 51]);
+  // Entries appended since the search (its own consultation) stay out of its pages.
+  const same = await p.call<RegistryPage>('registry:query', { after: 150, upTo: 250 });
+  assert.deepEqual(
+    [same.entries[0]!.seq, same.entries.at(-1)!.seq, same.hasNewer, same.total],
+    [250, 151, false, 250],
+  );
   // One consultation recorded for the search, none for the pages turned.
   assert.equal(p.registry.query({ types: ['registry.consult'], login: 'chef' }).length, 1);
 

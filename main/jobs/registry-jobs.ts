@@ -37,6 +37,8 @@ export interface QueryParams {
   filter: RegistryFilter;
   before?: number;
   after?: number;
+  /** Entries after this one (appended since the search) are left out. */
+  upTo?: number;
   size: number;
 }
 
@@ -44,7 +46,9 @@ export interface QueryParams {
 export const registryQueryJob: JobModule<QueryParams, RegistryPage> = {
   run: (p, ctx) =>
     withSnapshot(ctx.dataDir, (db) => {
-      const { sql: where, args } = filterWhere(p.filter);
+      const filtered = filterWhere(p.filter);
+      const where = p.upTo === undefined ? filtered.sql : and(filtered.sql, `seq <= ${Math.floor(p.upTo)}`);
+      const args = filtered.args;
       const all = (sql: string, ...more: number[]): RegistryRow[] =>
         db.prepare(sql).all(...args, ...more) as unknown as RegistryRow[];
       const exists = (cond: string, seq: number): boolean =>

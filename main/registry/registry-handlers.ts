@@ -51,12 +51,13 @@ export function registryHandlers(
       onProgress: (fraction) => jobs.events.emitTo(clientId, 'jobs:progress', { job, fraction }),
     });
   return {
-    'registry:query': async ({ before, after, ...f }, ctx) => {
+    'registry:query': async ({ before, after, upTo, ...f }, ctx) => {
       const r = await run(ctx.clientId, 'registry.query', {
         filter: toFilter(f),
         size: REGISTRY_PAGE_SIZE,
         ...(before !== undefined && { before }),
         ...(after !== undefined && { after }),
+        ...(upTo !== undefined && { upTo }),
       });
       // Consulting is recorded once per search, not once per page turned.
       if (r.ok && before === undefined && after === undefined)
@@ -100,7 +101,9 @@ export function registryHandlers(
       registry.append({
         type: 'registry.verify',
         actor: actor(ctx.clientId),
-        data: v.ok ? { ok: true, rows: v.rows } : { ok: false, firstBadSeq: v.firstBadSeq, problem: v.problem },
+        data: v.ok
+          ? { ok: true, rows: v.rows }
+          : { ok: false, firstBadSeq: v.firstBadSeq, problem: v.problem },
       });
       return ok(v);
     },

@@ -18,6 +18,8 @@ export interface RegistrySlice {
   registryPage: RegistryPage | null;
   /** 0 is the newest page. */
   registryPageIndex: number;
+  /** The newest entry at the time of the search: the pages are those of that moment. */
+  registryUpTo: number | null;
   registrySlots: RegistrySlotsPage | null;
   /** Registry jobs this console is waiting for, by job name, with their progress (0…1). */
   registryJobs: Record<string, number>;
@@ -55,8 +57,11 @@ export const createRegistrySlice: StateCreator<ConsoleState, [], [], RegistrySli
   const page = async (cursor: { before: number } | { after: number }, index: number): Promise<void> => {
     const filter = get().registryFilter;
     if (!filter) return;
+    const upTo = get().registryUpTo;
     const p = value(
-      await tracked('registry.query', () => api.invoke('registry:query', { ...filter, ...cursor })),
+      await tracked('registry.query', () =>
+        api.invoke('registry:query', { ...filter, ...cursor, ...(upTo !== null && { upTo }) }),
+      ),
     );
     if (p) set({ registryPage: p, registryPageIndex: p.hasNewer ? Math.max(1, index) : 0 });
   };
@@ -64,6 +69,7 @@ export const createRegistrySlice: StateCreator<ConsoleState, [], [], RegistrySli
     registryFilter: null,
     registryPage: null,
     registryPageIndex: 0,
+    registryUpTo: null,
     registrySlots: null,
     registryJobs: {},
     verification: null,
@@ -75,7 +81,12 @@ export const createRegistrySlice: StateCreator<ConsoleState, [], [], RegistrySli
       ]);
       const pageValue = value(p);
       const slotsValue = value(slots);
-      if (pageValue) set({ registryPage: pageValue, registryPageIndex: 0 });
+      if (pageValue)
+        set({
+          registryPage: pageValue,
+          registryPageIndex: 0,
+          registryUpTo: pageValue.entries[0]?.seq ?? null,
+        });
       if (slotsValue) set({ registrySlots: slotsValue });
     },
     registryOlderPage: async () => {
