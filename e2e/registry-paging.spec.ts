@@ -12,13 +12,13 @@ import { createOperator, login, startHost, syntheticInventory, type Host } from 
 
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Marc Petit' };
 /** Big enough that a verification takes seconds on this machine, small enough to seed quickly. */
-const ROWS = 100_000;
+const ROWS = 60_000;
 const DAY = 86_400_000;
 let host: Host;
 let witnessDay: string;
 
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(240_000);
+test.setTimeout(480_000);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000); // seeding, on a loaded CI machine
