@@ -23,7 +23,10 @@ test('a job runs in a worker and reports its progress, rising, then its value', 
   const res = await r.run('count', { steps: 12 }, { onProgress: (f) => seen.push(f) });
   assert.deepEqual(res, { ok: true, value: 12 });
   assert.ok(seen.length >= 2, `progress reported (${seen.length})`);
-  assert.deepEqual([...seen].sort((a, b) => a - b), seen);
+  assert.deepEqual(
+    [...seen].sort((a, b) => a - b),
+    seen,
+  );
   assert.ok(seen.every((f) => f > 0 && f <= 1));
   await r.close();
 });
