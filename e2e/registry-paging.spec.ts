@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { seedRegistry } from '../main/jobs/registry-seed.fixture';
 import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
+import { RawIpc } from './fixtures/raw-ipc';
 
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Marc Petit' };
 /** Big enough that a verification takes seconds on this machine, small enough to seed quickly. */
@@ -163,4 +164,37 @@ test('a verification of the large registry shows its progress and result, and no
   expect(states.filter((s) => !s.endsWith(':playing'))).toEqual([]);
   for (let i = 0; i < 4; i++)
     await expect(page.getByTestId(`tile-${i}`)).toHaveAttribute('data-state', 'playing');
+});
+
+test('job progress reaches only the console that asked; malformed paging is refused and the host answers', async () => {
+  const [a, b] = await Promise.all([RawIpc.open(host.url), RawIpc.open(host.url)]);
+  try {
+    for (const c of [a, b])
+      expect((await c.call('auth:login', { login: CHEF.login, password: CHEF.password })).ok).toBe(true);
+    const v = await a.call('registry:verify');
+    expect(v.ok).toBe(true);
+    const progress = (c: RawIpc) => c.pushes.filter((p) => p.event === 'jobs:progress');
+    expect(progress(a).length).toBeGreaterThan(0);
+    expect(progress(a).every((p) => (p.payload as { job: string }).job === 'registry.verify')).toBe(true);
+    expect(progress(b)).toEqual([]);
+    for (const [channel, payload] of [
+      ['registry:query', { before: 5, after: 3 }],
+      ['registry:query', { before: 'x' }],
+      ['registry:query', { upTo: -4 }],
+      ['registry:slots', { page: -1 }],
+      ['registry:slots', { page: 'all' }],
+      ['registry:slots', { cameraId: 1, extra: true }],
+    ] as const) {
+      const r = await b.call(channel, payload);
+      expect(r.error?.code, `${channel} ${JSON.stringify(payload)}`).toBe('invalid_payload');
+    }
+    const page = await b.call('registry:query', { cameraId: 1 });
+    expect(page.ok).toBe(true);
+    expect((page.value as { entries: { cameraId: number }[] }).entries.every((e) => e.cameraId === 1)).toBe(
+      true,
+    );
+  } finally {
+    a.close();
+    b.close();
+  }
 });
