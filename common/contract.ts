@@ -20,6 +20,34 @@ import {
   type WallResponseMap,
 } from './contract-wall';
 import { SELFTEST_CHANNELS, type SelftestRequestMap, type SelftestResponseMap } from './contract-selftest';
+import {
+  DOCS_CHANNELS,
+  DOCS_EVENTS,
+  type DocsEventMap,
+  type DocsRequestMap,
+  type DocsResponseMap,
+} from './contract-docs';
+import {
+  OPERATIONS_CHANNELS,
+  OPERATIONS_EVENTS,
+  type OperationsEventMap,
+  type OperationsRequestMap,
+  type OperationsResponseMap,
+} from './contract-operations';
+import {
+  MAP_CHANNELS,
+  MAP_EVENTS,
+  type MapEventMap,
+  type MapRequestMap,
+  type MapResponseMap,
+} from './contract-map';
+import {
+  REPORT_CHANNELS,
+  REPORT_EVENTS,
+  type ReportEventMap,
+  type ReportRequestMap,
+  type ReportResponseMap,
+} from './contract-report';
 import { JOBS_EVENTS, type JobsEventMap } from './contract-jobs';
 export type { JobProgressView } from './contract-jobs';
 
@@ -200,6 +228,15 @@ export const REGISTRY_EVENTS = [
   'ptz.release',
   'ptz.expire',
   'ptz.preempt',
+  'instructions.import',
+  'incident.report',
+  'contacts.change',
+  'operation.start',
+  'operation.extend',
+  'operation.due',
+  'operation.close',
+  'map.import',
+  'report.generate',
 ] as const;
 export type RegistryEventType = (typeof REGISTRY_EVENTS)[number];
 
@@ -319,7 +356,15 @@ export interface RequisitionInput {
 }
 
 /** What each invoke takes. */
-export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestRequestMap {
+export interface RequestMap
+  extends
+    PtzRequestMap,
+    WallRequestMap,
+    SelftestRequestMap,
+    DocsRequestMap,
+    OperationsRequestMap,
+    MapRequestMap,
+    ReportRequestMap {
   'app:info': undefined;
   'cameras:list': undefined;
   /** The file's bytes, base64: main detects their encoding (main/cameras/inventory-decode.ts). */
@@ -346,7 +391,15 @@ export interface RequestMap extends PtzRequestMap, WallRequestMap, SelftestReque
   'registry:requisition': RequisitionInput;
 }
 
-export interface ResponseMap extends PtzResponseMap, WallResponseMap, SelftestResponseMap {
+export interface ResponseMap
+  extends
+    PtzResponseMap,
+    WallResponseMap,
+    SelftestResponseMap,
+    DocsResponseMap,
+    OperationsResponseMap,
+    MapResponseMap,
+    ReportResponseMap {
   'app:info': AppInfo;
   'cameras:list': InventoryView;
   'cameras:preview-import': ImportPreview;
@@ -404,12 +457,24 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'registry:requisition': true,
   ...PTZ_CHANNELS,
   ...SELFTEST_CHANNELS,
+  ...DOCS_CHANNELS,
+  ...OPERATIONS_CHANNELS,
+  ...MAP_CHANNELS,
+  ...REPORT_CHANNELS,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 /** The channels of one domain, derived from the contract (`registry` → `registry:query` | …). */
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
-export interface EventMap extends PtzEventMap, WallEventMap, JobsEventMap {
+export interface EventMap
+  extends
+    PtzEventMap,
+    WallEventMap,
+    DocsEventMap,
+    OperationsEventMap,
+    MapEventMap,
+    ReportEventMap,
+    JobsEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -424,6 +489,10 @@ const EVENT_SET: { [E in EventName]: true } = {
   'layout:changed': true,
   'auth:session': true,
   ...PTZ_EVENTS,
+  ...DOCS_EVENTS,
+  ...OPERATIONS_EVENTS,
+  ...MAP_EVENTS,
+  ...REPORT_EVENTS,
   ...JOBS_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];

@@ -62,6 +62,49 @@ export const ERROR_REASONS = {
   csu_config_invalid: [],
   lease_store_unreachable: [],
   lease_store_invalid: [],
+  /** Common instructions refused; the current version stays. Params: max (MiB), label, count. */
+  instructions_invalid: [
+    'too_large',
+    'empty',
+    'encoding',
+    'format',
+    'not_pdf',
+    'pdf_unreadable',
+    'no_category',
+    'category_too_long',
+    'too_many_categories',
+    'duplicate_category',
+  ],
+  instructions_unknown_version: [],
+  /** Incident report refused. Params: category, id (camera), minutes. */
+  incident_invalid: ['no_instructions', 'category', 'camera', 'future', 'description'],
+  /** Contacts refused; params: line (1-based), max. */
+  contacts_invalid: ['number', 'label', 'notes', 'procedure'],
+  /** Special operations: the reason names the field or rule (params: max, id, name). */
+  operation_invalid: [
+    'name',
+    'requester',
+    'legal_ref',
+    'cameras',
+    'unknown_camera',
+    'preset',
+    'start',
+    'end',
+    'end_before_start',
+    'too_long',
+    'end_past',
+  ],
+  operation_unknown: [],
+  /** Not allowed in the operation's present state (params: state). */
+  operation_state: [],
+  /** Site map: a plan needs two or three reference points (params count). */
+  map_no_points: [],
+  map_points_invalid: ['identical', 'collinear', 'outside', 'count'],
+  map_image_invalid: ['format', 'too_large', 'dimensions'],
+  /** params path: the file or folder at fault. */
+  map_tiles_invalid: ['folder', 'empty', 'shape', 'symlink', 'not_png', 'too_large', 'too_many'],
+  /** The annual report: the registry or the status history could not be read; `cancelled`: a newer run replaced it. */
+  report_failed: ['cancelled'],
   /** Long jobs in a worker thread (main/jobs): failed (crashed, out of memory), cancelled, or too many at once. */
   job_failed: [],
   job_cancelled: [],

@@ -37,6 +37,13 @@ import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
 import { wallHandlers } from './wall/wall-handlers';
 import { WallPresets } from './wall/wall-presets';
 import { WallSettingsStore } from './wall/wall-settings';
+import { docsWiring } from './instructions/docs-wiring';
+import { OperationTags } from './operations/operation-tags';
+import { operationsWiring } from './operations/operations-wiring';
+import { mapWiring } from './map/map-wiring';
+import { useFontDir } from './pdf/fonts';
+import { reportHandlers } from './report/report-handlers';
+import { cameraState, StatusHistory } from './streams/status-history';
 
 const log = createLogger('services');
 
@@ -136,7 +143,10 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         log.error('end of viewing not recorded', e);
       }
   };
+  useFontDir(path.join(o.assetsDir, 'fonts'));
+  const statusHistory = new StatusHistory(o.dataDir);
   let gateway: StreamGateway | null = null;
+  const tags = new OperationTags(); // special operations tag viewing and PTZ entries (main/operations)
   let ptz: PtzService | null = null;
   const displays = new WallDisplays(loadOrCreateWallKey(o.dataDir), (t) => gateway?.revoke(t));
   const localWall = new LocalWallController({
@@ -179,11 +189,15 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         surface: v.surface,
         data:
           phase === 'start'
-            ? { viewId: v.viewId, stream: v.stream }
+            ? { viewId: v.viewId, stream: v.stream, ...tags.view(v.cameraId) }
             : { viewId: v.viewId, seconds: Math.round((Date.now() - v.startedAt) / 1000) },
       }),
     ...(o.stallMs !== undefined && { stallMs: o.stallMs }),
     ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
+    onCameraStatus: (id, statuses) => {
+      const c = cameraState(statuses);
+      statusHistory.record(id, c.state, c.reason);
+    },
   });
   const endpoint = await gateway.listen();
   const gw = gateway;
@@ -212,10 +226,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const post = o.ptz?.post ?? os.hostname();
   const leasesOpened = await openPtzLeases(
     { ...o.ptz, post },
-    { dataDir: o.dataDir, registry, camera: (id) => inventory.camera(id) ?? null },
+    {
+      dataDir: o.dataDir,
+      registry,
+      camera: (id) => inventory.camera(id) ?? null,
+      tag: (id) => tags.lease(id),
+    },
   );
   if (!leasesOpened.ok) {
     await gw.close();
+    statusHistory.close();
     throw new Error(`PTZ : ${leasesOpened.error.code} ${JSON.stringify(leasesOpened.error.params ?? {})}`);
   }
   const ptzLeases = leasesOpened.value;
@@ -229,7 +249,17 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     devices: devicesOf(o.ptz ?? {}),
   });
   ptz = ptzService;
+  const ops = operationsWiring({ dataDir: o.dataDir, registry, events, wall: wallDesk, inventory, auth });
+  tags.source = (id) => ops.service.tagFor(id);
 
+  const docs = docsWiring({
+    dataDir: o.dataDir,
+    registry,
+    events,
+    actor,
+    knownCamera: (id) => ids().includes(id),
+  });
+  const map = mapWiring({ dataDir: o.dataDir, registry, events, actor });
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
@@ -238,6 +268,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor, { runner: jobs, events }),
+    ...ops.handlers,
     ...ptzHandlers(() => ptzService, auth),
     ...wallHandlers({
       desk: wallDesk,
@@ -267,6 +298,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       o.dataDir,
       actor,
     ),
+    ...docs.handlers,
+    ...map.handlers,
+    ...reportHandlers({
+      dataDir: o.dataDir,
+      registry,
+      events,
+      post,
+      cameras: () => inventory.cameras(),
+      actor,
+    }),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -286,12 +327,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wallKioskUrl: (origin) => displays.kioskUrl(origin),
     close: async () => {
       clearInterval(sweep);
+      map.close();
       await ptzService.close(); // every camera stops before the post goes
       await ptzLeases.close();
+      ops.close();
       wallDesk.close();
       await wallDesk.controller.close();
       await localWall.close();
       await gw.close();
+      docs.close();
+      statusHistory.close();
       await jobs.close();
       registry.close();
       operators.close();

@@ -14,6 +14,8 @@ const nodeExternal = [
   'electron-updater',
   'bufferutil',
   'utf-8-validate',
+  // pdfkit reads its own data files (ICC profile, AFM) beside its module: loaded from node_modules.
+  'pdfkit',
 ];
 
 fs.rmSync('dist', { recursive: true, force: true });
@@ -52,9 +54,17 @@ await Promise.all([
       main: 'renderer/main.tsx',
       wall: 'renderer/wall/wall-main.tsx',
       'decoder-worker': 'renderer/video/decoder-worker.ts',
+      // The instructions' PDF viewer parses in pdfjs-dist's own worker, served from the page's origin.
+      'pdf-worker': 'node_modules/pdfjs-dist/build/pdf.worker.mjs',
     },
     outdir: 'dist/renderer',
   }),
 ]);
-for (const f of ['index.html', 'wall.html', 'styles.css'])
-  fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);
+for (const f of ['index.html', 'wall.html']) fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);
+// Leaflet's stylesheet is bundled into ours: no CDN, no inline <style> (the CSP forbids both).
+fs.writeFileSync(
+  'dist/renderer/styles.css',
+  fs.readFileSync('node_modules/leaflet/dist/leaflet.css', 'utf8') +
+    '\n' +
+    fs.readFileSync('renderer/styles.css', 'utf8'),
+);

@@ -53,6 +53,31 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   // The key is checked by the handler, with a rate limit.
   'wall:open': 'public',
   'wall:report': 'wall-display',
+  // Issue 12, docs: everyone who sees images reads the instructions and contacts and files reports;
+  // the head of service (`service`) imports the instructions and edits the contacts.
+  'instructions:get': 'view',
+  'instructions:read': 'view',
+  'instructions:import': 'service',
+  'incidents:report': 'view',
+  'incidents:list': 'view',
+  'contacts:get': 'view',
+  'contacts:set': 'service',
+  // Special operations (article 3): the list and every change need the operations right.
+  'operations:list': 'operations',
+  'operations:create': 'operations',
+  'operations:extend': 'operations',
+  'operations:close': 'operations',
+  'operations:show': 'operations',
+  // The site map: the plan is no camera picture, so every operator sees it (markers and states come
+  // from what each already may see); only the technician's `settings` right imports it.
+  'map:get': 'session',
+  'map:plan': 'session',
+  'map:tile': 'session',
+  'map:import-plan': 'settings',
+  'map:import-tiles': 'settings',
+  // The annual report: the registry's readers (supervisor, head).
+  'report:run': 'registry',
+  'report:export': 'registry',
 };
 
 /**
@@ -71,6 +96,13 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'ptz:camera': 'ptz',
   'ptz:console': 'ptz',
   'wall:changed': 'wall',
+  'instructions:changed': 'view',
+  'incidents:added': 'view',
+  'contacts:changed': 'view',
+  'operations:changed': 'operations',
+  'operations:due': 'operations',
+  'map:changed': 'session',
+  'report:progress': 'registry',
   // Sent only to the console that started the job (main/jobs), which already passed its channel's right.
   'jobs:progress': 'session',
 };

@@ -15,6 +15,9 @@ import {
 import { ROLES } from '../../common/roles';
 import { inputSettingsSchema } from '../joystick/settings';
 import { wallCommandSchema } from '../wall/wall-command-schema';
+import { docsSchemas } from '../instructions/docs-schemas';
+import { extendShape, idShape, operationShape } from '../operations/operation-rules';
+import { mapSchemas } from '../map/map-schemas';
 
 const cameraId = z.number().int().positive().max(999_999);
 const isoDate = z
@@ -31,6 +34,16 @@ const registryFilter = z.strictObject({
   cameraId: cameraId.optional(),
 });
 
+/** The report's period: two dates, the end not before the start, at most ten years. */
+function reportSchemas() {
+  const period = z.strictObject({ from: isoDate, to: isoDate });
+  const ordered = <T extends { from: string; to: string }>(p: T): boolean =>
+    p.from <= p.to && Date.parse(p.to) - Date.parse(p.from) <= 3660 * 86_400_000;
+  return {
+    'report:run': period.refine(ordered, { path: ['to'] }),
+    'report:export': period.extend({ format: z.enum(['pdf', 'csv']) }).refine(ordered, { path: ['to'] }),
+  };
+}
 /** A registry entry number, as a paging cursor. */
 const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -144,6 +157,7 @@ export const requestSchemas = {
     copyRequested: z.boolean(),
   }),
   ...ptzSchemas(),
+  ...mapSchemas(),
   'selftest:run': z.strictObject({
     technician: z
       .string()
@@ -152,6 +166,13 @@ export const requestSchemas = {
       .max(120)
       .refine((s) => !/\p{Cc}/u.test(s)),
   }),
+  ...docsSchemas(isoDate),
+  'operations:list': z.undefined(),
+  'operations:create': operationShape,
+  'operations:extend': extendShape,
+  'operations:close': idShape,
+  'operations:show': idShape,
+  ...reportSchemas(),
 } as const satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** The other direction: every contract request is something its schema's output can be. */

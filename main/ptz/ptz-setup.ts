@@ -99,7 +99,13 @@ export function devicesOf(o: PtzOptions): DeviceSpec[] {
  */
 export async function openPtzLeases(
   o: PtzOptions & { post: string },
-  ctx: { dataDir: string; registry: Registry; camera(id: number): { name: string; site: string } | null },
+  ctx: {
+    dataDir: string;
+    registry: Registry;
+    camera(id: number): { name: string; site: string } | null;
+    /** The running special operation's tag for a camera's entries (main/operations/operation-tags.ts). */
+    tag?: (cameraId: number) => Record<string, unknown>;
+  },
 ): Promise<Result<PtzLeases>> {
   const notifier = createCsuNotifier({
     ...(o.csuWebhook !== undefined && { webhook: o.csuWebhook }),
@@ -120,6 +126,7 @@ export async function openPtzLeases(
     registry: ctx.registry,
     post: o.post,
     camera: ctx.camera,
+    ...(ctx.tag && { tag: ctx.tag }),
     maxMinutes: max,
     ...(o.leaseMinutes !== undefined && { defaultMinutes: o.leaseMinutes }),
     ...(o.leaseMinuteMs !== undefined && { minuteMs: o.leaseMinuteMs }),

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { renderPdf } from './pdf';
+import { renderLines } from '../pdf/pdf-writer';
 import type { RegistryRow } from './registry';
-import { toCsv } from './registry-export';
+import { toCsv, toPdf } from './registry-export';
 
 const row = (over: Partial<RegistryRow>): RegistryRow => ({
   seq: 1,
@@ -48,11 +48,11 @@ function pdfText(pdf: Buffer, args: string[] = []): string {
   return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
 }
 
-test('PDF: a token longer than a line is split, never cut; the printed text rejoins the original', () => {
+test('PDF: a token longer than a line is split, never cut; the printed text rejoins the original', async () => {
   const number = 'RJ-2026-042-' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.repeat(6) + '-FIN';
   const wide = 'W'.repeat(150);
   const sentence = `Réquisition ${number} du parquet — caméras 3, 7 et 12 — ${wide} fin.`;
-  const pdf = renderPdf([{ text: sentence }, { text: wide, bold: true, size: 12 }], 'pied');
+  const pdf = await renderLines([{ text: sentence }, { text: wide, bold: true, size: 12 }], 'pied');
   const printed = pdfText(pdf);
   const squash = (s: string): string => s.replace(/\s+/g, '');
   assert.ok(squash(printed).includes(squash(sentence)), printed);
@@ -60,13 +60,32 @@ test('PDF: a token longer than a line is split, never cut; the printed text rejo
   // Every word box stays inside the page's right margin (595 pt wide, 42 pt margins).
   const boxes = pdfText(pdf, ['-bbox']);
   const xMax = Math.max(...[...boxes.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
-  assert.ok(xMax <= 595 - 42 + 0.5, `text reaches x=${xMax}`);
+  assert.ok(xMax <= 595.28 - 42 + 0.5, `text reaches x=${xMax}`);
 });
 
-test('PDF: characters outside WinAnsi are marked with ?, the others printed, none dropped', () => {
-  const text = 'Wałęsa Łódź 東京 😀 Ÿ œ € … e\u0301 fin';
-  const printed = pdfText(renderPdf([{ text }], 'pied'))
+test('PDF: the embedded font prints every French character, and beyond WinAnsi (no ? marks)', async () => {
+  const text = 'Événement É œ Œ ’ « » ç à è ù ï ê … € Wałęsa Łódź e\u0301 fin';
+  const printed = pdfText(await renderLines([{ text }], 'pied'))
     .trim()
     .split('\n')[0];
-  assert.equal(printed, 'Wa??sa ?ód? ?? ? Ÿ œ € … é fin');
+  assert.equal(printed, 'Événement É œ Œ ’ « » ç à è ù ï ê … € Wałęsa Łódź é fin');
+});
+
+test('registry export PDF: an entry with accents and typographic quotes prints as typed', async () => {
+  const rows = [
+    row({ seq: 1, type: 'requisition', name: 'Éloïse Lœwy', data: JSON.stringify({ number: 'RJ’œ-É' }) }),
+    row({ seq: 2, type: 'view.start', cameraId: 3, surface: 'console-tile', data: '{"viewId":"v1"}' }),
+  ];
+  const verification = { ok: true as const, rows: 2, head: { seq: 2, mac: 'ab'.repeat(32) } };
+  const text = pdfText(await toPdf(rows, {}, verification, 'CIC-Nord'), ['-layout']);
+  for (const s of [
+    'Événement',
+    'Éloïse Lœwy',
+    'RJ’œ-É',
+    'Réquisition judiciaire',
+    'Centre d’information',
+    'Édité le',
+  ])
+    assert.ok(text.includes(s), `${s} in ${text}`);
+  assert.doesNotMatch(text, /\?/, 'no character replaced by ?');
 });

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { VerifyView, ViewingSessionView } from '../../common/contract';
 import { typeLabelFr, verifyProblemFr } from './registry-labels';
 import type { RegistryFilter, RegistryRow } from './registry';
-import { renderPdf, type PdfLine } from './pdf';
+import { PdfWriter, type PdfLine } from '../pdf/pdf-writer';
 
 const date = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR');
 const time = (iso: string): string => new Date(iso).toLocaleTimeString('fr-FR', { hour12: false });
@@ -95,12 +95,13 @@ export function toCsv(rows: RegistryRow[]): string {
   );
 }
 
-export function toPdf(
+/** The French PDF of an export (pdfkit, embedded DejaVu font: every character prints). */
+export async function toPdf(
   rows: RegistryRow[],
   filter: RegistryFilter,
   verification: VerifyView,
   post: string,
-): Buffer {
+): Promise<Buffer> {
   const lines: PdfLine[] = [
     { text: 'Registre des accès aux images de vidéoprotection', size: 16, bold: true },
     { text: `Centre d’information et de commandement — poste ${post}`, size: 11 },
@@ -132,17 +133,25 @@ export function toPdf(
       text: `Caméra ${s.cameraId ?? '—'} (${s.surface ?? '—'}) : ${date(s.start)} de ${time(s.start)} à ${s.end ? time(s.end) : 'en cours'} — ${s.name}, ${s.rank}, ${s.service} (${s.login})`,
     });
   }
-  lines.push({ text: 'Journal', size: 12, bold: true, gap: 10 });
-  for (const r of rows) {
-    const who = r.login
-      ? ` — ${r.name || r.login}${r.rank ? `, ${r.rank}` : ''}${r.service ? `, ${r.service}` : ''}`
-      : '';
-    const cam = r.cameraId !== null ? ` — caméra ${r.cameraId}` : '';
-    const d = details(r);
-    lines.push({
-      text: `${r.seq}. ${date(r.at)} ${time(r.at)} — ${typeLabelFr(r.type)}${who}${cam}${d ? ` — ${d.slice(0, 160)}` : ''}`,
-    });
-  }
-  lines.push({ text: 'Visa du chef de service :', gap: 24 });
-  return renderPdf(lines, 'Vigie — registre des accès — document à usage du comité de suivi');
+  const pdf = new PdfWriter(
+    'Vigie — registre des accès — document à usage du comité de suivi',
+    'Registre des accès aux images de vidéoprotection',
+  );
+  for (const l of lines) pdf.line(l);
+  pdf.heading('Journal', 12);
+  pdf.table(
+    ['N°', 'Date', 'Heure', 'Événement', 'Agent', 'Caméra', 'Détails'],
+    rows.map((r) => [
+      r.seq,
+      date(r.at),
+      time(r.at),
+      typeLabelFr(r.type),
+      r.login ? `${r.name || r.login}${r.rank ? `, ${r.rank}` : ''}${r.service ? `, ${r.service}` : ''}` : '',
+      r.cameraId ?? '',
+      details(r).slice(0, 200),
+    ]),
+    [0.5, 1.3, 1.1, 2.6, 2.4, 0.8, 2.6],
+  );
+  pdf.line({ text: 'Visa du chef de service :', gap: 24 });
+  return pdf.end();
 }

@@ -46,6 +46,15 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'ptz.release': 'Fin du contrôle PTZ (rendu)',
   'ptz.expire': 'Fin du contrôle PTZ (échéance)',
   'ptz.preempt': 'Contrôle PTZ repris (priorité)',
+  'instructions.import': 'Import des consignes communes',
+  'incident.report': 'Signalement',
+  'contacts.change': 'Modification des contacts',
+  'operation.start': 'Opération spéciale : début',
+  'operation.extend': 'Opération spéciale : prolongation',
+  'operation.due': 'Opération spéciale : échéance atteinte',
+  'operation.close': 'Opération spéciale : clôture',
+  'map.import': 'Import du plan du site',
+  'report.generate': 'Rapport annuel de suivi généré',
 };
 
 /** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */

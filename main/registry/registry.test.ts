@@ -125,7 +125,7 @@ test('kill -9 during a burst of 10,000 writes loses no acknowledged entry', asyn
   reg.close();
 });
 
-test('viewing sessions pair starts and ends; CSV and PDF carry them in French', () => {
+test('viewing sessions pair starts and ends; CSV and PDF carry them in French', async () => {
   const { dir, reg } = fresh(0);
   reg.append({ type: 'view.start', actor, cameraId: 7, surface: 'console-tile', data: { viewId: 'a' } });
   reg.append({
@@ -149,7 +149,7 @@ test('viewing sessions pair starts and ends; CSV and PDF carry them in French', 
   assert.match(csv, /Début de visionnage;dupont;Jean Dupont;Brigadier-chef;CIC;7/);
   assert.match(csv, /RJ-2026-042/);
   const pdf = path.join(dir, 'r.pdf');
-  fs.writeFileSync(pdf, toPdf(rows, {}, reg.verify(), 'poste-1'));
+  fs.writeFileSync(pdf, await toPdf(rows, {}, reg.verify(), 'poste-1'));
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
   assert.match(text, /Registre des accès aux images/);
   assert.match(text, /Caméra 7 \(console-tile\)/);

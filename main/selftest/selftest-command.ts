@@ -56,7 +56,7 @@ export async function selftestCommand(
           { post, technician },
         ),
     });
-    const files = writeReport(report, option(args, 'out') ?? path.join(dataDir, 'autotests'));
+    const files = await writeReport(report, option(args, 'out') ?? path.join(dataDir, 'autotests'));
     if (args.includes('--json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       for (const r of report.results)

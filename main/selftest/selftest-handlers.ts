@@ -19,7 +19,7 @@ export function selftestHandlers(
         running = null;
       });
       const report = await running;
-      const files = writeReport(report, path.join(dataDir, 'autotests'));
+      const files = await writeReport(report, path.join(dataDir, 'autotests'));
       return ok({ report, ...files });
     },
   };

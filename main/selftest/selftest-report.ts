@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { renderPdf, type PdfLine } from '../registry/pdf';
+import { renderLines, type PdfLine } from '../pdf/pdf-writer';
 import { GROUP_FR, resultFr, STATUS_FR } from './selftest-labels';
 import { SELFTEST_CODES } from '../../common/selftest';
 import { CHECK_GROUPS, type SelftestReport } from './selftest-types';
@@ -28,7 +28,7 @@ export const selftestReportSchema = z.strictObject({
 /** The JSON Schema of the report, for whoever archives or reads these reports. */
 export const selftestJsonSchema = (): unknown => z.toJSONSchema(selftestReportSchema);
 
-export function reportPdf(r: SelftestReport): Buffer {
+export async function reportPdf(r: SelftestReport): Promise<Buffer> {
   const when = new Date(r.at);
   const lines: PdfLine[] = [
     { text: 'Procès-verbal d’auto-test de mise en service', size: 16, bold: true },
@@ -53,15 +53,15 @@ export function reportPdf(r: SelftestReport): Buffer {
   }
   lines.push({ text: 'Signature du technicien :', size: 11, gap: 30 });
   lines.push({ text: 'Visa du chef de service :', size: 11, gap: 30 });
-  return renderPdf(lines, `Vigie — auto-test du poste ${r.post}`);
+  return renderLines(lines, `Vigie — auto-test du poste ${r.post}`);
 }
 
 /** Writes `autotest-<post>-<date>.json` and `.pdf`; returns their paths. */
-export function writeReport(r: SelftestReport, dir: string): { json: string; pdf: string } {
+export async function writeReport(r: SelftestReport, dir: string): Promise<{ json: string; pdf: string }> {
   fs.mkdirSync(dir, { recursive: true });
   const stamp = r.at.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const base = path.join(dir, `autotest-${r.post.replace(/[^A-Za-z0-9_-]+/g, '_')}-${stamp}`);
   fs.writeFileSync(`${base}.json`, JSON.stringify(r, null, 2));
-  fs.writeFileSync(`${base}.pdf`, reportPdf(r));
+  fs.writeFileSync(`${base}.pdf`, await reportPdf(r));
   return { json: `${base}.json`, pdf: `${base}.pdf` };
 }

@@ -88,14 +88,14 @@ test('a working post passes: demo camera, ONVIF PTZ peer, NTP responder, keyboar
     const schema = selftestJsonSchema() as { properties: Record<string, unknown> };
     assert.ok(schema.properties.results && schema.properties.technician, 'a JSON Schema for archivists');
 
-    const files = writeReport(report, path.join(w.dataDir, 'out'));
+    const files = await writeReport(report, path.join(w.dataDir, 'out'));
     const text = execFileSync('pdftotext', ['-layout', files.pdf, '-'], { encoding: 'utf8' });
     assert.match(text, /Procès-verbal d’auto-test de mise en service/);
     assert.match(text, /Technicien : Jeanne Martin/);
     assert.match(text, /Poste : CIC-poste-2/);
     assert.match(text, /Signature du technicien/);
     assert.deepEqual(JSON.parse(fs.readFileSync(files.json, 'utf8')), report);
-    assert.equal(reportPdf(report).subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await reportPdf(report)).subarray(0, 5).toString(), '%PDF-');
   } finally {
     await w.close();
   }

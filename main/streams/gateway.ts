@@ -43,6 +43,8 @@ export interface GatewayOptions extends Partial<SessionOptions> {
   authorize?: (token: string) => ViewerIdentity | null;
   /** Every viewing session's start and end (the registry records them). */
   onView?: (phase: 'start' | 'end', v: ViewEvent) => void;
+  /** A camera's streams changed (the status history keeps its transitions); must not throw. */
+  onCameraStatus?: (cameraId: number, statuses: StreamStatus[]) => void;
 }
 
 const SURFACES = new Set(['console-tile', 'console-large', 'wall-tile']);
@@ -242,15 +244,29 @@ export class StreamGateway {
       (st) => {
         this.statusMap.set(st.key, st);
         this.o.events.emit('streams:status', st);
+        this.cameraStatus(cam.id);
       },
       (closed) => {
         if (this.sessions.get(closed.key) === closed) this.sessions.delete(closed.key);
+        this.cameraStatus(cam.id);
       },
     );
     this.sessions.set(key, s);
+    this.cameraStatus(cam.id);
     this.statusMap.set(key, s.current);
     this.o.events.emit('streams:status', s.current);
     return s;
+  }
+
+  /** The running streams of one camera, for the status history (none: the camera is idle). */
+  private cameraStatus(cameraId: number): void {
+    if (!this.o.onCameraStatus) return;
+    const live = [...this.sessions.values()].filter((x) => x.cameraId === cameraId).map((x) => x.current);
+    try {
+      this.o.onCameraStatus(cameraId, live);
+    } catch (e) {
+      log.error('camera status not recorded', e);
+    }
   }
 
   /** After an inventory change: sessions whose camera vanished or whose source changed end. */

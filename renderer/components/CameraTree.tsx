@@ -7,6 +7,7 @@ export function CameraTree() {
   const t = useT();
   const cameras = useConsole(selectors.cameras);
   const search = useConsole((s) => s.search);
+  const mapSelected = useConsole((s) => s.mapSelected);
   const { setSearch, assign } = useConsole.getState();
   const tree = useMemo(() => cameraTree(cameras, search), [cameras, search]);
   return (
@@ -31,6 +32,8 @@ export function CameraTree() {
                   <li
                     key={c.id}
                     data-testid={`camera-${c.id}`}
+                    aria-selected={mapSelected === c.id}
+                    className={mapSelected === c.id ? 'picked' : undefined}
                     draggable
                     onDragStart={(e) => e.dataTransfer.setData(DND_CAMERA, String(c.id))}
                     onDoubleClick={() => assign(useConsole.getState().selected, c.id)}

@@ -15,6 +15,13 @@ export function TopBar() {
   const file = useRef<HTMLInputElement>(null);
   const canImport = useConsole((s) => s.session?.permissions.includes('inventory') ?? false);
   const wallOpen = useConsole((s) => s.wallOpen);
+  const canDocs = useConsole((s) => s.session?.permissions.includes('view') ?? false);
+  const canOperate = useConsole((s) => s.session?.permissions.includes('operations') ?? false);
+  const panel = useConsole((s) => s.panel);
+  const canMap = useConsole((s) =>
+    ['view', 'settings'].some((p) => s.session?.permissions.includes(p as 'view') ?? false),
+  );
+  const canReport = useConsole((s) => s.session?.permissions.includes('registry') ?? false);
   const canWall = useConsole((s) =>
     ['wall', 'settings'].some((p) => s.session?.permissions.includes(p as 'wall') ?? false),
   );
@@ -67,7 +74,45 @@ export function TopBar() {
           {t('wall.toggle')}
         </button>
       )}
+      {canDocs && (
+        <span className="docs-buttons">
+          <button
+            data-testid="instructions-button"
+            onClick={() => useConsole.getState().setPanel('instructions')}
+          >
+            {t('instr.button')}
+          </button>
+          <button data-testid="incident-new" onClick={() => useConsole.getState().setIncidentFormOpen(true)}>
+            {t('incident.new')}
+          </button>
+          <button data-testid="incidents-button" onClick={() => useConsole.getState().setPanel('incidents')}>
+            {t('incidents.button')}
+          </button>
+          <button data-testid="contacts-button" onClick={() => useConsole.getState().setPanel('contacts')}>
+            {t('contacts.button')}
+          </button>
+        </span>
+      )}
+      {canOperate && (
+        <button data-testid="operations-button" onClick={() => useConsole.getState().setPanel('operations')}>
+          {t('sop.button')}
+        </button>
+      )}
+      {canMap && (
+        <button
+          data-testid="map-toggle"
+          aria-pressed={panel === 'map'}
+          onClick={() => useConsole.getState().setPanel(panel === 'map' ? 'none' : 'map')}
+        >
+          {t('map.toggle')}
+        </button>
+      )}
       <OperatorBar />
+      {canReport && (
+        <button data-testid="report-button" onClick={() => useConsole.getState().setPanel('report')}>
+          {t('report.button')}
+        </button>
+      )}
       {canImport && (
         <button data-testid="import-button" onClick={() => file.current?.click()}>
           {t('import.button')}

@@ -13,6 +13,10 @@ import { createSelftestSlice, type SelftestSlice } from './selftest-slice';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWallSlice, type WallSlice } from './wall-slice';
+import { createDocsSlice, type DocsSlice } from './docs-slice';
+import { createOperationsSlice, type OperationsSlice } from './operations-slice';
+import { createMapSlice, type MapSlice } from './map-slice';
+import { createReportSlice, type ReportSlice } from './report-slice';
 
 interface ConnectSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
@@ -29,6 +33,10 @@ export type ConsoleState = MosaicSlice &
   PtzSlice &
   SelftestSlice &
   WallSlice &
+  DocsSlice &
+  OperationsSlice &
+  MapSlice &
+  ReportSlice &
   ConnectSlice;
 
 let connected = false;
@@ -44,6 +52,10 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createPtzSlice(...a),
   ...createSelftestSlice(...a),
   ...createWallSlice(...a),
+  ...createDocsSlice(...a),
+  ...createOperationsSlice(...a),
+  ...createMapSlice(...a),
+  ...createReportSlice(...a),
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -59,6 +71,13 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('ptz:camera', (c) => st().applyPtzCamera(c.cameraId, c.error));
     api.on('ptz:ended', (e) => st().ptzEnded(e));
     api.on('ptz:console', (i) => st().ptzConsole(i));
+    api.on('instructions:changed', (v) => st().applyInstructions(v));
+    api.on('incidents:added', (v) => st().incidentAdded(v));
+    api.on('contacts:changed', (v) => st().applyContacts(v));
+    api.on('operations:changed', (l) => st().applyOperations(l));
+    api.on('operations:due', (op) => st().operationDue(op));
+    api.on('map:changed', (v) => void st().applyMapView(v));
+    api.on('report:progress', (p) => st().applyReportProgress(p.fraction));
     api.on('jobs:progress', (p) => st().applyJobProgress(p));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();

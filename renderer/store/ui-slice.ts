@@ -3,7 +3,18 @@ import type { AppError } from '../../common/result';
 import type { Locale, MessageKey } from '../i18n';
 import type { ConsoleState } from './console-store';
 
-export type Panel = 'none' | 'registry' | 'operators' | 'input-settings' | 'selftest';
+export type Panel =
+  | 'none'
+  | 'registry'
+  | 'operators'
+  | 'input-settings'
+  | 'selftest'
+  | 'instructions'
+  | 'incidents'
+  | 'contacts'
+  | 'operations'
+  | 'map'
+  | 'report';
 
 /** A notice is a catalogue key and its parameters: it follows the operator's language. */
 export interface Notice {

@@ -43,6 +43,8 @@ export interface LeaseServiceOptions {
   now?: () => number;
   /** The periodic re-read of the store, ms. */
   sweepMs?: number;
+  /** Extra data for every entry of a camera: the special operation running on it (operationId). */
+  tag?: (cameraId: number) => Record<string, unknown>;
 }
 
 class StoreDown extends Error {}
@@ -87,7 +89,8 @@ export class LeaseService implements PtzLeases {
     cameraId: number,
     data: Record<string, unknown>,
   ): void {
-    this.o.registry.append({ type, actor, cameraId, data: { post: this.o.post, ...data } });
+    const tag = this.o.tag?.(cameraId);
+    this.o.registry.append({ type, actor, cameraId, data: { post: this.o.post, ...data, ...tag } });
   }
 
   private async db<T>(fn: (s: LeaseStore) => Promise<T>): Promise<T> {

@@ -1,0 +1,112 @@
+/**
+ * Reads an imported instructions file, or says precisely why not. Markdown: UTF-8, every `## `
+ * heading is a category and the list items and paragraphs under it are its instructions. PDF:
+ * the magic, a real parse (pdfjs-dist), and categories from the import form or else the outline.
+ */
+import MarkdownIt from 'markdown-it';
+import {
+  MAX_CATEGORIES,
+  MAX_CATEGORY_CHARS,
+  MAX_INSTRUCTIONS_BYTES,
+  TEXT_CONTROL,
+  type InstructionCategory,
+  type InstructionsFormat,
+} from '../../common/contract-docs';
+import type { ErrorReason } from '../../common/errors';
+import { readPdf } from './pdf-read';
+
+export type InstructionsProblem = {
+  reason: ErrorReason<'instructions_invalid'>;
+  params?: Record<string, string | number>;
+};
+export type Parsed =
+  | { ok: true; format: InstructionsFormat; categories: InstructionCategory[] }
+  | { ok: false; problem: InstructionsProblem };
+
+const fail = (reason: InstructionsProblem['reason'], params?: InstructionsProblem['params']): Parsed => ({
+  ok: false,
+  problem: { reason, ...(params && { params }) },
+});
+
+export function formatOf(fileName: string): InstructionsFormat | null {
+  const ext = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1];
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'pdf') return 'pdf';
+  return null;
+}
+
+/** Labels once each, trimmed, bounded; the first problem found is the one told. */
+export function checkCategories(labels: string[]): InstructionsProblem | null {
+  if (labels.length === 0) return { reason: 'no_category' };
+  if (labels.length > MAX_CATEGORIES)
+    return { reason: 'too_many_categories', params: { max: MAX_CATEGORIES } };
+  const seen = new Set<string>();
+  for (const label of labels) {
+    if (label.length > MAX_CATEGORY_CHARS)
+      return { reason: 'category_too_long', params: { label: label.slice(0, 40), max: MAX_CATEGORY_CHARS } };
+    const key = label.toLocaleLowerCase('fr');
+    if (seen.has(key)) return { reason: 'duplicate_category', params: { label } };
+    seen.add(key);
+  }
+  return null;
+}
+
+const md = new MarkdownIt({ html: false, linkify: false });
+const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export function parseMarkdown(text: string): Parsed {
+  const tokens = md.parse(text, {});
+  const categories: InstructionCategory[] = [];
+  let current: InstructionCategory | null = null;
+  let inHeading: 'h2' | 'other' | null = null;
+  let depth = 0; // list nesting: only an item's own paragraph is an instruction
+  for (const t of tokens) {
+    if (t.type === 'heading_open') inHeading = t.tag === 'h2' ? 'h2' : 'other';
+    else if (t.type === 'heading_close') inHeading = null;
+    else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth++;
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') depth--;
+    else if (t.type === 'inline') {
+      if (inHeading === 'h2') {
+        current = { label: clean(t.content), items: [] };
+        categories.push(current);
+      } else if (inHeading === null && current && depth <= 1 && clean(t.content))
+        current.items.push(clean(t.content));
+    }
+  }
+  const labels = categories.map((c) => c.label).filter((l) => l.length > 0);
+  if (labels.length < categories.length) return fail('no_category');
+  const problem = checkCategories(labels);
+  return problem ? { ok: false, problem } : { ok: true, format: 'markdown', categories };
+}
+
+/** The file's bytes, whatever they claim to be. */
+export async function parseInstructions(
+  fileName: string,
+  bytes: Buffer,
+  formCategories: string[] | undefined,
+): Promise<Parsed & { text?: string }> {
+  if (bytes.length > MAX_INSTRUCTIONS_BYTES)
+    return fail('too_large', { max: MAX_INSTRUCTIONS_BYTES / (1024 * 1024) });
+  if (bytes.length === 0) return fail('empty');
+  const format = formatOf(fileName);
+  if (format === null) return fail('format');
+  if (format === 'markdown') {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    } catch {
+      return fail('encoding');
+    }
+    if (TEXT_CONTROL.test(text.replace(/[\f\v]/g, ''))) return fail('encoding');
+    const parsed = parseMarkdown(text);
+    return parsed.ok ? { ...parsed, text } : parsed;
+  }
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return fail('not_pdf');
+  const pdf = await readPdf(bytes);
+  if (!pdf) return fail('pdf_unreadable');
+  const typed = (formCategories ?? []).map(clean).filter((l) => l.length > 0);
+  const labels = typed.length > 0 ? typed : pdf.outline.map(clean).filter((l) => l.length > 0);
+  const problem = checkCategories(labels);
+  if (problem) return { ok: false, problem };
+  return { ok: true, format: 'pdf', categories: labels.map((label) => ({ label, items: [] })) };
+}

@@ -1,0 +1,56 @@
+/** Contract handlers of the site map: reading it (any operator), importing it (the technician). */
+import type { ChannelsOf } from '../../common/contract';
+import type { MapView } from '../../common/contract-map';
+import { err, ok, type Result } from '../../common/result';
+import type { EventSink, Handlers } from '../ipc/router';
+import type { Registry, RegistryActor } from '../registry/registry';
+import type { MapStore } from './map-store';
+
+export interface MapHandlerDeps {
+  store: MapStore;
+  registry: Registry;
+  events: EventSink;
+  actor: (clientId: string) => RegistryActor | null;
+}
+
+export function mapHandlers(d: MapHandlerDeps): Pick<Handlers, ChannelsOf<'map'>> {
+  const imported = (r: Result<MapView>, clientId: string, data: Record<string, unknown>): Result<MapView> => {
+    if (!r.ok) return r;
+    d.registry.append({
+      type: 'map.import',
+      actor: d.actor(clientId),
+      data: { kind: r.value.kind, ...data },
+    });
+    d.events.emit('map:changed', r.value);
+    return r;
+  };
+  return {
+    'map:get': () => ok(d.store.view()),
+    'map:plan': () => {
+      const p = d.store.plan();
+      return ok(p && { type: p.type, contentBase64: p.bytes.toString('base64') });
+    },
+    'map:tile': (p) => {
+      const b = d.store.tile(p.z, p.x, p.y);
+      return ok(b && { contentBase64: b.toString('base64') });
+    },
+    'map:import-plan': (p, ctx) => {
+      if (!d.actor(ctx.clientId)) return err('unauthenticated');
+      const bytes = Buffer.from(p.contentBase64, 'base64');
+      const r = d.store.importPlan(p.fileName, bytes, p.points);
+      return imported(r, ctx.clientId, {
+        fileName: p.fileName,
+        ...(r.ok && r.value.kind === 'plan' && { width: r.value.width, height: r.value.height }),
+        points: p.points.length,
+      });
+    },
+    'map:import-tiles': async (p, ctx) => {
+      if (!d.actor(ctx.clientId)) return err('unauthenticated');
+      const r = await d.store.importTiles(p.folder);
+      return imported(r, ctx.clientId, {
+        folder: p.folder,
+        ...(r.ok && r.value.kind === 'tiles' && { count: r.value.count, maxZoom: r.value.maxZoom }),
+      });
+    },
+  };
+}
