@@ -101,7 +101,7 @@ export const registrySlotsJob: JobModule<SlotsParams, RegistrySlotsPage> = {
         page,
         pages,
         total: slots.length,
-        sessions: sessions.slice(-p.sessions).reverse(),
+        sessions: sessions.slice(-p.sessions), // the newest, in the order they began
       };
     }),
 };
