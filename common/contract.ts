@@ -48,6 +48,8 @@ import {
   type ReportRequestMap,
   type ReportResponseMap,
 } from './contract-report';
+import { JOBS_EVENTS, type JobsEventMap } from './contract-jobs';
+export type { JobProgressView } from './contract-jobs';
 
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '1+5', '1+7'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -262,8 +264,44 @@ export interface ViewingSessionView {
   end: string | null;
 }
 
+/** One page of entries, newest first (keyset on seq: `before` pages older, `after` newer). */
 export interface RegistryPage {
   entries: RegistryEntryView[];
+  /** Entries matching the filter, every page together. */
+  total: number;
+  hasNewer: boolean;
+  hasOlder: boolean;
+}
+export const REGISTRY_PAGE_SIZE = 100;
+
+export interface RegistryQueryInput extends RegistryFilterInput {
+  before?: number;
+  after?: number;
+  /** The newest entry when the search was made: pages stay those of that moment. */
+  upTo?: number;
+}
+
+/** A time slot viewed: one camera, one operator, its sessions merged where they overlap or touch. */
+export interface ViewedSlotView {
+  cameraId: number | null;
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+  start: string;
+  /** An open slot (a session still running) ends now. */
+  end: string;
+  open: boolean;
+  sessions: number;
+}
+
+/** Merged slots, newest first, one page; and the newest viewing sessions as they were recorded. */
+export interface RegistrySlotsPage {
+  slots: ViewedSlotView[];
+  /** 0-based page, and how many pages the filter gives. */
+  page: number;
+  pages: number;
+  total: number;
   sessions: ViewingSessionView[];
 }
 
@@ -345,7 +383,8 @@ export interface RequestMap
   'auth:activity': undefined;
   'operators:list': undefined;
   'operators:save': OperatorInput;
-  'registry:query': RegistryFilterInput;
+  'registry:query': RegistryQueryInput;
+  'registry:slots': RegistryFilterInput & { page?: number };
   'registry:export': RegistryFilterInput & { format: 'csv' | 'pdf' };
   'registry:verify': undefined;
   'registry:checkpoint': undefined;
@@ -379,6 +418,7 @@ export interface ResponseMap
   'operators:list': OperatorView[];
   'operators:save': OperatorView;
   'registry:query': RegistryPage;
+  'registry:slots': RegistrySlotsPage;
   'registry:export': { file: string };
   'registry:verify': VerifyView;
   'registry:checkpoint': { file: string };
@@ -410,6 +450,7 @@ const CHANNEL_SET: { [C in Channel]: true } = {
   'operators:list': true,
   'operators:save': true,
   'registry:query': true,
+  'registry:slots': true,
   'registry:export': true,
   'registry:verify': true,
   'registry:checkpoint': true,
@@ -426,7 +467,14 @@ export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 export type ChannelsOf<D extends string> = Extract<Channel, `${D}:${string}`>;
 
 export interface EventMap
-  extends PtzEventMap, WallEventMap, DocsEventMap, OperationsEventMap, MapEventMap, ReportEventMap {
+  extends
+    PtzEventMap,
+    WallEventMap,
+    DocsEventMap,
+    OperationsEventMap,
+    MapEventMap,
+    ReportEventMap,
+    JobsEventMap {
   'streams:status': StreamStatus;
   'cameras:changed': InventoryView;
   'layout:changed': LayoutState;
@@ -445,6 +493,7 @@ const EVENT_SET: { [E in EventName]: true } = {
   ...OPERATIONS_EVENTS,
   ...MAP_EVENTS,
   ...REPORT_EVENTS,
+  ...JOBS_EVENTS,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 

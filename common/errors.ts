@@ -105,6 +105,10 @@ export const ERROR_REASONS = {
   map_tiles_invalid: ['folder', 'empty', 'shape', 'symlink', 'not_png', 'too_large', 'too_many'],
   /** The annual report: the registry or the status history could not be read; `cancelled`: a newer run replaced it. */
   report_failed: ['cancelled'],
+  /** Long jobs in a worker thread (main/jobs): failed (crashed, out of memory), cancelled, or too many at once. */
+  job_failed: [],
+  job_cancelled: [],
+  jobs_busy: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

@@ -21,6 +21,7 @@ import { LayoutStore } from './layout/layout-store';
 import { createLogger } from './log/logger';
 import { Registry, type RegistryActor } from './registry/registry';
 import { registryHandlers } from './registry/registry-handlers';
+import { postJobRunner } from './jobs/post-jobs';
 import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
 import { ptzHandlers } from './ptz/ptz-handlers';
 import { PtzService } from './ptz/ptz-service';
@@ -111,6 +112,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     log.warn(`${interrupted} viewing session(s) left open by a previous run closed as interrupted`);
 
   const events = new EventHub();
+  const jobs = postJobRunner(o.dataDir, registry.keys);
   const credentials = CredentialStore.inDir(o.dataDir);
   const operators = new OperatorStore(o.dataDir);
   // The demo exists only on a post never set up (no account yet), or with an explicit --demo.
@@ -265,7 +267,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...camerasHandlers(inventory, actor),
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
-    ...registryHandlers(registry, o.dataDir, actor),
+    ...registryHandlers(registry, o.dataDir, actor, { runner: jobs, events }),
     ...ops.handlers,
     ...ptzHandlers(() => ptzService, auth),
     ...wallHandlers({
@@ -335,6 +337,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       await gw.close();
       docs.close();
       statusHistory.close();
+      await jobs.close();
       registry.close();
       operators.close();
     },

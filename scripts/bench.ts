@@ -12,6 +12,7 @@
  *        --short (4 tiles, 3 s, worker-generator and baseline: CI proves the bench still works)
  *        --framing (adds 4 generator tiles with the old split framing, one frame later, to compare)
  *        --ptz (PTZ latency against the loopback ONVIF peer instead: scripts/bench-ptz.ts)
+ *        --registry (a year of registry, 2 million entries, and its jobs while tiles play: scripts/bench-registry.ts)
  *        --no-wall (skips the wall case: the largest tile count on the console, then also on the wall page)
  */
 import fs from 'node:fs';
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
       await lab.stop();
     }
   }
+  // --short: the registry case too, on a small registry, so CI proves it runs.
+  if (short) summary.push(await (await import('./bench-registry')).benchRegistry());
   fs.mkdirSync('bench-results', { recursive: true });
   const out = path.join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
@@ -167,7 +170,13 @@ async function main(): Promise<void> {
 }
 
 // `npm run bench -- --ptz`: PTZ input-to-command and release-to-Stop latency instead (bench-ptz.ts).
-(argv.includes('--ptz') ? import('./bench-ptz').then((m) => m.finished) : main()).then(
+// `npm run bench -- --registry`: a year of registry and its jobs while tiles play (bench-registry.ts).
+(argv.includes('--ptz')
+  ? import('./bench-ptz').then((m) => m.finished)
+  : argv.includes('--registry')
+    ? import('./bench-registry').then((m) => m.benchRegistry())
+    : main()
+).then(
   () => process.exit(0),
   (e: unknown) => {
     console.error(e);

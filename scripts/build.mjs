@@ -26,7 +26,12 @@ await Promise.all([
     target: 'node22',
     format: 'cjs',
     external: nodeExternal,
-    entryPoints: { 'host/cli': 'main/host/cli.ts', 'electron/main': 'main/electron/main.ts' },
+    entryPoints: {
+      'host/cli': 'main/host/cli.ts',
+      'electron/main': 'main/electron/main.ts',
+      // Long jobs' worker thread, started by the host and by Electron's main alike (main/jobs/job-runner.ts).
+      'host/jobs-worker': 'main/jobs/jobs-worker.ts',
+    },
     outdir: 'dist',
   }),
   build({

@@ -24,6 +24,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'operators:list': 'operators',
   'operators:save': 'operators',
   'registry:query': 'registry',
+  'registry:slots': 'registry',
   'registry:export': 'registry',
   'registry:verify': 'registry.admin',
   'registry:checkpoint': 'registry.admin',
@@ -102,6 +103,8 @@ export const EVENT_ACCESS: Record<EventName, Access> = {
   'operations:due': 'operations',
   'map:changed': 'session',
   'report:progress': 'registry',
+  // Sent only to the console that started the job (main/jobs), which already passed its channel's right.
+  'jobs:progress': 'session',
 };
 
 /** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */

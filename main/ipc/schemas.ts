@@ -44,6 +44,8 @@ function reportSchemas() {
     'report:export': period.extend({ format: z.enum(['pdf', 'csv']) }).refine(ordered, { path: ['to'] }),
   };
 }
+/** A registry entry number, as a paging cursor. */
+const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const axis = z.number().min(-1).max(1);
 /** PTZ payloads: the event reference and reason are free text, bounded and without control characters. */
@@ -139,7 +141,10 @@ export const requestSchemas = {
     validUntil: isoDate,
     password: z.string().max(200).optional(),
   }),
-  'registry:query': registryFilter,
+  'registry:query': registryFilter
+    .extend({ before: seq.optional(), after: seq.optional(), upTo: seq.optional() })
+    .refine((p) => p.before === undefined || p.after === undefined, { path: ['after'] }),
+  'registry:slots': registryFilter.extend({ page: z.number().int().nonnegative().max(1_000_000).optional() }),
   'registry:export': registryFilter.extend({ format: z.enum(['csv', 'pdf']) }),
   'registry:verify': z.undefined(),
   'registry:checkpoint': z.undefined(),

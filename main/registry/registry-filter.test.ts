@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Router, type Handlers } from '../ipc/router';
+import { EventHub, Router, type Handlers } from '../ipc/router';
+import { JobRunner } from '../jobs/job-runner';
 import { loadOrCreateKeys } from './registry-key';
 import { Registry } from './registry';
 import { registryHandlers } from './registry-handlers';
@@ -13,7 +14,10 @@ const actor = { login: 'chef', name: 'Marc Petit', rank: 'Commandant', service: 
 test('a registry filter date that does not exist is invalid_payload naming the field, not internal', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-filter-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
-  const router = new Router(registryHandlers(registry, dir, () => actor) as Handlers);
+  const runner = new JobRunner({ dataDir: dir, keys: registry.keys });
+  const router = new Router(
+    registryHandlers(registry, dir, () => actor, { runner, events: new EventHub() }) as Handlers,
+  );
   const ctx = { clientId: 'c1' };
   for (const [field, value] of [
     ['from', '2026-13-40'],
@@ -30,5 +34,6 @@ test('a registry filter date that does not exist is invalid_payload naming the f
   }
   const good = await router.dispatch('registry:query', { from: '2024-02-29', to: '2026-12-31' }, ctx);
   assert.ok(good.ok);
+  await runner.close();
   registry.close();
 });

@@ -1,14 +1,25 @@
-/** Contract handlers of the registry domain: consultation, exports, checkpoints, requisitions. */
+/**
+ * Contract handlers of the registry domain: consultation (paged), time slots viewed, exports,
+ * verification, checkpoints, requisitions. Whatever scans the registry runs in the job runner's
+ * worker threads; main only appends.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChannelsOf, RegistryFilterInput } from '../../common/contract';
+import { REGISTRY_PAGE_SIZE, type ChannelsOf, type RegistryFilterInput } from '../../common/contract';
 import { err, ok } from '../../common/result';
-import type { Handlers } from '../ipc/router';
+import type { EventHub, Handlers } from '../ipc/router';
 import { storageErrorCode } from '../config/atomic-write';
+import type { JobRunner, ParamsOf } from '../jobs/job-runner';
+import type { PostJobs } from '../jobs/post-jobs';
 import type { Registry, RegistryFilter, RegistryRow } from './registry';
-import { toCsv, toPdf, viewingSessions } from './registry-export';
 import type { RegistryActor } from './registry';
+
+export { latestCheckpoint, readCheckpointFile } from './checkpoint-file';
+
+/** Merged slots per page, and raw sessions shown beside them (the newest). */
+const SLOTS_PAGE_SIZE = 100;
+const SESSIONS_SHOWN = 100;
 
 export function toFilter(f: RegistryFilterInput): RegistryFilter {
   return {
@@ -21,73 +32,80 @@ export function toFilter(f: RegistryFilterInput): RegistryFilter {
 
 const entry = ({ mac: _m, ...r }: RegistryRow) => r;
 
-/** The newest checkpoint file's content, unchecked (`null` when unreadable): `verify` judges it. */
-export function latestCheckpoint(dataDir: string): unknown {
-  const dir = path.join(dataDir, 'checkpoints');
-  if (!fs.existsSync(dir)) return undefined;
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  const last = files.at(-1);
-  return last ? readCheckpointFile(path.join(dir, last)) : undefined;
-}
-
-export function readCheckpointFile(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-  } catch {
-    return null;
-  }
+/** What the registry's handlers need of the job runner: run a job, its progress to the one caller. */
+export interface RegistryJobs {
+  runner: JobRunner<PostJobs>;
+  events: EventHub;
 }
 
 export function registryHandlers(
   registry: Registry,
   dataDir: string,
   actor: (clientId: string) => RegistryActor | null,
+  jobs: RegistryJobs,
 ): Pick<Handlers, ChannelsOf<'registry'>> {
   const stamp = (): string =>
     new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  const run = <N extends keyof PostJobs & string>(clientId: string, job: N, params: ParamsOf<PostJobs, N>) =>
+    jobs.runner.run(job, params, {
+      onProgress: (fraction) => jobs.events.emitTo(clientId, 'jobs:progress', { job, fraction }),
+    });
   return {
-    'registry:query': (f, ctx) => {
-      const filter = toFilter(f);
-      const rows = registry.query(filter);
-      registry.append({ type: 'registry.consult', actor: actor(ctx.clientId), data: { filter: f } });
-      return ok({ entries: rows.slice(-500).map(entry), sessions: viewingSessions(rows) });
+    'registry:query': async ({ before, after, upTo, ...f }, ctx) => {
+      const r = await run(ctx.clientId, 'registry.query', {
+        filter: toFilter(f),
+        size: REGISTRY_PAGE_SIZE,
+        ...(before !== undefined && { before }),
+        ...(after !== undefined && { after }),
+        ...(upTo !== undefined && { upTo }),
+      });
+      // Consulting is recorded once per search, not once per page turned.
+      if (r.ok && before === undefined && after === undefined)
+        registry.append({ type: 'registry.consult', actor: actor(ctx.clientId), data: { filter: f } });
+      return r;
     },
+    'registry:slots': ({ page, ...f }, ctx) =>
+      run(ctx.clientId, 'registry.slots', {
+        filter: toFilter(f),
+        page: page ?? 0,
+        size: SLOTS_PAGE_SIZE,
+        sessions: SESSIONS_SHOWN,
+      }),
     'registry:export': async (f, ctx) => {
       const { format, ...rest } = f;
-      const filter = toFilter(rest);
-      const rows = registry.query(filter);
       const dir = path.join(dataDir, 'exports');
       const file = path.join(dir, `registre-${stamp()}.${format}`);
       try {
         fs.mkdirSync(dir, { recursive: true });
-        const body =
-          format === 'csv'
-            ? toCsv(rows)
-            : await toPdf(rows, filter, registry.verify(latestCheckpoint(dataDir)), os.hostname());
-        fs.writeFileSync(file, body, { mode: 0o600 });
       } catch (e) {
         return err(storageErrorCode(e));
       }
+      const r = await run(ctx.clientId, 'registry.export', {
+        filter: toFilter(rest),
+        format,
+        file,
+        post: os.hostname(),
+      });
+      if (!r.ok) return r;
       registry.append({
         type: 'registry.export',
         actor: actor(ctx.clientId),
-        data: { format, filter: rest, file: path.basename(file), rows: rows.length },
+        data: { format, filter: rest, file: path.basename(file), rows: r.value.rows },
       });
       return ok({ file });
     },
-    'registry:verify': (_p, ctx) => {
-      const r = registry.verify(latestCheckpoint(dataDir));
+    'registry:verify': async (_p, ctx) => {
+      const r = await run(ctx.clientId, 'registry.verify', {});
+      if (!r.ok) return r;
+      const v = r.value;
       registry.append({
         type: 'registry.verify',
         actor: actor(ctx.clientId),
-        data: r.ok
-          ? { ok: true, rows: r.rows }
-          : { ok: false, firstBadSeq: r.firstBadSeq, problem: r.problem },
+        data: v.ok
+          ? { ok: true, rows: v.rows }
+          : { ok: false, firstBadSeq: v.firstBadSeq, problem: v.problem },
       });
-      return ok(r);
+      return ok(v);
     },
     'registry:checkpoint': (_p, ctx) => {
       const c = registry.checkpoint();

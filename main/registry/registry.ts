@@ -50,14 +50,42 @@ export interface RegistryFilter {
 
 /** How long a writer waits for another process's write to finish before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
-const ROWS =
+export const ROWS =
   'SELECT seq, at, type, login, name, rank, service, camera_id AS cameraId, surface, data, mac FROM registry';
+
+/** A filter as SQL: `WHERE …` (or nothing) and its arguments; the worker's jobs build on it too. */
+export function filterWhere(f: RegistryFilter): { sql: string; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (f.from) {
+    where.push('at >= ?');
+    args.push(f.from);
+  }
+  if (f.to) {
+    where.push('at <= ?');
+    args.push(f.to);
+  }
+  if (f.login) {
+    where.push('login = ?');
+    args.push(f.login);
+  }
+  if (f.cameraId !== undefined) {
+    where.push('camera_id = ?');
+    args.push(f.cameraId);
+  }
+  if (f.types?.length) {
+    where.push(`type IN (${f.types.map(() => '?').join(',')})`);
+    args.push(...f.types);
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
 
 export class Registry {
   private readonly db: DatabaseSync;
 
   constructor(
     dataDir: string,
+    /** Handed to the job runner's workers, which re-open the registry read-only. */
     readonly keys: RegistryKeys,
   ) {
     this.db = new DatabaseSync(path.join(dataDir, 'registry.db'));
@@ -70,6 +98,9 @@ export class Registry {
         login TEXT NOT NULL, name TEXT NOT NULL, rank TEXT NOT NULL, service TEXT NOT NULL,
         camera_id INTEGER, surface TEXT, data TEXT NOT NULL, mac TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS registry_at ON registry(at);
+      CREATE INDEX IF NOT EXISTS registry_type ON registry(type);
+      CREATE INDEX IF NOT EXISTS registry_login ON registry(login);
+      CREATE INDEX IF NOT EXISTS registry_camera ON registry(camera_id);
       CREATE TABLE IF NOT EXISTS registry_anchor (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, mac TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS registry_purge_gate (open INTEGER NOT NULL);
       CREATE TRIGGER IF NOT EXISTS registry_no_update BEFORE UPDATE ON registry
@@ -138,30 +169,8 @@ export class Registry {
   }
 
   query(f: RegistryFilter = {}): RegistryRow[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (f.from) {
-      where.push('at >= ?');
-      args.push(f.from);
-    }
-    if (f.to) {
-      where.push('at <= ?');
-      args.push(f.to);
-    }
-    if (f.login) {
-      where.push('login = ?');
-      args.push(f.login);
-    }
-    if (f.cameraId !== undefined) {
-      where.push('camera_id = ?');
-      args.push(f.cameraId);
-    }
-    if (f.types?.length) {
-      where.push(`type IN (${f.types.map(() => '?').join(',')})`);
-      args.push(...f.types);
-    }
-    const sql = `${ROWS}
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq ${f.limit ? `DESC LIMIT ${Math.floor(f.limit)}` : 'ASC'}`;
+    const { sql: where, args } = filterWhere(f);
+    const sql = `${ROWS} ${where} ORDER BY seq ${f.limit ? `DESC LIMIT ${Math.floor(f.limit)}` : 'ASC'}`;
     const rows = this.db.prepare(sql).all(...args) as unknown as RegistryRow[];
     return f.limit ? rows.reverse() : rows;
   }
@@ -215,15 +224,24 @@ export class Registry {
     });
   }
 
-  /** After a crash, viewing sessions left open are closed honestly, marked interrupted. */
+  /**
+   * After a crash, viewing sessions left open are closed honestly, marked interrupted. Only the
+   * previous run's entries can hold them (each start closes those before it), and a session's
+   * entries are grouped once: a year of registry does not delay the post's start.
+   */
   closeOrphanViews(): number {
+    const previousStart = this.db
+      .prepare(`SELECT seq FROM registry WHERE type = 'app.start' ORDER BY seq DESC LIMIT 1 OFFSET 1`)
+      .get() as { seq: number } | undefined;
     const rows = this.db
       .prepare(
-        `SELECT s.login, s.name, s.rank, s.service, s.camera_id AS cameraId, s.surface, json_extract(s.data, '$.viewId') AS viewId
-      FROM registry s WHERE s.type = 'view.start' AND NOT EXISTS (SELECT 1 FROM registry e WHERE e.type = 'view.end'
-      AND json_extract(e.data, '$.viewId') = json_extract(s.data, '$.viewId'))`,
+        `SELECT login, name, rank, service, camera_id AS cameraId, surface, viewId FROM (
+          SELECT seq, type, login, name, rank, service, camera_id, surface, json_extract(data, '$.viewId') AS viewId
+          FROM registry WHERE seq > ? AND +type IN ('view.start', 'view.end'))
+        WHERE viewId IS NOT NULL GROUP BY viewId
+        HAVING sum(type = 'view.end') = 0 ORDER BY min(seq)`,
       )
-      .all() as unknown as (RegistryActor & {
+      .all(previousStart?.seq ?? 0) as unknown as (RegistryActor & {
       cameraId: number | null;
       surface: string | null;
       viewId: string;

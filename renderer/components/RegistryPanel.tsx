@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { RegistryFilterInput } from '../../common/contract';
-import { formatDate, formatTime } from '../i18n';
-import { eventLabel, verifyText } from '../i18n/messages';
+import { verifyText } from '../i18n/messages';
 import { selectors, useConsole, useT } from '../store/console-store';
+import { RegistryProgress, RegistryResults } from './RegistryResults';
 import { RequisitionForm } from './RequisitionForm';
 
 export function RegistryPanel() {
@@ -18,7 +18,6 @@ export function RegistryPanel() {
     login: '',
     camera: '',
   });
-  const page = useConsole((s) => s.registryPage);
   const verify = useConsole((s) => s.verification);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -40,8 +39,6 @@ export function RegistryPanel() {
     const file = await checkpointRegistry();
     if (file) setMessage(t('reg.exported', { file }));
   };
-  const when = (iso: string): string =>
-    `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
   const admin = session?.permissions.includes('registry.admin');
 
   return (
@@ -111,6 +108,7 @@ export function RegistryPanel() {
             {message}
           </p>
         )}
+        <RegistryProgress />
         {verify && (
           <p
             data-testid="registry-verify-result"
@@ -122,56 +120,7 @@ export function RegistryPanel() {
               : t('reg.verifyBad', { problem: verifyText(locale, verify), seq: verify.firstBadSeq })}
           </p>
         )}
-        {page && (
-          <>
-            <h3>
-              {t('reg.sessions')} ({page.sessions.length})
-            </h3>
-            <table data-testid="registry-sessions">
-              <thead>
-                <tr>
-                  <th>{t('reg.camera')}</th>
-                  <th>{t('reg.operator')}</th>
-                  <th>{t('reg.start')}</th>
-                  <th>{t('reg.end')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.sessions.map((s, i) => (
-                  <tr
-                    key={i}
-                    data-camera-id={s.cameraId ?? ''}
-                    data-login={s.login}
-                    data-open={String(s.end === null)}
-                  >
-                    <td>{s.cameraId}</td>
-                    <td>
-                      {s.name} — {s.rank}, {s.service}
-                    </td>
-                    <td>{when(s.start)}</td>
-                    <td>{s.end ? when(s.end) : t('reg.open')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <h3>
-              {t('reg.entries')} ({page.entries.length})
-            </h3>
-            <table data-testid="registry-entries">
-              <tbody>
-                {page.entries.map((e) => (
-                  <tr key={e.seq} data-type={e.type}>
-                    <td>{e.seq}</td>
-                    <td>{when(e.at)}</td>
-                    <td>{eventLabel(locale, e.type)}</td>
-                    <td>{e.name || e.login}</td>
-                    <td>{e.cameraId ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
+        <RegistryResults />
         <RequisitionForm />
         <div className="actions">
           <button data-testid="panel-close" onClick={() => setPanel('none')}>

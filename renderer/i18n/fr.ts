@@ -672,6 +672,22 @@ export const fr = {
   'event.report.generate': 'Rapport annuel de suivi généré',
   'error.report_failed': 'Le rapport n’a pas pu être calculé (registre ou historique illisible).',
   'error.report_failed.cancelled': 'Calcul du rapport remplacé par une nouvelle demande.',
+  // Registry in worker threads, paging, time slots viewed (issue 12, regjobs).
+  'reg.slots': 'Plages visionnées par caméra et opérateur',
+  'reg.slotSessions': 'Sessions',
+  'reg.newestSessions': '{count} plus récentes',
+  'reg.newer': '◀ Plus récentes',
+  'reg.older': 'Plus anciennes ▶',
+  'reg.pageOf': 'Page {page} sur {pages}',
+  'reg.pageInfo': 'Entrées {from} à {to} sur {total}, des plus récentes aux plus anciennes',
+  'reg.noEntries': 'Aucune entrée.',
+  'reg.job.query': 'Recherche dans le registre…',
+  'reg.job.slots': 'Calcul des plages visionnées…',
+  'reg.job.verify': 'Vérification de l’intégrité…',
+  'reg.job.export': 'Export en cours…',
+  'error.job_failed': 'Le traitement a échoué ; rien n’a été modifié. Réessayez, ou prévenez le technicien.',
+  'error.job_cancelled': 'Traitement annulé.',
+  'error.jobs_busy': 'Trop de traitements en cours sur ce poste ; réessayez dans un instant.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

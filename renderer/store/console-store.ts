@@ -78,6 +78,7 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     api.on('operations:due', (op) => st().operationDue(op));
     api.on('map:changed', (v) => void st().applyMapView(v));
     api.on('report:progress', (p) => st().applyReportProgress(p.fraction));
+    api.on('jobs:progress', (p) => st().applyJobProgress(p));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

@@ -1,0 +1,21 @@
+/**
+ * Every job the post runs in a worker thread, by name. Registering a job is one line here; main
+ * then calls `runner.run('<name>', params, …)`, typed from this table.
+ */
+import type { RegistryKeys } from '../registry/registry-key';
+import { JobRunner } from './job-runner';
+import type { JobTable } from './serve-jobs';
+import { registryExportJob, registryQueryJob, registrySlotsJob, registryVerifyJob } from './registry-jobs';
+
+export const POST_JOBS = {
+  'registry.query': registryQueryJob,
+  'registry.slots': registrySlotsJob,
+  'registry.verify': registryVerifyJob,
+  'registry.export': registryExportJob,
+} satisfies JobTable;
+
+export type PostJobs = typeof POST_JOBS;
+
+/** The post's runner (main/services.ts): its jobs read the databases under dataDir. */
+export const postJobRunner = (dataDir: string, keys: RegistryKeys): JobRunner<PostJobs> =>
+  new JobRunner<PostJobs>({ dataDir, keys });
