@@ -307,6 +307,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       post,
       cameras: () => inventory.cameras(),
       actor,
+      runner: jobs,
     }),
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.

@@ -120,7 +120,9 @@ export async function benchRegistry(): Promise<string> {
     await timed('PDF export (camera 7, one month)', times, () =>
       ipc.call('registry:export', { ...month, cameraId: 7, format: 'pdf' }),
     );
-    // await timed('annual report', times, () => ipc.call(/* report's channel, lead adds at merge */));
+    await timed('annual report (whole year)', times, () =>
+      ipc.call('report:run', { from: ymd(now - 365 * DAY), to: ymd(now) }),
+    );
     const b2 = await latency();
     const before = await samples(b0, b1);
     const during = await samples(b1, b2);

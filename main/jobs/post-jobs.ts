@@ -5,6 +5,7 @@
 import type { RegistryKeys } from '../registry/registry-key';
 import { JobRunner } from './job-runner';
 import type { JobTable } from './serve-jobs';
+import { run as runReport } from '../report/report-job';
 import { registryExportJob, registryQueryJob, registrySlotsJob, registryVerifyJob } from './registry-jobs';
 
 export const POST_JOBS = {
@@ -12,6 +13,7 @@ export const POST_JOBS = {
   'registry.slots': registrySlotsJob,
   'registry.verify': registryVerifyJob,
   'registry.export': registryExportJob,
+  'report.compute': { run: runReport },
 } satisfies JobTable;
 
 export type PostJobs = typeof POST_JOBS;

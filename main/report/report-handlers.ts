@@ -9,13 +9,13 @@ import type { ReportFigures, ReportPeriodInput } from '../../common/contract-rep
 import { err, ok, type Result } from '../../common/result';
 import { storageErrorCode } from '../config/atomic-write';
 import type { EventHub, Handlers } from '../ipc/router';
-import type { JobContext } from '../jobs/job';
+import type { JobRunner } from '../jobs/job-runner';
+import type { PostJobs } from '../jobs/post-jobs';
 import { createLogger } from '../log/logger';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { renderCharts } from './charts';
 import { reportCsv } from './report-csv';
 import { reportPdf } from './report-pdf';
-import { runReportJob } from './report-runner';
 
 const log = createLogger('report');
 
@@ -26,6 +26,8 @@ export interface ReportDeps {
   post: string;
   cameras: () => readonly { id: number; name: string }[];
   actor: (clientId: string) => RegistryActor | null;
+  /** The report scans a year of registry: it runs in a worker thread, never on main's. */
+  runner: JobRunner<PostJobs>;
 }
 
 /** Progress pushes at most every 100 ms, and always the last one. */
@@ -39,23 +41,24 @@ export function reportHandlers(d: ReportDeps): Pick<Handlers, ChannelsOf<'report
     const ac = new AbortController();
     running.set(clientId, ac);
     let last = 0;
-    const ctx: JobContext = {
-      dataDir: d.dataDir,
-      keys: d.registry.keys,
-      signal: ac.signal,
-      progress: (fraction) => {
-        const now = Date.now();
-        if (fraction < 1 && now - last < PROGRESS_MS) return;
-        last = now;
-        d.events.emitTo(clientId, 'report:progress', { fraction });
-      },
+    const onProgress = (fraction: number): void => {
+      const now = Date.now();
+      if (fraction < 1 && now - last < PROGRESS_MS) return;
+      last = now;
+      d.events.emitTo(clientId, 'report:progress', { fraction });
     };
     try {
       const cameras = d.cameras().map((c): [number, string] => [c.id, c.name]);
-      return ok(await runReportJob({ ...p, nowMs: Date.now(), post: d.post, cameras }, ctx));
-    } catch (e) {
-      if (ac.signal.aborted) return err('report_failed', { reason: 'cancelled' });
-      log.error('report failed', e);
+      const r = await d.runner.run(
+        'report.compute',
+        { ...p, nowMs: Date.now(), post: d.post, cameras },
+        { onProgress, signal: ac.signal },
+      );
+      if (r.ok) return r;
+      if (ac.signal.aborted || r.error.code === 'job_cancelled')
+        return err('report_failed', { reason: 'cancelled' });
+      if (r.error.code === 'jobs_busy') return r;
+      log.error(`report failed: ${r.error.code}`);
       return err('report_failed');
     } finally {
       if (running.get(clientId) === ac) running.delete(clientId);
