@@ -2,7 +2,6 @@
  * Composition root of the plain-Node services. Electron and the browser host both call this:
  * neither has a line of business logic of its own.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { authHandlers } from './auth/auth-handlers';
@@ -19,13 +18,14 @@ import { EventHub, Router, type Handlers } from './ipc/router';
 import { layoutHandlers } from './layout/layout-handlers';
 import { LayoutStore } from './layout/layout-store';
 import { createLogger } from './log/logger';
-import { Registry, type RegistryActor } from './registry/registry';
+import type { Registry, RegistryActor } from './registry/registry';
 import { registryHandlers } from './registry/registry-handlers';
 import { postJobRunner } from './jobs/post-jobs';
-import { loadOrCreateKeys, type KeyProtector } from './registry/registry-key';
+import type { KeyProtector } from './registry/registry-key';
+import { openRegistry } from './registry/open-registry';
 import { ptzHandlers } from './ptz/ptz-handlers';
-import { PtzService } from './ptz/ptz-service';
-import { devicesOf, openPtzLeases, type PtzOptions } from './ptz/ptz-setup';
+import type { PtzService } from './ptz/ptz-service';
+import { openPtz, type PtzOptions } from './ptz/ptz-setup';
 import { StreamGateway } from './streams/gateway';
 import { streamsHandlers } from './streams/streams-handlers';
 import type { WallController } from './wall/controller';
@@ -37,12 +37,9 @@ import { loadOrCreateWallKey, WallDisplays } from './wall/wall-displays';
 import { wallHandlers } from './wall/wall-handlers';
 import { WallPresets } from './wall/wall-presets';
 import { WallSettingsStore } from './wall/wall-settings';
-import { docsWiring } from './instructions/docs-wiring';
 import { OperationTags } from './operations/operation-tags';
-import { operationsWiring } from './operations/operations-wiring';
-import { mapWiring } from './map/map-wiring';
+import { composeOperations } from './services-operations';
 import { useFontDir } from './pdf/fonts';
-import { reportHandlers } from './report/report-handlers';
 import { cameraState, StatusHistory } from './streams/status-history';
 
 const log = createLogger('services');
@@ -88,20 +85,6 @@ export interface Services {
   /** The kiosk address of this host's wall page, with the wall key in its fragment. */
   wallKioskUrl(origin: string): string;
   close(): Promise<void>;
-}
-
-/** The Electron shell sets the OS keystore once, so its own admin commands open the same registry. */
-let defaultProtector: KeyProtector | undefined;
-export function useKeyProtector(p: KeyProtector | undefined): void {
-  defaultProtector = p;
-}
-
-export function openRegistry(
-  dataDir: string,
-  protector: KeyProtector | undefined = defaultProtector,
-): Registry {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  return new Registry(dataDir, loadOrCreateKeys(dataDir, protector));
 }
 
 export async function createServices(o: ServicesOptions): Promise<Services> {
@@ -224,42 +207,24 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   displays.onLeave(() => wallDesk.push());
 
   const post = o.ptz?.post ?? os.hostname();
-  const leasesOpened = await openPtzLeases(
+  const ptzOpened = await openPtz(
     { ...o.ptz, post },
     {
-      dataDir: o.dataDir,
-      registry,
-      camera: (id) => inventory.camera(id) ?? null,
-      tag: (id) => tags.lease(id),
+      ...{ dataDir: o.dataDir, registry, push: events, tag: (id: number) => tags.lease(id) },
+      camera: (id) => inventory.camera(id),
+      credential: (ref) => credentials.get(ref) ?? undefined,
     },
   );
-  if (!leasesOpened.ok) {
+  if (!ptzOpened.ok) {
     await gw.close();
     statusHistory.close();
-    throw new Error(`PTZ : ${leasesOpened.error.code} ${JSON.stringify(leasesOpened.error.params ?? {})}`);
+    throw new Error(`PTZ : ${ptzOpened.error.code} ${JSON.stringify(ptzOpened.error.params ?? {})}`);
   }
-  const ptzLeases = leasesOpened.value;
-  const ptzService = new PtzService({
-    leases: ptzLeases,
-    post,
-    camera: (id) => inventory.camera(id),
-    credential: (ref) => credentials.get(ref) ?? undefined,
-    push: events,
-    dataDir: o.dataDir,
-    devices: devicesOf(o.ptz ?? {}),
-  });
+  const { service: ptzService, leases: ptzLeases } = ptzOpened.value;
   ptz = ptzService;
-  const ops = operationsWiring({ dataDir: o.dataDir, registry, events, wall: wallDesk, inventory, auth });
-  tags.source = (id) => ops.service.tagFor(id);
-
-  const docs = docsWiring({
-    dataDir: o.dataDir,
-    registry,
-    events,
-    actor,
-    knownCamera: (id) => ids().includes(id),
+  const operations = composeOperations({
+    ...{ dataDir: o.dataDir, registry, events, wall: wallDesk, inventory, auth, post, jobs, tags },
   });
-  const map = mapWiring({ dataDir: o.dataDir, registry, events, actor });
   const handlers: Handlers = {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
@@ -268,7 +233,6 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor, { runner: jobs, events }),
-    ...ops.handlers,
     ...ptzHandlers(() => ptzService, auth),
     ...wallHandlers({
       desk: wallDesk,
@@ -298,17 +262,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       o.dataDir,
       actor,
     ),
-    ...docs.handlers,
-    ...map.handlers,
-    ...reportHandlers({
-      dataDir: o.dataDir,
-      registry,
-      events,
-      post,
-      cameras: () => inventory.cameras(),
-      actor,
-      runner: jobs,
-    }),
+    ...operations.handlers,
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
   const router = new Router(handlers, (channel, ctx) => {
@@ -328,15 +282,13 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     wallKioskUrl: (origin) => displays.kioskUrl(origin),
     close: async () => {
       clearInterval(sweep);
-      map.close();
+      operations.close(); // before the wall and the registry they use
       await ptzService.close(); // every camera stops before the post goes
       await ptzLeases.close();
-      ops.close();
       wallDesk.close();
       await wallDesk.controller.close();
       await localWall.close();
       await gw.close();
-      docs.close();
       statusHistory.close();
       await jobs.close();
       registry.close();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { AuthService } from '../auth/auth-service';
 import { OperatorStore } from '../auth/operator-store';
 import { ROLES, type Role } from '../auth/roles';
-import { openRegistry } from '../services';
+import { openRegistry } from '../registry/open-registry';
 import { latestCheckpoint, readCheckpointFile } from '../registry/registry-handlers';
 import { verifyProblemFr } from '../registry/registry-labels';
 import { option } from './cli-args';

@@ -14,7 +14,9 @@ import { nodeHid, nodeHidBackend } from '../joystick/node-hid-backend';
 import { err, ok, type Result } from '../../common/result';
 import type { Registry } from '../registry/registry';
 import { createCsuNotifier, LeaseService, openLeaseStore, type PtzLeases } from './lease';
-import type { DeviceSpec } from './ptz-service';
+import type { Camera } from '../cameras/inventory-schema';
+import type { Credential } from '../cameras/credentials';
+import { PtzService, type DeviceSpec, type PtzPush } from './ptz-service';
 
 export interface PtzOptions {
   /** This post's name in the lease store (the host name by default). */
@@ -133,4 +135,27 @@ export async function openPtzLeases(
   });
   await leases.ready();
   return ok(leases);
+}
+
+/** The post's PTZ: its leases (notified to the CSU) and the service that steers under them. */
+export async function openPtz(
+  o: PtzOptions & { post: string },
+  ctx: Omit<Parameters<typeof openPtzLeases>[1], 'camera'> & {
+    camera(id: number): Camera | undefined;
+    credential(ref: string | undefined): Credential | undefined;
+    push: PtzPush;
+  },
+): Promise<Result<{ service: PtzService; leases: PtzLeases }>> {
+  const leases = await openPtzLeases(o, { ...ctx, camera: (id) => ctx.camera(id) ?? null });
+  if (!leases.ok) return leases;
+  const service = new PtzService({
+    leases: leases.value,
+    post: o.post,
+    camera: ctx.camera,
+    credential: ctx.credential,
+    push: ctx.push,
+    dataDir: ctx.dataDir,
+    devices: devicesOf(o),
+  });
+  return ok({ service, leases: leases.value });
 }

@@ -12,7 +12,7 @@ import { InventoryStore } from '../cameras/inventory-store';
 import { locateFfmpeg } from '../config/ffmpeg-locate';
 import { option } from '../host/cli-args';
 import { setLogLevel } from '../log/logger';
-import { openRegistry } from '../services';
+import { openRegistry } from '../registry/open-registry';
 import { GROUP_FR, resultFr, STATUS_FR } from './selftest-labels';
 import { writeReport } from './selftest-report';
 import { runSelftest } from './selftest';

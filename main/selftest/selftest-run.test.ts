@@ -9,7 +9,7 @@ import type { Camera } from '../cameras/inventory-schema';
 import { locateFfmpeg } from '../config/ffmpeg-locate';
 import { startPtyPair } from '../joystick/pty.fixture';
 import { OnvifPeer } from '../ptz/onvif-peer.fixture';
-import { openRegistry } from '../services';
+import { openRegistry } from '../registry/open-registry';
 import { runSelftest, type SelftestDeps } from './selftest';
 import { reportPdf, selftestJsonSchema, selftestReportSchema, writeReport } from './selftest-report';
 import { startHook } from '../ptz/lease/csu.fixture';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import test from 'node:test';
 import { CredentialStore } from '../cameras/credentials';
 import { locateFfmpeg } from '../config/ffmpeg-locate';
-import { openRegistry } from '../services';
+import { openRegistry } from '../registry/open-registry';
 import { checkCameras } from './check-cameras';
 import { checkClock } from './check-clock';
 import { checkRegistry } from './check-registry';

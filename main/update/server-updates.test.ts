@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { openRegistry } from '../services';
+import { openRegistry } from '../registry/open-registry';
 import { readUpdateConfig, startServerUpdates, type UpdaterLike } from './server-updates';
 
 /** Stands in for electron-updater's autoUpdater, which cannot load without Electron. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { openRegistry } from '../services';
+import { openRegistry } from '../registry/open-registry';
 import { haveTools, makePki, OTHER, PUBLISHER, writeManifest } from './signing.fixture';
 
 const tools = haveTools();

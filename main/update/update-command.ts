@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { option } from '../host/cli-args';
-import { openRegistry } from '../services';
+import { openRegistry } from '../registry/open-registry';
 import { osslsigncodeInspector, powershellInspector } from './authenticode';
 import { verifyUpdate, type UpdateRefusal } from './verify-update';
 
