@@ -1,6 +1,7 @@
 /** Registry exports for the annual follow-up committee: CSV and a printable French PDF. */
 import { stringify } from 'csv-stringify/sync';
 import type { VerifyView, ViewingSessionView } from '../../common/contract';
+import { pairSessions } from '../jobs/registry-slots';
 import { typeLabelFr, verifyProblemFr } from './registry-labels';
 import type { RegistryFilter, RegistryRow } from './registry';
 import { PdfWriter, type PdfLine } from '../pdf/pdf-writer';
@@ -10,32 +11,14 @@ const time = (iso: string): string => new Date(iso).toLocaleTimeString('fr-FR', 
 
 export type ViewingSession = ViewingSessionView;
 
-/** Pairs view.start / view.end entries into time slots viewed. */
+/** Pairs view.start / view.end entries into viewing sessions (one pairing: main/jobs/registry-slots.ts). */
 export function viewingSessions(rows: RegistryRow[]): ViewingSession[] {
-  const open = new Map<string, ViewingSession>();
-  const out: ViewingSession[] = [];
-  for (const r of rows) {
-    const viewId = (JSON.parse(r.data) as { viewId?: string }).viewId;
-    if (!viewId) continue;
-    if (r.type === 'view.start') {
-      const s: ViewingSession = {
-        cameraId: r.cameraId,
-        surface: r.surface,
-        login: r.login,
-        name: r.name,
-        rank: r.rank,
-        service: r.service,
-        start: r.at,
-        end: null,
-      };
-      open.set(viewId, s);
-      out.push(s);
-    } else if (r.type === 'view.end') {
-      const s = open.get(viewId);
-      if (s) s.end = r.at;
-    }
-  }
-  return out;
+  return pairSessions(
+    (function* () {
+      for (const r of rows)
+        yield { ...r, viewId: (JSON.parse(r.data) as { viewId?: string }).viewId ?? null };
+    })(),
+  );
 }
 
 function details(r: RegistryRow): string {

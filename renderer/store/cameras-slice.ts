@@ -7,15 +7,7 @@ import {
 } from '../../common/contract';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
-
-function fileBase64(f: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(f);
-  });
-}
+import { fileBase64 } from './file-base64';
 
 /** The inventory in force and its imports (preview, then confirmation). */
 export interface CamerasSlice {

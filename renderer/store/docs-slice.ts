@@ -13,15 +13,7 @@ import {
 import type { Result } from '../../common/result';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
-
-function fileBase64(f: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(f);
-  });
-}
+import { fileBase64 } from './file-base64';
 
 /** Issue 12's shared documents: the common instructions, the incident reports and the contacts. */
 export interface DocsSlice {

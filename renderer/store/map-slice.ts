@@ -4,15 +4,7 @@ import { MAP_MAX_IMAGE_BYTES } from '../../common/contract-map';
 import type { Result } from '../../common/result';
 import { api } from '../api/bridge';
 import type { ConsoleState } from './console-store';
-
-function fileBase64(f: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(f);
-  });
-}
+import { fileBase64 } from './file-base64';
 
 function blobUrl(base64: string, type: string): string {
   const bin = atob(base64);
