@@ -28,6 +28,9 @@ export interface OperationsDeps {
   tags: OperationTags;
 }
 
+/** An imported PDF that takes longer than this to parse is refused as unreadable. */
+const PDF_DEADLINE_MS = 20_000;
+
 type OperationsChannels = ChannelsOf<
   'operations' | 'instructions' | 'incidents' | 'contacts' | 'map' | 'report'
 >;
@@ -52,6 +55,15 @@ export function composeOperations(d: OperationsDeps): {
     events: d.events,
     actor,
     knownCamera: (id) => d.inventory.camera(id) !== undefined,
+    // pdfjs parses an imported PDF in a worker thread, ended if it runs past its deadline.
+    readPdf: async (bytes) => {
+      const r = await d.jobs.run(
+        'instructions.readPdf',
+        { base64: bytes.toString('base64') },
+        { signal: AbortSignal.timeout(PDF_DEADLINE_MS) },
+      );
+      return r.ok ? r.value : null;
+    },
   });
   const map = mapWiring({ dataDir: d.dataDir, registry: d.registry, events: d.events, actor });
   return {

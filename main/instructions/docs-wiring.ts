@@ -5,7 +5,7 @@ import { contactsHandlers } from '../contacts/contacts-handlers';
 import { ContactsStore } from '../contacts/contacts-store';
 import { IncidentStore } from '../incidents/incident-store';
 import { incidentsHandlers } from '../incidents/incidents-handlers';
-import { instructionsHandlers } from './instructions-handlers';
+import { instructionsHandlers, type InstructionsDeps } from './instructions-handlers';
 import { InstructionsStore } from './instructions-store';
 
 export type DocsChannel = `${'instructions' | 'incidents' | 'contacts'}:${string}` & keyof Handlers;
@@ -16,6 +16,7 @@ export interface DocsWiring {
   events: EventSink;
   actor: (clientId: string) => RegistryActor | null;
   knownCamera: (id: number) => boolean;
+  readPdf?: InstructionsDeps['readPdf'];
 }
 
 export function docsWiring(w: DocsWiring): { handlers: Pick<Handlers, DocsChannel>; close(): void } {
@@ -25,7 +26,7 @@ export function docsWiring(w: DocsWiring): { handlers: Pick<Handlers, DocsChanne
   const base = { registry: w.registry, events: w.events, actor: w.actor };
   return {
     handlers: {
-      ...instructionsHandlers({ ...base, store: instructions }),
+      ...instructionsHandlers({ ...base, store: instructions, ...(w.readPdf && { readPdf: w.readPdf }) }),
       ...incidentsHandlers({
         ...base,
         store: incidents,

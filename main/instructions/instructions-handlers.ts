@@ -7,6 +7,7 @@ import { createLogger } from '../log/logger';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { parseInstructions } from './instructions-parse';
 import type { InstructionsStore } from './instructions-store';
+import type { PdfSummary } from './pdf-read';
 
 const log = createLogger('instructions');
 
@@ -15,6 +16,8 @@ export interface InstructionsDeps {
   registry: Registry;
   events: EventSink;
   actor: (clientId: string) => RegistryActor | null;
+  /** Reads a PDF off the main thread (main/jobs: `instructions.readPdf`). */
+  readPdf?: (bytes: Buffer) => Promise<PdfSummary | null>;
 }
 
 export function instructionsHandlers(d: InstructionsDeps): Pick<Handlers, ChannelsOf<'instructions'>> {
@@ -28,7 +31,7 @@ export function instructionsHandlers(d: InstructionsDeps): Pick<Handlers, Channe
       const by = d.actor(ctx.clientId);
       if (!by) return err('unauthenticated');
       const bytes = Buffer.from(contentBase64, 'base64');
-      const parsed = await parseInstructions(fileName, bytes, categories);
+      const parsed = await parseInstructions(fileName, bytes, categories, d.readPdf);
       if (!parsed.ok) {
         log.warn(`instructions ${fileName} refused: ${parsed.problem.reason}`);
         return err('instructions_invalid', { reason: parsed.problem.reason, ...parsed.problem.params });

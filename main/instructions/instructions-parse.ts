@@ -13,7 +13,7 @@ import {
   type InstructionsFormat,
 } from '../../common/contract-docs';
 import type { ErrorReason } from '../../common/errors';
-import { readPdf } from './pdf-read';
+import { readPdf, type PdfSummary } from './pdf-read';
 
 export type InstructionsProblem = {
   reason: ErrorReason<'instructions_invalid'>;
@@ -84,6 +84,8 @@ export async function parseInstructions(
   fileName: string,
   bytes: Buffer,
   formCategories: string[] | undefined,
+  /** The PDF parse: in a worker thread on a post (a crafted PDF must not stall the video), in-line in tests. */
+  read: (bytes: Buffer) => Promise<PdfSummary | null> = readPdf,
 ): Promise<Parsed & { text?: string }> {
   if (bytes.length > MAX_INSTRUCTIONS_BYTES)
     return fail('too_large', { max: MAX_INSTRUCTIONS_BYTES / (1024 * 1024) });
@@ -102,7 +104,7 @@ export async function parseInstructions(
     return parsed.ok ? { ...parsed, text } : parsed;
   }
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return fail('not_pdf');
-  const pdf = await readPdf(bytes);
+  const pdf = await read(bytes);
   if (!pdf) return fail('pdf_unreadable');
   const typed = (formCategories ?? []).map(clean).filter((l) => l.length > 0);
   const labels = typed.length > 0 ? typed : pdf.outline.map(clean).filter((l) => l.length > 0);

@@ -5,6 +5,7 @@
 import type { RegistryKeys } from '../registry/registry-key';
 import { JobRunner } from './job-runner';
 import type { JobTable } from './serve-jobs';
+import { readPdf } from '../instructions/pdf-read';
 import { run as runReport } from '../report/report-job';
 import { registryExportJob, registryQueryJob, registrySlotsJob, registryVerifyJob } from './registry-jobs';
 
@@ -14,6 +15,7 @@ export const POST_JOBS = {
   'registry.verify': registryVerifyJob,
   'registry.export': registryExportJob,
   'report.compute': { run: runReport },
+  'instructions.readPdf': { run: (p: { base64: string }) => readPdf(Buffer.from(p.base64, 'base64')) },
 } satisfies JobTable;
 
 export type PostJobs = typeof POST_JOBS;
