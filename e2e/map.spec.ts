@@ -93,6 +93,7 @@ test('a technician imports a plan; an operator places, selects and drags cameras
 
   // With two reference points (one a line, decimal commas accepted), the plan is in force.
   await tech.getByTestId('map-ref-points').fill(`${P1.x} ${P1.y} ${P1.lat} ${P1.lon}\n700;500;48,847;2,357`);
+  await tech.getByTestId('map-import-file').setInputFiles(path.join(dir, 'plan.png'));
   await tech.getByTestId('map-import-submit').click();
   await expect(tech.getByTestId('notice-banner')).toContainText('Plan du site importé');
   await expect(tech.getByTestId('map-panel')).toHaveAttribute('data-kind', 'plan');

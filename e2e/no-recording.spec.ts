@@ -22,9 +22,12 @@ const SIGNATURES: [string, (b: Buffer) => boolean][] = [
   ['JPEG', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
   ['PNG', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
 ];
-/** What the post may write while images play: the registry, accounts and configuration. */
+/**
+ * What the post may write while images play: the registry, accounts, configuration, and the
+ * cameras' status transitions (state and time only, for the annual report's availability).
+ */
 const ALLOWED =
-  /^(registry\.db(-wal|-shm)?|operators\.db(-wal|-shm)?|registry\.key|layout\.json|inventory\.json|inventory-history\.jsonl|credentials\.json)$/;
+  /^(registry\.db(-wal|-shm)?|operators\.db(-wal|-shm)?|status-history\.db(-wal|-shm)?|registry\.key|layout\.json|inventory\.json|inventory-history\.jsonl|credentials\.json)$/;
 
 function snapshot(dir: string): Map<string, number> {
   const out = new Map<string, number>();

@@ -30,7 +30,10 @@ async function registry(): Promise<(Entry & { d: Record<string, unknown> })[]> {
     const q = await ipc.call('registry:query', {});
     expect(q.ok).toBe(true);
     const entries = (q.value as { entries: Entry[] }).entries;
-    return entries.map((e) => ({ ...e, d: JSON.parse(e.data) as Record<string, unknown> }));
+    // The registry panel pages newest first: the story is read oldest first.
+    return entries
+      .map((e) => ({ ...e, d: JSON.parse(e.data) as Record<string, unknown> }))
+      .sort((a, b) => a.seq - b.seq);
   } finally {
     ipc.close();
   }

@@ -116,7 +116,6 @@ test('the wall page follows the console: mosaic, one camera, layout, preset; the
   expect(q.ok).toBe(true);
   const page1 = q.value as {
     entries: { type: string; login: string; data: string; cameraId: number | null }[];
-    sessions: { surface: string | null; login: string; cameraId: number | null }[];
   };
   const mine = (type: string) => page1.entries.filter((e) => e.type === type && e.login === SUP.login);
   expect(mine('wall.layout').length).toBeGreaterThanOrEqual(4);
@@ -124,7 +123,11 @@ test('the wall page follows the console: mosaic, one camera, layout, preset; the
   expect(mine('wall.tile').map((e) => e.cameraId)).toEqual(expect.arrayContaining([4, 5, 3]));
   expect(mine('wall.preset_save')[0]?.data).toContain('Salle de crise');
   expect(mine('wall.preset')).toHaveLength(2);
-  const wallViews = page1.sessions.filter((s) => s.surface === 'wall-tile');
+  // The viewing sessions come with the time slots (registry:slots), worked out in a worker.
+  const slots = await ipc.call('registry:slots', {});
+  expect(slots.ok).toBe(true);
+  const { sessions } = slots.value as { sessions: { surface: string | null; login: string }[] };
+  const wallViews = sessions.filter((s) => s.surface === 'wall-tile');
   expect(wallViews.length).toBeGreaterThanOrEqual(6);
   expect(wallViews.every((s) => s.login === SUP.login)).toBe(true);
   ipc.close();

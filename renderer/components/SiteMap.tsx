@@ -65,7 +65,9 @@ export function SiteMap({ view }: { view: MapView }) {
 
   useEffect(() => {
     const all = markers.current;
-    if (!map) return;
+    // A new plan rebuilds the map: for one render this one may be the old map, already removed
+    // (no panes left). Its markers go with it; the new map's turn comes with the next render.
+    if (!map || !map.getPane('markerPane')) return;
     const keep = new Set<number>();
     for (const c of cameras.filter(isPlaced)) {
       const at = markerLatLng(view, c.lat, c.lon);
