@@ -193,9 +193,12 @@ const writtenFile = async (page: import('@playwright/test').Page, format: 'pdf' 
   await page.getByTestId(`report-export-${format}`).click();
   const notice = page.locator(`[data-testid="report-exported"][data-format="${format}"]`);
   await expect(notice).toBeVisible({ timeout: 30_000 });
-  const file = /: (.+\.(pdf|csv))$/.exec((await notice.textContent()) ?? '')?.[1];
-  expect(file).toBeTruthy();
-  return file!;
+  const file = /: (.+\.(pdf|csv))$/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+  // The notice names a file of that format, written in the post's exports folder.
+  expect(path.extname(file)).toBe(`.${format}`);
+  expect(path.dirname(file)).toBe(path.join(host.dataDir, 'exports'));
+  expect(fs.statSync(file).size).toBeGreaterThan(0);
+  return file;
 };
 
 test('the head of service computes the report; screen, CSV and PDF carry the seeded figures', async ({
