@@ -91,3 +91,68 @@ test('English is available, with a 24-hour clock', async ({ page }) => {
   await page.getByTestId('lang-switch').click();
   await expect(page.getByTestId('import-button')).toHaveText('Importer une liste de caméras');
 });
+
+test('a layout picked while the saved mosaic is still on its way keeps the post’s cameras', async ({
+  browser,
+}) => {
+  const own = await startHost();
+  try {
+    // The post's saved mosaic: camera 17 on the third tile, 3×3.
+    const first = await browser.newPage();
+    await first.goto(own.url);
+    await loginDemo(first);
+    await first.getByTestId('tile-2').click();
+    await first.keyboard.type('17');
+    await first.keyboard.press('Enter');
+    await first.getByTestId('layout-3x3').click();
+    await first.reload();
+    await loginDemo(first);
+    await expect(first.getByTestId('mosaic')).toHaveAttribute('data-layout', '3x3');
+    await expect(first.getByTestId('tile-2')).toHaveAttribute('data-camera-id', '17');
+    await first.close();
+
+    // Another console logs in on a slow link: main's answer with the saved mosaic is held back.
+    const page = await browser.newPage();
+    let release = (): void => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    let asked = (): void => undefined;
+    const askedForLayout = new Promise<void>((r) => (asked = r));
+    await page.routeWebSocket(/\/ipc$/, (ws) => {
+      const server = ws.connectToServer();
+      const held = new Set<number>();
+      ws.onMessage((m) => {
+        const msg = JSON.parse(String(m)) as { id?: number; channel?: string };
+        if (msg.channel === 'layout:get' && msg.id !== undefined) {
+          held.add(msg.id);
+          asked();
+        }
+        server.send(m);
+      });
+      server.onMessage((m) => {
+        const id = (JSON.parse(String(m)) as { id?: number }).id;
+        if (id !== undefined && held.has(id)) void released.then(() => ws.send(m));
+        else ws.send(m);
+      });
+    });
+    await page.goto(own.url);
+    await loginDemo(page);
+    await askedForLayout;
+    await expect(page.getByTestId('mosaic')).toHaveAttribute('data-sync', 'pending');
+    // The operator does not wait: 2×2 at once.
+    await page.getByTestId('layout-2x2').click();
+    await expect(page.getByTestId('mosaic')).toHaveAttribute('data-layout', '2x2');
+    release();
+    // The choice stands, on the post's cameras, and it is what the post now keeps.
+    await expect(page.getByTestId('mosaic')).toHaveAttribute('data-sync', 'ready');
+    await expect(page.getByTestId('mosaic')).toHaveAttribute('data-layout', '2x2');
+    await expect(page.getByTestId('tile-2')).toHaveAttribute('data-camera-id', '17');
+    await page.reload();
+    await loginDemo(page);
+    await expect(page.getByTestId('mosaic')).toHaveAttribute('data-sync', 'ready');
+    await expect(page.getByTestId('mosaic')).toHaveAttribute('data-layout', '2x2');
+    await expect(page.getByTestId('tile-2')).toHaveAttribute('data-camera-id', '17');
+    await expect(page.getByTestId('tile-2')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  } finally {
+    await own.stop();
+  }
+});

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { RtspLab } from '../e2e/fixtures/rtsp-lab';
-import { createOperator, login, startHost } from '../e2e/fixtures/host';
+import { createOperator, login, startHost, type Host } from '../e2e/fixtures/host';
 import { classify, cpuSeconds, readProcs, type Group } from './bench-proc';
 
 export type PathName = 'canvas' | 'generator' | 'worker-generator' | 'baseline';
@@ -83,6 +83,36 @@ async function switchTime(page: Page, cameraId: number): Promise<number | null> 
 
 const LAYOUT: Record<number, string> = { 1: '1', 4: '2x2', 8: '1+7', 9: '3x3', 16: '4x4' };
 
+/** Logs the bench operator in at `url` and shows `tiles` tiles once the post's saved mosaic is there. */
+export async function openMosaic(page: Page, url: string, tiles: number): Promise<void> {
+  await page.goto(url);
+  await login(page, 'bench', 'bench-password');
+  await page.waitForSelector('[data-testid="mosaic"][data-sync="ready"]', { timeout: 60_000 });
+  // Through the bench driver: a saturated page may not pass the UI's actionability checks in time.
+  await page.evaluate((l) => window.__vigieBench!.layout(l), LAYOUT[tiles] ?? '4x4');
+}
+
+/** Waits (120 s at most) for `done(tiles)` in the page; on a timeout, says where each tile stands and what the host last warned. */
+export async function untilTiles(
+  page: Page,
+  host: Host,
+  what: string,
+  done: (tiles: number) => boolean | undefined,
+  tiles: number,
+): Promise<void> {
+  await page.waitForFunction(done, tiles, { timeout: 120_000, polling: 250 }).catch(async (e: unknown) => {
+    const states = await page.$$eval('[data-testid^="tile-"][data-state]', (els) =>
+      els.map((el) => `${el.getAttribute('data-testid')}=${el.getAttribute('data-state')}`),
+    );
+    const warnings = host
+      .output()
+      .split('\n')
+      .filter((l) => /WARN|ERROR/.test(l))
+      .slice(-8);
+    throw new Error(`${what}: ${states.join(' ')}\n${warnings.join('\n')}`, { cause: e });
+  });
+}
+
 export interface MeasureOptions {
   tiles: number;
   seconds: number;
@@ -123,37 +153,19 @@ export async function measure(
   try {
     // 4 and 8 tiles: every frame on every tile (the 25 fps targets); 16: small tiles show one in two.
     const full = tiles <= 8 ? '&fullrate=1' : '';
-    await page.goto(`${host.url}?bench=1&${PATH_QUERY[which]}${full}${process.env.VIGIE_BENCH_QUERY ?? ''}`);
-    await login(page, 'bench', 'bench-password');
-    // The saved layout has reached the page (a layout change before that would save empty tiles).
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="tile-0"]')?.getAttribute('data-camera-id'),
-      null,
-      { timeout: 60_000 },
+    await openMosaic(
+      page,
+      `${host.url}?bench=1&${PATH_QUERY[which]}${full}${process.env.VIGIE_BENCH_QUERY ?? ''}`,
+      tiles,
     );
-    // Through the bench driver: a saturated page may not pass the UI's actionability checks in time.
-    await page.evaluate((l) => window.__vigieBench!.layout(l), LAYOUT[tiles] ?? '4x4');
     // Every tile has shown a frame (DOM states may flap on a saturated 2-core machine; that is measured below).
-    await page
-      .waitForFunction(
-        (n) => Array.from({ length: n }, (_, i) => window.__vigieStats?.[i]?.firstFrameAt).every((x) => x),
-        tiles,
-        { timeout: 90_000, polling: 250 },
-      )
-      .catch(async (e: unknown) => {
-        const states = await page.$$eval('[data-testid^="tile-"][data-state]', (els) =>
-          els.map((el) => `${el.getAttribute('data-testid')}=${el.getAttribute('data-state')}`),
-        );
-        throw new Error(
-          `${which}: not every tile showed a frame: ${states.join(' ')}\n${host
-            .output()
-            .split('\n')
-            .filter((l) => /WARN|ERROR/.test(l))
-            .slice(-8)
-            .join('\n')}`,
-          { cause: e },
-        );
-      });
+    await untilTiles(
+      page,
+      host,
+      `${which}: not every tile showed a frame`,
+      (n) => Array.from({ length: n }, (_, i) => window.__vigieStats?.[i]?.firstFrameAt).every((x) => x),
+      tiles,
+    );
     await page.waitForTimeout(o.seconds < 5 ? 500 : 2000); // let start-up bursts settle first
     const excluded = new Set(lab.pids());
     const before = readProcs();

@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { RawIpc } from '../e2e/fixtures/raw-ipc';
-import { createOperator, login, startHost } from '../e2e/fixtures/host';
+import { createOperator, startHost } from '../e2e/fixtures/host';
 import { RtspLab } from '../e2e/fixtures/rtsp-lab';
 import { seedRegistry } from '../main/jobs/registry-seed.fixture';
-import { PATH_QUERY, pct } from './bench-measure';
+import { openMosaic, PATH_QUERY, pct, untilTiles } from './bench-measure';
 
 const argv = process.argv.slice(2);
 const flag = (n: string): string | undefined => {
@@ -74,17 +74,16 @@ export async function benchRegistry(): Promise<string> {
   try {
     await ipc.call('auth:login', { login: 'bench', password: 'bench-password' });
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${host.url}?bench=1&${PATH_QUERY.generator}&fullrate=1`);
-    await login(page, 'bench', 'bench-password');
-    await page.evaluate(() => window.__vigieBench!.layout('2x2'));
-    await page.waitForFunction(
-      () =>
-        [0, 1, 2, 3].every(
-          (i) =>
-            document.querySelector(`[data-testid="tile-${i}"]`)?.getAttribute('data-state') === 'playing',
-        ),
-      null,
-      { timeout: 120_000, polling: 250 },
+    await openMosaic(page, `${host.url}?bench=1&${PATH_QUERY.generator}&fullrate=1`, 4);
+    await untilTiles(
+      page,
+      host,
+      'registry bench: not every tile is playing',
+      (n) =>
+        Array.from({ length: n }, (_, i) =>
+          document.querySelector(`[data-testid="tile-${i}"]`)?.getAttribute('data-state'),
+        ).every((s) => s === 'playing'),
+      4,
     );
     const latency = (): Promise<number> => page.evaluate(() => window.__vigieStats?.[0]?.latency.length ?? 0);
     const samples = (from: number, to: number): Promise<number[]> =>

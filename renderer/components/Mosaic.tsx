@@ -12,6 +12,7 @@ export function Mosaic() {
   const t = useT();
   const layout = useConsole(selectors.layout);
   const solo = useConsole(selectors.solo);
+  const mosaicSync = useConsole(selectors.mosaicSync);
   const { cols, big } = GRID[layout];
   const n = solo === null ? cols : 1;
   const style: CSSProperties = {
@@ -26,6 +27,7 @@ export function Mosaic() {
       style={style}
       data-testid="mosaic"
       data-layout={layout}
+      data-sync={mosaicSync}
       data-solo={solo ?? undefined}
       title={solo === null ? undefined : t('solo.back')}
     >

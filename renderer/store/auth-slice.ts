@@ -32,7 +32,10 @@ export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (s
   authChecked: false,
   setSession: (session) => {
     set({ session });
-    if (session === null) get().setPanel('none');
+    if (session === null) {
+      get().setPanel('none');
+      get().forgetLayout();
+    }
   },
   loadAuthStatus: async () => {
     const status = await api.invoke('auth:status');

@@ -89,6 +89,7 @@ export const selectors = {
   locale: (s: ConsoleState) => s.locale,
   cameras: (s: ConsoleState) => s.cameras,
   layout: (s: ConsoleState) => s.layout,
+  mosaicSync: (s: ConsoleState) => s.mosaicSync,
   tiles: (s: ConsoleState) => s.tiles,
   solo: (s: ConsoleState) => s.solo,
   selected: (s: ConsoleState) => s.selected,

@@ -7,7 +7,17 @@ import type { ConsoleState } from './console-store';
 /** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one (the wall's table, one definition). */
 export const LAYOUT_TILES: Record<LayoutName, number> = WALL_TILES;
 
+/**
+ * The post's saved mosaic: `pending` until `layout:get` answers after a login. Edits made while it
+ * is on its way show at once, then replay on the saved mosaic, which is saved only then: a click
+ * right after logging in no longer saves empty tiles over the post's cameras.
+ */
+export type MosaicSync = 'pending' | 'ready';
+
+type Edit = (s: LayoutState) => LayoutState;
+
 export interface MosaicSlice {
+  mosaicSync: MosaicSync;
   layout: LayoutName;
   tiles: (number | null)[];
   selected: number;
@@ -17,6 +27,8 @@ export interface MosaicSlice {
   setFullRate(on: boolean): void;
   applyLayout(state: LayoutState): void;
   loadLayout(): Promise<void>;
+  /** After a logout: the next session starts from its own saved mosaic. */
+  forgetLayout(): void;
   /** Saves the layout for this post; a refusal shows in the error banner. */
   persistLayout(state: LayoutState): void;
   setLayout(layout: LayoutName): void;
@@ -26,25 +38,40 @@ export interface MosaicSlice {
   toggleSolo(index: number): void;
 }
 
+const EMPTY = (): (number | null)[] => Array.from({ length: MAX_TILES }, () => null);
+
 export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> = (set, get) => {
-  const persist = (): void => {
-    const { layout, tiles, fullRate, persistLayout } = get();
-    persistLayout({ layout, tiles, fullRate });
+  /** Edits made while the saved mosaic is pending, in order. */
+  let early: Edit[] = [];
+  const current = (): LayoutState => {
+    const { layout, tiles, fullRate } = get();
+    return { layout, tiles, fullRate };
+  };
+  const edit = (e: Edit): void => {
+    get().applyLayout(e(current()));
+    if (get().mosaicSync === 'pending') early.push(e);
+    else get().persistLayout(current());
   };
   return {
+    mosaicSync: 'pending',
     layout: '4x4',
-    tiles: Array.from({ length: MAX_TILES }, () => null),
+    tiles: EMPTY(),
     selected: 0,
     solo: null,
     fullRate: false,
-    setFullRate: (on) => {
-      set({ fullRate: on });
-      persist();
-    },
+    setFullRate: (on) => edit((s) => ({ ...s, fullRate: on })),
     applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles, fullRate: s.fullRate === true }),
     loadLayout: async () => {
       const r = await api.invoke('layout:get');
-      if (r.ok) get().applyLayout(r.value);
+      const edits = early;
+      early = [];
+      if (r.ok) get().applyLayout(edits.reduce((s, e) => e(s), r.value));
+      set({ mosaicSync: 'ready' });
+      if (edits.length) get().persistLayout(current());
+    },
+    forgetLayout: () => {
+      early = [];
+      set({ mosaicSync: 'pending', layout: '4x4', tiles: EMPTY(), selected: 0, solo: null });
     },
     persistLayout: (state) => {
       void api.invoke('layout:set', state).then((r) => {
@@ -52,21 +79,25 @@ export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> 
       });
     },
     setLayout: (layout) => {
-      set({ layout, solo: null, selected: Math.min(get().selected, LAYOUT_TILES[layout] - 1) });
-      persist();
+      set({ solo: null, selected: Math.min(get().selected, LAYOUT_TILES[layout] - 1) });
+      edit((s) => ({ ...s, layout }));
     },
     assign: (index, cameraId) => {
-      const tiles = [...get().tiles];
-      tiles[index] = cameraId;
-      set({ tiles, selected: index });
-      persist();
+      set({ selected: index });
+      edit((s) => {
+        const tiles = [...s.tiles];
+        tiles[index] = cameraId;
+        return { ...s, tiles };
+      });
     },
     swap: (a, b) => {
       if (a === b) return;
-      const tiles = [...get().tiles];
-      [tiles[a], tiles[b]] = [tiles[b] ?? null, tiles[a] ?? null];
-      set({ tiles, selected: b });
-      persist();
+      set({ selected: b });
+      edit((s) => {
+        const tiles = [...s.tiles];
+        [tiles[a], tiles[b]] = [tiles[b] ?? null, tiles[a] ?? null];
+        return { ...s, tiles };
+      });
     },
     select: (index) => set({ selected: index, wallSelected: null }),
     toggleSolo: (index) => set({ solo: get().solo === null ? index : null, selected: index }),
