@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { URGENCIES, type IncidentFilter, type Urgency } from '../../common/contract-docs';
 import { formatDate, formatTime, type MessageKey } from '../i18n';
 import { selectors, useConsole, useT } from '../store/console-store';
+import { DateRange } from './DateRange';
 
 /** The incident reports filed at this post, filtered by category, camera, urgency and period. */
 export function IncidentsPanel() {
@@ -74,24 +75,7 @@ export function IncidentsPanel() {
               ))}
             </select>
           </label>
-          <label>
-            {t('reg.from')}{' '}
-            <input
-              type="date"
-              data-testid="incidents-filter-from"
-              value={f.from}
-              onChange={(e) => setF({ ...f, from: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('reg.to')}{' '}
-            <input
-              type="date"
-              data-testid="incidents-filter-to"
-              value={f.to}
-              onChange={(e) => setF({ ...f, to: e.target.value })}
-            />
-          </label>
+          <DateRange value={f} onChange={setF} testid="incidents-filter" />
           <button type="submit" data-testid="incidents-filter-apply">
             {t('reg.show')}
           </button>

@@ -4,6 +4,7 @@ import { verifyText } from '../i18n/messages';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { RegistryProgress, RegistryResults } from './RegistryResults';
 import { RequisitionForm } from './RequisitionForm';
+import { DateRange } from './DateRange';
 
 export function RegistryPanel() {
   const t = useT();
@@ -46,24 +47,7 @@ export function RegistryPanel() {
       <div className="modal wide" role="dialog" aria-modal="true" data-testid="registry-panel">
         <h2>{t('reg.title')}</h2>
         <form className="filters" onSubmit={(e) => void show(e)}>
-          <label>
-            {t('reg.from')}{' '}
-            <input
-              type="date"
-              data-testid="reg-from"
-              value={filter.from}
-              onChange={(e) => setFilter({ ...filter, from: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('reg.to')}{' '}
-            <input
-              type="date"
-              data-testid="reg-to"
-              value={filter.to}
-              onChange={(e) => setFilter({ ...filter, to: e.target.value })}
-            />
-          </label>
+          <DateRange value={filter} onChange={setFilter} testid="reg" />
           <label>
             {t('reg.operator')}{' '}
             <input

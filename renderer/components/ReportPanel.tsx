@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ReportFigures } from '../../common/contract-report';
 import { useConsole, useT } from '../store/console-store';
+import { DateRange } from './DateRange';
 
 const today = (): string => {
   const d = new Date();
@@ -106,24 +107,7 @@ export function ReportPanel() {
       >
         <h2>{t('report.title')}</h2>
         <form className="filters" onSubmit={submit}>
-          <label>
-            {t('reg.from')}{' '}
-            <input
-              type="date"
-              data-testid="report-from"
-              value={period.from}
-              onChange={(e) => setPeriod({ ...period, from: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('reg.to')}{' '}
-            <input
-              type="date"
-              data-testid="report-to"
-              value={period.to}
-              onChange={(e) => setPeriod({ ...period, to: e.target.value })}
-            />
-          </label>
+          <DateRange value={period} onChange={setPeriod} testid="report" />
           <button type="submit" data-testid="report-run" disabled={state.phase === 'running'}>
             {t('report.run')}
           </button>
