@@ -8,6 +8,7 @@ import type { WallShown } from '../../common/contract-wall';
 import type { WallState } from '../../common/wall';
 import type { Locale } from '../i18n';
 import type { Playback } from '../store/streams-slice';
+import { playbackChanged } from '../store/tile-state';
 
 /** No key, a key refused, waiting for main, or showing. */
 export type WallPhase = 'nokey' | 'refused' | 'opening' | 'open';
@@ -63,7 +64,10 @@ export const useWall = create<WallPageState>()((set, get) => ({
   },
   setCameras: (cameras) => set({ cameras }),
   setStatus: (s) => set({ statuses: { ...get().statuses, [s.key]: s } }),
-  reportPlayback: (index, p) => set({ playback: { ...get().playback, [index]: p } }),
+  // Only what the operator would see change re-renders the wall (not every frame of 16 tiles).
+  reportPlayback: (index, p) => {
+    if (playbackChanged(get().playback[index], p)) set({ playback: { ...get().playback, [index]: p } });
+  },
   tick: (now) => set({ now }),
 }));
 
