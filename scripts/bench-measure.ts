@@ -37,7 +37,7 @@ export interface PathResult {
   dropped: number;
   droppedPct: number;
   /** Glass-to-glass, from the stamp on the displayed picture of tile 0; halves show any drift. */
-  latency: Quantiles & { firstHalfP50: number | null; secondHalfP50: number | null };
+  latency: Quantiles & { firstHalfP50: number | null; secondHalfP50: number | null; samples: number[] };
   switchCold: Quantiles & { failed: number };
   switchWarm: Quantiles & { failed: number };
   peakMemMiB: Record<Group, number>;
@@ -254,6 +254,7 @@ export async function measure(
         n: latency.length,
         firstHalfP50: pct(latency.slice(0, half), 50),
         secondHalfP50: pct(latency.slice(half), 50),
+        samples: latency,
       },
       switchCold: q(cold),
       switchWarm: q(warm),

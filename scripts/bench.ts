@@ -13,6 +13,7 @@
  *        --framing (adds 4 generator tiles with the old split framing, one frame later, to compare)
  *        --ptz (PTZ latency against the loopback ONVIF peer instead: scripts/bench-ptz.ts)
  *        --registry (a year of registry, 2 million entries, and its jobs while tiles play: scripts/bench-registry.ts)
+ *        --source (the camera lab's own latency floor, without Vigie: scripts/bench-source.ts)
  *        --no-wall (skips the wall case: the largest tile count on the console, then also on the wall page)
  */
 import fs from 'node:fs';
@@ -171,11 +172,14 @@ async function main(): Promise<void> {
 
 // `npm run bench -- --ptz`: PTZ input-to-command and release-to-Stop latency instead (bench-ptz.ts).
 // `npm run bench -- --registry`: a year of registry and its jobs while tiles play (bench-registry.ts).
+// `npm run bench -- --source`: the camera lab's own latency floor, without Vigie (bench-source.ts).
 (argv.includes('--ptz')
   ? import('./bench-ptz').then((m) => m.finished)
   : argv.includes('--registry')
     ? import('./bench-registry').then((m) => m.benchRegistry())
-    : main()
+    : argv.includes('--source')
+      ? import('./bench-source').then((m) => m.benchSource())
+      : main()
 ).then(
   () => process.exit(0),
   (e: unknown) => {
