@@ -96,11 +96,13 @@ test('a layout picked while the saved mosaic is still on its way keeps the postâ
   browser,
 }) => {
   const own = await startHost();
+  const contexts = [await browser.newContext(), await browser.newContext()];
   try {
     // The post's saved mosaic: camera 17 on the third tile, 3Ã—3.
-    const first = await browser.newPage();
+    const first = await contexts[0]!.newPage();
     await first.goto(own.url);
     await loginDemo(first);
+    await expect(first.getByTestId('mosaic')).toHaveAttribute('data-sync', 'ready');
     await first.getByTestId('tile-2').click();
     await first.keyboard.type('17');
     await first.keyboard.press('Enter');
@@ -109,10 +111,9 @@ test('a layout picked while the saved mosaic is still on its way keeps the postâ
     await loginDemo(first);
     await expect(first.getByTestId('mosaic')).toHaveAttribute('data-layout', '3x3');
     await expect(first.getByTestId('tile-2')).toHaveAttribute('data-camera-id', '17');
-    await first.close();
 
     // Another console logs in on a slow link: main's answer with the saved mosaic is held back.
-    const page = await browser.newPage();
+    const page = await contexts[1]!.newPage();
     let release = (): void => undefined;
     const released = new Promise<void>((r) => (release = r));
     let asked = (): void => undefined;
@@ -153,6 +154,7 @@ test('a layout picked while the saved mosaic is still on its way keeps the postâ
     await expect(page.getByTestId('tile-2')).toHaveAttribute('data-camera-id', '17');
     await expect(page.getByTestId('tile-2')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   } finally {
+    for (const c of contexts) await c.close();
     await own.stop();
   }
 });
