@@ -45,6 +45,8 @@ export class KeyboardSource extends EventEmitter implements IntentSource {
   private baud: number | undefined;
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
+  /** While a port is open: whether its device node is still there. */
+  private presence: NodeJS.Timeout | null = null;
   private readonly mapper = new PelcoIntentMapper();
   private readonly repeater: HeldRepeater;
   private readonly settings: InputSettings;
@@ -91,6 +93,7 @@ export class KeyboardSource extends EventEmitter implements IntentSource {
       if (this.closed) return void port.close();
       this.port = port;
       port.once('close', () => this.lost(port));
+      this.watchPresence(port);
       if (this.baud) this.connected(port);
       else void this.detect(port, bauds);
     });
@@ -136,8 +139,25 @@ export class KeyboardSource extends EventEmitter implements IntentSource {
     if (i) this.repeater.push(i);
   }
 
+  /**
+   * An unplugged adapter's device node disappears. The read error that closes the port does not
+   * always come (a pty whose other end is gone may never wake the poller), so the node is checked too.
+   */
+  private watchPresence(port: SerialPort): void {
+    this.presence = setInterval(
+      () => {
+        if (this.port !== port || fs.existsSync(this.opts.path)) return;
+        this.lost(port);
+        if (port.isOpen) port.close(() => undefined);
+      },
+      Math.min(this.opts.reopenMs ?? 1000, 1000),
+    );
+  }
+
   private lost(port: SerialPort): void {
     if (this.port !== port) return;
+    if (this.presence) clearInterval(this.presence);
+    this.presence = null;
     this.port = null;
     this.mapper.reset();
     this.repeater.clear();
@@ -150,6 +170,7 @@ export class KeyboardSource extends EventEmitter implements IntentSource {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.presence) clearInterval(this.presence);
     const port = this.port;
     if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
     if (this.port) this.lost(port!);

@@ -84,6 +84,25 @@ test('frames through a pty become intents; noise and a bad checksum change nothi
   }
 });
 
+test('a keyboard whose device node disappears is unplugged even when the line raises no error', async () => {
+  const pty = await startPtyPair(dir);
+  const kbd = new KeyboardSource({ path: pty.b, protocol: 'pelco-d', baud: 4800, reopenMs: 50 });
+  const { intents, states } = watch(kbd);
+  try {
+    await until(() => kbd.state.state === 'connected', 'keyboard connected');
+    write(pty.a, encodePelcoD(5, 0, BIT.right, 0x3f, 0));
+    await until(() => intents.some((i) => i.kind === 'move'), 'a move intent');
+    // The node goes (as /dev/ttyUSB0 does on unplug) while the line itself stays open and silent.
+    fs.unlinkSync(pty.b);
+    await until(() => kbd.state.state === 'searching', 'unplug seen from the missing node');
+    assert.deepEqual(intents.at(-1), { kind: 'stop' });
+    assert.ok(states.some((s) => s.state === 'disconnected' && s.reason === 'device.unplugged'));
+  } finally {
+    await kbd.close();
+    await pty.stop();
+  }
+});
+
 test('the baud rate is detected by sniffing valid frames (keyboard at 4800, Pelco-P)', async () => {
   const pty = await startPtyPair(dir);
   const kbd = new KeyboardSource({
