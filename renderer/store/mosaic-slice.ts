@@ -32,6 +32,8 @@ export interface MosaicSlice {
   /** Saves the layout for this post; a refusal shows in the error banner. */
   persistLayout(state: LayoutState): void;
   setLayout(layout: LayoutName): void;
+  /** Puts a whole mosaic on the console (an operation's cameras), saved like any other edit. */
+  showMosaic(layout: LayoutName, tiles: (number | null)[]): void;
   assign(index: number, cameraId: number | null): void;
   swap(a: number, b: number): void;
   select(index: number): void;
@@ -81,6 +83,10 @@ export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> 
     setLayout: (layout) => {
       set({ solo: null, selected: Math.min(get().selected, LAYOUT_TILES[layout] - 1) });
       edit((s) => ({ ...s, layout }));
+    },
+    showMosaic: (layout, tiles) => {
+      set({ solo: null, selected: 0 });
+      edit((s) => ({ ...s, layout, tiles }));
     },
     assign: (index, cameraId) => {
       set({ selected: index });

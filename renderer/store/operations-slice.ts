@@ -81,8 +81,7 @@ export const createOperationsSlice: StateCreator<ConsoleState, [], [], Operation
       const shown = cameras.slice(0, MAX_TILES);
       const layout = GRIDS.find((l) => LAYOUT_TILES[l] >= shown.length) ?? '4x4';
       const tiles = Array.from({ length: MAX_TILES }, (_, i) => shown[i] ?? null);
-      set({ layout, tiles, solo: null, selected: 0 });
-      get().persistLayout({ layout, tiles, fullRate: get().fullRate });
+      get().showMosaic(layout, tiles);
     },
   };
 };
