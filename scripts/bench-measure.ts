@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { RtspLab } from '../e2e/fixtures/rtsp-lab';
 import { createOperator, login, startHost, type Host } from '../e2e/fixtures/host';
 import { classify, cpuSeconds, readProcs, type Group } from './bench-proc';
@@ -81,6 +81,18 @@ async function switchTime(page: Page, cameraId: number): Promise<number | null> 
   return s.firstFrameAt! - t0;
 }
 
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Debian's headless Chromium as every bench case drives it (video plays without a gesture). */
+export const launchBenchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
 const LAYOUT: Record<number, string> = { 1: '1', 4: '2x2', 8: '1+7', 9: '3x3', 16: '4x4' };
 
 /** Logs the bench operator in at `url` and shows `tiles` tiles once the post's saved mosaic is there. */
@@ -134,17 +146,14 @@ export async function measure(
   const ctx = await chromium.launchPersistentContext(
     fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-chrome-')),
     {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       viewport: { width: 1920, height: 1080 },
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
+        ...CHROMIUM_ARGS,
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
-        '--disable-dev-shm-usage',
-        '--autoplay-policy=no-user-gesture-required',
       ],
     },
   );

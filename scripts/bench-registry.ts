@@ -9,12 +9,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { RawIpc } from '../e2e/fixtures/raw-ipc';
 import { createOperator, startHost } from '../e2e/fixtures/host';
 import { RtspLab } from '../e2e/fixtures/rtsp-lab';
 import { seedRegistry } from '../main/jobs/registry-seed.fixture';
-import { openMosaic, PATH_QUERY, pct, untilTiles } from './bench-measure';
+import { launchBenchBrowser, openMosaic, PATH_QUERY, pct, untilTiles } from './bench-measure';
 
 const argv = process.argv.slice(2);
 const flag = (n: string): string | undefined => {
@@ -61,15 +60,7 @@ export async function benchRegistry(): Promise<string> {
   const host = await startHost({ cameras: lab.writeInventory(), dataDir });
   const startup = performance.now() - t;
   console.log(`  host start-up on that registry: ${f(startup)} ms`);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  const browser = await launchBenchBrowser();
   const ipc = await RawIpc.open(host.url);
   try {
     await ipc.call('auth:login', { login: 'bench', password: 'bench-password' });

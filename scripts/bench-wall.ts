@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { RawIpc } from '../e2e/fixtures/raw-ipc';
 import { createOperator, login, startHost, type Host } from '../e2e/fixtures/host';
 import type { RtspLab } from '../e2e/fixtures/rtsp-lab';
+import { launchBenchBrowser } from './bench-measure';
 import { classify, cpuSeconds, readProcs } from './bench-proc';
 
 export interface WallCaseResult {
@@ -65,15 +66,7 @@ export async function measureWall(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-wall-'));
   createOperator(dataDir, { login: 'bench', password: 'bench-password', role: 'supervisor' });
   const host = await startHost({ cameras: inventory, dataDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  const browser = await launchBenchBrowser();
   const ipc = await RawIpc.open(host.url);
   try {
     await ipc.call('auth:login', { login: 'bench', password: 'bench-password' });

@@ -1,7 +1,7 @@
 /** Operator accounts (SQLite): identity, role, authorisation validity, lockout counters. */
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { OperatorView } from '../../common/contract';
+import { openDurableDb } from '../storage/durable-db';
 
 /** A stored account: what the contract shows, plus its password hash. */
 export type Operator = OperatorView & { passwordHash: string };
@@ -12,17 +12,17 @@ export class OperatorStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {
-    this.db = new DatabaseSync(path.join(dataDir, 'operators.db'));
     // The `vigie operators` CLI may write while the console runs: wait for its lock, never fail.
-    this.db.exec('PRAGMA busy_timeout = 10000;');
-    this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
+    this.db = openDurableDb(
+      dataDir,
+      'operators.db',
+      `
       CREATE TABLE IF NOT EXISTS operators (
         login TEXT PRIMARY KEY, name TEXT NOT NULL, rank TEXT NOT NULL, service TEXT NOT NULL, badge TEXT NOT NULL,
         role TEXT NOT NULL, valid_from TEXT NOT NULL, valid_until TEXT NOT NULL, granted_by TEXT NOT NULL,
         password_hash TEXT NOT NULL, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
-    `);
+    `,
+    );
   }
 
   get(login: string): Operator | undefined {

@@ -3,11 +3,11 @@
  * SQLite store (`incidents.db` in the data directory). The registry holds the record; a report is
  * added in one transaction with its registry entry, so neither exists without the other.
  */
-import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { IncidentFilter, IncidentInput, IncidentView, Urgency } from '../../common/contract-docs';
 import { transaction } from '../config/sqlite-transaction';
 import type { RegistryActor } from '../registry/registry';
+import { openDurableDb } from '../storage/durable-db';
 
 export const INCIDENTS_FILE = 'incidents.db';
 /** A list shows the newest reports first, this many at most. */
@@ -46,17 +46,17 @@ export class IncidentStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {
-    this.db = new DatabaseSync(path.join(dataDir, INCIDENTS_FILE));
-    this.db.exec('PRAGMA busy_timeout = 10000;');
-    this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
+    this.db = openDurableDb(
+      dataDir,
+      INCIDENTS_FILE,
+      `
       CREATE TABLE IF NOT EXISTS incidents (
         id INTEGER PRIMARY KEY, reported_at TEXT NOT NULL, occurred_at TEXT NOT NULL, category TEXT NOT NULL,
         urgency TEXT NOT NULL, cameras TEXT NOT NULL, description TEXT NOT NULL,
         login TEXT NOT NULL, name TEXT NOT NULL, rank TEXT NOT NULL, service TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS incidents_occurred ON incidents(occurred_at);
-    `);
+    `,
+    );
   }
 
   /** Adds a report; `record` runs inside the transaction (the registry entry) and may throw. */

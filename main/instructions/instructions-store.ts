@@ -4,7 +4,6 @@
  * registry entry: either both exist or neither does. The newest version is the current one.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type {
   InstructionCategory,
@@ -14,6 +13,7 @@ import type {
   InstructionsView,
 } from '../../common/contract-docs';
 import { transaction } from '../config/sqlite-transaction';
+import { openDurableDb } from '../storage/durable-db';
 
 export const INSTRUCTIONS_FILE = 'instructions.db';
 const META =
@@ -51,15 +51,15 @@ export class InstructionsStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {
-    this.db = new DatabaseSync(path.join(dataDir, INSTRUCTIONS_FILE));
-    this.db.exec('PRAGMA busy_timeout = 10000;');
-    this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
+    this.db = openDurableDb(
+      dataDir,
+      INSTRUCTIONS_FILE,
+      `
       CREATE TABLE IF NOT EXISTS instructions (
         version INTEGER PRIMARY KEY, file_name TEXT NOT NULL, format TEXT NOT NULL, sha256 TEXT NOT NULL,
         imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, categories TEXT NOT NULL, content BLOB NOT NULL);
-    `);
+    `,
+    );
   }
 
   view(): InstructionsView {

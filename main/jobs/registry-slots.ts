@@ -3,20 +3,10 @@
  * `view.start` / `view.end` entries, then merged where the same operator's sessions of the same
  * camera overlap or touch. A session still open ends "now" and makes its slot open.
  */
-import type { ViewedSlotView, ViewingSessionView } from '../../common/contract';
+import type { RegistryEntryView, ViewedSlotView, ViewingSessionView } from '../../common/contract';
 
 /** One view entry, as the worker reads it (`viewId` from the entry's data). */
-export interface ViewRow {
-  type: string;
-  at: string;
-  login: string;
-  name: string;
-  rank: string;
-  service: string;
-  cameraId: number | null;
-  surface: string | null;
-  viewId: string | null;
-}
+export type ViewRow = Omit<RegistryEntryView, 'seq' | 'data'> & { viewId: string | null };
 
 /** Pairs starts and ends by viewId, in entry order; an end without its start is ignored. */
 export function pairSessions(rows: Iterable<ViewRow>): ViewingSessionView[] {

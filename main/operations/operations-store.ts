@@ -3,7 +3,6 @@
  * list of its own; the registry only receives their entries. A row that a hand or a disk altered
  * into nonsense is skipped with a warning, never a stop of the post.
  */
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import {
   OPERATION_KINDS,
@@ -13,6 +12,7 @@ import {
 } from '../../common/contract-operations';
 import { createLogger } from '../log/logger';
 import type { CheckedOperation } from './operation-rules';
+import { openDurableDb } from '../storage/durable-db';
 
 const log = createLogger('operations');
 const DAY = 24 * 3_600_000;
@@ -63,18 +63,18 @@ export class OperationsStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {
-    this.db = new DatabaseSync(path.join(dataDir, 'operations.db'));
-    this.db.exec(`
-      PRAGMA busy_timeout = 5000;
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
+    this.db = openDurableDb(
+      dataDir,
+      'operations.db',
+      `
       CREATE TABLE IF NOT EXISTS operations (
         id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, kind TEXT NOT NULL,
         requester TEXT NOT NULL, legal_ref TEXT NOT NULL, cameras TEXT NOT NULL, preset TEXT,
         start_at TEXT NOT NULL, planned_end TEXT NOT NULL, state TEXT NOT NULL,
         created_by TEXT NOT NULL, closed_at TEXT, closed_by TEXT);
       CREATE INDEX IF NOT EXISTS operations_state ON operations(state);
-    `);
+    `,
+    );
   }
 
   private rows(sql: string, ...args: (string | number)[]): OperationView[] {

@@ -3,6 +3,7 @@ import { URGENCIES, type IncidentFilter, type Urgency } from '../../common/contr
 import { formatDate, formatTime, type MessageKey } from '../i18n';
 import { selectors, useConsole, useT } from '../store/console-store';
 import { DateRange } from './DateRange';
+import { PanelFrame } from './PanelFrame';
 
 /** The incident reports filed at this post, filtered by category, camera, urgency and period. */
 export function IncidentsPanel() {
@@ -10,7 +11,7 @@ export function IncidentsPanel() {
   const locale = useConsole(selectors.locale);
   const list = useConsole((s) => s.incidents);
   const categories = useConsole((s) => s.instructions?.current?.categories ?? []);
-  const { setPanel, listIncidents, loadInstructions, setIncidentFormOpen } = useConsole.getState();
+  const { listIncidents, loadInstructions, setIncidentFormOpen } = useConsole.getState();
   const [f, setF] = useState({ category: '', camera: '', urgency: '', from: '', to: '' });
   const filter = (): IncidentFilter => ({
     ...(f.category && { category: f.category }),
@@ -31,101 +32,89 @@ export function IncidentsPanel() {
     `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal wide" role="dialog" aria-modal="true" data-testid="incidents-panel">
-        <h2>{t('incidents.title')}</h2>
-        <form className="filters" onSubmit={apply}>
-          <label>
-            {t('incident.category')}{' '}
-            <select
-              data-testid="incidents-filter-category"
-              value={f.category}
-              onChange={(e) => setF({ ...f, category: e.target.value })}
-            >
-              <option value="">{t('incidents.all')}</option>
-              {categories.map((c) => (
-                <option key={c.label} value={c.label}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('reg.camera')}{' '}
-            <input
-              data-testid="incidents-filter-camera"
-              inputMode="numeric"
-              size={5}
-              value={f.camera}
-              onChange={(e) => setF({ ...f, camera: e.target.value.replace(/\D/g, '') })}
-            />
-          </label>
-          <label>
-            {t('incident.urgency')}{' '}
-            <select
-              data-testid="incidents-filter-urgency"
-              value={f.urgency}
-              onChange={(e) => setF({ ...f, urgency: e.target.value })}
-            >
-              <option value="">{t('incidents.all')}</option>
-              {URGENCIES.map((u) => (
-                <option key={u} value={u}>
-                  {t(`incident.urgency.${u}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <DateRange value={f} onChange={setF} testid="incidents-filter" />
-          <button type="submit" data-testid="incidents-filter-apply">
-            {t('reg.show')}
-          </button>
-          <button
-            type="button"
-            data-testid="incident-new-from-list"
-            onClick={() => setIncidentFormOpen(true)}
+    <PanelFrame testid="incidents-panel" title={t('incidents.title')}>
+      <form className="filters" onSubmit={apply}>
+        <label>
+          {t('incident.category')}{' '}
+          <select
+            data-testid="incidents-filter-category"
+            value={f.category}
+            onChange={(e) => setF({ ...f, category: e.target.value })}
           >
-            {t('incident.new')}
-          </button>
-        </form>
-        <table data-testid="incident-list" data-count={list.length}>
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('incident.time')}</th>
-              <th>{t('incident.category')}</th>
-              <th>{t('incident.cameras')}</th>
-              <th>{t('incident.urgency')}</th>
-              <th>{t('incident.description')}</th>
-              <th>{t('incidents.by')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((i) => (
-              <tr
-                key={i.id}
-                data-testid={`incident-row-${i.id}`}
-                data-category={i.category}
-                data-urgency={i.urgency}
-                className={i.urgency === 'urgent' ? 'bad' : undefined}
-              >
-                <td>{i.id}</td>
-                <td>{when(i.occurredAt)}</td>
-                <td>{i.category}</td>
-                <td>{i.cameras.join(', ')}</td>
-                <td>{t(`incident.urgency.${i.urgency}` as MessageKey)}</td>
-                <td className="incident-description">{i.description}</td>
-                <td>{i.reporter.name}</td>
-              </tr>
+            <option value="">{t('incidents.all')}</option>
+            {categories.map((c) => (
+              <option key={c.label} value={c.label}>
+                {c.label}
+              </option>
             ))}
-          </tbody>
-        </table>
-        {list.length === 0 && <p className="muted">{t('incidents.none')}</p>}
-        <div className="actions">
-          <button data-testid="panel-close" onClick={() => setPanel('none')}>
-            {t('panel.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+          </select>
+        </label>
+        <label>
+          {t('reg.camera')}{' '}
+          <input
+            data-testid="incidents-filter-camera"
+            inputMode="numeric"
+            size={5}
+            value={f.camera}
+            onChange={(e) => setF({ ...f, camera: e.target.value.replace(/\D/g, '') })}
+          />
+        </label>
+        <label>
+          {t('incident.urgency')}{' '}
+          <select
+            data-testid="incidents-filter-urgency"
+            value={f.urgency}
+            onChange={(e) => setF({ ...f, urgency: e.target.value })}
+          >
+            <option value="">{t('incidents.all')}</option>
+            {URGENCIES.map((u) => (
+              <option key={u} value={u}>
+                {t(`incident.urgency.${u}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DateRange value={f} onChange={setF} testid="incidents-filter" />
+        <button type="submit" data-testid="incidents-filter-apply">
+          {t('reg.show')}
+        </button>
+        <button type="button" data-testid="incident-new-from-list" onClick={() => setIncidentFormOpen(true)}>
+          {t('incident.new')}
+        </button>
+      </form>
+      <table data-testid="incident-list" data-count={list.length}>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('incident.time')}</th>
+            <th>{t('incident.category')}</th>
+            <th>{t('incident.cameras')}</th>
+            <th>{t('incident.urgency')}</th>
+            <th>{t('incident.description')}</th>
+            <th>{t('incidents.by')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((i) => (
+            <tr
+              key={i.id}
+              data-testid={`incident-row-${i.id}`}
+              data-category={i.category}
+              data-urgency={i.urgency}
+              className={i.urgency === 'urgent' ? 'bad' : undefined}
+            >
+              <td>{i.id}</td>
+              <td>{when(i.occurredAt)}</td>
+              <td>{i.category}</td>
+              <td>{i.cameras.join(', ')}</td>
+              <td>{t(`incident.urgency.${i.urgency}` as MessageKey)}</td>
+              <td className="incident-description">{i.description}</td>
+              <td>{i.reporter.name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.length === 0 && <p className="muted">{t('incidents.none')}</p>}
+    </PanelFrame>
   );
 }

@@ -8,6 +8,7 @@ import type { AppError } from '../../common/result';
 import { formatDate, formatTime, type MessageKey } from '../i18n';
 import { errorText } from '../i18n/messages';
 import { selectors, useConsole, useT } from '../store/console-store';
+import { PanelFrame } from './PanelFrame';
 
 /** `YYYY-MM-DDTHH:MM:SS` in local time, as a datetime-local input shows it. */
 export function localInput(ms: number): string {
@@ -72,7 +73,7 @@ export function OperationsPanel() {
   const operations = useConsole((s) => s.operations);
   const presets = useConsole((s) => s.wall?.presets);
   const canWall = useConsole((s) => s.session?.permissions.includes('wall') ?? false);
-  const { setPanel, createOperation, loadOperations, loadWall } = useConsole.getState();
+  const { createOperation, loadOperations, loadWall } = useConsole.getState();
   const [f, setF] = useState(blank);
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => {
@@ -117,72 +118,64 @@ export function OperationsPanel() {
     </label>
   );
   return (
-    <div className="modal-backdrop">
-      <div className="modal wide" role="dialog" aria-modal="true" data-testid="operations-panel">
-        <h2>{t('sop.title')}</h2>
-        {operations.length === 0 ? (
-          <p className="muted">{t('sop.empty')}</p>
-        ) : (
-          <table className="operations">
-            <tbody>
-              {operations.map((op) => (
-                <Row key={op.id} op={op} />
-              ))}
-            </tbody>
-          </table>
-        )}
-        <form className="filters" data-testid="operation-new" onSubmit={(e) => void submit(e)}>
-          <h3>{t('sop.new')}</h3>
-          {text('name', 'operation-name', 'sop.name')}
-          <label>
-            {t('sop.kind')}
-            <select
-              data-testid="operation-kind"
-              value={f.kind}
-              onChange={(e) => setF({ ...f, kind: e.target.value as OperationKind })}
-            >
-              {OPERATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`sop.kind.${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {text('requester', 'operation-requester', 'sop.requester')}
-          {text('legalRef', 'operation-legal-ref', 'sop.legalRef')}
-          {text('cameras', 'operation-cameras', 'sop.cameras')}
-          <label>
-            {t('sop.preset')}
-            <select
-              data-testid="operation-preset"
-              value={f.preset}
-              onChange={(e) => setF({ ...f, preset: e.target.value })}
-            >
-              <option value="">{t('sop.presetNone')}</option>
-              {(presets ?? []).map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          {time('startAt', 'operation-start-at', 'sop.startAt')}
-          {time('plannedEnd', 'operation-end-at', 'sop.endAt')}
-          <button type="submit" data-testid="operation-submit">
-            {t('sop.submit')}
-          </button>
-        </form>
-        {error && (
-          <p className="bad" role="alert" data-testid="operation-error" data-code={error.code}>
-            {errorText(locale, error)}
-          </p>
-        )}
-        <div className="actions">
-          <button data-testid="panel-close" onClick={() => setPanel('none')}>
-            {t('panel.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <PanelFrame testid="operations-panel" title={t('sop.title')}>
+      {operations.length === 0 ? (
+        <p className="muted">{t('sop.empty')}</p>
+      ) : (
+        <table className="operations">
+          <tbody>
+            {operations.map((op) => (
+              <Row key={op.id} op={op} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="filters" data-testid="operation-new" onSubmit={(e) => void submit(e)}>
+        <h3>{t('sop.new')}</h3>
+        {text('name', 'operation-name', 'sop.name')}
+        <label>
+          {t('sop.kind')}
+          <select
+            data-testid="operation-kind"
+            value={f.kind}
+            onChange={(e) => setF({ ...f, kind: e.target.value as OperationKind })}
+          >
+            {OPERATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`sop.kind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text('requester', 'operation-requester', 'sop.requester')}
+        {text('legalRef', 'operation-legal-ref', 'sop.legalRef')}
+        {text('cameras', 'operation-cameras', 'sop.cameras')}
+        <label>
+          {t('sop.preset')}
+          <select
+            data-testid="operation-preset"
+            value={f.preset}
+            onChange={(e) => setF({ ...f, preset: e.target.value })}
+          >
+            <option value="">{t('sop.presetNone')}</option>
+            {(presets ?? []).map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        {time('startAt', 'operation-start-at', 'sop.startAt')}
+        {time('plannedEnd', 'operation-end-at', 'sop.endAt')}
+        <button type="submit" data-testid="operation-submit">
+          {t('sop.submit')}
+        </button>
+      </form>
+      {error && (
+        <p className="bad" role="alert" data-testid="operation-error" data-code={error.code}>
+          {errorText(locale, error)}
+        </p>
+      )}
+    </PanelFrame>
   );
 }

@@ -2,10 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../common/roles';
 import type { MessageKey } from '../i18n';
 import { useConsole, useT } from '../store/console-store';
+import { PanelFrame } from './PanelFrame';
 
 export function OperatorsPanel() {
   const t = useT();
-  const { setPanel, loadOperators, saveOperator } = useConsole.getState();
+  const { loadOperators, saveOperator } = useConsole.getState();
   const list = useConsole((s) => s.operators);
   const today = new Date().toISOString().slice(0, 10);
   const [msg, setMsg] = useState<string | null>(null);
@@ -48,63 +49,55 @@ export function OperatorsPanel() {
     </label>
   );
   return (
-    <div className="modal-backdrop">
-      <div className="modal wide" role="dialog" aria-modal="true" data-testid="operators-panel">
-        <h2>{t('ops.title')}</h2>
-        <table data-testid="operators-list">
-          <tbody>
-            {list.map((o) => (
-              <tr key={o.login} data-login={o.login}>
-                <td>{o.login}</td>
-                <td>{o.name}</td>
-                <td>{o.rank}</td>
-                <td>{o.service}</td>
-                <td>{t(`role.${o.role}` as MessageKey)}</td>
-                <td>
-                  {o.validFrom} → {o.validUntil}
-                </td>
-              </tr>
+    <PanelFrame testid="operators-panel" title={t('ops.title')}>
+      <table data-testid="operators-list">
+        <tbody>
+          {list.map((o) => (
+            <tr key={o.login} data-login={o.login}>
+              <td>{o.login}</td>
+              <td>{o.name}</td>
+              <td>{o.rank}</td>
+              <td>{o.service}</td>
+              <td>{t(`role.${o.role}` as MessageKey)}</td>
+              <td>
+                {o.validFrom} → {o.validUntil}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="filters" onSubmit={(e) => void submit(e)}>
+        {input('login', t('ops.login'))}
+        {input('name', t('ops.name'))}
+        {input('rank', t('ops.rank'))}
+        {input('service', t('ops.service'))}
+        {input('badge', t('ops.badge'))}
+        <label>
+          {t('ops.role')}
+          <select
+            data-testid="op-role"
+            value={f.role}
+            onChange={(e) => setF({ ...f, role: e.target.value as Role })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}` as MessageKey)}
+              </option>
             ))}
-          </tbody>
-        </table>
-        <form className="filters" onSubmit={(e) => void submit(e)}>
-          {input('login', t('ops.login'))}
-          {input('name', t('ops.name'))}
-          {input('rank', t('ops.rank'))}
-          {input('service', t('ops.service'))}
-          {input('badge', t('ops.badge'))}
-          <label>
-            {t('ops.role')}
-            <select
-              data-testid="op-role"
-              value={f.role}
-              onChange={(e) => setF({ ...f, role: e.target.value as Role })}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {input('validFrom', t('ops.from'), 'date')}
-          {input('validUntil', t('ops.until'), 'date')}
-          {input('password', t('ops.password'), 'password')}
-          <button type="submit" data-testid="op-submit">
-            {t('ops.add')}
-          </button>
-        </form>
-        {msg && (
-          <p className="notice" data-testid="operators-message">
-            {msg}
-          </p>
-        )}
-        <div className="actions">
-          <button data-testid="panel-close" onClick={() => setPanel('none')}>
-            {t('panel.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+          </select>
+        </label>
+        {input('validFrom', t('ops.from'), 'date')}
+        {input('validUntil', t('ops.until'), 'date')}
+        {input('password', t('ops.password'), 'password')}
+        <button type="submit" data-testid="op-submit">
+          {t('ops.add')}
+        </button>
+      </form>
+      {msg && (
+        <p className="notice" data-testid="operators-message">
+          {msg}
+        </p>
+      )}
+    </PanelFrame>
   );
 }

@@ -5,13 +5,13 @@ import { selectors, useConsole, useT } from '../store/console-store';
 import { RegistryProgress, RegistryResults } from './RegistryResults';
 import { RequisitionForm } from './RequisitionForm';
 import { DateRange } from './DateRange';
+import { PanelFrame } from './PanelFrame';
 
 export function RegistryPanel() {
   const t = useT();
   const locale = useConsole(selectors.locale);
   const session = useConsole((s) => s.session);
-  const { setPanel, queryRegistry, exportRegistry, verifyRegistry, checkpointRegistry } =
-    useConsole.getState();
+  const { queryRegistry, exportRegistry, verifyRegistry, checkpointRegistry } = useConsole.getState();
   const today = new Date().toISOString().slice(0, 10);
   const [filter, setFilter] = useState<{ from: string; to: string; login: string; camera: string }>({
     from: today,
@@ -43,75 +43,67 @@ export function RegistryPanel() {
   const admin = session?.permissions.includes('registry.admin');
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal wide" role="dialog" aria-modal="true" data-testid="registry-panel">
-        <h2>{t('reg.title')}</h2>
-        <form className="filters" onSubmit={(e) => void show(e)}>
-          <DateRange value={filter} onChange={setFilter} testid="reg" />
-          <label>
-            {t('reg.operator')}{' '}
-            <input
-              data-testid="reg-login"
-              value={filter.login}
-              onChange={(e) => setFilter({ ...filter, login: e.target.value })}
-              size={10}
-            />
-          </label>
-          <label>
-            {t('reg.camera')}{' '}
-            <input
-              data-testid="reg-camera"
-              inputMode="numeric"
-              value={filter.camera}
-              onChange={(e) => setFilter({ ...filter, camera: e.target.value.replace(/\D/g, '') })}
-              size={5}
-            />
-          </label>
-          <button type="submit" data-testid="reg-show">
-            {t('reg.show')}
+    <PanelFrame testid="registry-panel" title={t('reg.title')}>
+      <form className="filters" onSubmit={(e) => void show(e)}>
+        <DateRange value={filter} onChange={setFilter} testid="reg" />
+        <label>
+          {t('reg.operator')}{' '}
+          <input
+            data-testid="reg-login"
+            value={filter.login}
+            onChange={(e) => setFilter({ ...filter, login: e.target.value })}
+            size={10}
+          />
+        </label>
+        <label>
+          {t('reg.camera')}{' '}
+          <input
+            data-testid="reg-camera"
+            inputMode="numeric"
+            value={filter.camera}
+            onChange={(e) => setFilter({ ...filter, camera: e.target.value.replace(/\D/g, '') })}
+            size={5}
+          />
+        </label>
+        <button type="submit" data-testid="reg-show">
+          {t('reg.show')}
+        </button>
+        <button type="button" data-testid="registry-export-csv" onClick={() => void exportAs('csv')}>
+          {t('reg.csv')}
+        </button>
+        <button type="button" data-testid="registry-export-pdf" onClick={() => void exportAs('pdf')}>
+          {t('reg.pdf')}
+        </button>
+        {admin && (
+          <button type="button" data-testid="registry-verify" onClick={() => void verifyRegistry()}>
+            {t('reg.verify')}
           </button>
-          <button type="button" data-testid="registry-export-csv" onClick={() => void exportAs('csv')}>
-            {t('reg.csv')}
-          </button>
-          <button type="button" data-testid="registry-export-pdf" onClick={() => void exportAs('pdf')}>
-            {t('reg.pdf')}
-          </button>
-          {admin && (
-            <button type="button" data-testid="registry-verify" onClick={() => void verifyRegistry()}>
-              {t('reg.verify')}
-            </button>
-          )}
-          {admin && (
-            <button type="button" data-testid="registry-checkpoint" onClick={() => void checkpoint()}>
-              {t('reg.checkpoint')}
-            </button>
-          )}
-        </form>
-        {message && (
-          <p className="notice" data-testid="registry-message">
-            {message}
-          </p>
         )}
-        <RegistryProgress />
-        {verify && (
-          <p
-            data-testid="registry-verify-result"
-            data-ok={String(verify.ok)}
-            className={verify.ok ? 'ok' : 'bad'}
-          >
-            {verify.ok
-              ? t('reg.verifyOk', { rows: verify.rows })
-              : t('reg.verifyBad', { problem: verifyText(locale, verify), seq: verify.firstBadSeq })}
-          </p>
-        )}
-        <RegistryResults />
-        <RequisitionForm />
-        <div className="actions">
-          <button data-testid="panel-close" onClick={() => setPanel('none')}>
-            {t('panel.close')}
+        {admin && (
+          <button type="button" data-testid="registry-checkpoint" onClick={() => void checkpoint()}>
+            {t('reg.checkpoint')}
           </button>
-        </div>
-      </div>
-    </div>
+        )}
+      </form>
+      {message && (
+        <p className="notice" data-testid="registry-message">
+          {message}
+        </p>
+      )}
+      <RegistryProgress />
+      {verify && (
+        <p
+          data-testid="registry-verify-result"
+          data-ok={String(verify.ok)}
+          className={verify.ok ? 'ok' : 'bad'}
+        >
+          {verify.ok
+            ? t('reg.verifyOk', { rows: verify.rows })
+            : t('reg.verifyBad', { problem: verifyText(locale, verify), seq: verify.firstBadSeq })}
+        </p>
+      )}
+      <RegistryResults />
+      <RequisitionForm />
+    </PanelFrame>
   );
 }

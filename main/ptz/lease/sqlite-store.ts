@@ -4,7 +4,6 @@
  * own changes; another process on the same file is seen by the lease service's periodic re-read.
  */
 import { transaction } from '../../config/sqlite-transaction';
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createLogger } from '../../log/logger';
 import {
@@ -17,6 +16,7 @@ import {
   type LeaseRow,
 } from './lease-rule';
 import type { AcquireResult, Lease, LeaseStore } from './types';
+import { openDurableDb } from '../../storage/durable-db';
 
 const log = createLogger('ptz-lease');
 export const EMBEDDED_FILE = 'ptz-leases.sqlite';
@@ -30,15 +30,15 @@ export class SqliteLeaseStore implements LeaseStore {
   private closed = false;
 
   constructor(dataDir: string) {
-    this.db = new DatabaseSync(path.join(dataDir, EMBEDDED_FILE));
-    this.db.exec('PRAGMA busy_timeout = 10000;');
-    this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
+    this.db = openDurableDb(
+      dataDir,
+      EMBEDDED_FILE,
+      `
       CREATE TABLE IF NOT EXISTS ptz_leases (
         camera_id INTEGER PRIMARY KEY, lease_id TEXT, login TEXT, name TEXT, rank TEXT, service TEXT, post TEXT,
         priority INTEGER, event_ref TEXT, reason TEXT, granted_at INTEGER, expires_at INTEGER, notified TEXT);
-    `);
+    `,
+    );
   }
 
   private row(cameraId: number): Lease | null {
