@@ -31,8 +31,11 @@ export const ERROR_REASONS = {
   disk_full: [],
   storage_denied: [],
   storage_error: [],
-  /** The rack PC's wall does not answer; `refused`: its certificate is not the one paired. */
-  wall_unreachable: ['timeout', 'refused'],
+  /**
+   * The rack PC's wall does not answer. `refused_by_wall`: the rack PC refuses this console's
+   * certificate (its --peer-pin); `wall_pin_mismatch`: its certificate is not this --wall-pin.
+   */
+  wall_unreachable: ['timeout', 'refused_by_wall', 'wall_pin_mismatch'],
   /** A replayed or out-of-order command on the wall link. */
   wall_replay: [],
   display_not_configured: [],

@@ -26,8 +26,13 @@ export interface WallState {
   rev: number;
 }
 
-/** The console's view of its wall: on this PC, or a rack PC over the pinned TLS link. */
-export type WallLink = 'local' | 'connecting' | 'up' | 'down' | 'refused';
+/**
+ * The console's view of its wall: on this PC, or a rack PC over the pinned TLS link. A refused
+ * link names the side whose pin does not match: `refused-by-wall`, the rack PC refused this
+ * console's certificate (its `--peer-pin`); `wall-pin-mismatch`, the rack PC's certificate is not
+ * the one this console's `--wall-pin` names. `down`: no answer, so nothing is known of the wall.
+ */
+export type WallLink = 'local' | 'connecting' | 'up' | 'down' | 'refused-by-wall' | 'wall-pin-mismatch';
 
 /** One change to the wall, the same from the console's handlers, a preset, or the rack PC's link. */
 export type WallCommand =

@@ -183,6 +183,27 @@ test('twenty wrong passwords in parallel lock the account', async () => {
   for (const c of clients) c.ws.close();
 });
 
+test('an operator at his locked console unlocks it even after a local process has blocked his account', async () => {
+  const holder = { login: 'titulaire', password: 'titulaire-mot-de-passe', role: 'viewer' };
+  createOperator(host.dataDir, holder);
+  const console_ = await RawIpc.open();
+  expect((await console_.call('auth:login', { login: holder.login, password: holder.password })).ok).toBe(
+    true,
+  );
+  expect((await console_.call('auth:lock', { reason: 'manual' })).ok).toBe(true);
+  const attacker = await RawIpc.open();
+  for (let i = 0; i < 6; i++)
+    await attacker.call('auth:login', { login: holder.login, password: `faux-${i}` });
+  const blocked = await attacker.call('auth:login', { login: holder.login, password: holder.password });
+  expect(blocked.error?.params?.reason).toBe('locked_out');
+  // His own password, at his own locked console: unlocked, not thrown out.
+  const r = await console_.call('auth:unlock', { password: holder.password });
+  expect(r.error).toBeUndefined();
+  expect((r.value as { locked: boolean }).locked).toBe(false);
+  expect((await console_.call('streams:endpoint')).ok).toBe(true);
+  for (const c of [console_, attacker]) c.ws.close();
+});
+
 test('a login typed as a formula ends up neutralised in the CSV export', async ({ page }) => {
   await page.goto(host.url);
   await page.getByTestId('login-user').fill('=HYPERLINK("http://x","y")');

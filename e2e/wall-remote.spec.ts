@@ -214,9 +214,9 @@ test('a console drives a rack PC’s wall over the pinned link, and the wall out
     // A console the rack PC was not paired with (its own identity, the right pin for the wall) is
     // refused; a console pinning another fingerprint refuses the wall. Neither changes the wall.
     const otherFp = identity(tmp());
-    for (const [dir, pin] of [
-      [strangerDir, wallFp],
-      [tmp(), otherFp],
+    for (const [dir, pin, refused] of [
+      [strangerDir, wallFp, 'refused-by-wall'],
+      [tmp(), otherFp, 'wall-pin-mismatch'],
     ] as const) {
       createOperator(dir, SUP);
       const stranger = await startHost({
@@ -227,10 +227,13 @@ test('a console drives a rack PC’s wall over the pinned link, and the wall out
       hosts.push(stranger);
       const s = await RawIpc.open(stranger.url);
       expect((await s.call('auth:login', { login: SUP.login, password: SUP.password })).ok).toBe(true);
-      await expect.poll(async () => (await view(s)).link, { timeout: 30_000 }).toBe('refused');
+      await expect.poll(async () => (await view(s)).link, { timeout: 30_000 }).toBe(refused);
       expect((await view(s)).state).toBeNull();
       const push = await s.call('wall:apply', { kind: 'layout', layout: '1' });
-      expect(push.error).toEqual({ code: 'wall_unreachable', params: { reason: 'refused' } });
+      expect(push.error).toEqual({
+        code: 'wall_unreachable',
+        params: { reason: refused.replace(/-/g, '_') },
+      });
       s.close();
       await stranger.stop();
     }
@@ -253,5 +256,66 @@ test('a console drives a rack PC’s wall over the pinned link, and the wall out
   } finally {
     for (const h of hosts) await h.stop();
     barco.close();
+  }
+});
+
+test('the console names the side whose pin refuses the link, and never describes a wall it cannot reach', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const cameras = syntheticInventory(1);
+  const wallDir = tmp();
+  const consoleDir = tmp();
+  const otherDir = tmp();
+  const wallFp = identity(wallDir);
+  const consoleFp = identity(consoleDir);
+  const otherFp = identity(otherDir);
+  const linkPort = await freePort();
+  const wallHost = (dir: string, peerPin: string) =>
+    startHost({
+      cameras,
+      dataDir: dir,
+      args: ['--role', 'wall', '--listen', `127.0.0.1:${linkPort}`, '--peer-pin', peerPin],
+    });
+  // The rack PC was paired with another console: it refuses this one.
+  let rack = await wallHost(wallDir, otherFp);
+  createOperator(consoleDir, SUP);
+  const consoleHost = await startHost({
+    cameras,
+    dataDir: consoleDir,
+    args: ['--wall', `127.0.0.1:${linkPort}`, '--wall-pin', wallFp],
+  });
+  const hosts = [rack, consoleHost];
+  try {
+    await openConsole(page, consoleHost);
+    const badge = page.getByTestId('wall-link');
+    await expect(badge).toHaveAttribute('data-link', 'refused-by-wall', { timeout: 30_000 });
+    await expect(badge).toHaveText(
+      'Refusé par le PC du mur : ce poste n’y est pas appairé (vérifier --peer-pin sur le PC du mur)',
+    );
+    await page.getByTestId('wall-layout-1').click();
+    const banner = page.getByTestId('error-banner');
+    await expect(banner).toHaveAttribute('data-code', 'wall_unreachable');
+    await expect(banner).toContainText('Le PC du mur d’images refuse ce poste : son appairage (--peer-pin)');
+    await expect(banner).not.toContainText('empreinte');
+
+    // The rack PC goes: the console says it cannot reach it, and claims nothing of its wall.
+    await rack.stop();
+    await expect(badge).toHaveAttribute('data-link', 'down', { timeout: 30_000 });
+    await expect(badge).toHaveText('PC du mur injoignable : ce que le mur affiche n’est pas connu');
+
+    // Another PC answers at the wall's address (its own identity, pinning this console): this
+    // console refuses it, and says its own --wall-pin is what does not match.
+    rack = await wallHost(otherDir, consoleFp);
+    hosts.push(rack);
+    await expect(badge).toHaveAttribute('data-link', 'wall-pin-mismatch', { timeout: 30_000 });
+    await expect(badge).toHaveText(
+      'Refusé par ce poste : le PC du mur n’a pas l’empreinte attendue (vérifier --wall-pin sur ce poste)',
+    );
+    await page.getByTestId('wall-layout-2x2').click();
+    await expect(banner).toContainText('(--wall-pin de ce poste) : ce poste refuse la liaison');
+    expect(consoleHost.output()).toContain('not the one --wall-pin names');
+  } finally {
+    for (const h of hosts) await h.stop();
   }
 });

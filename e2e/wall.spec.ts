@@ -4,7 +4,9 @@
  * every change with its operator. A page without the wall key, a wrong key, a raw local socket and
  * a viewer without the `wall` right get nothing.
  */
+import { spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
 import { RawIpc } from './fixtures/raw-ipc';
@@ -165,6 +167,72 @@ test('a wall page without the key, or with a wrong one, shows nothing; a local p
   expect(raw.pushes.filter((p) => p.event === 'wall:changed')).toHaveLength(0);
   raw.close();
   sup.close();
+});
+
+/** The hostile process of e2e/fixtures/key-flood.ts, and what it reports. */
+function floodWrongKeys(
+  hostUrl: string,
+  sockets: number,
+): { stop(): void; sent(): number; closed(): number } {
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'fixtures', 'key-flood.ts'), hostUrl, String(sockets)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let last = { sent: 0, closed: 0 };
+  let buffered = '';
+  proc.stdout.on('data', (d: Buffer) => {
+    buffered += d.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    if (lines.length) last = JSON.parse(lines.at(-1)!) as typeof last;
+  });
+  return { stop: () => proc.kill(), sent: () => last.sent, closed: () => last.closed };
+}
+
+test('a flood of wrong wall keys from ten sockets never keeps the kiosk out: it gets its token within 2 s', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const sup = await RawIpc.open(host.url);
+  expect((await sup.call('auth:login', { login: SUP.login, password: SUP.password })).ok).toBe(true);
+  const tiles = [{ cameraId: 1, tour: null }];
+  expect((await sup.call('wall:apply', { kind: 'push', layout: '1', tiles })).ok).toBe(true);
+  const wall = await (await browser.newContext()).newPage();
+  await wall.goto(kiosk);
+  await expect(wall.getByTestId('wall-tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
+
+  const flood = floodWrongKeys(host.url, 10);
+  try {
+    await expect.poll(() => flood.sent(), { message: 'the flood is under way' }).toBeGreaterThan(200);
+    const started = Date.now();
+    const sentAtStart = flood.sent();
+    for (let i = 0; i < 4; i++) {
+      const sentBefore = flood.sent();
+      const t0 = Date.now();
+      await wall.reload({ waitUntil: 'commit' });
+      await expect(wall.getByTestId('wall-page')).toHaveAttribute('data-phase', 'open', { timeout: 2000 });
+      const took = Date.now() - t0;
+      expect(took, 'token within 2 s of the reload').toBeLessThan(2000);
+      await expect(wall.getByTestId('wall-tile-0')).toHaveAttribute('data-state', 'playing', {
+        timeout: 30_000,
+      });
+      expect(flood.sent(), 'the flood ran all along').toBeGreaterThan(sentBefore);
+      console.log(`kiosk reload ${i + 1}: token after ${took} ms`);
+    }
+    const rate = ((flood.sent() - sentAtStart) * 1000) / (Date.now() - started);
+    console.log(
+      `wrong keys sent: ${Math.round(rate)}/s; flooding sockets closed by the host: ${flood.closed()}`,
+    );
+    // Each flooding socket is closed after a few wrong keys, by the host.
+    expect(flood.closed()).toBeGreaterThan(10);
+    // The host still answers everyone else.
+    expect((await sup.call('wall:get')).ok).toBe(true);
+  } finally {
+    flood.stop();
+    sup.close();
+    await wall.context().close();
+  }
 });
 
 test('a viewer without the wall right is refused by main, and sees no wall control', async ({ page }) => {

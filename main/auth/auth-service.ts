@@ -258,27 +258,31 @@ export class AuthService {
   async unlock(clientId: string, password: string): Promise<Result<SessionView>> {
     const s = this.sessions.get(clientId);
     if (!s) return err('unauthenticated');
-    // Counted before the check, in the session and (through the gate) on the account.
+    // Counted before the check, in the session and on the account. The session's own count bounds
+    // the guesses, even in parallel: past MAX_FAILURES nothing is checked and the session closes.
     s.unlockFailures++;
+    const closeSession = (): Failure => {
+      if (this.sessions.get(clientId) === s) this.endSession(clientId, 'unlock_failures');
+      return err('login_refused', { reason: 'unlock_failures', failures: MAX_FAILURES });
+    };
+    if (s.unlockFailures > MAX_FAILURES) return closeSession();
     const op = s.demo ? undefined : this.store.get(s.operator.login);
     if (!s.demo && !op) {
       this.endSession(clientId, 'expired');
       return err('unauthenticated');
     }
+    // The holder's check: a block that others' failed logins set on the account does not refuse him.
     const v = op
-      ? await this.gate.check(op, password, new Date(this.now()))
-      : ({ ok: password === DEMO_LOGIN, blockedUntil: null } as const);
+      ? await this.gate.checkHolder(op, password, new Date(this.now()))
+      : ({ ok: password === DEMO_LOGIN } as const);
+    if (this.sessions.get(clientId) !== s) return err('unauthenticated');
     if (!v.ok) {
       this.registry.append({
         type: 'auth.unlock_failed',
         actor: AuthService.actorOf(s.operator),
         data: { failures: s.unlockFailures },
       });
-      const blockedUntil = 'blockedUntil' in v ? v.blockedUntil : null;
-      if (s.unlockFailures < MAX_FAILURES && !blockedUntil)
-        return err('login_refused', { reason: 'password' });
-      if (this.sessions.get(clientId) === s) this.endSession(clientId, 'unlock_failures');
-      return err('login_refused', { reason: 'unlock_failures', failures: MAX_FAILURES });
+      return s.unlockFailures < MAX_FAILURES ? err('login_refused', { reason: 'password' }) : closeSession();
     }
     s.unlockFailures = 0;
     // Rights are re-read on unlock: an account expired or demoted meanwhile gets what it now has.

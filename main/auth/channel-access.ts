@@ -50,7 +50,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'wall:preset-recall': 'wall',
   'wall:settings-get': 'settings',
   'wall:settings-set': 'settings',
-  // The key is checked by the handler, with a rate limit.
+  // The key is checked by the handler; a client presenting wrong keys is closed (wall-displays.ts).
   'wall:open': 'public',
   'wall:report': 'wall-display',
   // Issue 12, docs: everyone who sees images reads the instructions and contacts and files reports;

@@ -44,6 +44,22 @@ export class PasswordGate {
     return { ok: true };
   }
 
+  /**
+   * The operator of a locked session proves it is still him. His session bounds his guesses
+   * (AuthService.unlock: it closes after MAX_FAILURES), so a block that others' failed logins set
+   * on his account, or their logins in flight, never refuse his right password. A failure counts
+   * on the account like any other; a success clears the count only when no block is in force, so
+   * it never lifts a block for whoever set it.
+   */
+  async checkHolder(op: Operator, password: string, now: Date): Promise<Verdict> {
+    this.store.countAttempt(op.login, now.toISOString());
+    if (!(await verifyPassword(password, op.passwordHash)))
+      return { ok: false, cause: 'bad_password', blockedUntil: this.block(op, now) };
+    const blocked = this.store.get(op.login)?.lockedUntil ?? null;
+    if (!blocked || blocked <= now.toISOString()) this.store.clearFailures(op.login);
+    return { ok: true };
+  }
+
   /** Blocks the account if its count reached the limit; returns the end of a block it just set. */
   private block(op: Operator, now: Date): string | null {
     const until = this.store.blockIfOver(

@@ -73,6 +73,41 @@ test('unlock counts failures and logs the session out after 5', async () => {
   assert.equal((await auth.unlock('c1', 'mot-de-passe-1')).ok, false);
 });
 
+test('a block others set on the account never keeps the operator of a locked session from unlocking', async () => {
+  const { auth, store } = await setup();
+  assert.ok((await auth.login('console', 'martin', 'mot-de-passe-1')).ok);
+  auth.lock('console', 'manual');
+  // Another client (a local process) blocks the account with wrong logins, one still in flight.
+  for (let i = 0; i < MAX_FAILURES; i++) await auth.login(`x${i}`, 'martin', `faux-${i}`);
+  const blockedUntil = store.get('martin')!.lockedUntil;
+  assert.ok(blockedUntil, 'the account is blocked');
+  const inFlight = auth.login('x-late', 'martin', 'faux-late');
+  const r = await auth.unlock('console', 'mot-de-passe-1');
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(auth.status('console')?.locked, false);
+  await inFlight;
+  // The block stays for everyone else: unlocking did not lift it.
+  assert.equal(store.get('martin')!.lockedUntil, blockedUntil);
+  const login = await auth.login('x-next', 'martin', 'mot-de-passe-1');
+  assert.ok(!login.ok && login.error.params?.reason === 'locked_out');
+});
+
+test('the holder’s own guesses stay bounded: ten unlocks in parallel check five, then the session closes', async () => {
+  const { auth, store } = await setup();
+  assert.ok((await auth.login('c1', 'martin', 'mot-de-passe-1')).ok);
+  auth.lock('c1', 'manual');
+  const before = store.get('martin')!.failedAttempts;
+  const results = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => auth.unlock('c1', i === 9 ? 'mot-de-passe-1' : `faux-${i}`)),
+  );
+  assert.ok(
+    results.every((r) => !r.ok),
+    'the right one came past the limit: not checked',
+  );
+  assert.equal(auth.status('c1'), null, 'the session is closed');
+  assert.equal(store.get('martin')!.failedAttempts - before, MAX_FAILURES, 'five checked');
+});
+
 test('pushes go through EVENT_ACCESS: anonymous and locked clients get none', async () => {
   const { auth } = await setup();
   for (const e of EVENT_NAMES) assert.ok(EVENT_ACCESS[e], `${e} has an access entry`);

@@ -1,9 +1,12 @@
 /** The only module that touches ipcMain: every channel goes through safeHandle, then the router. */
-import { ipcMain, type WebContents } from 'electron';
+import { ipcMain, webContents, type WebContents } from 'electron';
 import type { EventName } from '../../common/contract';
 import type { EventHub, Router } from '../ipc/router';
+import { createLogger } from '../log/logger';
 import { handleAll } from './safe-handle';
 import { electronClientId } from './sender-check';
+
+const log = createLogger('ipc-electron');
 
 /** Whether a push may reach a client (AuthService.mayReceive: EVENT_ACCESS, or addressed to it). */
 export type PushFilter = (clientId: string, event: EventName, target: string | null) => boolean;
@@ -13,8 +16,15 @@ export function bindElectronIpc(
   events: EventHub,
   windows: () => WebContents[],
   mayReceive: PushFilter,
+  /** Forgets a client as on a disconnect (AuthService.logout(clientId, 'disconnect')). */
+  forget: (clientId: string) => void,
 ): void {
-  handleAll(ipcMain, router);
+  // Closing a window's client, as the browser host closes a socket: main forgets it, its page reloads.
+  handleAll(ipcMain, router, (senderId, reason) => {
+    log.warn(`window ${senderId} closed by main: ${reason}`);
+    forget(electronClientId(senderId));
+    webContents.fromId(senderId)?.reload();
+  });
   events.add((event, payload, target) => {
     for (const wc of windows())
       if (!wc.isDestroyed() && mayReceive(electronClientId(wc.id), event, target)) wc.send(event, payload);

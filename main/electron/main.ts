@@ -101,6 +101,7 @@ async function start(): Promise<void> {
     services.events,
     () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     (clientId, event, target) => services.auth.mayReceive(clientId, event, target),
+    (clientId) => services.auth.logout(clientId, 'disconnect'),
   );
   // Updates from the internal server, only when <data>/update.json enables them (off by default).
   const updates = readUpdateConfig(dataDir);

@@ -1,10 +1,12 @@
 /**
  * The one way a contract channel is registered on Electron's IPC: the sender is checked (refused
  * and logged when untrusted), then the router validates and dispatches; nothing ever throws back.
+ * A handler that asks to close its caller (main/ipc/router.ts, CallTransport) gets its window
+ * closed through `closeWindow` once its answer is worked out.
  */
 import { CHANNELS, type Channel } from '../../common/contract';
 import { err, type Result } from '../../common/result';
-import type { Router } from '../ipc/router';
+import type { CallContext, ClientCloseReason, Router } from '../ipc/router';
 import { createLogger } from '../log/logger';
 import { electronClientId, trustedSender, type SenderFrame } from './sender-check';
 
@@ -20,10 +22,14 @@ export interface IpcRegistrar {
   handle(channel: string, listener: (e: InvokeEvent, payload: unknown) => Promise<Result<unknown>>): void;
 }
 
+/** Closes one window's client: main forgets it as on a disconnect, and its page starts afresh. */
+export type CloseWindow = (senderId: number, reason: ClientCloseReason) => void;
+
 export function safeHandle(
   ipc: IpcRegistrar,
   channel: Channel,
-  dispatch: (payload: unknown, clientId: string) => Promise<Result<unknown>>,
+  dispatch: (payload: unknown, ctx: CallContext) => Promise<Result<unknown>>,
+  closeWindow: CloseWindow,
 ): void {
   ipc.handle(channel, async (e, payload) => {
     let url = '';
@@ -33,7 +39,18 @@ export function safeHandle(
         log.warn(`refused ${channel} from untrusted frame ${JSON.stringify(url.slice(0, 200))}`);
         return err('forbidden', { reason: 'origin' });
       }
-      return await dispatch(payload, electronClientId(e.sender.id));
+      const asked: { reason: ClientCloseReason | null } = { reason: null };
+      const ctx: CallContext = {
+        clientId: electronClientId(e.sender.id),
+        transport: {
+          closeClient: (reason) => {
+            asked.reason ??= reason;
+          },
+        },
+      };
+      const result = await dispatch(payload, ctx);
+      if (asked.reason) closeWindow(e.sender.id, asked.reason);
+      return result;
     } catch (error) {
       log.error(`invoke ${channel} failed`, error);
       return err('internal');
@@ -42,7 +59,7 @@ export function safeHandle(
 }
 
 /** Registers every channel of the contract, each through `safeHandle`. */
-export function handleAll(ipc: IpcRegistrar, router: Router): void {
+export function handleAll(ipc: IpcRegistrar, router: Router, closeWindow: CloseWindow): void {
   for (const channel of CHANNELS)
-    safeHandle(ipc, channel, (payload, clientId) => router.dispatch(channel, payload, { clientId }));
+    safeHandle(ipc, channel, (payload, ctx) => router.dispatch(channel, payload, ctx), closeWindow);
 }

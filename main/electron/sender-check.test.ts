@@ -39,10 +39,15 @@ function registrar(): IpcRegistrar & {
 test('safeHandle refuses and logs an untrusted or malformed sender, and never reaches the router', async () => {
   const ipc = registrar();
   const reached: string[] = [];
-  safeHandle(ipc, 'auth:status', async (_p, clientId) => {
-    reached.push(clientId);
-    return { ok: true, value: null };
-  });
+  safeHandle(
+    ipc,
+    'auth:status',
+    async (_p, ctx) => {
+      reached.push(ctx.clientId);
+      return { ok: true, value: null };
+    },
+    () => assert.fail('no window is closed'),
+  );
   const listener = ipc.calls.get('auth:status')!;
   for (const senderFrame of [null, { url: '', parent: null }, { url: 'http://127.0.0.1:1/', parent: null }]) {
     const r = await listener({ senderFrame, sender: { id: 7 } }, undefined);
@@ -59,10 +64,49 @@ test('safeHandle refuses and logs an untrusted or malformed sender, and never re
 
 test('safeHandle turns a throwing handler into an internal error', async () => {
   const ipc = registrar();
-  safeHandle(ipc, 'app:info', () => Promise.reject(new Error('boom')));
+  safeHandle(
+    ipc,
+    'app:info',
+    () => Promise.reject(new Error('boom')),
+    () => undefined,
+  );
   const r = await ipc.calls.get('app:info')!(
     { senderFrame: { url: 'app://vigie/', parent: null }, sender: { id: 1 } },
     undefined,
   );
   assert.deepEqual(r, { ok: false, error: { code: 'internal' } });
+});
+
+test('a handler asks its transport to close the calling window: closed once its answer is ready', async () => {
+  const ipc = registrar();
+  const closed: [number, string][] = [];
+  const order: string[] = [];
+  safeHandle(
+    ipc,
+    'wall:open',
+    async (_p, ctx) => {
+      ctx.transport?.closeClient('wall_key_tries');
+      ctx.transport?.closeClient('wall_key_tries');
+      order.push('answered');
+      return { ok: false, error: { code: 'wall_key_refused' } };
+    },
+    (senderId, reason) => {
+      order.push('closed');
+      closed.push([senderId, reason]);
+    },
+  );
+  const wall = { senderFrame: { url: 'app://vigie/wall.html', parent: null }, sender: { id: 3 } };
+  const r = await ipc.calls.get('wall:open')!(wall, { key: 'x' });
+  assert.deepEqual(r, { ok: false, error: { code: 'wall_key_refused' } });
+  assert.deepEqual(closed, [[3, 'wall_key_tries']], 'once, for the calling window only');
+  assert.deepEqual(order, ['answered', 'closed']);
+  // A call whose handler asks nothing closes nothing.
+  safeHandle(
+    ipc,
+    'app:info',
+    async () => ({ ok: true, value: null }),
+    () => closed.push([0, 'x']),
+  );
+  await ipc.calls.get('app:info')!(wall, undefined);
+  assert.equal(closed.length, 1);
 });

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { createLogger } from '../log/logger';
+import type { CallContext, CallTransport, ClientCloseReason } from '../ipc/router';
 import type { Services } from '../services';
 import { staticHandler } from './static-files';
 
@@ -84,13 +85,18 @@ function onClient(services: Services, ws: WebSocket): void {
     }
   });
   ws.on('message', (raw: RawData) => {
-    void answer(services, ctx, raw).then((reply) => reply && send(reply));
+    if (ws.readyState !== ws.OPEN) return; // main is closing this socket: nothing more is answered
+    const call = callTransport(ws);
+    void answer(services, { ...ctx, transport: call }, raw).then((reply) => {
+      if (reply) send(reply);
+      call.settle();
+    });
   });
 }
 
 async function answer(
   services: Services,
-  ctx: { clientId: string },
+  ctx: CallContext,
   raw: RawData,
 ): Promise<{ id: number; result: unknown } | null> {
   let msg: { id?: unknown; channel?: unknown; payload?: unknown };
@@ -106,4 +112,24 @@ async function answer(
     log.error('ipc dispatch failed', e);
     return { id: msg.id, result: { ok: false, error: { code: 'internal' } } };
   }
+}
+
+/** The WebSocket close code of a socket main closed on purpose (4000–4999: the application's). */
+export const IPC_CLOSED_BY_MAIN = 4008;
+
+/** One call's transport (main/ipc/router.ts): a close its handler asks for follows its answer. */
+function callTransport(ws: WebSocket): CallTransport & { settle(): void } {
+  const asked: { reason: ClientCloseReason | null } = { reason: null };
+  return {
+    closeClient: (reason) => {
+      asked.reason ??= reason;
+    },
+    settle: () => {
+      if (!asked.reason || ws.readyState !== ws.OPEN) return;
+      log.debug(`ipc socket closed by main: ${asked.reason}`);
+      ws.close(IPC_CLOSED_BY_MAIN, asked.reason);
+      // A peer that never answers the close frame is cut all the same.
+      setTimeout(() => ws.terminate(), 1000).unref();
+    },
+  };
 }

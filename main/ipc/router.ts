@@ -13,9 +13,24 @@ import { err, type Result } from '../../common/result';
 
 const log = createLogger('ipc');
 
+/** Why main asks a transport to close one of its clients. */
+export type ClientCloseReason = 'wall_key_tries';
+
+/** What a handler may ask of the transport a call came through. */
+export interface CallTransport {
+  /**
+   * Closes the calling client once this call's answer is sent: the browser host closes its
+   * socket, Electron ends the window's client state and reloads its page. Either way main forgets
+   * the client as on a disconnect, and its page starts afresh.
+   */
+  closeClient(reason: ClientCloseReason): void;
+}
+
 /** Who is calling: one client per window (Electron webContents, or browser-host socket). */
 export interface CallContext {
   clientId: string;
+  /** The caller's transport; absent only when a test calls the router directly. */
+  transport?: CallTransport;
 }
 
 export type Handler<C extends Channel> = (

@@ -8,6 +8,13 @@ export function checkWall(controller: WallController): CheckResult[] {
     return [{ group: 'wall', subject: '-', status: 'pass', code: 'wall_none' }];
   const link = controller.link();
   const params = { address: t.address, fingerprint: t.fingerprint };
-  const code = link === 'up' ? 'wall_up' : link === 'refused' ? 'wall_refused' : 'wall_unreachable';
+  const code =
+    link === 'up'
+      ? 'wall_up'
+      : link === 'refused-by-wall'
+        ? 'wall_refused_by_wall'
+        : link === 'wall-pin-mismatch'
+          ? 'wall_pin_mismatch'
+          : 'wall_unreachable';
   return [{ group: 'wall', subject: t.address, status: link === 'up' ? 'pass' : 'fail', code, params }];
 }

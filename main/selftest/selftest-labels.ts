@@ -68,7 +68,10 @@ const FR: Record<SelftestCode, string> = {
   wall_none: 'aucun mur distant configuré',
   wall_up: 'mur distant {address} joint, empreinte {fingerprint}',
   wall_unreachable: 'mur distant {address} injoignable',
-  wall_refused: 'mur distant {address} : empreinte refusée (appairage à refaire)',
+  wall_refused_by_wall:
+    'mur distant {address} : il refuse ce poste (son --peer-pin ne désigne pas ce poste, appairage à refaire)',
+  wall_pin_mismatch:
+    'mur distant {address} : son empreinte n’est pas {fingerprint} (--wall-pin de ce poste, appairage à refaire)',
   check_failed: 'contrôle interrompu par une erreur inattendue',
   csu_delivered: 'message d’essai remis au CSU',
   csu_failed: 'message d’essai non remis ({failure}) : la prise de contrôle PTZ sera refusée',

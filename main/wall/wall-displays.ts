@@ -4,6 +4,9 @@
  * kiosk URL carries it in its fragment, which no HTTP request sends. The page exchanges it over
  * `/ipc` (`wall:open`) for a video token of its own, valid while that page stays connected and
  * only for the `wall-tile` surface. Without the key a page gets nothing.
+ *
+ * Wrong keys are counted per client, never per post: a local process flooding wrong keys is
+ * closed after a few and cannot keep the genuine kiosk out. The right key is always accepted.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,9 +18,12 @@ import type { ViewerIdentity } from '../streams/gateway';
 
 const log = createLogger('wall');
 export const WALL_KEY_FILE = 'wall.key';
-/** Wrong keys are answered no faster than this many per second, per post. */
-const MAX_TRIES_PER_SECOND = 5;
+/** Wrong keys one client (a socket, a window) may present before its transport closes it. */
+export const MAX_WRONG_KEYS = 3;
+/** Wrong keys are logged at most this often, as a count (a flood must not flood the log). */
+const WRONG_KEY_LOG_MS = 10_000;
 
+/** Constant time: both sides are hashed to fixed-length digests before timingSafeEqual. */
 function sameSecret(a: string, b: string): boolean {
   const x = crypto.createHash('sha256').update(a).digest();
   const y = crypto.createHash('sha256').update(b).digest();
@@ -48,7 +54,10 @@ interface Display {
 
 export class WallDisplays {
   private readonly displays = new Map<string, Display>();
-  private tries: number[] = [];
+  /** Wrong keys per client; forgotten when the client goes. */
+  private readonly wrongKeys = new Map<string, number>();
+  private wrongSinceLog = 0;
+  private loggedAt = -Infinity;
   private readonly leaveListeners = new Set<() => void>();
 
   constructor(
@@ -63,21 +72,34 @@ export class WallDisplays {
     return `${origin.replace(/\/$/, '')}/wall#key=${this.key}`;
   }
 
-  /** A page presents the key: it becomes a wall display, with its own video token. */
-  open(clientId: string, key: string): Result<string> {
-    const existing = this.displays.get(clientId);
-    if (existing && sameSecret(key, this.key)) return ok(existing.videoToken);
-    const t = this.now();
-    this.tries = this.tries.filter((x) => t - x < 1000);
-    if (this.tries.length >= MAX_TRIES_PER_SECOND) return err('wall_key_refused');
-    this.tries.push(t);
-    if (!sameSecret(key, this.key)) {
-      log.warn('a page presented a wrong wall key');
-      return err('wall_key_refused');
+  /**
+   * A page presents the key: it becomes a wall display, with its own video token. The right key
+   * is always accepted, whatever any client tried before. A client's MAX_WRONG_KEYS-th wrong key
+   * (and any after) asks its transport to close it (`closeClient`).
+   */
+  open(clientId: string, key: string, closeClient: () => void = () => undefined): Result<string> {
+    if (sameSecret(key, this.key)) {
+      this.wrongKeys.delete(clientId);
+      const existing = this.displays.get(clientId);
+      if (existing) return ok(existing.videoToken);
+      const videoToken = crypto.randomBytes(24).toString('base64url');
+      this.displays.set(clientId, { videoToken, shown: [] });
+      return ok(videoToken);
     }
-    const videoToken = crypto.randomBytes(24).toString('base64url');
-    this.displays.set(clientId, { videoToken, shown: [] });
-    return ok(videoToken);
+    const wrong = (this.wrongKeys.get(clientId) ?? 0) + 1;
+    this.wrongKeys.set(clientId, wrong);
+    this.logWrongKey();
+    if (wrong >= MAX_WRONG_KEYS) closeClient();
+    return err('wall_key_refused');
+  }
+
+  private logWrongKey(): void {
+    this.wrongSinceLog++;
+    const t = this.now();
+    if (t - this.loggedAt < WRONG_KEY_LOG_MS) return;
+    log.warn(`wrong wall key presented (${this.wrongSinceLog} since the last report)`);
+    this.wrongSinceLog = 0;
+    this.loggedAt = t;
   }
 
   has(clientId: string): boolean {
@@ -86,6 +108,7 @@ export class WallDisplays {
 
   /** The page went away: its video stops at once. */
   forget(clientId: string): boolean {
+    this.wrongKeys.delete(clientId);
     const d = this.displays.get(clientId);
     if (!d) return false;
     this.displays.delete(clientId);

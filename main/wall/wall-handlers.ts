@@ -51,7 +51,10 @@ export function wallHandlers(d: WallHandlerDeps): Pick<Handlers, ChannelsOf<'wal
       return ok(settingsView(r.value));
     },
     'wall:open': (p, ctx) => {
-      const token = d.desk.displays.open(ctx.clientId, p.key);
+      // A client that keeps presenting wrong keys is closed by its own transport, never the post.
+      const token = d.desk.displays.open(ctx.clientId, p.key, () =>
+        ctx.transport?.closeClient('wall_key_tries'),
+      );
       if (!token.ok) return token;
       const video: VideoEndpoint = { url: d.videoUrl, token: token.value };
       return ok({

@@ -172,8 +172,10 @@ export const en: Record<MessageKey, string> = {
   'error.storage_error': 'Write failed: the change was not saved.',
   'error.wall_unreachable': 'The video wall does not answer: nothing changed on the wall.',
   'error.wall_unreachable.timeout': 'The video wall did not answer in time: the command may not be applied.',
-  'error.wall_unreachable.refused':
-    'The video wall PC is not the paired one (different fingerprint): link refused.',
+  'error.wall_unreachable.refused_by_wall':
+    'The video wall PC refuses this post: its pairing (--peer-pin) does not name this post. Nothing changed on the wall.',
+  'error.wall_unreachable.wall_pin_mismatch':
+    'The PC reached does not have the video wall’s expected fingerprint (this post’s --wall-pin): this post refuses the link, nothing was sent.',
   'error.wall_replay': 'Wall command refused: replayed or out of order.',
   'error.display_not_configured': 'No display is configured for this wall.',
   'error.display_failed': 'Display {model} did not carry out the command.',
@@ -309,8 +311,11 @@ export const en: Record<MessageKey, string> = {
   'wall.link.local': 'Wall on this post',
   'wall.link.connecting': 'Connecting to the wall…',
   'wall.link.up': 'Wall connected',
-  'wall.link.down': 'Wall unreachable: it keeps its last layout',
-  'wall.link.refused': 'Wall refused: wrong fingerprint',
+  'wall.link.down': 'Wall PC unreachable: what the wall shows is not known',
+  'wall.link.refused-by-wall':
+    'Refused by the wall PC: this post is not paired there (check --peer-pin on the wall PC)',
+  'wall.link.wall-pin-mismatch':
+    'Refused by this post: the wall PC does not have the expected fingerprint (check --wall-pin on this post)',
   'wall.displayMissing': 'Wall display “{display}” missing: the wall is on another display.',
   'wall.pushMosaic': 'Push the mosaic to the wall',
   'wall.displayTitle': 'Display: {label}',
@@ -432,7 +437,10 @@ export const en: Record<MessageKey, string> = {
   'selftest.code.wall_none': 'no remote wall configured',
   'selftest.code.wall_up': 'remote wall {address} reached, fingerprint {fingerprint}',
   'selftest.code.wall_unreachable': 'remote wall {address} unreachable',
-  'selftest.code.wall_refused': 'remote wall {address}: fingerprint refused (pair again)',
+  'selftest.code.wall_refused_by_wall':
+    'remote wall {address}: it refuses this post (its --peer-pin does not name this post; pair again)',
+  'selftest.code.wall_pin_mismatch':
+    'remote wall {address}: its fingerprint is not {fingerprint} (this post’s --wall-pin; pair again)',
   'selftest.code.check_failed': 'check interrupted by an unexpected error',
   'selftest.code.csu_delivered': 'test message delivered to the CSU',
   'selftest.code.csu_failed': 'test message not delivered ({failure}): PTZ takeover will be refused',

@@ -176,8 +176,10 @@ export const fr = {
   'error.wall_unreachable': 'Le mur d’images ne répond pas : rien n’a changé sur le mur.',
   'error.wall_unreachable.timeout':
     'Le mur d’images n’a pas répondu à temps : la commande n’est peut-être pas appliquée.',
-  'error.wall_unreachable.refused':
-    'Le PC du mur d’images n’est pas celui appairé (empreinte différente) : liaison refusée.',
+  'error.wall_unreachable.refused_by_wall':
+    'Le PC du mur d’images refuse ce poste : son appairage (--peer-pin) ne désigne pas ce poste. Rien n’a changé sur le mur.',
+  'error.wall_unreachable.wall_pin_mismatch':
+    'Le PC joint n’a pas l’empreinte attendue du mur d’images (--wall-pin de ce poste) : ce poste refuse la liaison, rien n’a été envoyé.',
   'error.wall_replay': 'Commande du mur refusée : rejouée ou hors d’ordre.',
   'error.display_not_configured': 'Aucun afficheur n’est configuré pour ce mur.',
   'error.display_failed': 'L’afficheur {model} n’a pas exécuté la commande.',
@@ -315,8 +317,11 @@ export const fr = {
   'wall.link.local': 'Mur sur ce poste',
   'wall.link.connecting': 'Connexion au mur…',
   'wall.link.up': 'Mur connecté',
-  'wall.link.down': 'Mur injoignable : il garde sa dernière disposition',
-  'wall.link.refused': 'Mur refusé : empreinte incorrecte',
+  'wall.link.down': 'PC du mur injoignable : ce que le mur affiche n’est pas connu',
+  'wall.link.refused-by-wall':
+    'Refusé par le PC du mur : ce poste n’y est pas appairé (vérifier --peer-pin sur le PC du mur)',
+  'wall.link.wall-pin-mismatch':
+    'Refusé par ce poste : le PC du mur n’a pas l’empreinte attendue (vérifier --wall-pin sur ce poste)',
   'wall.displayMissing': 'Écran du mur « {display} » absent : le mur est sur un autre écran.',
   'wall.pushMosaic': 'Envoyer la mosaïque au mur',
   'wall.displayTitle': 'Afficheur : {label}',
@@ -442,7 +447,10 @@ export const fr = {
   'selftest.code.wall_none': 'aucun mur distant configuré',
   'selftest.code.wall_up': 'mur distant {address} joint, empreinte {fingerprint}',
   'selftest.code.wall_unreachable': 'mur distant {address} injoignable',
-  'selftest.code.wall_refused': 'mur distant {address} : empreinte refusée (appairage à refaire)',
+  'selftest.code.wall_refused_by_wall':
+    'mur distant {address} : il refuse ce poste (son --peer-pin ne désigne pas ce poste, appairage à refaire)',
+  'selftest.code.wall_pin_mismatch':
+    'mur distant {address} : son empreinte n’est pas {fingerprint} (--wall-pin de ce poste, appairage à refaire)',
   'selftest.code.check_failed': 'contrôle interrompu par une erreur inattendue',
   'selftest.code.csu_delivered': 'message d’essai remis au CSU',
   'selftest.code.csu_failed': 'message d’essai non remis ({failure}) : la prise de contrôle PTZ sera refusée',

@@ -4,6 +4,7 @@ import { REGISTRY_EVENTS, VERIFY_PROBLEMS } from '../../common/contract';
 import { errorKeys } from '../../common/errors';
 import { en } from './en';
 import { fr } from './fr';
+import { translate } from './index';
 import { errorText, eventLabel, problemText, verifyText } from './messages';
 
 /** Signs of French in a sentence: accents, guillemets, a space before a colon. */
@@ -82,4 +83,45 @@ test('inventory problems, registry events and verification are translated from t
     }),
     'registry truncated: 2 entries missing since checkpoint #5',
   );
+});
+
+test('a refused wall link names the side whose pin is wrong; a wall that does not answer is not described', () => {
+  const byWall = { code: 'wall_unreachable', params: { reason: 'refused_by_wall' } } as const;
+  const mismatch = { code: 'wall_unreachable', params: { reason: 'wall_pin_mismatch' } } as const;
+  // The banner after a command.
+  assert.match(errorText('fr', byWall), /^Le PC du mur d’images refuse ce poste .*--peer-pin/);
+  assert.match(errorText('en', byWall), /^The video wall PC refuses this post.*--peer-pin/);
+  assert.match(errorText('fr', mismatch), /empreinte attendue.*--wall-pin de ce poste.*ce poste refuse/);
+  assert.match(errorText('en', mismatch), /expected fingerprint.*this post’s --wall-pin.*this post refuses/);
+  for (const locale of ['fr', 'en'] as const) {
+    assert.doesNotMatch(
+      errorText(locale, byWall),
+      /fingerprint|empreinte/,
+      'the wall refused: its print is fine',
+    );
+    assert.doesNotMatch(errorText(locale, mismatch), /peer-pin/);
+  }
+  // The badge beside the miniature.
+  assert.match(
+    translate('fr', 'wall.link.refused-by-wall'),
+    /^Refusé par le PC du mur.*--peer-pin sur le PC du mur/,
+  );
+  assert.match(
+    translate('fr', 'wall.link.wall-pin-mismatch'),
+    /^Refusé par ce poste.*--wall-pin sur ce poste/,
+  );
+  assert.match(
+    translate('en', 'wall.link.refused-by-wall'),
+    /^Refused by the wall PC.*--peer-pin on the wall PC/,
+  );
+  assert.match(
+    translate('en', 'wall.link.wall-pin-mismatch'),
+    /^Refused by this post.*--wall-pin on this post/,
+  );
+  // A rack PC that does not answer: the console cannot know what its wall shows.
+  assert.equal(
+    translate('fr', 'wall.link.down'),
+    'PC du mur injoignable : ce que le mur affiche n’est pas connu',
+  );
+  assert.equal(translate('en', 'wall.link.down'), 'Wall PC unreachable: what the wall shows is not known');
 });

@@ -188,3 +188,97 @@ test('a replayed, out-of-order or foreign-session command is refused and logged'
   c.socket.destroy();
   await stillAnswers(ids, node.port, 8);
 });
+
+/**
+ * A peer keeping `count` TLS handshakes half-open (half a ClientHello each), spread over
+ * `addresses` loopback source addresses, and opening a new one whenever the node drops one.
+ */
+function halfOpenFlood(port: number, count: number, addresses: string[]) {
+  let stopped = false;
+  let opened = 0;
+  const live = new Set<net.Socket>();
+  const one = (i: number): void => {
+    if (stopped) return;
+    const s = net.connect({ port, host: '127.0.0.1', localAddress: addresses[i % addresses.length]! }, () => {
+      opened++;
+      s.write(Buffer.from([0x16, 0x03, 0x01, 0x02]));
+    });
+    live.add(s);
+    s.on('error', () => undefined);
+    s.on('close', () => {
+      live.delete(s);
+      setTimeout(() => one(i), 50);
+    });
+  };
+  for (let i = 0; i < count; i++) one(i);
+  return {
+    opened: () => opened,
+    stop: () => {
+      stopped = true;
+      for (const s of live) s.destroy();
+    },
+  };
+}
+
+/** The paired console starts (or restarts): how long until its link is up, in ms. */
+async function consoleUpWithin(ids: Ids, port: number, ms: number): Promise<RemoteWallController> {
+  const remote = new RemoteWallController({
+    host: '127.0.0.1',
+    port,
+    pin: ids.node.fingerprint,
+    ...ids.console,
+  });
+  const t0 = Date.now();
+  try {
+    await until(() => remote.link() === 'up', ms, `link up within ${ms} ms`);
+  } catch (e) {
+    await remote.close();
+    throw e;
+  }
+  console.log(`console link up ${Date.now() - t0} ms after its restart`);
+  return remote;
+}
+
+for (const [what, addresses] of [
+  ['one address', ['127.0.0.2']],
+  ['65 addresses', Array.from({ length: 65 }, (_, i) => `127.0.1.${i + 1}`)],
+] as const)
+  test(`130 half-open handshakes from ${what} cannot keep a restarting console from its wall`, async (t) => {
+    const ids = await identities();
+    const wall = new TestWall();
+    // The node as deployed: a handshake has its full 5 s.
+    const node = await startWallNode({
+      host: '127.0.0.1',
+      port: 0,
+      ...ids.node,
+      peerPin: ids.console.fingerprint,
+      controller: wall,
+    });
+    t.after(() => node.close());
+    const first = await consoleUpWithin(ids, node.port, 5000);
+    const flood = halfOpenFlood(node.port, 130, [...addresses]);
+    t.after(() => flood.stop());
+    try {
+      await until(
+        () => flood.opened() >= 260,
+        10_000,
+        'the peer holds its handshakes, and re-opens dropped ones',
+      );
+      // The console's own session is never dropped to make room.
+      assert.equal(first.link(), 'up');
+      assert.ok((await first.apply({ kind: 'tile', index: 0, cameraId: 1 }, ALICE)).ok);
+    } finally {
+      await first.close();
+    }
+    // The console restarts while the peer goes on: its link is up within 5 s, and drives the wall.
+    const again = await consoleUpWithin(ids, node.port, 5000);
+    t.after(() => again.close());
+    assert.ok((await again.apply({ kind: 'tile', index: 0, cameraId: 2 }, ALICE)).ok);
+    assert.deepEqual(
+      wall.applied.map((a) => a.cmd),
+      [
+        { kind: 'tile', index: 0, cameraId: 1 },
+        { kind: 'tile', index: 0, cameraId: 2 },
+      ],
+    );
+  });

@@ -75,7 +75,7 @@ test('a paired console drives the wall, sees its pushes, and the node records wh
   assert.deepEqual(d, { ok: false, error: { code: 'display_not_configured' } });
 });
 
-test('a console pinning another fingerprint refuses the node and sends it nothing', async (t) => {
+test('a console pinning another fingerprint refuses the node, says its own pin is wrong, and sends nothing', async (t) => {
   const ids = await identities();
   const wall = new TestWall();
   const node = await startWallNode({
@@ -93,14 +93,17 @@ test('a console pinning another fingerprint refuses the node and sends it nothin
     ...ids.console,
   });
   t.after(() => remote.close());
-  await until(() => remote.link() === 'refused', 5000, 'refused');
+  await until(() => remote.link() === 'wall-pin-mismatch', 5000, 'refused by this console');
   const r = await remote.apply({ kind: 'tile', index: 0, cameraId: 1 }, ALICE);
-  assert.deepEqual(r, { ok: false, error: { code: 'wall_unreachable', params: { reason: 'refused' } } });
+  assert.deepEqual(r, {
+    ok: false,
+    error: { code: 'wall_unreachable', params: { reason: 'wall_pin_mismatch' } },
+  });
   assert.equal(remote.state(), null);
   assert.deepEqual(wall.applied, []);
 });
 
-test('a node pinning another console refuses it, logs it, and the console learns `refused`', async (t) => {
+test('a node pinning another console refuses it, logs it, and the console learns the wall refused it', async (t) => {
   const ids = await identities();
   const wall = new TestWall();
   const events: LinkSecurityEvent[] = [];
@@ -120,7 +123,12 @@ test('a node pinning another console refuses it, logs it, and the console learns
     ...ids.console,
   });
   t.after(() => remote.close());
-  await until(() => remote.link() === 'refused', 5000, 'refused');
+  await until(() => remote.link() === 'refused-by-wall', 5000, 'refused by the wall');
+  const r = await remote.apply({ kind: 'tile', index: 0, cameraId: 1 }, ALICE);
+  assert.deepEqual(r, {
+    ok: false,
+    error: { code: 'wall_unreachable', params: { reason: 'refused_by_wall' } },
+  });
   assert.equal(events[0]?.kind, 'refused-pin');
   assert.equal(events[0]?.kind === 'refused-pin' && events[0].fingerprint, ids.console.fingerprint);
   assert.equal(remote.state(), null, 'the refused console learns nothing of the wall');
@@ -254,7 +262,7 @@ test('display commands travel over the link to the rack PC’s display, recorded
   });
 });
 
-test('the self-test reports the paired wall: up with its fingerprint, refused on a wrong pin, unreachable when down', async (t) => {
+test('the self-test reports the paired wall: up with its fingerprint, which pin refuses, unreachable when down', async (t) => {
   const ids = await identities();
   const node = await startWallNode({
     host: '127.0.0.1',
@@ -264,6 +272,13 @@ test('the self-test reports the paired wall: up with its fingerprint, refused on
     controller: new TestWall(),
   });
   t.after(() => node.close());
+  // The node pins the console: another post with the right --wall-pin is refused by the wall.
+  const stranger = new RemoteWallController({
+    host: '127.0.0.1',
+    port: node.port,
+    pin: ids.node.fingerprint,
+    ...ids.other,
+  });
   const paired = new RemoteWallController({
     host: '127.0.0.1',
     port: node.port,
@@ -282,12 +297,20 @@ test('the self-test reports the paired wall: up with its fingerprint, refused on
     pin: ids.node.fingerprint,
     ...ids.console,
   });
-  t.after(() => Promise.all([paired.close(), wrongPin.close(), gone.close()]));
+  t.after(() => Promise.all([paired.close(), wrongPin.close(), gone.close(), stranger.close()]));
   await until(() => paired.link() === 'up', 5000, 'link up');
-  await until(() => wrongPin.link() === 'refused', 5000, 'pin refused');
+  await until(() => wrongPin.link() === 'wall-pin-mismatch', 5000, 'pin refused');
+  await until(() => stranger.link() === 'refused-by-wall', 5000, 'refused by the wall');
   const up = checkWall(paired)[0]!;
   assert.deepEqual([up.status, up.code, up.params?.fingerprint], ['pass', 'wall_up', ids.node.fingerprint]);
-  assert.deepEqual([checkWall(wrongPin)[0]!.status, checkWall(wrongPin)[0]!.code], ['fail', 'wall_refused']);
+  assert.deepEqual(
+    [checkWall(wrongPin)[0]!.status, checkWall(wrongPin)[0]!.code],
+    ['fail', 'wall_pin_mismatch'],
+  );
+  assert.deepEqual(
+    [checkWall(stranger)[0]!.status, checkWall(stranger)[0]!.code],
+    ['fail', 'wall_refused_by_wall'],
+  );
   assert.deepEqual([checkWall(gone)[0]!.status, checkWall(gone)[0]!.code], ['fail', 'wall_unreachable']);
   assert.equal(checkWall(new TestWall())[0]!.code, 'wall_none', 'a wall on this PC has no link to check');
 });

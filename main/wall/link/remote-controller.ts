@@ -1,7 +1,7 @@
 /**
  * The console's end of the wall link: a WallController for a wall on a rack PC. Explicit link
- * state machine (connecting → up → down → connecting …, refused on a pin mismatch), reconnecting
- * with backoff. On every (re)connection the node's own state is read first and adopted: the
+ * state machine (connecting → up → down → connecting …; a refusal names the side whose pin does
+ * not match: `refused-by-wall` or `wall-pin-mismatch`), reconnecting with backoff. On every (re)connection the node's own state is read first and adopted: the
  * console never pushes anything on connect, so a console restart never blanks the wall.
  */
 import tls from 'node:tls';
@@ -18,12 +18,22 @@ import { toConsoleSchema, wallStateSchema, type Shown } from './protocol';
 const log = createLogger('wall-link');
 
 type LinkState = Exclude<WallLink, 'local'>;
+/** Why a connection ended refused: the rack PC's pin, or this console's. */
+type Refusal = Extract<LinkState, 'refused-by-wall' | 'wall-pin-mismatch'>;
 const NEXT: Record<LinkState, readonly LinkState[]> = {
-  connecting: ['up', 'down', 'refused'],
-  up: ['down', 'refused'],
+  connecting: ['up', 'down', 'refused-by-wall', 'wall-pin-mismatch'],
+  // This console checks the rack PC's certificate before anything else: a mismatch is never up.
+  up: ['down', 'refused-by-wall'],
   down: ['connecting'],
-  refused: ['connecting'],
+  'refused-by-wall': ['connecting'],
+  'wall-pin-mismatch': ['connecting'],
 };
+/** The error reason of each refusal (common/errors.ts). */
+const REFUSAL_REASON: Record<Refusal, string> = {
+  'refused-by-wall': 'refused_by_wall',
+  'wall-pin-mismatch': 'wall_pin_mismatch',
+};
+const isRefusal = (s: LinkState): s is Refusal => s === 'refused-by-wall' || s === 'wall-pin-mismatch';
 
 export interface RemoteWallOptions {
   host: string;
@@ -112,10 +122,11 @@ export class RemoteWallController implements WallController, DisplayControl {
 
   private request(m: { t: 'cmd' | 'display'; cmd: unknown; by: RegistryActor }): Promise<Result<unknown>> {
     const socket = this.socket;
-    if (this.linkState !== 'up' || !socket || !this.session)
+    const state = this.linkState;
+    if (state !== 'up' || !socket || !this.session)
       return Promise.resolve(
-        this.linkState === 'refused'
-          ? err('wall_unreachable', { reason: 'refused' })
+        isRefusal(state)
+          ? err('wall_unreachable', { reason: REFUSAL_REASON[state] })
           : err('wall_unreachable'),
       );
     const seq = ++this.seq;
@@ -163,15 +174,17 @@ export class RemoteWallController implements WallController, DisplayControl {
       minVersion: 'TLSv1.3',
     });
     this.socket = socket;
-    let refused = false;
+    let refusal: Refusal | null = null;
     let lastHeard = Date.now();
     socket.setTimeout(this.o.commandTimeoutMs ?? 5000, () => socket.destroy());
     socket.on('error', (e) => log.debug(`wall link: ${e.message}`));
     socket.on('secureConnect', () => {
       const fp = socket.getPeerCertificate()?.fingerprint256 ?? null;
       if (fp !== this.o.pin) {
-        log.warn(`wall link: refused the node at ${this.o.host}:${this.o.port}: fingerprint ${fp}`);
-        refused = true;
+        log.warn(
+          `wall link: the node at ${this.o.host}:${this.o.port} shows fingerprint ${fp}, not the one --wall-pin names`,
+        );
+        refusal = 'wall-pin-mismatch';
         socket.destroy();
         return;
       }
@@ -179,7 +192,7 @@ export class RemoteWallController implements WallController, DisplayControl {
     });
     const reader = new FrameReader();
     socket.on('data', (chunk: Buffer) => {
-      if (refused) return;
+      if (refusal) return;
       lastHeard = Date.now();
       let frames: unknown[];
       try {
@@ -217,8 +230,8 @@ export class RemoteWallController implements WallController, DisplayControl {
           this.shownNow = msg.shown;
           this.emit();
         } else if (msg.t === 'refused') {
-          log.warn('wall link: the node refuses this console (its pin is not this post)');
-          refused = true;
+          log.warn('wall link: the node refuses this console (its --peer-pin is not this post)');
+          refusal = 'refused-by-wall';
           socket.destroy();
         }
       }
@@ -237,9 +250,9 @@ export class RemoteWallController implements WallController, DisplayControl {
       }
       this.pending.clear();
       if (this.socket === socket) this.socket = null;
-      this.move(refused ? 'refused' : 'down');
+      this.move(refusal ?? 'down');
       if (this.closed) return;
-      const wait = refused ? (this.o.backoffMaxMs ?? 10_000) : this.backoff;
+      const wait = refusal ? (this.o.backoffMaxMs ?? 10_000) : this.backoff;
       this.backoff = Math.min(this.backoff * 2, this.o.backoffMaxMs ?? 10_000);
       this.retry = setTimeout(() => this.connect(), wait);
       this.retry.unref();

@@ -3,9 +3,11 @@
  * 1.3; the console's certificate must match the pinned fingerprint before one byte of command is
  * read. One console session at a time, commands in order by sequence number, state pushed back.
  * Nothing a peer sends (garbage, oversized frames, slow handshakes, plain TCP, a wrong
- * certificate) stops the node or its wall: the socket closes, the event is logged.
+ * certificate) stops the node or its wall: the socket closes, the event is logged. No peer can
+ * hold the slots the console needs: pending handshakes are capped per address (admission.ts).
  */
 import crypto from 'node:crypto';
+import type net from 'node:net';
 import tls from 'node:tls';
 import { MAX_TILES } from '../../../common/contract';
 import { err } from '../../../common/result';
@@ -13,6 +15,7 @@ import type { WallState } from '../../../common/wall';
 import { createLogger } from '../../log/logger';
 import type { WallController } from '../controller';
 import { NO_DISPLAY, type DisplayControl } from '../display/display-control';
+import { LinkAdmission } from './admission';
 import { FrameError, FrameReader, encodeFrame } from './frames';
 import { toNodeSchema, type Shown, type ToNode } from './protocol';
 
@@ -78,7 +81,26 @@ export async function startWallNode(o: WallNodeOptions): Promise<WallNode> {
     },
     (socket) => onSession(socket),
   );
-  server.maxConnections = 128;
+  // Every TCP connection is pending until its certificate matches the pin (onSession below).
+  const admission = new LinkAdmission();
+  /** `address:port` → the id of the live connection from there. */
+  const ids = new Map<string, string>();
+  let nextId = 0;
+  const endpoint = (s: { remoteAddress?: string; remotePort?: number }): string =>
+    `${s.remoteAddress ?? '?'}:${s.remotePort ?? '?'}`;
+  server.on('connection', (raw: net.Socket) => {
+    const id = String(++nextId);
+    const from = endpoint(raw);
+    ids.set(from, id);
+    raw.once('close', () => {
+      admission.leave(id);
+      if (ids.get(from) === id) ids.delete(from);
+    });
+    admission.arrive(id, raw.remoteAddress ?? '?', () => {
+      log.debug(`wall link: pending connection from ${from} dropped to make room`);
+      raw.destroy();
+    });
+  });
   server.on('tlsClientError', (e, socket) => {
     log.debug(`wall link: handshake failed from ${socket.remoteAddress ?? '?'}: ${e.message}`);
     socket.destroy();
@@ -100,6 +122,8 @@ export async function startWallNode(o: WallNodeOptions): Promise<WallNode> {
       setTimeout(() => socket.destroy(), 1000);
       return;
     }
+    const id = ids.get(endpoint(socket));
+    if (id) admission.admit(id);
     log.info(`wall link: console connected from ${remote}`);
     // The newest paired console wins: a console that restarts finds its wall at once.
     current?.destroy();
