@@ -5,7 +5,7 @@
  * this PC the rack PC, showing the wall window alone.
  */
 import { ADMIN_COMMANDS, type AdminCommand } from '../host/cli-commands';
-import { parseCommandLine, parseFlags } from '../host/flag-parser';
+import { parseCommandLine, parseFlags, type FlagError } from '../host/flag-parser';
 import { commandUsage, errorText, usageOf } from '../host/flag-usage';
 import type { Flags } from '../host/flags';
 import { postOptions, type PostOptions } from '../host/post-options';
@@ -23,14 +23,15 @@ export type ElectronStart =
   | { kind: 'help'; text: string }
   | { kind: 'command'; command: AdminCommand; flags: Flags }
   | { kind: 'post'; options: PostOptions }
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; error: FlagError; text: string };
 
 /** Electron's command line (after the app path): a post to open, an install command, help or a refusal. */
 export function electronStart(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ElectronStart {
   if ((ADMIN_COMMANDS as readonly (string | undefined)[]).includes(argv[0])) {
     const line = parseCommandLine(argv, env, ADMIN_COMMANDS);
     if (line.kind === 'help') return { kind: 'help', text: usageOf(line.topic) };
-    if (line.kind === 'error') return { kind: 'error', text: errorText(line.error, line.topic) };
+    if (line.kind === 'error')
+      return { kind: 'error', error: line.error, text: errorText(line.error, line.topic) };
     return { kind: 'command', command: line.command as AdminCommand, flags: line.flags };
   }
   const p = parseFlags(
@@ -38,14 +39,16 @@ export function electronStart(argv: readonly string[], env: NodeJS.ProcessEnv = 
     argv.filter((a) => !RUNTIME_SWITCH.test(a)),
     env,
   );
-  if (!p.ok) return { kind: 'error', text: errorText(p.error, 'electron') };
+  if (!p.ok) return { kind: 'error', error: p.error, text: errorText(p.error, 'electron') };
   if (p.help)
     return {
       kind: 'help',
       text: `${commandUsage('electron')}\n\nVigie <commande> … : les commandes d’installation (${ADMIN_COMMANDS.join(', ')}) ; Vigie <commande> --help`,
     };
   const o = postOptions(p.flags);
-  return o.ok ? { kind: 'post', options: o.value } : { kind: 'error', text: errorText(o.error, 'electron') };
+  return o.ok
+    ? { kind: 'post', options: o.value }
+    : { kind: 'error', error: o.error, text: errorText(o.error, 'electron') };
 }
 
 /** The windows Electron opens, as the shell makes them (main.ts) or a test records them. */

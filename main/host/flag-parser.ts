@@ -170,7 +170,11 @@ export function parseFlags(
   }
   for (const [key, spec] of accepted.values())
     if (!(key in out) && (spec as FlagSpec).required?.includes(command))
-      return fail('required', `--${spec.name}`, `${flagSynopsis(spec, 0)} est requis pour « ${commandLabel(command)} »`);
+      return fail(
+        'required',
+        `--${spec.name}`,
+        `${flagSynopsis(spec, 0)} est requis pour « ${commandLabel(command)} »`,
+      );
   return { ok: true, help: false, flags: out as Flags };
 }
 

@@ -63,7 +63,11 @@ function details(c: CommandId): string {
       s.repeatable && 'peut être répétée',
       s.testOnly && 'pour les essais',
     ].filter(Boolean);
-    return { group: s.group, left: flagSynopsis(s, 0), right: s.fr + (notes.length ? ` (${notes.join(' ; ')})` : '') };
+    return {
+      group: s.group,
+      left: flagSynopsis(s, 0),
+      right: s.fr + (notes.length ? ` (${notes.join(' ; ')})` : ''),
+    };
   });
   const pad = Math.min(30, Math.max(...rows.map((r) => r.left.length)) + 2);
   const groups = [...new Set(rows.map((r) => r.group))];

@@ -188,8 +188,8 @@ export const FLAGS = {
     commands: POST,
     testOnly: true,
     example: '2',
-    fr: 'relecture des droits des sessions toutes les N s (60 par défaut ; essais)',
-    en: 'how often each session’s rights are re-read, in s (60 by default; tests)',
+    fr: 'relecture des droits des sessions toutes les N s (60 par défaut)',
+    en: 'how often each session’s rights are re-read, in s (60 by default)',
   },
 
   // ——— The video wall on a rack PC ———
@@ -373,8 +373,8 @@ export const FLAGS = {
     commands: POST,
     testOnly: true,
     example: '8',
-    fr: 'durée d’une « minute » de prise de main, en secondes (essais)',
-    en: 'how long a lease “minute” lasts, in seconds (tests)',
+    fr: 'durée d’une « minute » de prise de main, en secondes',
+    en: 'how long a lease “minute” lasts, in seconds',
   },
   post: {
     name: 'post',

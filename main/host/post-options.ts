@@ -27,7 +27,8 @@ export interface HostOptions extends PostOptions {
   port: number;
 }
 
-export type Options<T> = { ok: true; help: true } | { ok: true; help: false; value: T } | { ok: false; error: FlagError };
+export type Options<T> =
+  { ok: true; help: true } | { ok: true; help: false; value: T } | { ok: false; error: FlagError };
 
 /** The PTZ options (devices, CSU notification, leases) from parsed flags. */
 export function ptzOptionsOf(f: Flags): PtzOptions {
@@ -38,7 +39,8 @@ export function ptzOptionsOf(f: Flags): PtzOptions {
       protocol: f.keyboardProtocol ?? 'pelco-d',
       ...(f.keyboardBaud !== undefined && { baud: f.keyboardBaud }),
     });
-    if (!k.ok) throw new FlagError('invalid', '--keyboard', `--keyboard attend un chemin de 255 caractères au plus`);
+    if (!k.ok)
+      throw new FlagError('invalid', '--keyboard', `--keyboard attend un chemin de 255 caractères au plus`);
     o.keyboard = k.value;
   } else if (f.keyboardProtocol !== undefined || f.keyboardBaud !== undefined)
     throw new FlagError(
@@ -96,7 +98,10 @@ export function hostOptionsOf(f: Flags): { ok: true; value: HostOptions } | { ok
 }
 
 /** The browser host's options from its command line (after `host`). */
-export function hostOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Options<HostOptions> {
+export function hostOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Options<HostOptions> {
   const p = parseFlags('host', argv, env);
   if (!p.ok) return p;
   if (p.help) return { ok: true, help: true };

@@ -36,7 +36,10 @@ export function hostRole(f: Flags): HostRole {
   const display = f.display ?? null;
   if (f.role === 'wall') {
     if (f.wall !== undefined || f.wallPin !== undefined)
-      throw new HostFlagError('--wall est pour une console ; un poste mur reçoit --listen et --peer-pin', '--wall');
+      throw new HostFlagError(
+        '--wall est pour une console ; un poste mur reçoit --listen et --peer-pin',
+        '--wall',
+      );
     if (!f.listen) throw needs('listen', FLAGS.listen);
     if (!f.peerPin) throw needs('peer-pin', FLAGS.peerPin);
     return { role: 'wall', listen: f.listen, peerPin: f.peerPin, display };

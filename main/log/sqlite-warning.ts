@@ -8,7 +8,12 @@
 
 /** The one warning dropped: Node's experimental-feature notice for SQLite. */
 export function isSqliteExperimentalWarning(warning: string | Error, type?: unknown): boolean {
-  const name = warning instanceof Error ? warning.name : typeof type === 'string' ? type : (type as { type?: unknown } | undefined)?.type;
+  const name =
+    warning instanceof Error
+      ? warning.name
+      : typeof type === 'string'
+        ? type
+        : (type as { type?: unknown } | undefined)?.type;
   const message = warning instanceof Error ? warning.message : warning;
   return name === 'ExperimentalWarning' && /^SQLite is an experimental feature/.test(message);
 }

@@ -25,17 +25,15 @@ export const REFUSAL_FR: Record<UpdateRefusal, string> = {
   tool_missing: 'outil de vérification de signature indisponible (osslsigncode ou PowerShell)',
 };
 
-export async function updateCommand(
-  f: Flags,
-  dataDir: string,
-  currentVersion: string,
-): Promise<number> {
+export async function updateCommand(f: Flags, dataDir: string, currentVersion: string): Promise<number> {
   // --media and --publisher (or $VIGIE_PUBLISHER_DN) are required by the flag table.
   const media = f.media!;
   const publisher = f.publisher!;
   const ca = f.ca;
   if (process.platform !== 'win32' && !ca) {
-    process.stderr.write('vigie : --ca FICHIER est requis hors Windows (certificats de confiance d’osslsigncode)\n');
+    process.stderr.write(
+      'vigie : --ca FICHIER est requis hors Windows (certificats de confiance d’osslsigncode)\n',
+    );
     return 2;
   }
   if (!fs.existsSync(media)) {
