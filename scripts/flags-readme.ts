@@ -27,7 +27,8 @@ export const ENTRY_LABEL: Record<CommandId, string> = Object.fromEntries(
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 const code = (s: string): string => `\`${cell(s)}\``;
 
-const what = (s: FlagSpec): string => cell(s.en + (s.testOnly ? ' (tests only)' : ''));
+const what = (s: FlagSpec): string =>
+  cell(s.en + (s.repeatable ? ', or the flag repeated' : '') + (s.testOnly ? ' (tests only)' : ''));
 
 function table(head: string[], rows: string[][]): string {
   return [

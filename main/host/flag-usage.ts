@@ -59,7 +59,7 @@ export function synopsis(c: CommandId, indent = '  '): string {
 function details(c: CommandId): string {
   const rows = flagsOf(c).map(([, s]) => {
     const notes = [
-      s.env && `à défaut\u00a0: $${s.env}`,
+      s.env && `ou $${s.env}`,
       s.repeatable && 'peut être répétée',
       s.testOnly && 'pour les essais',
     ].filter(Boolean);
@@ -77,7 +77,7 @@ function details(c: CommandId): string {
         .filter((r) => r.group === g)
         .map((r) => {
           const head = `  ${r.left.padEnd(pad)}`;
-          return head.length > pad + 2
+          return r.left.length >= pad
             ? `  ${r.left}\n${wrap(r.right.split(' '), ' '.repeat(pad + 2), ' '.repeat(pad + 2))}`
             : wrap(r.right.split(' '), head, ' '.repeat(pad + 2));
         });

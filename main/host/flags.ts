@@ -326,8 +326,8 @@ export const FLAGS = {
     commands: [...POST, 'selftest'],
     repeatable: true,
     example: 'astreinte-csu@example.fr',
-    fr: 'destinataires du courriel au CSU (séparés par des virgules, ou l’option répétée)',
-    en: 'the CSU mail’s recipients (comma-separated, or the flag repeated)',
+    fr: 'destinataires du courriel au CSU, séparés par des virgules',
+    en: 'the CSU mail’s recipients, comma-separated',
   },
   leaseStore: {
     name: 'lease-store',
