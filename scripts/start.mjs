@@ -15,13 +15,14 @@ try {
 } catch {
   /* binary not downloaded on this machine */
 }
+// The arguments go through as given: a `--port` of the user's is the only one the host sees (a flag
+// given twice is refused). 5780 is only the fallback, through $VIGIE_PORT, which --port overrides.
 const child = electronBin
   ? spawn(electronBin, ['.', ...args], { stdio: 'inherit' })
   : (console.log('Electron indisponible sur ce poste : lancement de l’hôte navigateur.'),
-    spawn(
-      process.execPath,
-      [path.join('dist', 'host', 'cli.js'), 'host', '--port', process.env.VIGIE_PORT ?? '5780', ...args],
-      { stdio: 'inherit' },
-    ));
+    spawn(process.execPath, [path.join('dist', 'host', 'cli.js'), 'host', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, VIGIE_PORT: process.env.VIGIE_PORT || '5780' },
+    }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

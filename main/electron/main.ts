@@ -1,4 +1,5 @@
 /** Electron shell: a thin wrapper around the plain-Node services. */
+import '../log/sqlite-warning'; // first: before any module opens node:sqlite
 import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, screen, session } from 'electron';
 import { pathToFileURL } from 'node:url';
@@ -6,11 +7,12 @@ import { chooseDataDir } from '../config/data-dir';
 import { readUpdateConfig, startServerUpdates, type UpdaterLike } from '../update/server-updates';
 import { resolveStatic } from '../host/static-files';
 import { useKeyProtector } from '../registry/open-registry';
-import { createServices } from '../services';
-import { option } from '../host/cli-args';
-import { isAdminCommand, runAdminCommand, type AdminCommand } from '../host/cli-commands';
+import type { Services } from '../services';
+import { runAdminCommand, type AdminCommand } from '../host/cli-commands';
+import type { Flags } from '../host/flags';
+import { openPost } from '../host/post';
+import type { PostOptions } from '../host/post-options';
 import type { KeyProtector } from '../registry/registry-key';
-import { parsePtzOptions } from '../ptz/ptz-setup';
 import { installLastResort } from '../log/last-resort';
 import { createLogger } from '../log/logger';
 import { RegistryKeyError } from '../registry/registry-key';
@@ -19,6 +21,7 @@ import { APP_ORIGIN, electronClientId } from './sender-check';
 import { createConsoleWindow, hardenSession } from './window';
 import { CONSOLE_PARTITION } from './window-options';
 import { createWallWindow, electronWallScreen, wallWindowPort } from './wall-window';
+import { electronStart, openWindows, withoutConsole } from './electron-start';
 import { WallScreenKeeper } from '../wall/screen-choice';
 
 const log = createLogger('electron');
@@ -33,11 +36,6 @@ protocol.registerSchemesAsPrivileged([
 app.commandLine.appendSwitch('disable-breakpad');
 app.commandLine.appendSwitch('disable-crash-reporter');
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 function keyProtector(): KeyProtector | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
   return {
@@ -46,48 +44,41 @@ function keyProtector(): KeyProtector | undefined {
   };
 }
 
+/** Machine-wide (%ProgramData%\\Vigie, created and locked down by the installer), never the install folder. */
+const dataDirOf = (option: string | undefined): string =>
+  chooseDataDir({
+    option,
+    installDir: path.dirname(app.getPath('exe')),
+    allowUserFallback: !app.isPackaged,
+  }).dir;
+
 /**
  * `Vigie.exe operators add …` (and registry, wall, selftest, update): the CLI's commands on a post
  * with no Node, through the same data folder and registry key as the console. No window opens.
  */
-async function runCommand(command: AdminCommand, rest: string[]): Promise<number> {
+
+async function runCommand(command: AdminCommand, flags: Flags): Promise<number> {
   useKeyProtector(keyProtector());
-  return runAdminCommand(command, rest, {
-    dataDir: (args) =>
-      chooseDataDir({
-        option: option(args, 'data-dir'),
-        installDir: path.dirname(app.getPath('exe')),
-        allowUserFallback: !app.isPackaged,
-      }).dir,
+  return runAdminCommand(command, flags, {
+    dataDir: (f) => dataDirOf(f.dataDir),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     version: app.getVersion(),
   });
 }
 
-async function start(): Promise<void> {
-  const camerasFile = argValue('--cameras');
-  // The browser host's PTZ flags (--keyboard, --joystick, --csu-webhook, --lease-store…) apply here too.
-  const ptz = parsePtzOptions((name) => argValue(`--${name}`));
-  if (!ptz.ok) throw new Error(`option --${ptz.option} invalide`);
-  // Machine-wide (%ProgramData%\\Vigie, created and locked down by the installer), never the install folder.
-  const dataDir = chooseDataDir({
-    option: argValue('--data-dir'),
-    installDir: path.dirname(app.getPath('exe')),
-    allowUserFallback: !app.isPackaged,
-  }).dir;
-  const services = await createServices({
+async function start(o: PostOptions): Promise<void> {
+  const dataDir = dataDirOf(o.dataDir);
+  const post = await openPost(o, {
     dataDir,
     ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
-    ...(camerasFile && { camerasFile: path.resolve(camerasFile) }),
-    ...(process.argv.includes('--demo') && { demo: true }),
-    ptz: ptz.value,
     host: 'electron',
     version: app.getVersion(),
     wallScreens: () => screen.getAllDisplays().map((d) => ({ id: String(d.id), name: d.label })),
     // The registry key is wrapped by the OS keystore where Electron offers one.
     ...(keyProtector() && { keyProtector: keyProtector() }),
   });
+  const services = post.services;
   const ses = hardenSession(session.fromPartition(CONSOLE_PARTITION));
   ses.protocol.handle('app', (req) => {
     // The same check as the browser host: a malformed path answers 400, never throws.
@@ -110,16 +101,25 @@ async function start(): Promise<void> {
     const { autoUpdater } = require('electron-updater') as { autoUpdater: UpdaterLike };
     startServerUpdates(autoUpdater, updates, services.registry);
   }
-  const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
-  const clientId = electronClientId(win.webContents.id);
-  win.webContents.on('destroyed', () => {
-    try {
-      services.auth.logout(clientId, 'disconnect');
-    } catch (e) {
-      log.error('logout after window closed not recorded', e);
-    }
+  if (post.linkLine) {
+    process.stdout.write(`${post.linkLine}\n`);
+    log.info(post.linkLine);
+  }
+  openWindows(o.role, {
+    openConsole: () => {
+      const win = createConsoleWindow(BrowserWindow, ses, !app.isPackaged);
+      const clientId = electronClientId(win.webContents.id);
+      win.webContents.on('destroyed', () => {
+        try {
+          services.auth.logout(clientId, 'disconnect');
+        } catch (e) {
+          log.error('logout after window closed not recorded', e);
+        }
+      });
+      return win;
+    },
+    openWall: ({ console, mayCoverPrimary }) => openWall(services, ses, console, mayCoverPrimary),
   });
-  openWall(services, ses, win);
   // Quitting stops every camera this post moves before the process goes (bounded: never hangs).
   let closing = false;
   app.on('before-quit', (e) => {
@@ -127,15 +127,19 @@ async function start(): Promise<void> {
     closing = true;
     e.preventDefault();
     const bound = new Promise((r) => setTimeout(r, 3000));
-    void Promise.race([services.close(), bound]).finally(() => app.exit(0));
+    void Promise.race([post.close(), bound]).finally(() => app.exit(0));
   });
 }
 
-/** The wall on this PC: its own window on its own display, following plug and unplug. */
+/**
+ * The wall on this PC: its own window on its own display, following plug and unplug. Beside a
+ * console it never covers the console's display; on a rack PC (no console) any display will do.
+ */
 function openWall(
-  services: Awaited<ReturnType<typeof createServices>>,
+  services: Services,
   ses: Electron.Session,
-  consoleWin: BrowserWindow,
+  consoleWin: BrowserWindow | null,
+  mayCoverPrimary: boolean,
 ): void {
   const settings = services.wallSettings.get();
   const win = createWallWindow(
@@ -146,7 +150,7 @@ function openWall(
   );
   const clientId = electronClientId(win.webContents.id);
   const keeper = new WallScreenKeeper(
-    electronWallScreen(screen),
+    mayCoverPrimary ? withoutConsole(electronWallScreen(screen)) : electronWallScreen(screen),
     wallWindowPort(win),
     settings.display,
     (c) => {
@@ -165,18 +169,24 @@ function openWall(
     services.auth.logout(clientId, 'disconnect');
   });
   // The wall lives with its console: closing the console quits the app.
-  consoleWin.on('closed', () => {
+  consoleWin?.on('closed', () => {
     if (!win.isDestroyed()) win.destroy();
   });
 }
 
-// Packaged: Vigie.exe COMMAND …; from the sources: electron . COMMAND …
-const argv = process.argv.slice(app.isPackaged ? 1 : 2);
-const command = argv[0];
-if (isAdminCommand(command)) {
+// Packaged: Vigie.exe [COMMAND] …; from the sources: electron . [COMMAND] …
+const startup = electronStart(process.argv.slice(app.isPackaged ? 1 : 2));
+if (startup.kind === 'help' || startup.kind === 'error') {
+  (startup.kind === 'help' ? process.stdout : process.stderr).write(`${startup.text}\n`);
+  void app.whenReady().then(() => {
+    // A shortcut with a wrong flag would otherwise start nothing and say nothing.
+    if (startup.kind === 'error') dialog.showErrorBox('Vigie', startup.text);
+    app.exit(startup.kind === 'help' ? 0 : 2);
+  });
+} else if (startup.kind === 'command') {
   void app
     .whenReady()
-    .then(() => runCommand(command, argv.slice(1)))
+    .then(() => runCommand(startup.command, startup.flags))
     .then(
       (code) => app.exit(code),
       (e: unknown) => {
@@ -191,7 +201,7 @@ if (isAdminCommand(command)) {
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
-    .then(start)
+    .then(() => start(startup.options))
     .catch((e: unknown) => {
       log.error('start-up failed', e);
       // A registry key problem is for the technician to settle; say it rather than vanish.

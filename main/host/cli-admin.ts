@@ -2,12 +2,11 @@
 import fs from 'node:fs';
 import { AuthService } from '../auth/auth-service';
 import { OperatorStore } from '../auth/operator-store';
-import { ROLES, type Role } from '../auth/roles';
 import { openRegistry } from '../registry/open-registry';
 import { latestCheckpoint, readCheckpointFile } from '../registry/registry-handlers';
 import { verifyProblemFr } from '../registry/registry-labels';
-import { option } from './cli-args';
 import { cliMessage } from './cli-messages';
+import type { Flags } from './flags';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -15,7 +14,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-export async function operatorsCommand(args: string[], dataDir: string): Promise<number> {
+export async function operatorsCommand(sub: string, f: Flags, dataDir: string): Promise<number> {
   const registry = openRegistry(dataDir);
   const store = new OperatorStore(dataDir);
   try {
@@ -24,7 +23,7 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
       lockAfterSeconds: 300,
       onRevoke: () => undefined,
     });
-    switch (args[0]) {
+    switch (sub) {
       case 'list':
         for (const o of auth.listOperators())
           process.stdout.write(
@@ -32,23 +31,19 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
           );
         return 0;
       case 'add': {
-        const role = option(args, 'role') as Role | undefined;
-        if (!role || !(ROLES as readonly string[]).includes(role)) {
-          process.stderr.write(`vigie : --role requis parmi ${ROLES.join(', ')}\n`);
-          return 2;
-        }
+        const role = f.operatorRole!; // required by the flag table
         const password = await readStdin();
         const today = new Date().toISOString().slice(0, 10);
         const r = await auth.saveOperator(
           {
-            login: option(args, 'login') ?? '',
-            name: option(args, 'name') ?? '',
-            rank: option(args, 'rank') ?? '',
-            service: option(args, 'service') ?? '',
-            badge: option(args, 'badge') ?? '',
+            login: f.login ?? '',
+            name: f.name ?? '',
+            rank: f.rank ?? '',
+            service: f.service ?? '',
+            badge: f.badge ?? '',
             role,
-            validFrom: option(args, 'from') ?? today,
-            validUntil: option(args, 'until') ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+            validFrom: f.from ?? today,
+            validUntil: f.until ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
             password,
           },
           null,
@@ -72,12 +67,12 @@ export async function operatorsCommand(args: string[], dataDir: string): Promise
   }
 }
 
-export async function registryCommand(args: string[], dataDir: string): Promise<number> {
+export async function registryCommand(sub: string, f: Flags, dataDir: string): Promise<number> {
   const registry = openRegistry(dataDir);
   try {
-    switch (args[0]) {
+    switch (sub) {
       case 'verify': {
-        const file = option(args, 'checkpoint');
+        const file = f.checkpoint;
         const cp = file ? readCheckpointFile(file) : latestCheckpoint(dataDir);
         const r = registry.verify(cp);
         if (r.ok) {
@@ -93,11 +88,7 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
         return 3;
       }
       case 'checkpoint': {
-        const out = option(args, 'out');
-        if (!out) {
-          process.stderr.write('vigie : --out FICHIER requis\n');
-          return 2;
-        }
+        const out = f.checkpointOut!; // required by the flag table
         const c = registry.checkpoint();
         fs.writeFileSync(out, JSON.stringify(c, null, 2));
         registry.append({ type: 'registry.checkpoint', data: { seq: c.seq, mac: c.mac, via: 'cli' } });
@@ -106,11 +97,7 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
       }
       case 'purge': {
         // Retention: entries older than N days go; the purge itself is chained into the registry.
-        const days = Number(option(args, 'older-than-days'));
-        if (!Number.isInteger(days) || days < 1) {
-          process.stderr.write('vigie : --older-than-days N (entier ≥ 1) requis\n');
-          return 2;
-        }
+        const days = f.olderThanDays!; // required, an integer ≥ 1 (the flag table)
         const before = new Date(Date.now() - days * 86_400_000).toISOString();
         const removed = registry.purge(before, null);
         process.stdout.write(

@@ -2,35 +2,37 @@
  * The install and audit commands (`operators`, `registry`, `wall`, `selftest`, `update`), shared by
  * the `vigie` CLI and the packaged Electron app: on a Windows post with no Node, a technician runs
  * `Vigie.exe operators add …` and gets the same command, with the registry key the app itself uses.
+ * Their flags are parsed by the one flag table (flags.ts) before they run.
  */
 import { operatorsCommand, registryCommand } from './cli-admin';
 import { wallCommand } from './cli-wall';
 import { selftestCommand } from '../selftest/selftest-command';
 import { updateCommand } from '../update/update-command';
+import type { CommandId, Flags } from './flags';
 
+/** The first words of the admin commands. */
 export const ADMIN_COMMANDS = ['operators', 'registry', 'wall', 'selftest', 'update'] as const;
-export type AdminCommand = (typeof ADMIN_COMMANDS)[number];
 
-export const isAdminCommand = (c: string | undefined): c is AdminCommand =>
-  (ADMIN_COMMANDS as readonly (string | undefined)[]).includes(c);
+export type AdminCommand = Exclude<CommandId, 'host' | 'electron'>;
 
 export interface AdminContext {
-  dataDir: (args: string[]) => string;
+  dataDir: (f: Flags) => string;
   assetsDir: string;
   version: string;
 }
 
-export function runAdminCommand(command: AdminCommand, rest: string[], ctx: AdminContext): Promise<number> {
-  switch (command) {
+export function runAdminCommand(command: AdminCommand, f: Flags, ctx: AdminContext): Promise<number> {
+  const [word, sub = ''] = command.split(' ') as [(typeof ADMIN_COMMANDS)[number], string?];
+  switch (word) {
     case 'operators':
-      return operatorsCommand(rest, ctx.dataDir(rest));
+      return operatorsCommand(sub, f, ctx.dataDir(f));
     case 'registry':
-      return registryCommand(rest, ctx.dataDir(rest));
+      return registryCommand(sub, f, ctx.dataDir(f));
     case 'wall':
-      return wallCommand(rest, ctx.dataDir(rest));
+      return wallCommand(ctx.dataDir(f));
     case 'selftest':
-      return selftestCommand(rest, ctx.dataDir(rest), ctx.assetsDir, ctx.version);
+      return selftestCommand(f, ctx.dataDir(f), ctx.assetsDir, ctx.version);
     case 'update':
-      return updateCommand(rest, ctx.dataDir(rest), ctx.version);
+      return updateCommand(f, ctx.dataDir(f), ctx.version);
   }
 }

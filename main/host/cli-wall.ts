@@ -1,11 +1,7 @@
 /** `vigie wall identity`: the post's link identity, made on first use, and its fingerprint to copy. */
 import { loadOrCreateIdentity } from '../wall/link/identity';
 
-export async function wallCommand(args: string[], dataDir: string): Promise<number> {
-  if (args[0] !== 'identity') {
-    process.stderr.write('Usage : vigie wall identity [--data-dir DOSSIER]\n');
-    return 2;
-  }
+export async function wallCommand(dataDir: string): Promise<number> {
   const id = await loadOrCreateIdentity(dataDir);
   process.stdout.write(
     `${id.created ? 'Identité du poste créée' : 'Identité du poste'} (${dataDir}).\n` +

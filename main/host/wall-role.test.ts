@@ -5,7 +5,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseHostPort } from './cli-args';
-import { HostFlagError, hostRole } from './wall-role';
+import { FlagError } from './flag-parser';
+import { hostOptions } from './post-options';
+
+/** The role a host command line gives, through the real parser; throws its FlagError. */
+function hostRole(argv: string[]) {
+  const r = hostOptions(argv, {});
+  if (!r.ok) throw r.error;
+  assert.ok(!r.help);
+  return r.value.role;
+}
 
 const FP = 'ab'.repeat(32);
 const FP_COLONS = Array(32).fill('AB').join(':');
@@ -37,7 +46,7 @@ test('wall link flags: roles, endpoints and pins are checked before anything sta
   const refuses = (args: string[], re: RegExp): void =>
     assert.throws(
       () => hostRole(args),
-      (e: unknown) => e instanceof HostFlagError && re.test(e.message),
+      (e: unknown) => e instanceof FlagError && re.test(e.message),
     );
   refuses(['--role', 'wall', '--peer-pin', FP], /--listen/);
   refuses(['--role', 'wall', '--listen', 'x:1'], /--peer-pin/);
@@ -46,6 +55,8 @@ test('wall link flags: roles, endpoints and pins are checked before anything sta
   refuses(['--wall', '10.0.0.12', '--wall-pin', FP], /--wall/);
   refuses(['--listen', '0.0.0.0:1', '--peer-pin', FP], /--role wall/);
   refuses(['--role', 'kiosk'], /--role/);
+  refuses(['--wall-pin', FP], /--wall-pin va avec --wall/);
+  refuses(['--role', 'wall', '--role', 'wall'], /--role est donnée deux fois/);
   assert.deepEqual(parseHostPort('[::1]:80'), { host: '::1', port: 80 });
   assert.equal(parseHostPort('h:70000'), null);
   assert.equal(parseHostPort('h:'), null);

@@ -9,48 +9,49 @@ import type { Registry } from '../registry/registry';
 import type { WallController } from '../wall/controller';
 import { openDisplay } from '../wall/display/display-config';
 import { NO_DISPLAY, type DisplayControl } from '../wall/display/display-control';
-import { loadOrCreateIdentity, normalizeFingerprint } from '../wall/link/identity';
+import { loadOrCreateIdentity } from '../wall/link/identity';
 import type { Shown } from '../wall/link/protocol';
 import { RemoteWallController } from '../wall/link/remote-controller';
 import { startWallNode, type LinkSecurityEvent, type WallNode } from '../wall/link/wall-node';
-import { option, parseHostPort, type HostPort } from './cli-args';
+import type { HostPort } from './cli-args';
+import { expected, FlagError } from './flag-parser';
+import { FLAGS, type Flags, type FlagSpec } from './flags';
 
-export class HostFlagError extends Error {}
+/** A wrong combination of the wall's flags, or a display profile that cannot be used. */
+export class HostFlagError extends FlagError {
+  constructor(message: string, flag = '') {
+    super('invalid', flag, message);
+  }
+}
 
 export type HostRole =
   | { role: 'console'; wall: (HostPort & { pin: string }) | null; display: string | null }
   | { role: 'wall'; listen: HostPort; peerPin: string; display: string | null };
 
-function pin(args: string[], flag: string): string {
-  const raw = option(args, flag);
-  const fp = raw === undefined ? null : normalizeFingerprint(raw);
-  if (!fp)
-    throw new HostFlagError(
-      `--${flag} attend l’empreinte SHA-256 du poste appairé (64 chiffres hexadécimaux, avec ou sans « : »), ` +
-        'affichée par « vigie wall identity » sur ce poste',
-    );
-  return fp;
-}
+const needs = (flag: string, s: FlagSpec): HostFlagError =>
+  new HostFlagError(`--${flag} attend ${expected(s)}`, `--${flag}`);
 
-function endpoint(args: string[], flag: string): HostPort {
-  const hp = parseHostPort(option(args, flag));
-  if (!hp) throw new HostFlagError(`--${flag} attend HÔTE:PORT (ex. 10.0.0.12:5790)`);
-  return hp;
-}
-
-export function hostRole(args: string[]): HostRole {
-  const role = option(args, 'role') ?? 'console';
-  const display = option(args, 'display') ?? null;
-  if (role === 'wall') {
-    if (option(args, 'wall') !== undefined)
-      throw new HostFlagError('--wall est pour une console ; un poste mur reçoit --listen et --peer-pin');
-    return { role, listen: endpoint(args, 'listen'), peerPin: pin(args, 'peer-pin'), display };
+/** The post's role from its parsed flags (each already well-formed); throws on a wrong combination. */
+export function hostRole(f: Flags): HostRole {
+  const display = f.display ?? null;
+  if (f.role === 'wall') {
+    if (f.wall !== undefined || f.wallPin !== undefined)
+      throw new HostFlagError(
+        '--wall est pour une console ; un poste mur reçoit --listen et --peer-pin',
+        '--wall',
+      );
+    if (!f.listen) throw needs('listen', FLAGS.listen);
+    if (!f.peerPin) throw needs('peer-pin', FLAGS.peerPin);
+    return { role: 'wall', listen: f.listen, peerPin: f.peerPin, display };
   }
-  if (role !== 'console') throw new HostFlagError(`--role attend console ou wall, reçu « ${role} »`);
-  if (option(args, 'listen') !== undefined || option(args, 'peer-pin') !== undefined)
-    throw new HostFlagError('--listen et --peer-pin sont pour le poste mur (--role wall)');
-  if (option(args, 'wall') === undefined) return { role, wall: null, display };
-  return { role, wall: { ...endpoint(args, 'wall'), pin: pin(args, 'wall-pin') }, display };
+  if (f.listen !== undefined || f.peerPin !== undefined)
+    throw new HostFlagError('--listen et --peer-pin sont pour le poste mur (--role wall)', '--listen');
+  if (f.wall === undefined) {
+    if (f.wallPin !== undefined) throw new HostFlagError('--wall-pin va avec --wall HÔTE:PORT', '--wall-pin');
+    return { role: 'console', wall: null, display };
+  }
+  if (!f.wallPin) throw needs('wall-pin', FLAGS.wallPin);
+  return { role: 'console', wall: { ...f.wall, pin: f.wallPin }, display };
 }
 
 /** Where display profiles are looked up: the post's own folder first, then the shipped ones. */

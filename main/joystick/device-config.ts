@@ -31,6 +31,12 @@ export function parseJoystickSelector(raw: string): ConfigResult<JoystickSelecto
   return { ok: true, value: { kind: 'id', vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) } };
 }
 
+/** `auto` or `vvvv:pppp`, as the flag is written. */
+export const joystickLabel = (j: JoystickSelector): string =>
+  j.kind === 'auto'
+    ? 'auto'
+    : `${j.vendorId.toString(16).padStart(4, '0')}:${j.productId.toString(16).padStart(4, '0')}`;
+
 export function parseKeyboardConfig(raw: unknown): ConfigResult<KeyboardConfig> {
   const r = keyboardConfigSchema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };

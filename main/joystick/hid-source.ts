@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createLogger } from '../log/logger';
+import { joystickLabel } from './device-config';
 import { HeldRepeater, HOLD_REPEAT_MS } from './held';
 import { parseReportDescriptor } from './hid-descriptor';
 import { chooseProfile, toMove } from './hid-profiles';
@@ -43,6 +44,8 @@ export interface JoystickOptions {
 export class JoystickSource extends EventEmitter implements IntentSource {
   state: DeviceState = { state: 'searching' };
   private device: HidDevice | null = null;
+  /** `vvvv:pppp` of the stick in use, for the log. */
+  private label = '';
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly repeater: HeldRepeater;
@@ -104,6 +107,8 @@ export class JoystickSource extends EventEmitter implements IntentSource {
       moving = move !== null;
     });
     dev.on('error', (e) => this.lost(dev, e));
+    this.label = joystickLabel({ kind: 'id', vendorId: c.vendorId, productId: c.productId });
+    log.info(`joystick connected: ${this.label} (${profile.id})`);
     this.setState({ state: 'connected', detail: profile.id });
   }
 
@@ -114,7 +119,10 @@ export class JoystickSource extends EventEmitter implements IntentSource {
 
   private lost(dev: HidDevice, e?: Error): void {
     if (this.device !== dev) return;
-    if (e) log.warn('joystick lost', e);
+    if (!this.closed)
+      log.info(
+        `joystick disconnected: ${this.label}${e ? ` (${e.message})` : ''}; waiting for it to come back`,
+      );
     this.device = null;
     this.repeater.clear();
     this.emit('intent', { kind: 'stop' } satisfies Intent);

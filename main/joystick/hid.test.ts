@@ -6,6 +6,8 @@ import { decodeReport } from './hid-report';
 import { chooseProfile, toMove } from './hid-profiles';
 import { JoystickSource, type HidCandidate } from './hid-source';
 import type { Intent } from './intent';
+import { captureLog } from '../log/capture.fixture';
+import { setLogLevel } from '../log/logger';
 import { EXTREME_3D_PRO, GENERIC_GAMEPAD } from './hid-recordings.fixture';
 
 const layoutOf = (d: Buffer): HidLayout => {
@@ -106,8 +108,15 @@ test('joystick source: moves, a mapped button, unplug gives a stop, replug recon
     for (let k = 0; k < 400 && !c(); k++) await new Promise((r) => setTimeout(r, 5));
     assert.ok(c());
   };
+  setLogLevel('info');
+  const connectLog = captureLog();
   try {
     await until(() => js.state.state === 'connected');
+    connectLog.restore();
+    assert.ok(
+      connectLog.lines.some((l) => l.endsWith('INFO  [joystick] joystick connected: 046d:c215 (cctv-3axis)')),
+      connectLog.lines.join('\n'),
+    );
     dev.emit('data', EXTREME_3D_PRO.reports.rightForwardTwistTrigger);
     const move = intents.find((i) => i.kind === 'move');
     assert.ok(move && move.kind === 'move' && move.pan > 0.99);
@@ -121,7 +130,18 @@ test('joystick source: moves, a mapped button, unplug gives a stop, replug recon
     dev.emit('data', EXTREME_3D_PRO.reports.rightForwardTwistTrigger);
     plugged = false;
     const old = dev;
-    dev.emit('error', new Error('could not read from HID device'));
+    const log = captureLog();
+    try {
+      dev.emit('error', new Error('could not read from HID device'));
+    } finally {
+      log.restore();
+    }
+    assert.deepEqual(
+      log.lines.filter((l) => l.includes(' INFO  [joystick] ')).map((l) => l.replace(/^\S+ /, '')),
+      [
+        'INFO  [joystick] joystick disconnected: 046d:c215 (could not read from HID device); waiting for it to come back',
+      ],
+    );
     assert.deepEqual(intents.at(-1), { kind: 'stop' });
     assert.ok(old.closed);
     assert.deepEqual(js.state, { state: 'disconnected', reason: 'device.unplugged' });

@@ -32,6 +32,7 @@ export {
   type JoystickOptions,
 } from './hid-source';
 export {
+  joystickLabel,
   keyboardConfigSchema,
   parseJoystickSelector,
   parseKeyboardConfig,

@@ -131,6 +131,7 @@ export class KeyboardSource extends EventEmitter implements IntentSource {
     port.on('data', (d: Buffer) => {
       for (const f of parser.push(d)) for (const i of this.mapper.map(f)) this.deliver(i);
     });
+    log.info(`keyboard connected on ${this.opts.path} (${this.opts.protocol}@${this.baud})`);
     this.setState({ state: 'connected', detail: `${this.opts.protocol}@${this.baud}` });
   }
 
@@ -163,6 +164,7 @@ export class KeyboardSource extends EventEmitter implements IntentSource {
     this.repeater.clear();
     this.emit('intent', { kind: 'stop' } satisfies Intent);
     if (this.closed) return;
+    log.info(`keyboard disconnected from ${this.opts.path} (unplugged); waiting for it to come back`);
     this.setState({ state: 'disconnected', reason: 'device.unplugged' });
     this.schedule();
   }

@@ -8,6 +8,8 @@ import { BIT, encodePelcoD, encodePelcoP, EXT } from './pelco-frames';
 import { KeyboardSource } from './keyboard-source';
 import type { DeviceState, Intent } from './intent';
 import { lineSpeed, startPtyPair, uartMisread, type PtyPair } from './pty.fixture';
+import { captureLog } from '../log/capture.fixture';
+import { setLogLevel } from '../log/logger';
 
 let dir: string;
 before(() => {
@@ -101,6 +103,33 @@ test('a keyboard whose device node disappears is unplugged even when the line ra
     await kbd.close();
     await pty.stop();
   }
+});
+
+test('the host log has a line, at info level, each time the keyboard is plugged in or unplugged', async () => {
+  setLogLevel('info');
+  const log = captureLog();
+  let pty = await startPtyPair(dir);
+  const kbd = new KeyboardSource({ path: pty.b, protocol: 'pelco-d', baud: 4800, reopenMs: 50 });
+  const lines = (what: string): string[] =>
+    log.lines.filter((l) => l.includes(' INFO  [keyboard] ') && l.includes(`keyboard ${what}`));
+  try {
+    await until(() => kbd.state.state === 'connected', 'keyboard connected');
+    assert.equal(lines('connected').length, 1);
+    assert.ok(
+      lines('connected')[0]!.endsWith(`keyboard connected on ${pty.b} (pelco-d@4800)`),
+      log.lines.join('\n'),
+    );
+    await pty.stop(); // the adapter is pulled out
+    await until(() => lines('disconnected').length === 1, 'the unplug logged');
+    assert.match(lines('disconnected')[0]!, /keyboard disconnected from .*ttyB \(unplugged\)/);
+    pty = await startPtyPair(dir);
+    await until(() => lines('connected').length === 2, 'the replug logged');
+  } finally {
+    log.restore();
+    await kbd.close();
+    await pty.stop();
+  }
+  assert.equal(lines('disconnected').length, 1, 'closing the post is not an unplug');
 });
 
 test('the baud rate is detected by sniffing valid frames (keyboard at 4800, Pelco-P)', async () => {

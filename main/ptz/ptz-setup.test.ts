@@ -3,38 +3,56 @@ import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { nodeHidBackend, sysfsDescriptor, type NodeHidApi } from '../joystick/node-hid-backend';
 import { EXTREME_3D_PRO } from '../joystick/hid-recordings.fixture';
-import { parsePtzOptions } from './ptz-setup';
+import { hostOptions } from '../host/post-options';
+import type { PtzOptions } from './ptz-setup';
 
-const flags = (m: Record<string, string>) => (n: string) => m[n];
+/** The PTZ options of a host command line, through the real flag parser; or the flag refused. */
+function ptz(argv: string[]): PtzOptions | string {
+  const r = hostOptions(argv, {});
+  if (!r.ok) return r.error.subject;
+  assert.ok(!r.help);
+  return r.value.services.ptz ?? {};
+}
 
 test('host PTZ flags: valid ones are read, a bad one is named and nothing opens', () => {
-  const r = parsePtzOptions(
-    flags({
-      keyboard: '/dev/ttyUSB0',
-      'keyboard-protocol': 'pelco-p',
-      'keyboard-baud': '4800',
-      joystick: '046D:C215',
-      'lease-minutes': '5',
-      'lease-minute-seconds': '6',
-      'csu-webhook': 'http://127.0.0.1:9/csu',
-    }),
-  );
-  assert.ok(r.ok);
-  assert.deepEqual(r.value.keyboard, { path: '/dev/ttyUSB0', protocol: 'pelco-p', baud: 4800 });
-  assert.deepEqual(r.value.joystick, { kind: 'id', vendorId: 0x046d, productId: 0xc215 });
-  assert.equal(r.value.leaseMinutes, 5);
-  assert.equal(r.value.leaseMinuteMs, 6000);
-  for (const [m, option] of [
-    [{ keyboard: '/dev/x', 'keyboard-protocol': 'visca' }, 'keyboard-protocol'],
-    [{ keyboard: '/dev/x', 'keyboard-baud': '1200' }, 'keyboard-baud'],
-    [{ joystick: 'le-premier' }, 'joystick'],
-    [{ 'lease-minutes': '-3' }, 'lease-minutes'],
-    [{ 'lease-minutes': '0.5' }, 'lease-minutes'],
-    [{ 'lease-minute-seconds': '0' }, 'lease-minute-seconds'],
-    [{ 'lease-max-minutes': '1e9' }, 'lease-max-minutes'],
-    [{ 'csu-webhook': 'http://x/\n' }, 'csu-webhook'],
+  const r = ptz([
+    '--keyboard',
+    '/dev/ttyUSB0',
+    '--keyboard-protocol',
+    'pelco-p',
+    '--keyboard-baud=4800',
+    '--joystick',
+    '046D:C215',
+    '--lease-minutes',
+    '5',
+    '--lease-minute-seconds',
+    '6',
+    '--csu-webhook',
+    'http://127.0.0.1:9/csu',
+    '--csu-mail-to',
+    'a@example.fr',
+    '--csu-mail-to=b@example.fr',
+  ]);
+  assert.ok(typeof r === 'object');
+  assert.deepEqual(r.keyboard, { path: '/dev/ttyUSB0', protocol: 'pelco-p', baud: 4800 });
+  assert.deepEqual(r.joystick, { kind: 'id', vendorId: 0x046d, productId: 0xc215 });
+  assert.equal(r.leaseMinutes, 5);
+  assert.equal(r.leaseMinuteMs, 6000);
+  assert.equal(r.csuMailTo, 'a@example.fr,b@example.fr', 'a repeatable flag adds up');
+  for (const [argv, flag] of [
+    [['--keyboard', '/dev/x', '--keyboard-protocol', 'visca'], '--keyboard-protocol'],
+    [['--keyboard', '/dev/x', '--keyboard-baud', '1200'], '--keyboard-baud'],
+    [['--keyboard-baud', '4800'], '--keyboard-baud'],
+    [['--joystick', 'le-premier'], '--joystick'],
+    [['--lease-minutes', '-3'], '--lease-minutes'],
+    [['--lease-minutes', '0.5'], '--lease-minutes'],
+    [['--lease-minutes', '40', '--lease-max-minutes', '30'], '--lease-minutes'],
+    [['--lease-minute-seconds', '0'], '--lease-minute-seconds'],
+    [['--lease-max-minutes', '1e9'], '--lease-max-minutes'],
+    [['--csu-webhook', 'http://x/\n'], '--csu-webhook'],
+    [['--csu-webhook', 'http://a', '--csu-webhook', 'http://b'], '--csu-webhook'],
   ] as const)
-    assert.deepEqual(parsePtzOptions(flags(m)), { ok: false, option }, JSON.stringify(m));
+    assert.equal(ptz([...argv]), flag, JSON.stringify(argv));
 });
 
 test('node-hid backend: auto takes the first stick, VID:PID one model; unreadable devices are skipped', () => {

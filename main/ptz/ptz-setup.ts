@@ -1,15 +1,8 @@
 /**
- * The post's PTZ options (host flags, or Electron's settings) and the input devices they name.
- * Everything here is checked before use: a bad value is a code naming the option, never a throw.
+ * The post's PTZ options and the input devices they name. The options come from the command line,
+ * parsed and checked by the flag table (main/host/flags.ts, main/host/post-options.ts).
  */
-import {
-  JoystickSource,
-  KeyboardSource,
-  parseJoystickSelector,
-  parseKeyboardConfig,
-  type JoystickSelector,
-  type KeyboardConfig,
-} from '../joystick';
+import { JoystickSource, KeyboardSource, type JoystickSelector, type KeyboardConfig } from '../joystick';
 import { nodeHid, nodeHidBackend } from '../joystick/node-hid-backend';
 import { err, ok, type Result } from '../../common/result';
 import type { Registry } from '../registry/registry';
@@ -32,54 +25,6 @@ export interface PtzOptions {
   leaseMaxMinutes?: number;
   /** Tests only (`--lease-minute-seconds`): how long a lease "minute" lasts, so expiry comes quickly. */
   leaseMinuteMs?: number;
-}
-
-export type PtzOptionsResult = { ok: true; value: PtzOptions } | { ok: false; option: string };
-
-/** Reads the PTZ flags through `get(name)` (the host's `--name value`). */
-export function parsePtzOptions(get: (name: string) => string | undefined): PtzOptionsResult {
-  const o: PtzOptions = {};
-  const kbdPath = get('keyboard');
-  if (kbdPath !== undefined) {
-    const baud = get('keyboard-baud');
-    const k = parseKeyboardConfig({
-      path: kbdPath,
-      protocol: get('keyboard-protocol') ?? 'pelco-d',
-      ...(baud !== undefined && { baud: Number(baud) }),
-    });
-    if (!k.ok) return { ok: false, option: k.field === 'path' ? 'keyboard' : `keyboard-${k.field}` };
-    o.keyboard = k.value;
-  }
-  const js = get('joystick');
-  if (js !== undefined) {
-    const j = parseJoystickSelector(js);
-    if (!j.ok) return { ok: false, option: 'joystick' };
-    o.joystick = j.value;
-  }
-  for (const [flag, key, max] of [
-    ['lease-minutes', 'leaseMinutes', 24 * 60],
-    ['lease-max-minutes', 'leaseMaxMinutes', 24 * 60],
-    ['lease-minute-seconds', 'leaseMinuteMs', 60],
-  ] as const) {
-    const v = get(flag);
-    if (v === undefined) continue;
-    const n = Number(v);
-    if (!/^\d{1,4}$/.test(v) || n < 1 || n > max) return { ok: false, option: flag };
-    o[key] = key === 'leaseMinuteMs' ? n * 1000 : n;
-  }
-  for (const [flag, key] of [
-    ['csu-webhook', 'csuWebhook'],
-    ['csu-smtp', 'csuSmtp'],
-    ['csu-mail-to', 'csuMailTo'],
-    ['lease-store', 'leaseStore'],
-    ['post', 'post'],
-  ] as const) {
-    const v = get(flag);
-    if (v === undefined) continue;
-    if (!v.trim() || v.length > 500 || /\p{Cc}/u.test(v)) return { ok: false, option: flag };
-    o[key] = v.trim();
-  }
-  return { ok: true, value: o };
 }
 
 export function devicesOf(o: PtzOptions): DeviceSpec[] {

@@ -1,6 +1,5 @@
 /**
- * `vigie selftest --data-dir DIR [--json] [--post NOM] [--technician NOM] [--ntp HÔTE[:PORT]]
- *  [--keyboard CHEMIN] [--joystick auto|VID:PID] [--out DOSSIER]`: the commissioning self-test from a
+ * `vigie selftest [flags]` (the flags are in main/host/flags.ts): the commissioning self-test from a
  * terminal. Exit code 1 when any check failed. The dated report (JSON + PDF) goes to --out, or to
  * the data directory's `autotests` folder.
  */
@@ -10,7 +9,9 @@ import { OperatorStore } from '../auth/operator-store';
 import { CredentialStore } from '../cameras/credentials';
 import { InventoryStore } from '../cameras/inventory-store';
 import { locateFfmpeg } from '../config/ffmpeg-locate';
-import { option } from '../host/cli-args';
+import type { Flags } from '../host/flags';
+import { ptzOptionsOf } from '../host/post-options';
+import { joystickLabel } from '../joystick';
 import { setLogLevel } from '../log/logger';
 import { openRegistry } from '../registry/open-registry';
 import { GROUP_FR, resultFr, STATUS_FR } from './selftest-labels';
@@ -19,7 +20,7 @@ import { runSelftest } from './selftest';
 import { checkCsu } from './check-csu';
 
 export async function selftestCommand(
-  args: string[],
+  f: Flags,
   dataDir: string,
   assetsDir: string,
   version: string,
@@ -32,8 +33,9 @@ export async function selftestCommand(
   inventory.init(undefined, demoAllowed); // read only: the self-test never changes the camera list
   const credentials = CredentialStore.inDir(dataDir);
   const registry = openRegistry(dataDir);
-  const post = option(args, 'post') ?? os.hostname();
-  const technician = option(args, 'technician') ?? os.userInfo().username;
+  const post = f.post ?? os.hostname();
+  const technician = f.technician ?? os.userInfo().username;
+  const ptz = ptzOptionsOf(f); // the CSU channels, as the console reads them
   try {
     const report = await runSelftest({
       post,
@@ -41,23 +43,23 @@ export async function selftestCommand(
       app: { version, host: 'cli' },
       registry,
       cameras: [...inventory.cameras()],
-      ffmpegPath: locateFfmpeg(option(args, 'ffmpeg') ?? process.env.VIGIE_FFMPEG),
+      ffmpegPath: locateFfmpeg(f.ffmpeg),
       credentials,
       credentialsOf: (ref) => credentials.get(ref),
-      ntp: option(args, 'ntp'),
-      inputs: { keyboard: option(args, 'keyboard'), joystick: option(args, 'joystick') },
+      ntp: f.ntp,
+      inputs: { keyboard: f.keyboard, joystick: f.joystick && joystickLabel(f.joystick) },
       csu: () =>
         checkCsu(
           {
-            ...(option(args, 'csu-webhook') !== undefined && { webhook: option(args, 'csu-webhook') }),
-            ...(option(args, 'csu-smtp') !== undefined && { smtp: option(args, 'csu-smtp') }),
-            ...(option(args, 'csu-mail-to') !== undefined && { mailTo: option(args, 'csu-mail-to') }),
+            ...(ptz.csuWebhook !== undefined && { webhook: ptz.csuWebhook }),
+            ...(ptz.csuSmtp !== undefined && { smtp: ptz.csuSmtp }),
+            ...(ptz.csuMailTo !== undefined && { mailTo: ptz.csuMailTo }),
           },
           { post, technician },
         ),
     });
-    const files = await writeReport(report, option(args, 'out') ?? path.join(dataDir, 'autotests'));
-    if (args.includes('--json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    const files = await writeReport(report, f.out ?? path.join(dataDir, 'autotests'));
+    if (f.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       for (const r of report.results)
         process.stdout.write(`${STATUS_FR[r.status].padEnd(9)} ${GROUP_FR[r.group]} — ${resultFr(r)}\n`);

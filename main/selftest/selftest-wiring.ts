@@ -1,6 +1,7 @@
 /** What the self-test needs from a running post, gathered once for `selftest:run`. */
 import type { CredentialStore } from '../cameras/credentials';
 import type { InventoryStore } from '../cameras/inventory-store';
+import { joystickLabel } from '../joystick';
 import type { PtzOptions } from '../ptz/ptz-setup';
 import type { Registry } from '../registry/registry';
 import { checkCsu } from './check-csu';
@@ -38,11 +39,7 @@ export function selftestDeps(w: SelftestWiring): () => Omit<SelftestDeps, 'techn
     ntp: w.ntp,
     inputs: {
       keyboard: w.ptz.keyboard?.path,
-      joystick: !j
-        ? undefined
-        : j.kind === 'auto'
-          ? 'auto'
-          : `${j.vendorId.toString(16).padStart(4, '0')}:${j.productId.toString(16).padStart(4, '0')}`,
+      joystick: j && joystickLabel(j),
     },
     ...(w.screens && { displays: async () => checkDisplays(w.screens!(), w.wallDisplay()) }),
     wall: async () => checkWall(w.wall),

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { option } from '../host/cli-args';
+import type { Flags } from '../host/flags';
 import { openRegistry } from '../registry/open-registry';
 import { osslsigncodeInspector, powershellInspector } from './authenticode';
 import { verifyUpdate, type UpdateRefusal } from './verify-update';
@@ -25,17 +25,14 @@ export const REFUSAL_FR: Record<UpdateRefusal, string> = {
   tool_missing: 'outil de vérification de signature indisponible (osslsigncode ou PowerShell)',
 };
 
-export async function updateCommand(
-  args: string[],
-  dataDir: string,
-  currentVersion: string,
-): Promise<number> {
-  const media = option(args, 'media');
-  const publisher = option(args, 'publisher') ?? process.env.VIGIE_PUBLISHER_DN;
-  const ca = option(args, 'ca');
-  if (args[0] !== 'verify' || !media || !publisher || (process.platform !== 'win32' && !ca)) {
+export async function updateCommand(f: Flags, dataDir: string, currentVersion: string): Promise<number> {
+  // --media and --publisher (or $VIGIE_PUBLISHER_DN) are required by the flag table.
+  const media = f.media!;
+  const publisher = f.publisher!;
+  const ca = f.ca;
+  if (process.platform !== 'win32' && !ca) {
     process.stderr.write(
-      'Usage : vigie update verify --media DOSSIER --publisher "CN=…, O=…, C=FR" [--ca FICHIER (hors Windows)]\n',
+      'vigie : --ca FICHIER est requis hors Windows (certificats de confiance d’osslsigncode)\n',
     );
     return 2;
   }
