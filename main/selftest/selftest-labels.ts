@@ -40,6 +40,8 @@ const FR: Record<SelftestCode, string> = {
   camera_auth: '{name} : identifiants refusés par la caméra',
   camera_codec: '{name} : codec non pris en charge',
   camera_ended: '{name} : le flux s’arrête aussitôt',
+  camera_no_keyframe:
+    '{name} : le flux arrive, mais sans image clé en {seconds} s : l’image tarde à s’afficher (régler l’intervalle entre images clés, GOP, à 4 s au plus)',
   camera_error: '{name} : erreur du flux',
   ptz_none: 'aucune caméra mobile dans l’inventaire',
   ptz_ok: '{name} : répond (GetPresets, {presets} préréglages)',
