@@ -173,7 +173,7 @@ test('each check fails with its reason when its target is absent or broken, and 
 });
 
 test('the signed report: French figures, the time server, the verdict, a name and a date beside each signature', async () => {
-  const report = {
+  const report: SelftestReport = {
     version: 1,
     at: '2026-12-07T09:30:00.000Z',
     post: 'CIC-poste-2',
@@ -216,7 +216,7 @@ test('the signed report: French figures, the time server, the verdict, a name an
       },
     ],
     summary: { pass: 3, warn: 1, fail: 0 },
-  } satisfies SelftestReport;
+  };
   const pdf = await reportPdf(report);
   const text = pdfText(pdf);
   assert.match(text, /✓ Verdict : CONFORME/);
