@@ -27,7 +27,7 @@ export interface ProbeOptions {
   concurrency?: number;
 }
 
-export const DEFAULTS = { seconds: 2, keyframeWaitMs: 10_000, concurrency: 6 } as const;
+export const DEFAULTS = { seconds: 2, keyframeWaitMs: 10_000, concurrency: 8 } as const;
 /** ffmpeg's own socket timeout on an RTSP input (ffmpeg-args.ts), plus its probe. */
 const CONNECT_MS = 6_000;
 
