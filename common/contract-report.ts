@@ -22,7 +22,7 @@ export interface ReportFigures {
     name: string;
     observedHours: number;
     playingHours: number;
-    /** 0…1, null when never observed in the period. */
+    /** 0…1, null when not observed in the period (under 0.01 h, which shows as 0 h). */
     availability: number | null;
   }[];
   viewing: {
@@ -46,7 +46,8 @@ export interface ReportFigures {
     closedEarly: number;
     byKind: { kind: string; count: number }[];
     items: {
-      operationId: string;
+      /** The operations service's id (its store's integer key). */
+      operationId: number;
       name: string;
       kind: string;
       startedAt: string;

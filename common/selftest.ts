@@ -37,6 +37,7 @@ export const SELFTEST_CODES = [
   'camera_auth',
   'camera_codec',
   'camera_ended',
+  'camera_no_keyframe',
   'camera_error',
   'ptz_none',
   'ptz_ok',

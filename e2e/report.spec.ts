@@ -1,7 +1,8 @@
 /**
- * The annual follow-up report (article 6): a seeded status history and seeded registry entries
- * whose figures the test knows; the head of service computes the report for that period from the
- * console, and the figures are checked on screen, in the CSV and in the PDF's text (pdftotext).
+ * The annual follow-up report (article 6): two days of a post's life played through the product's
+ * own services (main/report/report-scenario.fixture.ts), whose figures the test knows; the head of
+ * service computes the report for that period from the console, and the figures are checked on
+ * screen, in the CSV and in the PDF's text (pdftotext).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,16 +13,18 @@ import { parse } from 'csv-parse/sync';
 import { expect, test } from '@playwright/test';
 import { createOperator, login, startHost, type Host } from './fixtures/host';
 import { RawIpc } from './fixtures/raw-ipc';
-import { seedReport } from './fixtures/report-seed';
+import { OPERATION_NAME, playReportScenario } from '../main/report/report-scenario.fixture';
 
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Marc Petit' };
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' };
 const HOSTILE = 'Quai <script>alert(1)</script> & « Œuvre »';
-const actor = { login: 'agent', name: 'Léa Moreau', rank: 'Gardienne de la paix', service: 'CIC Nord' };
-
-/** Local time, as the console's dates are. */
-const t = (day: number, h: number, m = 0): number => new Date(2026, 2, day, h, m).getTime();
-const iso = (ms: number): string => new Date(ms).toISOString();
+const CAMERAS = [1, 2, 3, 4].map((id) => ({
+  id,
+  name: id === 2 ? HOSTILE : `Caméra n° ${id} — Hôtel de ville`,
+  site: 'Mairie',
+  zone: 'Essais',
+  streams: { main: `demo:${id}` },
+}));
 
 let host: Host;
 
@@ -29,159 +32,10 @@ test.beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-report-'));
   createOperator(dataDir, CHEF);
   createOperator(dataDir, AGENT);
-  seedReport(
-    dataDir,
-    [
-      // Camera 1: plays 08–14, offline 14–16, plays 16–20, then unwatched: 10 h of 12 observed.
-      { cameraId: 1, at: t(2, 8), state: 'playing' },
-      { cameraId: 1, at: t(2, 14), state: 'offline' },
-      { cameraId: 1, at: t(2, 16), state: 'playing' },
-      { cameraId: 1, at: t(2, 20), state: 'idle' },
-      // Camera 2: playing since the day before; 6 h inside the period, all playing.
-      { cameraId: 2, at: t(1, 22), state: 'playing' },
-      { cameraId: 2, at: t(2, 6), state: 'idle' },
-      // Camera 3: stalled 1 h then plays 2 h: 2 of 3.
-      { cameraId: 3, at: t(3, 10), state: 'stalled' },
-      { cameraId: 3, at: t(3, 11), state: 'playing' },
-      { cameraId: 3, at: t(3, 13), state: 'idle' },
-      // Camera 4 never watched: not observed, not counted as down. After the period: ignored.
-      { cameraId: 3, at: t(5, 10), state: 'offline' },
-    ],
-    [
-      // Viewing: camera 1 2.5 h + 0.5 h; camera 2 1 h inside the period (started the day before).
-      {
-        at: t(2, 9),
-        type: 'view.start',
-        actor,
-        cameraId: 1,
-        surface: 'console-tile',
-        data: { viewId: 'v1' },
-      },
-      {
-        at: t(2, 11, 30),
-        type: 'view.end',
-        actor,
-        cameraId: 1,
-        surface: 'console-tile',
-        data: { viewId: 'v1' },
-      },
-      { at: t(1, 23), type: 'view.start', actor, cameraId: 2, surface: 'wall-tile', data: { viewId: 'v2' } },
-      { at: t(2, 1), type: 'view.end', actor, cameraId: 2, surface: 'wall-tile', data: { viewId: 'v2' } },
-      {
-        at: t(3, 10),
-        type: 'view.start',
-        actor,
-        cameraId: 1,
-        surface: 'console-large',
-        data: { viewId: 'v3' },
-      },
-      {
-        at: t(3, 10, 30),
-        type: 'view.end',
-        actor,
-        cameraId: 1,
-        surface: 'console-large',
-        data: { viewId: 'v3' },
-      },
-      // PTZ: two takeovers, 20 + 10 minutes; two notifications (one failed); one refusal.
-      {
-        at: t(2, 12),
-        type: 'ptz.notify',
-        actor,
-        cameraId: 1,
-        data: { kind: 'take', channel: 'webhook', ok: true },
-      },
-      {
-        at: t(2, 12),
-        type: 'ptz.notify',
-        actor,
-        cameraId: 1,
-        data: { kind: 'take', channel: 'smtp', ok: false },
-      },
-      {
-        at: t(2, 12),
-        type: 'ptz.grant',
-        actor,
-        cameraId: 1,
-        data: { leaseId: 'L1', expiresAt: iso(t(2, 12, 30)) },
-      },
-      { at: t(2, 12, 20), type: 'ptz.release', actor, cameraId: 1, data: { leaseId: 'L1' } },
-      { at: t(2, 13), type: 'ptz.refuse', actor, cameraId: 1, data: { why: 'held' } },
-      {
-        at: t(3, 9),
-        type: 'ptz.grant',
-        actor,
-        cameraId: 2,
-        data: { leaseId: 'L2', expiresAt: iso(t(3, 9, 10)) },
-      },
-      { at: t(3, 9, 10), type: 'ptz.expire', actor, cameraId: 2, data: { leaseId: 'L2' } },
-      // Incident reports.
-      ...[
-        ['Rixe', 'urgent'],
-        ['Rixe', 'normal'],
-        ['Dégradation de mobilier', 'normal'],
-      ].map(([category, urgency], i) => ({
-        at: t(2, 15, i),
-        type: 'incident.report',
-        actor,
-        cameraId: 1,
-        data: {
-          incidentId: `i${i}`,
-          category,
-          urgency,
-          occurredAt: iso(t(2, 15)),
-          cameras: [1],
-          description: 'x',
-        },
-      })),
-      // A special operation, extended then closed early.
-      {
-        at: t(2, 17),
-        type: 'operation.start',
-        actor,
-        data: {
-          operationId: 'op1',
-          name: 'Recherche « Léa »',
-          kind: 'missing',
-          requester: 'OPJ Martin',
-          legalRef: 'RJ-2026-001',
-          cameras: [1, 2],
-          preset: null,
-          plannedEnd: iso(t(2, 19)),
-        },
-      },
-      {
-        at: t(2, 18),
-        type: 'operation.extend',
-        actor,
-        data: { operationId: 'op1', plannedEnd: iso(t(2, 21)) },
-      },
-      { at: t(2, 19), type: 'operation.close', actor, data: { operationId: 'op1', early: true } },
-      // Judicial requisitions: two in the period (one copy asked of the CSU), one after it.
-      ...[t(2, 10), t(3, 10), t(5, 10)].map((at, i) => ({
-        at,
-        type: 'requisition',
-        actor,
-        data: {
-          number: `RJ-${i}`,
-          authority: 'Parquet',
-          officer: 'OPJ',
-          cameras: [1],
-          slots: 'x',
-          copyRequested: i !== 1,
-        },
-      })),
-    ],
-  );
+  // Two days of the post's life played through its own services, before the host starts.
+  await playReportScenario(dataDir, CAMERAS);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-inv-'));
-  const cameras = [1, 2, 3, 4].map((id) => ({
-    id,
-    name: id === 2 ? HOSTILE : `Caméra n° ${id} — Hôtel de ville`,
-    site: 'Mairie',
-    zone: 'Essais',
-    streams: { main: `demo:${id}` },
-  }));
-  fs.writeFileSync(path.join(dir, 'cameras.json'), JSON.stringify({ cameras }));
+  fs.writeFileSync(path.join(dir, 'cameras.json'), JSON.stringify({ cameras: CAMERAS }));
   host = await startHost({ dataDir, cameras: path.join(dir, 'cameras.json') });
 });
 
@@ -201,7 +55,7 @@ const writtenFile = async (page: import('@playwright/test').Page, format: 'pdf' 
   return file;
 };
 
-test('the head of service computes the report; screen, CSV and PDF carry the seeded figures', async ({
+test('the head of service computes the report; screen, CSV and PDF carry the figures of the days played', async ({
   page,
 }) => {
   await page.goto(host.url);
@@ -217,7 +71,8 @@ test('the head of service computes the report; screen, CSV and PDF carry the see
   await expect(page.getByTestId('report-availability-1')).toHaveText('83.3 %');
   await expect(page.getByTestId('report-availability-2')).toHaveText('100 %');
   await expect(page.getByTestId('report-availability-3')).toHaveText('66.7 %');
-  await expect(page.getByTestId('report-availability-4')).toHaveCount(0);
+  // Camera 4 was observed 15 s: no percentage beside its 0 h.
+  await expect(page.getByTestId('report-availability-4')).toHaveText('non observée');
   await expect(page.getByTestId('report-availability')).toContainText(HOSTILE);
   await expect(page.getByTestId('report-ptz')).toContainText('2 prise(s) accordée(s), 0.5 h au total');
   await expect(page.getByTestId('report-requisitions')).toContainText('2 réquisition(s), dont 1 copie(s)');
@@ -241,24 +96,28 @@ test('the head of service computes the report; screen, CSV and PDF carry the see
   expect(value('disponibilité', cam1, 'disponibilité (%)')).toBe('83,3');
   expect(value('disponibilité', cam2, 'disponibilité (%)')).toBe('100');
   expect(value('disponibilité', '3 — Caméra n° 3 — Hôtel de ville', 'disponibilité (%)')).toBe('66,7');
-  expect(value('visionnage', 'total', 'heures')).toBe('4');
-  expect(value('visionnage par caméra', cam1, 'heures')).toBe('3');
-  expect(value('visionnage par caméra', cam1, 'sessions')).toBe('2');
+  expect(value('disponibilité', '4 — Caméra n° 4 — Hôtel de ville', 'heures observées')).toBe('0');
+  expect(value('disponibilité', '4 — Caméra n° 4 — Hôtel de ville', 'disponibilité (%)')).toBe('');
+  expect(value('visionnage', 'total', 'heures')).toBe('5');
+  expect(value('visionnage par caméra', cam1, 'heures')).toBe('4');
+  expect(value('visionnage par caméra', cam1, 'sessions')).toBe('3');
   expect(value('visionnage par caméra', cam2, 'heures')).toBe('1');
-  expect(value('visionnage par surface', 'Console (tuile)', 'heures')).toBe('2,5');
+  expect(value('visionnage par surface', 'Console (tuile)', 'heures')).toBe('3,5');
   expect(value('visionnage par surface', 'Console (grand format)', 'heures')).toBe('0,5');
   expect(value('visionnage par surface', 'Mur d’images', 'heures')).toBe('1');
   expect(value('prises de contrôle PTZ', 'total', 'prises accordées')).toBe('2');
   expect(value('prises de contrôle PTZ', 'total', 'durée totale (heures)')).toBe('0,5');
-  expect(value('prises de contrôle PTZ', 'total', 'notifications au CSU')).toBe('2');
-  expect(value('prises de contrôle PTZ', 'total', 'notifications non remises')).toBe('1');
+  expect(value('prises de contrôle PTZ', 'total', 'notifications au CSU')).toBe('3');
+  expect(value('prises de contrôle PTZ', 'total', 'notifications non remises')).toBe('2');
   expect(value('prises de contrôle PTZ', 'total', 'refus')).toBe('1');
+  expect(value('prises de contrôle PTZ', 'total', 'dérogations')).toBe('1');
   expect(value('signalements', 'total', 'urgents')).toBe('1');
   expect(value('signalements par catégorie', 'Rixe', 'nombre')).toBe('2');
   expect(value('signalements par catégorie', 'Dégradation de mobilier', 'nombre')).toBe('1');
   expect(value('opérations spéciales', 'total', 'nombre')).toBe('1');
   expect(value('opérations spéciales', 'total', 'prolongations')).toBe('1');
   expect(value('opérations spéciales', 'total', 'closes avant le terme')).toBe('1');
+  expect(value('opération', OPERATION_NAME, 'heures de visionnage')).toBe('1');
   expect(value('réquisitions judiciaires', 'total', 'nombre')).toBe('2');
   expect(value('réquisitions judiciaires', 'total', 'copies demandées au CSU')).toBe('1');
 
@@ -289,7 +148,7 @@ test('the head of service computes the report; screen, CSV and PDF carry the see
   // The availability chart as drawn: its value axis 0…100, the cameras on its category axis (the
   // hostile name as plain text), each bar labelled with its figure, then its title.
   expect(raw).toMatch(
-    /0\s+20\s+40\s+60\s+80\s+100\s+Caméra n° 1 — Hôtel de ville\s+Quai <script>alert\(1\)<\/script> & « Œuvre »\s+Caméra n° 3 — Hôtel de ville\s+83\.3\s+100\s+66\.7\s+Disponibilité par caméra \(%\)/,
+    /0\s+20\s+40\s+60\s+80\s+100\s+Caméra n° 1 — Hôtel de ville\s+Quai <script>alert\(1\)<\/script> & « Œuvre »\s+Caméra n° 3 — Hôtel de ville\s+83,3\s+100\s+66,7\s+Disponibilité par caméra \(%\)/,
   );
   const fonts = execFileSync('pdffonts', [pdfFile]).toString();
   expect(fonts).toMatch(/DejaVuSans/);

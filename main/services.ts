@@ -41,6 +41,7 @@ import { OperationTags } from './operations/operation-tags';
 import { composeOperations } from './services-operations';
 import { useFontDir } from './pdf/fonts';
 import { cameraState, StatusHistory } from './streams/status-history';
+import { viewRecorder } from './streams/view-record';
 
 const log = createLogger('services');
 
@@ -115,17 +116,6 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG, o.resourcesDir);
   log.info(`ffmpeg: ${ffmpegPath}`);
 
-  // A viewing session must not start unrecorded; its end is reported from socket listeners,
-  // which must never throw, so a failure there is logged.
-  const recordView = (phase: 'start' | 'end', entry: Parameters<Registry['append']>[0]): void => {
-    if (phase === 'start') registry.append(entry);
-    else
-      try {
-        registry.append(entry);
-      } catch (e) {
-        log.error('end of viewing not recorded', e);
-      }
-  };
   useFontDir(path.join(o.assetsDir, 'fonts'));
   const statusHistory = new StatusHistory(o.dataDir);
   let gateway: StreamGateway | null = null;
@@ -163,18 +153,11 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     events,
     lookupCamera: (id) => inventory.camera(id),
     authorize: (token) => auth.authorizeVideo(token) ?? displays.authorizeVideo(token),
-    onView: (phase, v) =>
-      recordView(phase, {
-        type: phase === 'start' ? 'view.start' : 'view.end',
-        // A wall tile's viewing names the operator who put the camera there.
-        actor: v.surface === 'wall-tile' ? localWall.viewerOf(v.cameraId) : v.identity.actor,
-        cameraId: v.cameraId,
-        surface: v.surface,
-        data:
-          phase === 'start'
-            ? { viewId: v.viewId, stream: v.stream, ...tags.view(v.cameraId) }
-            : { viewId: v.viewId, seconds: Math.round((Date.now() - v.startedAt) / 1000) },
-      }),
+    onView: viewRecorder({
+      registry,
+      tags,
+      wallViewer: (cameraId) => localWall.viewerOf(cameraId),
+    }),
     ...(o.stallMs !== undefined && { stallMs: o.stallMs }),
     ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
     onCameraStatus: (id, statuses) => {

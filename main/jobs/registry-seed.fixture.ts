@@ -130,7 +130,7 @@ export function seedRegistry(dataDir: string, o: SeedOptions): { keys: RegistryK
           cameraId,
           surface: null,
           data: JSON.stringify({
-            incidentId: `inc-${i}`,
+            incidentId: i,
             category: pick(['rixe', 'vol', 'accident', 'dégradation']),
             urgency: rand() < 0.2 ? 'urgent' : 'normal',
             occurredAt: at,
@@ -144,7 +144,7 @@ export function seedRegistry(dataDir: string, o: SeedOptions): { keys: RegistryK
           ...actor,
           cameraId: null,
           surface: null,
-          data: JSON.stringify({ operationId: `op-${Math.floor(i / 1000)}`, name: 'Opération de charge' }),
+          data: JSON.stringify({ operationId: Math.floor(i / 1000) + 1, name: 'Opération de charge' }),
         };
       } else {
         row = {

@@ -18,6 +18,10 @@ export interface PdfLine {
   bold?: boolean;
   /** Space before the line, pt. */
   gap?: number;
+  /** Text colour (CSS hex), black unless given. */
+  color?: string;
+  /** Left indent, pt. */
+  indent?: number;
 }
 
 /** NFC (so e + combining accent is é), tabs and breaks as spaces, other control characters dropped. */
@@ -71,11 +75,45 @@ export class PdfWriter {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
-  line({ text, size = 10, bold = false, gap = 0 }: PdfLine): this {
+  line({ text, size = 10, bold = false, gap = 0, color = '#000000', indent = 0 }: PdfLine): this {
     const doc = this.doc;
     if (gap) doc.y += gap;
-    doc.font(bold ? BOLD : REGULAR).fontSize(size);
-    doc.text(printable(text), MARGIN, doc.y, { width: this.width });
+    doc
+      .font(bold ? BOLD : REGULAR)
+      .fontSize(size)
+      .fillColor(color);
+    doc.text(printable(text), MARGIN + indent, doc.y, { width: this.width - indent });
+    doc.fillColor('#000000');
+    return this;
+  }
+
+  /**
+   * Blocks side by side, kept together on one page, for the signatories: each a title, the fields
+   * to fill in (printed name, date) and an empty frame to sign in.
+   */
+  signatures(blocks: { title: string; fields: string[] }[], frameHeight = 56): this {
+    const doc = this.doc;
+    const gutter = 16;
+    const w = (this.width - gutter * (blocks.length - 1)) / blocks.length;
+    const lineH = 18;
+    this.ensure(20 + lineH * Math.max(...blocks.map((b) => b.fields.length)) + frameHeight + 8);
+    const top = doc.y + 8;
+    let bottom = top;
+    blocks.forEach((b, i) => {
+      const x = MARGIN + i * (w + gutter);
+      doc.font(BOLD).fontSize(10).fillColor('#000000');
+      doc.text(printable(b.title), x, top, { width: w });
+      let y = top + lineH;
+      doc.font(REGULAR).fontSize(10);
+      for (const f of b.fields) {
+        doc.text(printable(f), x, y, { width: w, lineBreak: false });
+        y += lineH;
+      }
+      doc.rect(x, y, w, frameHeight).lineWidth(0.7).strokeColor('#555555').stroke();
+      bottom = Math.max(bottom, y + frameHeight);
+    });
+    doc.x = MARGIN;
+    doc.y = bottom + 8;
     return this;
   }
 

@@ -4,6 +4,7 @@
  * into the PDF (svg-to-pdfkit). Camera names are text from the inventory: ECharts escapes them.
  */
 import * as echarts from 'echarts';
+import { formatNumber } from '../../common/format';
 import {
   REPORT_CHARTS,
   type ReportChartName,
@@ -42,13 +43,23 @@ function bars(title: string, labels: string[], values: number[], max?: number): 
       data: labels,
       axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, fontFamily: CHART_FONT },
     },
-    yAxis: { type: 'value', ...(max !== undefined && { max }), axisLabel: { fontFamily: CHART_FONT } },
+    // Figures in French (decimal comma), on the axis and on each bar.
+    yAxis: {
+      type: 'value',
+      ...(max !== undefined && { max }),
+      axisLabel: { fontFamily: CHART_FONT, formatter: (v: number) => formatNumber(v) },
+    },
     series: [
       {
         type: 'bar',
         data: values,
         itemStyle: { color: '#1f4e79' },
-        label: { show: true, position: 'top', fontFamily: CHART_FONT },
+        label: {
+          show: true,
+          position: 'top',
+          fontFamily: CHART_FONT,
+          formatter: (p: { value?: unknown }) => formatNumber(Number(p.value)),
+        },
       },
     ],
   };

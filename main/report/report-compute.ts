@@ -69,6 +69,9 @@ function parse(data: string): Data {
   }
 }
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+/** An operation's id as the operations service records it: its store's integer key. */
+const opId = (v: unknown): number | null =>
+  Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : null;
 const time = (v: unknown): number | null => {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
   return Number.isNaN(t) ? null : t;
@@ -92,7 +95,7 @@ export class ReportAccumulator {
       surface: string;
       start: number;
       end: number | null;
-      operationId: string | null;
+      operationId: number | null;
     }
   >();
   private readonly leases = new Map<
@@ -101,7 +104,7 @@ export class ReportAccumulator {
   >();
   private readonly ptz = { grants: 0, notifications: 0, notificationsFailed: 0, refusals: 0, overrides: 0 };
   private readonly incidents: { category: string; urgent: boolean }[] = [];
-  private readonly operations = new Map<string, ReportFigures['operations']['items'][number]>();
+  private readonly operations = new Map<number, ReportFigures['operations']['items'][number]>();
   private extensions = 0;
   private closedEarly = 0;
   private requisitions = 0;
@@ -127,7 +130,7 @@ export class ReportAccumulator {
             surface: r.surface ?? '—',
             start: at,
             end: null,
-            operationId: str(d.operationId),
+            operationId: opId(d.operationId),
           });
         return;
       }
@@ -176,11 +179,11 @@ export class ReportAccumulator {
         this.incidents.push({ category: str(d.category) ?? '—', urgent: d.urgency === 'urgent' });
         return;
       case 'operation.start': {
-        const id = str(d.operationId);
-        if (id)
+        const id = opId(d.operationId);
+        if (id !== null)
           this.operations.set(id, {
             operationId: id,
-            name: str(d.name) ?? id,
+            name: str(d.name) ?? `Opération ${id}`,
             kind: str(d.kind) ?? 'other',
             startedAt: r.at,
             closedAt: null,
@@ -204,7 +207,8 @@ export class ReportAccumulator {
   }
 
   private closeOperation(d: Data, at: number): void {
-    const o = this.operations.get(str(d.operationId) ?? '');
+    const id = opId(d.operationId);
+    const o = id === null ? undefined : this.operations.get(id);
     if (o) o.closedAt = new Date(at).toISOString();
   }
 
@@ -217,7 +221,7 @@ export class ReportAccumulator {
     const name = (id: number | null): string => (id === null ? '—' : (names.get(id) ?? `Caméra ${id}`));
     const byCamera = new Map<number, { sessions: number; ms: number }>();
     const bySurface = new Map<string, { sessions: number; ms: number }>();
-    const byOperation = new Map<string, number>();
+    const byOperation = new Map<number, number>();
     let totalMs = 0;
     for (const v of this.views.values()) {
       const ms = clip(p, v.start, v.end ?? Infinity);
@@ -229,7 +233,7 @@ export class ReportAccumulator {
       }
       const s = bySurface.get(v.surface) ?? { sessions: 0, ms: 0 };
       bySurface.set(v.surface, { sessions: s.sessions + 1, ms: s.ms + ms });
-      if (v.operationId) byOperation.set(v.operationId, (byOperation.get(v.operationId) ?? 0) + ms);
+      if (v.operationId !== null) byOperation.set(v.operationId, (byOperation.get(v.operationId) ?? 0) + ms);
     }
     let leaseMs = 0;
     for (const l of this.leases.values()) leaseMs += clip(p, l.start, l.end ?? Infinity);
@@ -250,7 +254,9 @@ export class ReportAccumulator {
           name: name(cameraId),
           observedHours: hours(a.observedMs),
           playingHours: hours(a.playingMs),
-          availability: a.observedMs > 0 ? Math.round((a.playingMs / a.observedMs) * 10_000) / 10_000 : null,
+          // A share of a time that shows as 0 h is no figure: under 18 s observed, not observed.
+          availability:
+            hours(a.observedMs) > 0 ? Math.round((a.playingMs / a.observedMs) * 10_000) / 10_000 : null,
         })),
       viewing: {
         totalHours: hours(totalMs),

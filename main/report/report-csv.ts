@@ -3,14 +3,15 @@
  * BOM, `;`, CRLF, decimal comma), one figure per line; names go through the formula guard.
  */
 import { stringify } from 'csv-stringify/sync';
+import { formatNumber } from '../../common/format';
 import type { ReportFigures } from '../../common/contract-report';
 import { neutraliseFormula } from '../registry/registry-export';
 import { surfaceFr } from './charts';
 
 export const REPORT_CSV_COLUMNS = ['rubrique', 'élément', 'indicateur', 'valeur'];
 
-/** 12.5 → "12,5": the decimal comma French spreadsheets read as a number. */
-export const frNumber = (n: number): string => String(n).replace('.', ',');
+/** 12.5 → "12,5": the decimal comma French spreadsheets read as a number (no thousands separator). */
+export const frNumber = (n: number): string => formatNumber(n, { grouping: false });
 const percent = (a: number | null): string => (a === null ? '' : frNumber(Math.round(a * 1000) / 10));
 
 export const KIND_FR: Record<string, string> = {

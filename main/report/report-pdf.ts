@@ -2,13 +2,15 @@
 import type { ReportFigures, ReportView } from '../../common/contract-report';
 import { PdfWriter } from '../pdf/pdf-writer';
 import { CHART_SIZE, surfaceFr } from './charts';
-import { frNumber, KIND_FR } from './report-csv';
+import { formatNumber, formatPercent } from '../../common/format';
+import { KIND_FR } from './report-csv';
 
 const day = (d: string): string => d.split('-').reverse().join('/');
 const when = (iso: string): string =>
   `${new Date(iso).toLocaleDateString('fr-FR')} à ${new Date(iso).toLocaleTimeString('fr-FR', { hour12: false })}`;
-const pct = (a: number | null): string =>
-  a === null ? 'non observée' : `${frNumber(Math.round(a * 1000) / 10)} %`;
+const pct = (a: number | null): string => (a === null ? 'non observée' : formatPercent(a));
+/** French figures, thousands apart: what the committee reads. */
+const frNumber = (n: number): string => formatNumber(n);
 
 export async function reportPdf(f: ReportFigures, charts: ReportView['charts']): Promise<Buffer> {
   const pdf = new PdfWriter(

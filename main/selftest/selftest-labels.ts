@@ -2,6 +2,7 @@
  * French sentences for the self-test's codes: the CLI and the signed PDF report are French
  * documents. The console screen words the same codes through its fr/en catalogues.
  */
+import { formatNumber } from '../../common/format';
 import type { CheckGroup, CheckResult, CheckStatus, SelftestCode } from './selftest-types';
 
 export const GROUP_FR: Record<CheckGroup, string> = {
@@ -18,15 +19,15 @@ export const GROUP_FR: Record<CheckGroup, string> = {
 export const STATUS_FR: Record<CheckStatus, string> = { pass: 'OK', warn: 'ATTENTION', fail: 'ÉCHEC' };
 
 const FR: Record<SelftestCode, string> = {
-  clock_ok: 'écart de {offsetMs} ms avec le serveur de temps (strate {stratum})',
+  clock_ok: 'écart de {offsetMs} ms avec le serveur de temps {subject} (strate {stratum})',
   clock_drift:
-    'écart de {offsetMs} ms avec le serveur de temps : au-delà d’une seconde, régler l’horloge du poste',
+    'écart de {offsetMs} ms avec le serveur de temps {subject} : au-delà d’une seconde, régler l’horloge du poste',
   clock_not_configured: 'aucun serveur de temps configuré (--ntp) : l’heure du registre n’est pas contrôlée',
-  clock_bad_server: 'adresse du serveur de temps invalide',
-  clock_timeout: 'le serveur de temps ne répond pas (UDP 123 filtré ?)',
-  clock_unreachable: 'serveur de temps injoignable',
-  clock_bad_reply: 'réponse du serveur de temps invalide',
-  clock_unsynchronised: 'le serveur de temps n’est pas lui-même synchronisé',
+  clock_bad_server: 'adresse du serveur de temps invalide ({subject})',
+  clock_timeout: 'le serveur de temps {subject} ne répond pas (UDP 123 filtré ?)',
+  clock_unreachable: 'serveur de temps {subject} injoignable',
+  clock_bad_reply: 'réponse du serveur de temps {subject} invalide',
+  clock_unsynchronised: 'le serveur de temps {subject} n’est pas lui-même synchronisé',
   registry_writable: 'écriture possible (entrée n° {seq})',
   registry_not_writable: 'écriture impossible dans le registre',
   registry_disk_full: 'disque plein : le registre ne peut plus écrire',
@@ -40,6 +41,8 @@ const FR: Record<SelftestCode, string> = {
   camera_auth: '{name} : identifiants refusés par la caméra',
   camera_codec: '{name} : codec non pris en charge',
   camera_ended: '{name} : le flux s’arrête aussitôt',
+  camera_no_keyframe:
+    '{name} : le flux arrive, mais sans image clé en {seconds} s : l’image tarde à s’afficher (régler l’intervalle entre images clés, GOP, à 4 s au plus)',
   camera_error: '{name} : erreur du flux',
   ptz_none: 'aucune caméra mobile dans l’inventaire',
   ptz_ok: '{name} : répond (GetPresets, {presets} préréglages)',
@@ -79,9 +82,23 @@ const FR: Record<SelftestCode, string> = {
   csu_none: 'aucun canal de notification au CSU configuré : la prise de contrôle PTZ sera refusée',
 };
 
+/** Identifiers print as they are; measured figures in French (decimal comma, grouped thousands). */
+const IDENTIFIERS = new Set(['seq']);
+/** Groups whose subject is a camera's number: printed beside its name. */
+const CAMERA_GROUPS = new Set<CheckGroup>(['cameras', 'ptz']);
+
+const param = (r: CheckResult, k: string): string => {
+  if (k === 'subject') return r.subject;
+  const v = r.params?.[k];
+  if (typeof v === 'number') return IDENTIFIERS.has(k) ? String(v) : formatNumber(v);
+  if (k === 'name' && v !== undefined && CAMERA_GROUPS.has(r.group) && /^\d+$/.test(r.subject))
+    return `n° ${r.subject} — ${v}`;
+  return String(v ?? '');
+};
+
 export function resultFr(r: CheckResult): string {
   const text = FR[r.code] ?? r.code;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(r.params?.[k] ?? ''));
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => param(r, k));
 }
 
 export const KNOWN_CODES = Object.keys(FR);

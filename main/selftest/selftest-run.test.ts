@@ -12,6 +12,8 @@ import { OnvifPeer } from '../ptz/onvif-peer.fixture';
 import { openRegistry } from '../registry/open-registry';
 import { runSelftest, type SelftestDeps } from './selftest';
 import { reportPdf, selftestJsonSchema, selftestReportSchema, writeReport } from './selftest-report';
+import { GROUP_FR, resultFr } from './selftest-labels';
+import type { SelftestReport } from './selftest-types';
 import { startHook } from '../ptz/lease/csu.fixture';
 import { checkCsu } from './check-csu';
 import { startSntpPeer } from './sntp.fixture';
@@ -64,6 +66,32 @@ async function world(password: string) {
   return { dataDir, deps, peer, ntp, pty, close };
 }
 
+const pdfText = (pdf: Buffer): string =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+
+/** Text with its line wraps and runs of spaces as single spaces. */
+const flat = (t: string): string => t.replace(/\s+/g, ' ');
+
+/** The text from a heading to the next one. */
+function section(text: string, from: RegExp, to: RegExp): string {
+  const start = text.search(from);
+  assert.ok(start >= 0, `${String(from)} in ${text}`);
+  const rest = text.slice(start);
+  const end = rest.slice(1).search(to);
+  return end < 0 ? rest : rest.slice(0, end + 1);
+}
+
+/** Pixels of the first page, rendered as a signatory sees it, that are plainly red. */
+function redPixels(pdf: Buffer): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', '1', '-l', '1', '-'], { input: pdf });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'));
+  assert.ok(header, 'a PPM image');
+  let red = 0;
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3)
+    if (ppm[i]! > 140 && ppm[i + 1]! < 90 && ppm[i + 2]! < 90) red++;
+  return red;
+}
+
 const byCode = (r: { results: { group: string; code: string; status: string }[] }) =>
   Object.fromEntries(r.results.map((x) => [x.group + ':' + x.code, x.status]));
 
@@ -93,7 +121,8 @@ test('a working post passes: demo camera, ONVIF PTZ peer, NTP responder, keyboar
     assert.match(text, /Procès-verbal d’auto-test de mise en service/);
     assert.match(text, /Technicien : Jeanne Martin/);
     assert.match(text, /Poste : CIC-poste-2/);
-    assert.match(text, /Signature du technicien/);
+    assert.match(text, /✓ Verdict : CONFORME/);
+    assert.match(text, /Le technicien\s+Le chef de service \(visa\)/);
     assert.deepEqual(JSON.parse(fs.readFileSync(files.json, 'utf8')), report);
     assert.equal((await reportPdf(report)).subarray(0, 5).toString(), '%PDF-');
   } finally {
@@ -120,9 +149,97 @@ test('each check fails with its reason when its target is absent or broken, and 
     assert.equal(codes['cameras:camera_ok'], 'pass', 'the other camera is still checked');
     assert.equal(codes['registry:registry_verified'], 'pass');
     assert.ok(report.summary.fail >= 5);
+
+    // What the signatories read: the verdict, the failures set apart, each camera's number.
+    const pdf = await reportPdf(report);
+    const text = pdfText(pdf);
+    assert.match(text, /✗ Verdict : NON CONFORME/);
+    const failures = section(text, /✗ Échecs \((\d+)\)/, /⚠ Points à surveiller|Détail des contrôles/);
+    assert.equal(Number(/✗ Échecs \((\d+)\)/.exec(text)?.[1]), report.summary.fail);
+    for (const r of report.results.filter((x) => x.status === 'fail'))
+      assert.ok(
+        flat(failures).includes(flat(`✗ ${GROUP_FR[r.group]} — ${resultFr(r)}`)),
+        `${r.code} in ${failures}`,
+      );
+    assert.doesNotMatch(failures, /✓/);
+    assert.match(failures, /✗ Caméras — n° 9 — Absente : injoignable/);
+    assert.match(failures, /✗ Caméras mobiles \(PTZ\) — n° 7 — Dôme place : identifiants ONVIF refusés/);
+    assert.match(failures, new RegExp(`serveur de temps 127\\.0\\.0\\.1:${w.ntp.port} ne répond pas`));
+    assert.match(text, new RegExp(`Serveur de temps contrôlé : 127\\.0\\.0\\.1:${w.ntp.port}`));
+    assert.ok(redPixels(pdf) > 0, 'failures are printed in red');
   } finally {
     await w.close();
   }
+});
+
+test('the signed report: French figures, the time server, the verdict, a name and a date beside each signature', async () => {
+  const report: SelftestReport = {
+    version: 1,
+    at: '2026-12-07T09:30:00.000Z',
+    post: 'CIC-poste-2',
+    technician: 'Jeanne Martin',
+    app: { version: '0.2.0', host: 'cli' },
+    results: [
+      {
+        group: 'clock',
+        subject: 'ntp.ville.fr:123',
+        status: 'warn',
+        code: 'clock_drift',
+        params: { offsetMs: 1234, stratum: 2 },
+      },
+      {
+        group: 'cameras',
+        subject: '12',
+        status: 'pass',
+        code: 'camera_ok',
+        params: {
+          name: 'Place Bellecour',
+          codec: 'h264',
+          resolution: '1920x1080',
+          fps: 12.5,
+          path: 'webcodecs',
+        },
+      },
+      {
+        group: 'registry',
+        subject: 'chain',
+        status: 'pass',
+        code: 'registry_verified',
+        params: { rows: 15230 },
+      },
+      {
+        group: 'registry',
+        subject: 'write',
+        status: 'pass',
+        code: 'registry_writable',
+        params: { seq: 15231 },
+      },
+    ],
+    summary: { pass: 3, warn: 1, fail: 0 },
+  };
+  const pdf = await reportPdf(report);
+  const text = pdfText(pdf);
+  assert.match(text, /✓ Verdict : CONFORME/);
+  assert.doesNotMatch(text, /NON CONFORME|Échecs/);
+  assert.match(text, /Serveur de temps contrôlé : ntp\.ville\.fr:123/);
+  // Decimal comma, thousands apart (a narrow no-break space), an entry's number as it is.
+  assert.match(text, /n° 12 — Place Bellecour : h264 1920x1080, 12,5 i\/s/);
+  assert.match(text, /écart de 1[\s\u202f]234 ms avec le serveur de temps ntp\.ville\.fr:123/);
+  assert.match(text, /chaîne intègre \(15[\s\u202f]230 entrées\)/);
+  assert.match(text, /écriture possible \(entrée n° 15231\)/);
+  assert.doesNotMatch(
+    text.replace(/Vigie \d+\.\d+\.\d+/g, ''),
+    /\d\.\d/,
+    'no decimal point in a French document (its version aside)',
+  );
+  const warn = section(text, /⚠ Points à surveiller \(1\)/, /Détail des contrôles/);
+  assert.match(warn, /⚠ Horloge — écart de 1[\s\u202f]234 ms/);
+  // Each signatory: a printed name and a date beside the frame to sign in.
+  const signatures = section(text, /Signatures/, /page 1\/1/);
+  assert.match(signatures, /Le technicien\s+Le chef de service \(visa\)/);
+  assert.match(signatures, /Nom : Jeanne Martin\s+Nom : _{10,}/);
+  assert.match(signatures, /Date : ____ \/ ____ \/ ________\s+Date : ____ \/ ____ \/ ________/);
+  assert.equal(redPixels(pdf), 0, 'nothing in red when nothing failed');
 });
 
 test('vigie selftest: French lines, exit code 1 on a failure, --json prints a schema-valid report', () => {

@@ -4,8 +4,10 @@
  * elsewhere (chain checked against a given CA bundle). Never throws: a tool that fails is a status.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 
-export type SignatureStatus = 'valid' | 'unsigned' | 'invalid' | 'tool_missing';
+/** `ca_unreadable`: the trust anchors could not be loaded, so nothing can be said of the file. */
+export type SignatureStatus = 'valid' | 'unsigned' | 'invalid' | 'tool_missing' | 'ca_unreadable';
 
 export interface SignatureReport {
   status: SignatureStatus;
@@ -46,12 +48,45 @@ export function normaliseDn(dn: string): string {
     .join(', ');
 }
 
+export type CaProblem = 'missing' | 'not_a_file' | 'unreadable' | 'too_large' | 'no_certificate';
+const MAX_CA_BYTES = 1 << 20;
+
+/**
+ * Why a CA bundle cannot serve as trust anchors, or null: a regular file (never a pipe or a device,
+ * opened without blocking), at most 1 MiB, holding at least one PEM certificate.
+ */
+export function caFileProblem(file: string): CaProblem | null {
+  let fd: number;
+  try {
+    if (!fs.statSync(file).isFile()) return 'not_a_file';
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return 'not_a_file';
+    if (st.size > MAX_CA_BYTES) return 'too_large';
+    const buf = Buffer.alloc(st.size);
+    const n = fs.readSync(fd, buf, 0, st.size, 0);
+    return buf.subarray(0, n).includes('-----BEGIN CERTIFICATE-----') ? null : 'no_certificate';
+  } catch {
+    return 'unreadable';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** osslsigncode 2.x: exit 0 and "Signature verification: ok" when the digest and the chain hold. */
 export function osslsigncodeInspector(opts: { caFile: string; bin?: string }): SignatureInspector {
   return {
     async inspect(file) {
+      // Without its trust anchors osslsigncode says "unsigned" or "invalid": neither would be true.
+      if (caFileProblem(opts.caFile)) return { status: 'ca_unreadable', signer: null };
       const r = await run(opts.bin ?? 'osslsigncode', ['verify', '-in', file, '-CAfile', opts.caFile]);
       if (r.code === -2) return { status: 'tool_missing', signer: null };
+      if (/Failed to add store lookup file|Use the "-CAfile" option/.test(r.out))
+        return { status: 'ca_unreadable', signer: null };
       const signer = /Signer #0:\s*\n\s*Subject:\s*(.+)/.exec(r.out)?.[1]?.trim() ?? null;
       // A signature block is present once osslsigncode reports a signature index or a digest.
       const signed = signer !== null || /Signature Index:|Current message digest/.test(r.out);

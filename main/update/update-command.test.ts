@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,5 +53,67 @@ test(
     } finally {
       registry.close();
     }
+  },
+);
+
+test(
+  'a CA file that is missing, a folder, a pipe or holds no certificate is said so; nothing is recorded about the installer',
+  { skip: !tools && 'osslsigncode or openssl missing' },
+  () => {
+    const pki = makePki();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-upd-data-'));
+    const media = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-upd-ca-'));
+    pki.sign(PUBLISHER, path.join(media, 'Vigie-Setup-9.0.0-x64.exe'));
+    writeManifest(media, 'Vigie-Setup-9.0.0-x64.exe', '9.0.0');
+    const notPem = path.join(media, 'latest.yml');
+    const fifo = path.join(media, 'ca.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const ca of [path.join(media, 'absent.pem'), media, notPem, fifo]) {
+      const r = run([
+        'update',
+        'verify',
+        '--media',
+        media,
+        '--publisher',
+        PUBLISHER,
+        '--ca',
+        ca,
+        '--data-dir',
+        dataDir,
+      ]);
+      assert.notEqual(r.status, 0, r.out);
+      assert.notEqual(r.status, 1, 'not a verdict on the installer');
+      assert.match(r.out, /fichier de l’autorité de certification \(--ca\) illisible/, r.out);
+      assert.ok(r.out.includes(ca), r.out);
+      assert.doesNotMatch(
+        r.out,
+        /n’est pas signé|signature Authenticode est invalide|refusée|acceptée/,
+        r.out,
+      );
+    }
+    const registry = openRegistry(dataDir);
+    try {
+      assert.deepEqual(
+        registry.query().filter((e) => e.type.startsWith('update.')),
+        [],
+        'no verdict on the installer is recorded',
+      );
+    } finally {
+      registry.close();
+    }
+    // With the right CA, the same installer is accepted.
+    const ok = run([
+      'update',
+      'verify',
+      '--media',
+      media,
+      '--publisher',
+      PUBLISHER,
+      '--ca',
+      pki.caFile,
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(ok.status, 0, ok.out);
   },
 );

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Flags } from '../host/flags';
 import { openRegistry } from '../registry/open-registry';
-import { osslsigncodeInspector, powershellInspector } from './authenticode';
+import { caFileProblem, osslsigncodeInspector, powershellInspector, type CaProblem } from './authenticode';
 import { verifyUpdate, type UpdateRefusal } from './verify-update';
 
 export const REFUSAL_FR: Record<UpdateRefusal, string> = {
@@ -25,6 +25,18 @@ export const REFUSAL_FR: Record<UpdateRefusal, string> = {
   tool_missing: 'outil de vérification de signature indisponible (osslsigncode ou PowerShell)',
 };
 
+const CA_PROBLEM_FR: Record<CaProblem, string> = {
+  missing: 'fichier absent',
+  not_a_file: 'ce n’est pas un fichier',
+  unreadable: 'lecture refusée',
+  too_large: 'fichier de plus de 1 Mo',
+  no_certificate: 'aucun certificat PEM dedans',
+};
+
+const caUnreadable = (file: string, problem: CaProblem | null): string =>
+  `fichier de l’autorité de certification (--ca) illisible : ${file}` +
+  `${problem ? ` (${CA_PROBLEM_FR[problem]})` : ''} ; l’installeur n’a pas été vérifié, rien n’est inscrit au registre\n`;
+
 export async function updateCommand(f: Flags, dataDir: string, currentVersion: string): Promise<number> {
   // --media and --publisher (or $VIGIE_PUBLISHER_DN) are required by the flag table.
   const media = f.media!;
@@ -40,11 +52,19 @@ export async function updateCommand(f: Flags, dataDir: string, currentVersion: s
     process.stderr.write(`support introuvable : ${media}\n`);
     return 2;
   }
-  const inspector =
-    process.platform === 'win32'
-      ? powershellInspector()
-      : osslsigncodeInspector({ caFile: path.resolve(ca!) });
+  const caFile = process.platform === 'win32' ? null : path.resolve(ca!);
+  // Without its trust anchors no verdict on the installer could be true: say so, record nothing.
+  const problem = caFile === null ? null : caFileProblem(caFile);
+  if (caFile !== null && problem) {
+    process.stderr.write(caUnreadable(caFile, problem));
+    return 2;
+  }
+  const inspector = caFile === null ? powershellInspector() : osslsigncodeInspector({ caFile });
   const v = await verifyUpdate({ dir: media, currentVersion, expectedPublisher: publisher, inspector });
+  if (!v.ok && v.reason === 'ca_unreadable') {
+    process.stderr.write(caUnreadable(caFile ?? '', null));
+    return 2;
+  }
   const registry = openRegistry(dataDir);
   try {
     registry.append({

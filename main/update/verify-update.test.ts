@@ -112,15 +112,43 @@ test(
   },
 );
 
+const PEM_LOOKALIKE = '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n';
+
 test('a missing signature tool is a refusal, never an acceptance', async () => {
   const dir = media();
   fs.writeFileSync(path.join(dir, FILE), 'MZ');
   writeManifest(dir, FILE, '0.2.0');
+  const caFile = path.join(media(), 'ca.pem');
+  fs.writeFileSync(caFile, PEM_LOOKALIKE);
   const v = await verifyUpdate({
     dir,
     currentVersion: '0.1.0',
     expectedPublisher: PUBLISHER,
-    inspector: osslsigncodeInspector({ caFile: '/nonexistent', bin: '/nonexistent/osslsigncode' }),
+    inspector: osslsigncodeInspector({ caFile, bin: '/nonexistent/osslsigncode' }),
   });
   assert.equal(v.ok ? 'accepted' : v.reason, 'tool_missing');
 });
+
+test(
+  'an unreadable CA bundle gives no verdict: never "unsigned" nor "invalid" for a well-signed installer',
+  { skip: !tools && 'osslsigncode or openssl missing' },
+  async () => {
+    const dir = media();
+    pki!.sign(PUBLISHER, path.join(dir, FILE));
+    writeManifest(dir, FILE, '0.2.0');
+    const other = media();
+    const lookalike = path.join(other, 'lookalike.pem');
+    fs.writeFileSync(lookalike, PEM_LOOKALIKE); // passes a first look; osslsigncode cannot load it
+    const empty = path.join(other, 'empty.pem');
+    fs.writeFileSync(empty, '');
+    for (const caFile of [path.join(other, 'absent.pem'), other, empty, lookalike]) {
+      const v = await verifyUpdate({
+        dir,
+        currentVersion: '0.1.0',
+        expectedPublisher: PUBLISHER,
+        inspector: osslsigncodeInspector({ caFile }),
+      });
+      assert.deepEqual(v, { ok: false, reason: 'ca_unreadable' }, caFile);
+    }
+  },
+);

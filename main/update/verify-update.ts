@@ -29,6 +29,11 @@ export type UpdateVerdict =
   | { ok: true; version: string; file: string; signer: string }
   | { ok: false; reason: UpdateRefusal; version?: string; file?: string; signer?: string | null };
 
+/** Or the check could not be made (the CA bundle cannot be read): no verdict on the installer. */
+export type UpdateCheck =
+  | UpdateVerdict
+  | { ok: false; reason: 'ca_unreadable'; version?: undefined; file?: undefined; signer?: undefined };
+
 const MAX_MANIFEST_BYTES = 64 * 1024;
 const SEMVER = /^(\d{1,5})\.(\d{1,5})\.(\d{1,5})$/;
 const fileName = z
@@ -69,7 +74,7 @@ export interface VerifyOptions {
   inspector: SignatureInspector;
 }
 
-export async function verifyUpdate(o: VerifyOptions): Promise<UpdateVerdict> {
+export async function verifyUpdate(o: VerifyOptions): Promise<UpdateCheck> {
   const manifestFile = path.join(o.dir, 'latest.yml');
   let raw: string;
   try {
@@ -105,6 +110,7 @@ export async function verifyUpdate(o: VerifyOptions): Promise<UpdateVerdict> {
   if (!newer(version, o.currentVersion)) return { ok: false, reason: 'not_newer', version, file: entry.url };
   const sig = await o.inspector.inspect(file);
   const base = { version, file: entry.url, signer: sig.signer };
+  if (sig.status === 'ca_unreadable') return { ok: false, reason: 'ca_unreadable' };
   if (sig.status === 'tool_missing') return { ok: false, reason: 'tool_missing', ...base };
   if (sig.status === 'unsigned') return { ok: false, reason: 'unsigned', ...base };
   if (sig.status === 'invalid') return { ok: false, reason: 'signature_invalid', ...base };

@@ -409,6 +409,8 @@ export const en: Record<MessageKey, string> = {
   'selftest.code.camera_auth': '{name}: credentials refused by the camera',
   'selftest.code.camera_codec': '{name}: unsupported codec',
   'selftest.code.camera_ended': '{name}: the stream stops at once',
+  'selftest.code.camera_no_keyframe':
+    '{name}: the stream flows but brings no key frame within {seconds} s: its picture is slow to appear (set the camera’s key-frame interval, GOP, to 4 s or less)',
   'selftest.code.camera_error': '{name}: stream error',
   'selftest.code.ptz_none': 'no PTZ camera in the inventory',
   'selftest.code.ptz_ok': '{name}: answers (GetPresets, {presets} presets)',

@@ -419,6 +419,8 @@ export const fr = {
   'selftest.code.camera_auth': '{name} : identifiants refusés par la caméra',
   'selftest.code.camera_codec': '{name} : codec non pris en charge',
   'selftest.code.camera_ended': '{name} : le flux s’arrête aussitôt',
+  'selftest.code.camera_no_keyframe':
+    '{name} : le flux arrive, mais sans image clé en {seconds} s : l’image tarde à s’afficher (régler l’intervalle entre images clés, GOP, à 4 s au plus)',
   'selftest.code.camera_error': '{name} : erreur du flux',
   'selftest.code.ptz_none': 'aucune caméra mobile dans l’inventaire',
   'selftest.code.ptz_ok': '{name} : répond (GetPresets, {presets} préréglages)',
