@@ -12,6 +12,7 @@ import {
 } from '../joystick';
 import { nodeHid, nodeHidBackend } from '../joystick/node-hid-backend';
 import { err, ok, type Result } from '../../common/result';
+import { textProblem } from '../../common/text';
 import type { Registry } from '../registry/registry';
 import { createCsuNotifier, LeaseService, openLeaseStore, type PtzLeases } from './lease';
 import type { Camera } from '../cameras/inventory-schema';
@@ -76,7 +77,7 @@ export function parsePtzOptions(get: (name: string) => string | undefined): PtzO
   ] as const) {
     const v = get(flag);
     if (v === undefined) continue;
-    if (!v.trim() || v.length > 500 || /\p{Cc}/u.test(v)) return { ok: false, option: flag };
+    if (!v.trim() || v.length > 500 || textProblem(v)) return { ok: false, option: flag };
     o[key] = v.trim();
   }
   return { ok: true, value: o };

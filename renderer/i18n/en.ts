@@ -132,6 +132,8 @@ export const en: Record<MessageKey, string> = {
   'problem.url_scheme.ptz': 'invalid PTZ address (http:// or https:// expected)',
   'problem.url_host': 'address without a host',
   'problem.text_control': 'control character not allowed',
+  'problem.text_ill_formed': 'ill-formed text (incomplete Unicode character)',
+  'problem.text_bidi': 'writing-direction override not allowed',
   'problem.csv_syntax': 'unreadable CSV (quotes not closed or misplaced)',
   'problem.csv_duplicate_column': 'column appears twice in the header',
   'problem.csv_columns': 'more cells than columns',
@@ -142,6 +144,13 @@ export const en: Record<MessageKey, string> = {
 
   'error.unknown_channel': 'Unknown channel.',
   'error.invalid_payload': 'Invalid request ({field}).',
+  'error.text_invalid': 'Character not allowed in the “{field}” field: nothing was saved.',
+  'error.text_invalid.ill_formed':
+    'The “{field}” field holds an incomplete character (ill-formed Unicode text): nothing was saved.',
+  'error.text_invalid.control':
+    'The “{field}” field holds a control character (invisible character, NUL…): nothing was saved.',
+  'error.text_invalid.bidi':
+    'The “{field}” field holds a character that reverses the writing direction, not allowed on one line: nothing was saved.',
   'error.internal': 'Internal error; the operation was not carried out.',
   'error.disconnected': 'Connection to the service lost.',
   'error.unauthenticated': 'Sign in to continue.',
@@ -209,6 +218,31 @@ export const en: Record<MessageKey, string> = {
   'field.credentialsRef': 'credentials reference',
   'field.lat': 'latitude',
   'field.lon': 'longitude',
+  'field.login': 'login',
+  'field.password': 'password',
+  'field.rank': 'rank or title',
+  'field.service': 'service',
+  'field.badge': 'badge number',
+  'field.fileName': 'file name',
+  'field.folder': 'folder',
+  'field.eventRef': 'event reference',
+  'field.reason': 'reason',
+  'field.token': 'preset',
+  'field.preset': 'wall preset',
+  'field.display': 'wall display',
+  'field.category': 'category',
+  'field.categories': 'categories',
+  'field.description': 'description',
+  'field.label': 'label',
+  'field.number': 'number',
+  'field.notes': 'notes',
+  'field.procedure': 'procedure',
+  'field.requester': 'requester',
+  'field.legalRef': 'requisition no.',
+  'field.authority': 'requesting authority',
+  'field.officer': 'requesting officer',
+  'field.slots': 'requested time slots',
+  'field.technician': 'technician',
 
   'event.auth.login': 'Sign-in',
   'event.auth.logout': 'Sign-out',
@@ -456,6 +490,8 @@ export const en: Record<MessageKey, string> = {
     'No category found: in Markdown each category is a “##” heading; for a PDF, type the categories or use a PDF with bookmarks. The current version stays.',
   'error.instructions_invalid.category_too_long':
     'Category too long (“{label}…”, at most {max} characters); the current version stays.',
+  'error.instructions_invalid.category_text':
+    'Category “{label}” refused: control character, ill-formed text or writing-direction override. The current version stays.',
   'error.instructions_invalid.too_many_categories':
     'Too many categories (at most {max}); the current version stays.',
   'error.instructions_invalid.duplicate_category':

@@ -50,6 +50,26 @@ test('main’s codes become sentences in the operator’s language', () => {
   assert.match(locked, /^Account blocked after 5 failures, until \d{2}:\d{2}:\d{2}\.$/);
 });
 
+test('a character refused by the text rule names the field in the operator’s words', () => {
+  assert.equal(
+    errorText('fr', { code: 'text_invalid', params: { field: 'login', reason: 'control' } }),
+    'Le champ « identifiant » contient un caractère de contrôle (caractère invisible, NUL…) : rien n’a été enregistré.',
+  );
+  assert.equal(
+    errorText('en', { code: 'text_invalid', params: { field: 'entries.2.label', reason: 'bidi' } }),
+    'The “label” field holds a character that reverses the writing direction, not allowed on one line: nothing was saved.',
+  );
+  assert.match(
+    errorText('fr', { code: 'text_invalid', params: { field: 'eventRef', reason: 'ill_formed' } }),
+    /^Le champ « référence de l’événement » contient un caractère incomplet/,
+  );
+  // A field the catalogue does not name is shown as its path, never dropped.
+  assert.equal(
+    errorText('en', { code: 'invalid_payload', params: { field: 'tiles.3' } }),
+    'Invalid request (tiles.3).',
+  );
+});
+
 test('inventory problems, registry events and verification are translated from their codes', () => {
   const p = {
     entry: 3,

@@ -22,6 +22,16 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(fr, key);
 }
 
+/** A payload field's path (`entries.2.label`) in the operator's words, when the catalogue has them. */
+export function fieldLabel(locale: Locale, path: string): string {
+  const names = path.split('.').filter((p) => !/^\d+$/.test(p));
+  for (const name of [names.join('.'), names.at(-1)]) {
+    const key = `field.${name ?? ''}`;
+    if (name && isMessageKey(key)) return translate(locale, key);
+  }
+  return path;
+}
+
 export function errorText(locale: Locale, e: AppError): string {
   const reason = e.params?.reason;
   const key =
@@ -29,6 +39,7 @@ export function errorText(locale: Locale, e: AppError): string {
       ? `error.${e.code}.${reason}`
       : `error.${e.code}`;
   const params = { ...e.params };
+  if (typeof params.field === 'string') params.field = fieldLabel(locale, params.field);
   if (typeof params.until === 'string') params.until = formatTime(locale, Date.parse(params.until));
   return isMessageKey(key) ? translate(locale, key, params) : e.code;
 }
