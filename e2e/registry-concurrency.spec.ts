@@ -93,5 +93,5 @@ test('rows wiped and the chain re-anchored at its head, behind the host’s back
     encoding: 'utf8',
   });
   expect(cli.status).toBe(3);
-  expect(cli.stdout).toMatch(/ALTÉRATION : l’ancre de conservation/);
+  expect(cli.stdout).toMatch(/^ALTÉRATION : 1 plage .*\n {2}- l’ancre de conservation/);
 });

@@ -5,7 +5,7 @@ import { OperatorStore } from '../auth/operator-store';
 import { ROLES, type Role } from '../auth/roles';
 import { openRegistry } from '../registry/open-registry';
 import { latestCheckpoint, readCheckpointFile } from '../registry/registry-handlers';
-import { verifyProblemFr } from '../registry/registry-labels';
+import { verifyReportFr } from '../registry/registry-labels';
 import { option } from './cli-args';
 import { cliMessage } from './cli-messages';
 
@@ -87,9 +87,8 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
           );
           return 0;
         }
-        process.stdout.write(
-          `ALTÉRATION : ${verifyProblemFr(r)} (première entrée en cause : n° ${r.firstBadSeq}).\n`,
-        );
+        const [count, ...lines] = verifyReportFr(r);
+        process.stdout.write(`ALTÉRATION : ${count}\n${lines.map((l) => `  ${l}\n`).join('')}`);
         return 3;
       }
       case 'checkpoint': {

@@ -89,9 +89,12 @@ export const fr = {
   'reg.open': 'en cours',
   'reg.exported': 'Fichier écrit : {file}',
   'reg.verifyOk': 'Registre intègre : {rows} entrées vérifiées.',
-  'reg.verifyBad': 'ALTÉRATION : {problem} (entrée n° {seq}).',
+  'reg.verifyBad': 'ALTÉRATION : {count} plage(s) d’entrées en cause ({rows} entrées lues) :',
+  'reg.verifyMore': '… et {count} autre(s) plage(s), non listée(s).',
   'verify.missing': 'entrée {seq} manquante',
+  'verify.missing.range': 'entrées {first} à {last} manquantes',
   'verify.altered': 'entrée {seq} altérée',
+  'verify.altered.range': 'entrées {first} à {last} altérées',
   'verify.wiped': 'le début du registre a disparu : il a été vidé ou recréé sans sa clé',
   'verify.anchor-unproven':
     'l’ancre de conservation ne correspond à aucune purge inscrite : des entrées ont été effacées',

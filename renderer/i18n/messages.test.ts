@@ -92,14 +92,13 @@ test('inventory problems, registry events and verification are translated from t
   assert.equal(eventLabel('fr', 'view.start'), 'Début de visionnage');
   assert.equal(eventLabel('en', 'future.event'), 'future.event');
   assert.equal(
-    verifyText('en', {
-      ok: false,
-      rows: 3,
-      firstBadSeq: 4,
-      problem: 'checkpoint-truncated',
-      checkpointSeq: 5,
-      missing: 2,
-    }),
+    verifyText('en', { first: 4, last: 5, problem: 'checkpoint-truncated', checkpointSeq: 5, missing: 2 }),
     'registry truncated: 2 entries missing since checkpoint #5',
+  );
+  assert.equal(verifyText('fr', { first: 7, last: 7, problem: 'altered' }), 'entrée 7 altérée');
+  assert.equal(verifyText('fr', { first: 7, last: 12, problem: 'missing' }), 'entrées 7 à 12 manquantes');
+  assert.equal(
+    verifyText('en', { first: 7, last: 8, problem: 'altered' }),
+    'entries 7 to 8 have been altered',
   );
 });
