@@ -28,14 +28,11 @@ export interface TextShape {
 
 /** Bounded text that obeys the text rule; the refusal names its reason for the router. */
 export function text(o: TextShape) {
-  return z
-    .string()
-    .min(o.min ?? 0)
-    .max(o.max)
-    .superRefine((s, ctx) => {
-      const problem = textProblem(s, { multiline: o.multiline });
-      if (problem) ctx.addIssue({ code: 'custom', message: `text_${problem}`, params: { text: problem } });
-    });
+  const bounded = o.min === undefined ? z.string().max(o.max) : z.string().min(o.min).max(o.max);
+  return bounded.superRefine((s, ctx) => {
+    const problem = textProblem(s, { multiline: o.multiline });
+    if (problem) ctx.addIssue({ code: 'custom', message: `text_${problem}`, params: { text: problem } });
+  });
 }
 
 /** The text reason a zod issue carries, if it is a refusal by the text rule. */
