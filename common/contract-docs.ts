@@ -13,11 +13,6 @@ export const MAX_CONTACTS = 40;
 export const MAX_PHONE_CHARS = 20;
 export const MAX_PROCEDURE_CHARS = 4000;
 
-/** Control characters other than tab and line breaks: refused in any multi-line text. */
-export const TEXT_CONTROL = /[^\P{Cc}\t\n\r]/u;
-/** Any control character: refused in a one-line field. */
-export const LINE_CONTROL = /\p{Cc}/u;
-
 export type InstructionsFormat = 'markdown' | 'pdf';
 
 /** One category and, for Markdown, the instructions listed under it (raw Markdown inline text). */

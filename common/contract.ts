@@ -320,17 +320,33 @@ export const VERIFY_PROBLEMS = [
 ] as const;
 export type VerifyProblem = (typeof VERIFY_PROBLEMS)[number];
 
+/** Entries `first` to `last` (the same for one entry) share one problem. */
+export interface VerifyRange {
+  first: number;
+  last: number;
+  problem: VerifyProblem;
+  /** For checkpoint problems: the checkpoint's entry number, and how many entries are missing. */
+  checkpointSeq?: number;
+  missing?: number;
+}
+
+/** How many of the chain's altered or missing ranges a verification lists; it counts them all. */
+export const VERIFY_RANGES_LISTED = 10;
+
 export type VerifyView =
   | { ok: true; rows: number; head: { seq: number; mac: string } | null }
-  | {
+  | ({
       ok: false;
       rows: number;
+      /** The first range listed, for callers that name one problem. */
       firstBadSeq: number;
-      problem: VerifyProblem;
-      /** For checkpoint problems: the checkpoint's entry number, and how many entries are missing. */
-      checkpointSeq?: number;
-      missing?: number;
-    };
+      /**
+       * Every range found, counted; listed: the chain's first ten (in entry order), then any problem
+       * of the registry as a whole (its anchor, a checkpoint), which is never left out.
+       */
+      rangeCount: number;
+      ranges: VerifyRange[];
+    } & Omit<VerifyRange, 'first' | 'last'>);
 
 export interface RegistryFilterInput {
   /** AAAA-MM-JJ */

@@ -4,10 +4,14 @@
  * `error.<code>.<reason>`), so the English console shows no French.
  */
 import { PTZ_CAMERA_REASONS } from './contract-ptz';
+import { TEXT_PROBLEMS } from './text';
 
 export const ERROR_REASONS = {
   unknown_channel: [],
+  /** params field: the payload's field at fault (`entries.2.label`). */
   invalid_payload: [],
+  /** A text field refused by the text rule (common/text.ts); params field, and the reason. */
+  text_invalid: TEXT_PROBLEMS,
   internal: [],
   disconnected: [],
   unauthenticated: [],
@@ -75,6 +79,8 @@ export const ERROR_REASONS = {
     'pdf_unreadable',
     'no_category',
     'category_too_long',
+    /** params label (made visible), text: the text rule's reason. */
+    'category_text',
     'too_many_categories',
     'duplicate_category',
   ],

@@ -209,7 +209,6 @@ test('a raw local client: malformed payloads are refused, rights hold, the host 
       [agent, 'incidents:report', { ...good, cameras: ['1'] }],
       [agent, 'incidents:report', { ...good, cameras: [] }],
       [agent, 'incidents:report', { ...good, occurredAt: 'hier' }],
-      [agent, 'incidents:report', { ...good, description: 'a\u0000b' }],
       [agent, 'incidents:report', { ...good, description: 'x'.repeat(5000) }],
       [agent, 'incidents:report', { ...good, urgency: 'critique' }],
       [agent, 'incidents:report', { ...good, extra: 1 }],
@@ -236,6 +235,11 @@ test('a raw local client: malformed payloads are refused, rights hold, the host 
       const r = await c.call(channel, payload);
       expect(r.error?.code, `${channel} ${JSON.stringify(payload)?.slice(0, 80)}`).toBe('invalid_payload');
     }
+    // A NUL in the description: the text rule names the field (issue 18).
+    expect((await agent.call('incidents:report', { ...good, description: 'a\u0000b' })).error).toEqual({
+      code: 'text_invalid',
+      params: { field: 'description', reason: 'control' },
+    });
     // Well-formed, but refused by main's own checks: nothing is filed or changed.
     const unknownCam = await agent.call('incidents:report', { ...good, cameras: [999] });
     expect(unknownCam.error).toMatchObject({ code: 'incident_invalid', params: { reason: 'camera' } });

@@ -278,7 +278,12 @@ test('a raw local client gets validation errors for malformed operations, nothin
   }
   // Well-formed but wrong: the domain's reasons.
   const bad = async (p: unknown) => (await ipc.call('operations:create', p)).error?.params?.reason;
-  expect(await bad({ ...good, requester: '\u0000' })).toBe('requester');
+  expect(await bad({ ...good, requester: '   ' })).toBe('requester');
+  // A character the text rule refuses is named with its field (issue 18), before any domain check.
+  expect((await ipc.call('operations:create', { ...good, requester: '\u0000' })).error).toEqual({
+    code: 'text_invalid',
+    params: { field: 'requester', reason: 'control' },
+  });
   expect(await bad({ ...good, cameras: [999] })).toBe('unknown_camera');
   expect(await bad({ ...good, preset: '../../etc/passwd' })).toBe('preset');
   expect(await bad({ ...good, plannedEnd: good.startAt })).toBe('end_before_start');

@@ -69,6 +69,52 @@ test('CLI writes while the host runs: the host keeps logging people in and the c
   );
 });
 
+test('two altered entries and a deleted range behind the host’s back: the console lists every one, fr and en', async ({
+  page,
+}) => {
+  const { n } = JSON.parse(
+    execFileSync(process.execPath, [
+      '-e',
+      `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1]);
+       db.exec('PRAGMA busy_timeout = 5000');
+       const { n } = db.prepare('SELECT max(seq) AS n FROM registry').get();
+       db.exec('DROP TRIGGER registry_no_update');
+       db.exec("UPDATE registry SET login = 'x' WHERE seq IN (2, " + (n - 1) + ")");
+       db.exec("CREATE TRIGGER registry_no_update BEFORE UPDATE ON registry BEGIN SELECT RAISE(ABORT, 'x'); END");
+       db.exec('INSERT INTO registry_purge_gate (open) VALUES (1)');
+       db.exec('DELETE FROM registry WHERE seq BETWEEN 4 AND 5');
+       db.exec('DELETE FROM registry_purge_gate');
+       console.log(JSON.stringify({ n }));`,
+      path.join(host.dataDir, 'registry.db'),
+    ]).toString(),
+  ) as { n: number };
+  expect(n).toBeGreaterThan(7);
+  await page.goto(host.url);
+  await login(page, CHEF.login, CHEF.password);
+  await page.getByTestId('registry-button').click();
+  await page.getByTestId('registry-verify').click();
+  const result = page.getByTestId('registry-verify-result');
+  await expect(result).toHaveAttribute('data-ok', 'false');
+  await expect(result).toHaveAttribute('data-ranges', '3');
+  await expect(result.locator('li')).toHaveText([
+    'entrée 2 altérée',
+    'entrées 4 à 5 manquantes',
+    `entrée ${n - 1} altérée`,
+  ]);
+  await expect(result).toContainText('ALTÉRATION : 3 plage(s) d’entrées en cause');
+  // The same verification, in English: the panel words the ranges from their codes.
+  await page.getByTestId('panel-close').click();
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('registry-button').click();
+  await page.getByTestId('registry-verify').click();
+  await expect(result.locator('li')).toHaveText([
+    'entry 2 has been altered',
+    'entries 4 to 5 are missing',
+    `entry ${n - 1} has been altered`,
+  ]);
+  await expect(result).toContainText('TAMPERING: 3 range(s) of entries at fault');
+});
+
 test('rows wiped and the chain re-anchored at its head, behind the host’s back: the console says so', async ({
   page,
 }) => {
@@ -93,5 +139,5 @@ test('rows wiped and the chain re-anchored at its head, behind the host’s back
     encoding: 'utf8',
   });
   expect(cli.status).toBe(3);
-  expect(cli.stdout).toMatch(/ALTÉRATION : l’ancre de conservation/);
+  expect(cli.stdout).toMatch(/^ALTÉRATION : 1 plage .*\n {2}- l’ancre de conservation/);
 });

@@ -3,6 +3,7 @@
  * test process over raw ws/http/net clients, never from the page; after each one the host must
  * still answer (GET / 200, an /ipc round trip), and at the end a page still plays a tile.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
@@ -13,6 +14,7 @@ import { parse } from 'csv-parse/sync';
 import WebSocket from 'ws';
 import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
 
+const VIGIE = path.resolve(__dirname, '..', 'bin', 'vigie.js');
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' };
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head' };
 const VICTIM = { login: 'cible', password: 'cible-mot-de-passe', role: 'viewer' };
@@ -224,6 +226,24 @@ test('a login typed as a formula ends up neutralised in the CSV export', async (
   // Excel would run a cell starting with "=": each one is prefixed with a quote instead.
   expect(logins.every((c) => c.startsWith(`'=HYPERLINK`))).toBe(true);
   chef.ws.close();
+});
+
+test('a login with a lone surrogate or a NUL, sent without a session, cannot break the registry', async () => {
+  // Issue 18: SQLite stored the surrogate as U+FFFD and cut the text at the NUL, so the failed
+  // login's entry no longer matched its MAC and `vigie registry verify` exited 3 for good.
+  const c = await RawIpc.open();
+  for (const login of ['\ud800x', 'ab\u0000cd']) {
+    const r = await c.call('auth:login', { login, password: 'quelconque' });
+    expect(r.error?.code).toBe('text_invalid');
+    expect(r.error?.params?.field).toBe('login');
+  }
+  c.ws.close();
+  await stillAnswers();
+  const cli = spawnSync(process.execPath, [VIGIE, 'registry', 'verify', '--data-dir', host.dataDir], {
+    encoding: 'utf8',
+  });
+  expect(cli.status, cli.stdout + cli.stderr).toBe(0);
+  expect(cli.stdout).toMatch(/^Registre intègre : \d+ entrées/);
 });
 
 test('after all of it, a page still logs in and plays a tile', async ({ page }) => {

@@ -1,6 +1,7 @@
 /** Account creation and update (console **Comptes** and the install CLI), traced in the registry. */
 import type { OperatorInput, OperatorView } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
+import { firstTextProblem } from '../../common/text';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords';
@@ -17,6 +18,10 @@ export async function saveAccount(
 ): Promise<Result<OperatorView>> {
   if (!/^[a-z0-9._-]{2,40}$/i.test(input.login) || input.login === DEMO_LOGIN) return err('invalid_login');
   if (!(ROLES as readonly string[]).includes(input.role)) return err('invalid_role');
+  // The console's payloads were checked at the boundary; the install CLI's arguments are checked here.
+  const { name, rank, service, badge } = input;
+  const text = firstTextProblem({ name, rank, service, badge });
+  if (text) return err('text_invalid', { field: text.field, reason: text.reason });
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) ||
     !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) ||

@@ -30,6 +30,13 @@ const URL_MESSAGES: Record<string, string> = {
   url_host: 'adresse sans hôte',
 };
 
+/** The text rule's refusals (main/ipc/shapes.ts). */
+const TEXT_MESSAGES: Record<string, string> = {
+  text_control: 'caractère de contrôle interdit',
+  text_ill_formed: 'texte mal formé (caractère Unicode incomplet)',
+  text_bidi: 'caractère d’inversion du sens d’écriture interdit',
+};
+
 function describeIssue(issue: z.core.$ZodIssue): { code: string; message: string } {
   const ptz = issue.path[0] === 'ptz';
   if (issue.message === 'url_scheme')
@@ -41,8 +48,8 @@ function describeIssue(issue: z.core.$ZodIssue): { code: string; message: string
     };
   const url = URL_MESSAGES[issue.message];
   if (url) return { code: issue.message, message: url };
-  if (issue.message === 'text_control')
-    return { code: 'text_control', message: 'caractère de contrôle interdit' };
+  const text = TEXT_MESSAGES[issue.message];
+  if (text) return { code: issue.message, message: text };
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined

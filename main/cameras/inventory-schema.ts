@@ -1,15 +1,14 @@
 /** The convention's annex as data: one schema, used for JSON files and for CSV rows alike. */
 import { z } from 'zod';
-
-/** C0 and C1 control characters and DEL: never part of a name, a site or an address. */
-const CONTROL = /\p{Cc}/u;
+import { textProblem } from '../../common/text';
+import { cameraId, text as textShape } from '../ipc/shapes';
 
 /**
  * Why an address is refused, or null. Checked with the WHATWG URL parser, which is stricter than
  * ffmpeg's: what passes here parses the same way when credentials are injected (credentials.ts).
  */
 export function urlProblem(url: string, schemes: readonly string[]): string | null {
-  if (CONTROL.test(url)) return 'url_control';
+  if (textProblem(url)) return 'url_control';
   if (/\s/.test(url)) return 'url_invalid';
   let u: URL;
   try {
@@ -37,12 +36,8 @@ const urlField = (schemes: readonly string[], allowDemo: boolean) =>
     });
 
 const streamUrl = urlField(STREAM_SCHEMES, true);
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !CONTROL.test(s), { message: 'text_control' });
+/** A name, a site, a zone: the text rule (issue message `text_control`, `text_ill_formed`, `text_bidi`). */
+const text = (max: number) => textShape({ max }).trim();
 
 export const ptzSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('onvif'), url: urlField(['http:', 'https:'], false) }),
@@ -55,7 +50,7 @@ export const ptzSchema = z.discriminatedUnion('type', [
 ]);
 
 export const cameraSchema = z.strictObject({
-  id: z.number().int().positive().max(999_999),
+  id: cameraId,
   name: text(120).min(1),
   site: text(120).min(1),
   zone: text(120).default(''),

@@ -10,12 +10,11 @@ import {
   MAX_CONTACTS,
   MAX_PHONE_CHARS,
   MAX_PROCEDURE_CHARS,
-  LINE_CONTROL,
-  TEXT_CONTROL,
   type ContactsInput,
   type ContactsView,
 } from '../../common/contract-docs';
 import { err, ok, type Result } from '../../common/result';
+import { textProblem } from '../../common/text';
 import { writeFileAtomic } from '../config/atomic-write';
 import { createLogger } from '../log/logger';
 
@@ -35,22 +34,17 @@ export function validateContacts(input: ContactsInput): Result<ContactsInput> {
     const label = e.label.trim();
     const number = e.number.trim().replace(/\s+/g, ' ');
     const notes = e.notes.trim();
-    if (
-      !CONTACT_SITES.includes(e.site) ||
-      !label ||
-      label.length > MAX_LABEL_CHARS ||
-      LINE_CONTROL.test(label)
-    )
+    if (!CONTACT_SITES.includes(e.site) || !label || label.length > MAX_LABEL_CHARS || textProblem(label))
       return err('contacts_invalid', { reason: 'label', line, max: MAX_LABEL_CHARS });
     const digits = number.replace(/\D/g, '').length;
     if (!/^\+?[0-9 ]+$/.test(number) || digits < 2 || number.length > MAX_PHONE_CHARS)
       return err('contacts_invalid', { reason: 'number', line, max: MAX_PHONE_CHARS });
-    if (notes.length > MAX_NOTES_CHARS || LINE_CONTROL.test(notes))
+    if (notes.length > MAX_NOTES_CHARS || textProblem(notes))
       return err('contacts_invalid', { reason: 'notes', line, max: MAX_NOTES_CHARS });
     entries.push({ site: e.site, label, number, notes });
   }
   const procedure = input.procedure.trim();
-  if (procedure.length > MAX_PROCEDURE_CHARS || TEXT_CONTROL.test(procedure))
+  if (procedure.length > MAX_PROCEDURE_CHARS || textProblem(procedure, { multiline: true }))
     return err('contacts_invalid', { reason: 'procedure', max: MAX_PROCEDURE_CHARS });
   return ok({ entries, procedure });
 }

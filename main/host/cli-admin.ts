@@ -4,7 +4,7 @@ import { AuthService } from '../auth/auth-service';
 import { OperatorStore } from '../auth/operator-store';
 import { openRegistry } from '../registry/open-registry';
 import { latestCheckpoint, readCheckpointFile } from '../registry/registry-handlers';
-import { verifyProblemFr } from '../registry/registry-labels';
+import { verifyReportFr } from '../registry/registry-labels';
 import { cliMessage } from './cli-messages';
 import type { Flags } from './flags';
 
@@ -82,9 +82,8 @@ export async function registryCommand(sub: string, f: Flags, dataDir: string): P
           );
           return 0;
         }
-        process.stdout.write(
-          `ALTÉRATION : ${verifyProblemFr(r)} (première entrée en cause : n° ${r.firstBadSeq}).\n`,
-        );
+        const [count, ...lines] = verifyReportFr(r);
+        process.stdout.write(`ALTÉRATION : ${count}\n${lines.map((l) => `  ${l}\n`).join('')}`);
         return 3;
       }
       case 'checkpoint': {

@@ -8,6 +8,8 @@ const FR: Partial<Record<AppError['code'], string>> = {
   password_required: 'un mot de passe est requis pour un nouveau compte',
   weak_password: 'mot de passe trop court ({min} caractères minimum)',
   missing_field: 'nom, grade et service sont obligatoires',
+  text_invalid:
+    'caractère interdit dans --{field} (caractère de contrôle, texte mal formé ou inversion du sens d’écriture)',
   disk_full: 'disque plein : rien n’a été enregistré',
   storage_denied: 'accès refusé au dossier de données : rien n’a été enregistré',
   storage_error: 'écriture impossible : rien n’a été enregistré',

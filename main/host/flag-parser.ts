@@ -3,6 +3,7 @@
  * one French sentence naming the flag at fault: an unknown flag, a flag of another command, a flag
  * given twice, a missing or malformed value, a required flag left out. Nothing starts on an error.
  */
+import { textProblem } from '../../common/text';
 import { parseJoystickSelector } from '../joystick';
 import { parseServer } from '../selftest/sntp';
 import { normalizeFingerprint } from '../wall/link/identity';
@@ -36,7 +37,6 @@ export type ParsedFlags = { ok: true; help: boolean; flags: Flags } | { ok: fals
 export const commandLabel = (c: CommandId): string =>
   c === 'electron' ? 'la console Electron' : `vigie ${c}`;
 
-const CONTROL = /\p{Cc}/u;
 const shown = (raw: string): string => {
   const s = raw.replace(/\p{Cc}/gu, '?');
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
@@ -78,11 +78,11 @@ export function readValue(s: FlagSpec, raw: string): unknown {
       return undefined;
     case 'text': {
       const v = raw.trim();
-      if (!v || v.length > 500 || CONTROL.test(raw) || (s.check && !s.check(v))) return undefined;
+      if (!v || v.length > 500 || textProblem(raw) !== null || (s.check && !s.check(v))) return undefined;
       return v;
     }
     case 'path':
-      return raw.trim() && raw.length <= 4096 && !CONTROL.test(raw) ? raw.trim() : undefined;
+      return raw.trim() && raw.length <= 4096 && textProblem(raw) === null ? raw.trim() : undefined;
     case 'int': {
       if (!/^\d{1,6}$/.test(raw)) return undefined;
       const n = Number(raw);
@@ -100,7 +100,7 @@ export function readValue(s: FlagSpec, raw: string): unknown {
       return j.ok ? j.value : undefined;
     }
     case 'server':
-      return !CONTROL.test(raw) && parseServer(raw) ? raw.trim() : undefined;
+      return textProblem(raw) === null && parseServer(raw) ? raw.trim() : undefined;
   }
 }
 

@@ -8,32 +8,31 @@ import {
   MAX_DESCRIPTION_CHARS,
   MAX_INSTRUCTIONS_BYTES,
   MAX_PROCEDURE_CHARS,
-  TEXT_CONTROL,
   URGENCIES,
 } from '../../common/contract-docs';
+import { cameraId, isoDate, text } from '../ipc/shapes';
 
-export function docsSchemas(isoDate: z.ZodType<string>) {
-  const cameraId = z.number().int().positive().max(999_999);
-  const category = z.string().min(1).max(MAX_CATEGORY_CHARS);
+export function docsSchemas() {
+  const category = text({ min: 1, max: MAX_CATEGORY_CHARS });
   return {
     'instructions:get': z.undefined(),
     'instructions:read': z.strictObject({ version: z.number().int().positive().max(1_000_000) }),
     'instructions:import': z.strictObject({
-      fileName: z.string().min(1).max(260),
+      fileName: text({ min: 1, max: 260 }),
       contentBase64: z
         .string()
         .max(Math.ceil(MAX_INSTRUCTIONS_BYTES / 3) * 4 + 4)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/),
-      categories: z.array(z.string().max(MAX_CATEGORY_CHARS)).max(MAX_CATEGORIES).optional(),
+      categories: z
+        .array(text({ max: MAX_CATEGORY_CHARS }))
+        .max(MAX_CATEGORIES)
+        .optional(),
     }),
     'incidents:report': z.strictObject({
       category,
       cameras: z.array(cameraId).min(1).max(64),
       occurredAt: z.iso.datetime({ offset: true }),
-      description: z
-        .string()
-        .max(MAX_DESCRIPTION_CHARS)
-        .refine((s) => !TEXT_CONTROL.test(s)),
+      description: text({ max: MAX_DESCRIPTION_CHARS, multiline: true }),
       urgency: z.enum(URGENCIES),
     }),
     'incidents:list': z.strictObject({
@@ -50,13 +49,13 @@ export function docsSchemas(isoDate: z.ZodType<string>) {
         .array(
           z.strictObject({
             site: z.enum(CONTACT_SITES),
-            label: z.string().max(200),
-            number: z.string().max(200),
-            notes: z.string().max(1000),
+            label: text({ max: 200 }),
+            number: text({ max: 200 }),
+            notes: text({ max: 1000 }),
           }),
         )
         .max(MAX_CONTACTS),
-      procedure: z.string().max(MAX_PROCEDURE_CHARS * 2),
+      procedure: text({ max: MAX_PROCEDURE_CHARS * 2, multiline: true }),
     }),
   } as const;
 }

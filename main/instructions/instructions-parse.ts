@@ -8,11 +8,11 @@ import {
   MAX_CATEGORIES,
   MAX_CATEGORY_CHARS,
   MAX_INSTRUCTIONS_BYTES,
-  TEXT_CONTROL,
   type InstructionCategory,
   type InstructionsFormat,
 } from '../../common/contract-docs';
 import type { ErrorReason } from '../../common/errors';
+import { textProblem, visibleText } from '../../common/text';
 import { readPdf, type PdfSummary } from './pdf-read';
 
 export type InstructionsProblem = {
@@ -35,13 +35,15 @@ export function formatOf(fileName: string): InstructionsFormat | null {
   return null;
 }
 
-/** Labels once each, trimmed, bounded; the first problem found is the one told. */
+/** Labels once each, trimmed, bounded, under the text rule; the first problem found is the one told. */
 export function checkCategories(labels: string[]): InstructionsProblem | null {
   if (labels.length === 0) return { reason: 'no_category' };
   if (labels.length > MAX_CATEGORIES)
     return { reason: 'too_many_categories', params: { max: MAX_CATEGORIES } };
   const seen = new Set<string>();
   for (const label of labels) {
+    const text = textProblem(label);
+    if (text) return { reason: 'category_text', params: { label: visibleText(label.slice(0, 40)), text } };
     if (label.length > MAX_CATEGORY_CHARS)
       return { reason: 'category_too_long', params: { label: label.slice(0, 40), max: MAX_CATEGORY_CHARS } };
     const key = label.toLocaleLowerCase('fr');
@@ -99,7 +101,8 @@ export async function parseInstructions(
     } catch {
       return fail('encoding');
     }
-    if (TEXT_CONTROL.test(text.replace(/[\f\v]/g, ''))) return fail('encoding');
+    // Line endings are the file's, not its text: CRLF, CR, form and vertical feeds end lines.
+    if (textProblem(text.replace(/\r\n?|[\f\v]/g, '\n'), { multiline: true })) return fail('encoding');
     const parsed = parseMarkdown(text);
     return parsed.ok ? { ...parsed, text } : parsed;
   }

@@ -9,6 +9,7 @@ import {
   type EventName,
 } from '../../common/contract';
 import { requestSchemas } from './schemas';
+import { textIssueReason } from './shapes';
 import { err, type Result } from '../../common/result';
 
 const log = createLogger('ipc');
@@ -58,7 +59,9 @@ export class Router {
     const parsed = requestSchemas[channel].safeParse(payload);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return err('invalid_payload', { field: first?.path.join('.') ?? '' });
+      const field = first?.path.join('.') ?? '';
+      const reason = textIssueReason(first);
+      return reason ? err('text_invalid', { field, reason }) : err('invalid_payload', { field });
     }
     try {
       const handler = this.handlers[channel] as Handler<Channel>;

@@ -18,19 +18,12 @@ import { wallCommandSchema } from '../wall/wall-command-schema';
 import { docsSchemas } from '../instructions/docs-schemas';
 import { extendShape, idShape, operationShape } from '../operations/operation-rules';
 import { mapSchemas } from '../map/map-schemas';
+import { cameraId, isoDate, text } from './shapes';
 
-const cameraId = z.number().int().positive().max(999_999);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`); // 2026-13-40 is NaN; 2026-02-30 rolls over to March
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  });
 const registryFilter = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
-  login: z.string().max(40).optional(),
+  login: text({ max: 40 }).optional(),
   cameraId: cameraId.optional(),
 });
 
@@ -48,22 +41,16 @@ function reportSchemas() {
 const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const axis = z.number().min(-1).max(1);
-/** PTZ payloads: the event reference and reason are free text, bounded and without control characters. */
+/** PTZ payloads: the event reference and reason are free text, bounded and under the text rule. */
 function ptzSchemas() {
-  const text = (max: number) =>
-    z
-      .string()
-      .trim()
-      .min(1)
-      .max(max)
-      .refine((s) => !/\p{Cc}/u.test(s));
+  const line = (max: number) => text({ max }).trim().min(1);
   const camera = z.strictObject({ cameraId });
   return {
     'ptz:state': z.undefined(),
     'ptz:take': z.strictObject({
       cameraId,
-      eventRef: text(80),
-      reason: text(300),
+      eventRef: line(80),
+      reason: line(300),
       minutes: z
         .number()
         .positive()
@@ -84,12 +71,12 @@ function ptzSchemas() {
     'ptz:move': z.strictObject({ cameraId, pan: axis, tilt: axis, zoom: axis }),
     'ptz:stop': z.strictObject({ cameraId, reason: z.enum(['release', 'blur']) }),
     'ptz:presets': camera,
-    'ptz:goto-preset': z.strictObject({ cameraId, token: z.string().min(1).max(64) }),
+    'ptz:goto-preset': z.strictObject({ cameraId, token: text({ min: 1, max: 64 }) }),
     'ptz:settings-get': z.undefined(),
     'ptz:settings-set': inputSettingsSchema.required(),
   } as const;
 }
-const presetName = z.strictObject({ name: z.string().min(1).max(60) });
+const presetName = z.strictObject({ name: text({ min: 1, max: 60 }) });
 
 export const requestSchemas = {
   'wall:get': z.undefined(),
@@ -98,7 +85,7 @@ export const requestSchemas = {
   'wall:preset-recall': presetName,
   'wall:settings-get': z.undefined(),
   'wall:settings-set': z.strictObject({
-    display: z.string().min(1).max(120).nullable(),
+    display: text({ min: 1, max: 120 }).nullable(),
     contentProtection: z.boolean(),
   }),
   'wall:open': z.strictObject({ key: z.string().min(1).max(200) }),
@@ -107,13 +94,13 @@ export const requestSchemas = {
   'app:info': z.undefined(),
   'cameras:list': z.undefined(),
   'cameras:preview-import': z.strictObject({
-    fileName: z.string().min(1).max(260),
+    fileName: text({ min: 1, max: 260 }),
     contentBase64: z
       .string()
       .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/),
   }),
-  'cameras:apply-import': z.strictObject({ previewId: z.string().min(1).max(64) }),
+  'cameras:apply-import': z.strictObject({ previewId: text({ min: 1, max: 64 }) }),
   'cameras:history': z.undefined(),
   'layout:get': z.undefined(),
   'layout:set': z.strictObject({
@@ -124,18 +111,19 @@ export const requestSchemas = {
   'streams:endpoint': z.undefined(),
   'streams:statuses': z.undefined(),
   'auth:status': z.undefined(),
-  'auth:login': z.strictObject({ login: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+  // A password is never stored nor written to the registry: any characters, bounded.
+  'auth:login': z.strictObject({ login: text({ min: 1, max: 40 }), password: z.string().min(1).max(200) }),
   'auth:logout': z.undefined(),
   'auth:lock': z.strictObject({ reason: z.enum(['inactivity', 'manual']) }),
   'auth:unlock': z.strictObject({ password: z.string().min(1).max(200) }),
   'auth:activity': z.undefined(),
   'operators:list': z.undefined(),
   'operators:save': z.strictObject({
-    login: z.string().min(2).max(40),
-    name: z.string().min(1).max(120),
-    rank: z.string().min(1).max(80),
-    service: z.string().min(1).max(120),
-    badge: z.string().max(40),
+    login: text({ min: 2, max: 40 }),
+    name: text({ min: 1, max: 120 }),
+    rank: text({ min: 1, max: 80 }),
+    service: text({ min: 1, max: 120 }),
+    badge: text({ max: 40 }),
     role: z.enum(ROLES),
     validFrom: isoDate,
     validUntil: isoDate,
@@ -149,24 +137,19 @@ export const requestSchemas = {
   'registry:verify': z.undefined(),
   'registry:checkpoint': z.undefined(),
   'registry:requisition': z.strictObject({
-    number: z.string().min(1).max(80),
-    authority: z.string().min(1).max(200),
-    officer: z.string().min(1).max(200),
+    number: text({ min: 1, max: 80 }),
+    authority: text({ min: 1, max: 200 }),
+    officer: text({ min: 1, max: 200 }),
     cameras: z.array(cameraId).min(1).max(200),
-    slots: z.string().min(1).max(500),
+    slots: text({ min: 1, max: 500 }),
     copyRequested: z.boolean(),
   }),
   ...ptzSchemas(),
   ...mapSchemas(),
   'selftest:run': z.strictObject({
-    technician: z
-      .string()
-      .trim()
-      .min(1)
-      .max(120)
-      .refine((s) => !/\p{Cc}/u.test(s)),
+    technician: text({ max: 120 }).trim().min(1),
   }),
-  ...docsSchemas(isoDate),
+  ...docsSchemas(),
   'operations:list': z.undefined(),
   'operations:create': operationShape,
   'operations:extend': extendShape,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { JobProgressView, RegistryPage, RegistrySlotsPage } from '../../common/contract';
+import type { JobProgressView, RegistryPage, RegistrySlotsPage, VerifyView } from '../../common/contract';
 import { EventHub, Router, type Handlers } from '../ipc/router';
 import { Registry } from '../registry/registry';
 import { registryHandlers } from '../registry/registry-handlers';
@@ -110,7 +110,7 @@ test('slots are merged in the worker exactly as from the sessions, paged, newest
   await p.close();
 });
 
-test('verification runs in the worker with progress to the caller, and finds an altered entry', async () => {
+test('verification runs in the worker with progress to the caller, and finds every altered or missing range', async () => {
   const p = post(40_000);
   const v = await p.call<{ ok: boolean; rows: number }>('registry:verify');
   assert.deepEqual([v.ok, v.rows], [true, 40_001]);
@@ -119,11 +119,22 @@ test('verification runs in the worker with progress to the caller, and finds an 
     'progress shown',
   );
   const db = new DatabaseSync(path.join(p.dir, 'registry.db'));
-  db.exec("DROP TRIGGER registry_no_update; UPDATE registry SET login = 'x' WHERE seq = 1234;");
+  db.exec(`DROP TRIGGER registry_no_update; DROP TRIGGER registry_no_delete;
+    UPDATE registry SET login = 'x' WHERE seq IN (1234, 30000); DELETE FROM registry WHERE seq BETWEEN 20000 AND 20099;`);
   db.close();
-  const bad = await p.call<{ ok: boolean; firstBadSeq: number; problem: string }>('registry:verify');
-  assert.deepEqual([bad.ok, bad.firstBadSeq, bad.problem], [false, 1234, 'altered']);
-  assert.equal(p.registry.query({ types: ['registry.verify'] }).length, 2);
+  const bad = await p.call<Extract<VerifyView, { ok: false }>>('registry:verify');
+  assert.deepEqual([bad.ok, bad.firstBadSeq, bad.problem, bad.rangeCount], [false, 1234, 'altered', 3]);
+  assert.deepEqual(
+    bad.ranges.map((r) => [r.first, r.last, r.problem]),
+    [
+      [1234, 1234, 'altered'],
+      [20000, 20099, 'missing'],
+      [30000, 30000, 'altered'],
+    ],
+  );
+  const recorded = p.registry.query({ types: ['registry.verify'] });
+  assert.equal(recorded.length, 2);
+  assert.equal((JSON.parse(recorded[1]!.data) as { rangeCount: number }).rangeCount, 3);
   await p.close();
 });
 

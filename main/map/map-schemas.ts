@@ -1,8 +1,8 @@
 /** Zod schemas of the map channels' payloads (spread into main/ipc/schemas.ts). */
 import { z } from 'zod';
 import { MAP_MAX_IMAGE_BYTES, MAP_MAX_IMAGE_SIDE, MAP_MAX_ZOOM } from '../../common/contract-map';
+import { text } from '../ipc/shapes';
 
-const noControl = (s: string): boolean => !/\p{Cc}/u.test(s);
 const whole = (max: number) => z.number().int().min(0).max(max);
 const point = z.strictObject({
   x: z.number().min(0).max(MAP_MAX_IMAGE_SIDE),
@@ -22,7 +22,7 @@ export function mapSchemas() {
       y: whole(2 ** MAP_MAX_ZOOM),
     }),
     'map:import-plan': z.strictObject({
-      fileName: z.string().min(1).max(260).refine(noControl),
+      fileName: text({ min: 1, max: 260 }),
       contentBase64: z
         .string()
         .max(Math.ceil(MAP_MAX_IMAGE_BYTES / 3) * 4 + 4)
@@ -30,6 +30,6 @@ export function mapSchemas() {
       // No point at all is refused by main with its own words (map_no_points), not as a malformed call.
       points: z.array(point).max(3),
     }),
-    'map:import-tiles': z.strictObject({ folder: z.string().min(1).max(1024).refine(noControl) }),
+    'map:import-tiles': z.strictObject({ folder: text({ min: 1, max: 1024 }) }),
   } as const;
 }

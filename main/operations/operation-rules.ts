@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { OPERATION_KINDS, type OperationInput } from '../../common/contract-operations';
 import { err, ok, type Result } from '../../common/result';
+import { cameraId, text } from '../ipc/shapes';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -16,17 +17,15 @@ export const MAX_START_PAST_MS = DAY;
 export const MAX_START_FUTURE_MS = 90 * DAY;
 export const MAX_CAMERAS = 64;
 
-const cameraId = z.number().int().positive().max(999_999);
-const text = (max: number) => z.string().max(max);
 const isoTime = z.string().max(40);
 
 export const operationShape = z.strictObject({
-  name: text(120),
+  name: text({ max: 120 }),
   kind: z.enum(OPERATION_KINDS),
-  requester: text(200),
-  legalRef: text(80),
+  requester: text({ max: 200 }),
+  legalRef: text({ max: 80 }),
   cameras: z.array(cameraId).max(MAX_CAMERAS),
-  preset: text(60).nullable(),
+  preset: text({ max: 60 }).nullable(),
   startAt: isoTime,
   plannedEnd: isoTime,
 });
@@ -42,9 +41,8 @@ export function parseTime(s: string): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-/** Trimmed, spaces collapsed, no control character; null when empty or unfit. */
+/** Trimmed, spaces collapsed (the shape already applied the text rule); null when empty. */
 function clean(s: string): string | null {
-  if (/\p{Cc}/u.test(s)) return null;
   const v = s.trim().replace(/\s+/g, ' ');
   return v.length > 0 ? v : null;
 }

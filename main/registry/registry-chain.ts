@@ -1,6 +1,6 @@
 /**
  * The registry's proofs, apart from its storage: the MAC chain, the retention anchor, and signed
- * checkpoints. What each check detects:
+ * checkpoints. Verification reports every range at fault, not only the first. What each check detects:
  * - an edited entry (its MAC) and a missing one (a gap in the numbers);
  * - an emptied or re-created registry: without an anchor, entry 1 must be the `registry.init`
  *   written when the key was made;
@@ -10,7 +10,13 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { RegistryEntryView, VerifyProblem, VerifyView } from '../../common/contract';
+import {
+  VERIFY_RANGES_LISTED,
+  type RegistryEntryView,
+  type VerifyProblem,
+  type VerifyRange,
+  type VerifyView,
+} from '../../common/contract';
 import type { RegistryKeys } from './registry-key';
 
 /** A stored row: what the contract shows, plus its chain MAC. */
@@ -94,7 +100,31 @@ function purgeAnchor(r: RegistryRow): Partial<ChainLink> {
 }
 
 /**
- * Walks the chain from the anchor (or genesis) and checks it, then the checkpoint if one is given.
+ * The ranges a walk finds: consecutive entries with the same problem merge into one; every range is
+ * counted, the first VERIFY_RANGES_LISTED are kept.
+ */
+class Ranges {
+  readonly listed: VerifyRange[] = [];
+  count = 0;
+  private last: VerifyRange | null = null;
+
+  note(first: number, last: number, problem: VerifyProblem): void {
+    if (this.last?.problem === problem && this.last.last + 1 === first) {
+      this.last.last = last;
+      return;
+    }
+    this.count++;
+    this.last = { first, last, problem };
+    if (this.listed.length < VERIFY_RANGES_LISTED) this.listed.push(this.last);
+  }
+}
+
+/**
+ * Walks the whole chain from the anchor (or genesis), then checks the anchor and the checkpoint if
+ * one is given. It never stops at a failure, so one bad entry cannot hide others:
+ * - after a gap, the first entry present cannot be checked against its missing predecessor: the gap
+ *   is `missing`, and the chain resumes from that entry's stored MAC;
+ * - after an altered entry, it resumes from the stored MAC, so each later entry is checked alone.
  * `checkpoint` is whatever a file held: `undefined` means none, anything else must be a checkpoint.
  */
 export function verifyChain(
@@ -109,42 +139,45 @@ export function verifyChain(
   let count = 0;
   let lastPurge: Partial<ChainLink> | null = null;
   let macAtCheckpoint: string | undefined;
-  const bad = (
-    firstBadSeq: number,
-    problem: VerifyProblem,
-    more: Partial<VerifyResult> = {},
-  ): VerifyResult => ({
-    ...more,
-    ok: false,
-    rows: count,
-    firstBadSeq,
-    problem,
-  });
+  const chain = new Ranges();
   for (const r of rows) {
     count++;
-    if (r.seq !== prev.seq + 1) return bad(prev.seq + 1, 'missing');
     const { mac, ...rest } = r;
-    if (computeMac(keys.macKey, prev.mac, rest) !== mac) return bad(r.seq, 'altered');
-    if (!anchor && r.seq === 1 && r.type !== INIT_TYPE) return bad(1, 'wiped');
+    if (r.seq <= prev.seq) {
+      chain.note(r.seq, r.seq, 'altered'); // at or below the anchor: it should not be there at all
+      continue;
+    }
+    if (r.seq > prev.seq + 1) chain.note(prev.seq + 1, r.seq - 1, 'missing');
+    else if (computeMac(keys.macKey, prev.mac, rest) !== mac) chain.note(r.seq, r.seq, 'altered');
+    else if (!anchor && r.seq === 1 && r.type !== INIT_TYPE) chain.note(1, 1, 'wiped');
     if (r.type === PURGE_TYPE) lastPurge = purgeAnchor(r);
     if (cp && r.seq === cp.seq) macAtCheckpoint = mac;
     prev = { seq: r.seq, mac };
   }
-  if (!anchor && count === 0) return bad(1, 'wiped');
+  // Problems of the registry as a whole: always listed, after the chain's.
+  const whole: VerifyRange[] = [];
+  const bad = (seq: number, problem: VerifyProblem, more: Partial<VerifyRange> = {}, last = seq): void => {
+    whole.push({ first: seq, last, problem, ...more });
+  };
+  if (!anchor && count === 0) bad(1, 'wiped');
   if (
     anchor &&
     (lastPurge?.seq !== anchor.seq || (lastPurge.mac !== undefined && lastPurge.mac !== anchor.mac))
   )
-    return bad(anchor.seq, 'anchor-unproven');
-  if (parsed && !cp) return bad(prev.seq, 'checkpoint-unreadable');
+    bad(anchor.seq, 'anchor-unproven');
+  if (parsed && !cp) bad(prev.seq, 'checkpoint-unreadable');
   if (cp) {
     const at = { checkpointSeq: cp.seq };
-    if (!checkpointFromThisPost(keys, cp)) return bad(cp.seq, 'checkpoint-foreign-key', at);
-    if (!checkpointSignatureValid(keys, cp)) return bad(cp.seq, 'checkpoint-signature', at);
-    if (anchor && cp.seq <= anchor.seq) return bad(cp.seq, 'checkpoint-before-anchor', at);
-    if (cp.seq > prev.seq)
-      return bad(prev.seq + 1, 'checkpoint-truncated', { ...at, missing: cp.seq - prev.seq });
-    if (macAtCheckpoint !== cp.mac) return bad(cp.seq, 'checkpoint-mismatch', at);
+    if (!checkpointFromThisPost(keys, cp)) bad(cp.seq, 'checkpoint-foreign-key', at);
+    else if (!checkpointSignatureValid(keys, cp)) bad(cp.seq, 'checkpoint-signature', at);
+    else if (anchor && cp.seq <= anchor.seq) bad(cp.seq, 'checkpoint-before-anchor', at);
+    else if (cp.seq > prev.seq)
+      bad(prev.seq + 1, 'checkpoint-truncated', { ...at, missing: cp.seq - prev.seq }, cp.seq);
+    else if (macAtCheckpoint !== cp.mac) bad(cp.seq, 'checkpoint-mismatch', at);
   }
-  return { ok: true, rows: count, head: count || prev.seq ? prev : null };
+  const ranges = [...chain.listed, ...whole];
+  const first = ranges[0];
+  if (!first) return { ok: true, rows: count, head: count || prev.seq ? prev : null };
+  const { first: firstBadSeq, last: _last, ...problem } = first;
+  return { ok: false, rows: count, firstBadSeq, ...problem, rangeCount: chain.count + whole.length, ranges };
 }

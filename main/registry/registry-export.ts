@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { VerifyView, ViewingSessionView } from '../../common/contract';
 import { pairSessions } from '../jobs/registry-slots';
-import { typeLabelFr, verifyProblemFr } from './registry-labels';
+import { typeLabelFr, verifyReportFr } from './registry-labels';
 import type { RegistryFilter, RegistryRow } from './registry';
 import { PdfWriter, type PdfLine } from '../pdf/pdf-writer';
 
@@ -100,7 +100,7 @@ export async function toPdf(
     {
       text: verification.ok
         ? `Intégrité : chaîne vérifiée (${verification.rows} entrées, empreinte de tête ${verification.head?.mac.slice(0, 16) ?? '—'}…).`
-        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verifyProblemFr(verification)}.`,
+        : `Intégrité : ALTÉRATION DÉTECTÉE — ${verifyReportFr(verification).join(' ')}`,
       bold: !verification.ok,
     },
     {

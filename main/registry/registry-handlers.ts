@@ -103,7 +103,13 @@ export function registryHandlers(
         actor: actor(ctx.clientId),
         data: v.ok
           ? { ok: true, rows: v.rows }
-          : { ok: false, firstBadSeq: v.firstBadSeq, problem: v.problem },
+          : {
+              ok: false,
+              firstBadSeq: v.firstBadSeq,
+              problem: v.problem,
+              rangeCount: v.rangeCount,
+              ranges: v.ranges,
+            },
       });
       return ok(v);
     },

@@ -61,6 +61,75 @@ function cliVerify(dir: string, checkpoint?: string): { status: number | null; o
   return { status: r.status, out: r.stdout };
 }
 
+test('two altered entries far apart and a deleted range are all reported, the CLI prints each', () => {
+  const { dir, reg } = fresh(60); // entries 1 (registry.init) to 61
+  reg.close();
+  attack(
+    dir,
+    `DROP TRIGGER registry_no_update; DROP TRIGGER registry_no_delete;
+     UPDATE registry SET login = 'x' WHERE seq = 5; UPDATE registry SET data = '{}' WHERE seq = 50;
+     DELETE FROM registry WHERE seq BETWEEN 20 AND 29;`,
+  );
+  const r = reopen(dir).verify();
+  assert.ok(!r.ok);
+  assert.deepEqual([r.firstBadSeq, r.problem, r.rows, r.rangeCount], [5, 'altered', 51, 3]);
+  assert.deepEqual(r.ranges, [
+    { first: 5, last: 5, problem: 'altered' },
+    { first: 20, last: 29, problem: 'missing' },
+    { first: 50, last: 50, problem: 'altered' },
+  ]);
+  const cli = cliVerify(dir);
+  assert.equal(cli.status, 3);
+  assert.equal(
+    cli.out,
+    'ALTÉRATION : 3 plages d’entrées en cause (51 entrées lues) :\n' +
+      '  - entrée 5 altérée\n  - entrées 20 à 29 manquantes\n  - entrée 50 altérée\n',
+  );
+});
+
+test('past ten ranges, all are counted, ten listed, and a truncated tail is still named', () => {
+  const { dir, reg } = fresh(80);
+  const cp = reg.checkpoint();
+  reg.close();
+  // Twelve separate altered entries, two adjacent ones (one range), then the tail cut after 75.
+  const altered = [3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 40, 41];
+  attack(
+    dir,
+    `DROP TRIGGER registry_no_update; DROP TRIGGER registry_no_delete;
+     UPDATE registry SET surface = 'x' WHERE seq IN (${altered.join(',')});
+     DELETE FROM registry WHERE seq > 75;`,
+  );
+  const r = reopen(dir).verify(cp);
+  assert.ok(!r.ok);
+  assert.equal(r.rangeCount, 13, 'twelve altered ranges and the truncation');
+  assert.deepEqual(
+    r.ranges.map((x) => `${x.first}-${x.last} ${x.problem}`),
+    [...altered.slice(0, 10).map((n) => `${n}-${n} altered`), '76-81 checkpoint-truncated'],
+  );
+  const cpFile = path.join(dir, 'cp.json');
+  fs.writeFileSync(cpFile, JSON.stringify(cp));
+  const cli = cliVerify(dir, cpFile);
+  assert.equal(cli.status, 3);
+  assert.match(cli.out, /^ALTÉRATION : 13 plages d’entrées en cause \(75 entrées lues\) :\n/);
+  assert.match(cli.out, /- entrée 30 altérée\n {2}- registre tronqué : 6 entrée\(s\) manquent/);
+  assert.match(cli.out, /… et 2 autres plages, non listées\.\n$/);
+});
+
+test('after a gap the chain resumes from the next entry present: later tampering is still found', () => {
+  const { dir, reg } = fresh(10);
+  reg.close();
+  attack(
+    dir,
+    `DROP TRIGGER registry_no_update; DROP TRIGGER registry_no_delete;
+     DELETE FROM registry WHERE seq = 4; UPDATE registry SET camera_id = 9 WHERE seq = 8;`,
+  );
+  const r = reopen(dir).verify();
+  assert.deepEqual(r.ok ? [] : r.ranges, [
+    { first: 4, last: 4, problem: 'missing' },
+    { first: 8, last: 8, problem: 'altered' },
+  ]);
+});
+
 test('wiping every row and re-anchoring at the head is detected, with or without a checkpoint', () => {
   const { dir, reg } = fresh(5);
   const cpFile = path.join(dir, 'cp.json');
@@ -82,7 +151,10 @@ test('wiping every row and re-anchoring at the head is detected, with or without
   again.close();
   const cli = cliVerify(dir, cpFile);
   assert.equal(cli.status, 3);
-  assert.match(cli.out, /ALTÉRATION : l’ancre de conservation .* ne correspond à aucune purge inscrite/);
+  assert.match(
+    cli.out,
+    /ALTÉRATION : 2 plages .*\n {2}- l’ancre de conservation .* ne correspond à aucune purge inscrite/,
+  );
 });
 
 test('after a genuine purge, moving the anchor forward without the key is detected', async () => {

@@ -2,7 +2,7 @@
  * French texts of the registry for its French documents only (CSV and PDF exports, the CLI).
  * The console shows the same events through its fr/en catalogues (renderer/i18n).
  */
-import type { RegistryEventType, VerifyView } from '../../common/contract';
+import type { RegistryEventType, VerifyRange, VerifyView } from '../../common/contract';
 
 const TYPE_LABELS: Record<RegistryEventType, string> = {
   'auth.login': 'Connexion',
@@ -57,18 +57,20 @@ const TYPE_LABELS: Record<RegistryEventType, string> = {
   'report.generate': 'Rapport annuel de suivi généré',
 };
 
-/** The technician's and the PDF's sentence for a failed verification (French: the CLI's language). */
-export function verifyProblemFr(r: Extract<VerifyView, { ok: false }>): string {
+/** The technician's and the PDF's words for one range at fault (French: the CLI's language). */
+export function verifyProblemFr(r: VerifyRange): string {
   const cp = `point de contrôle n° ${r.checkpointSeq ?? '?'}`;
+  const entries = (one: string, many: string): string =>
+    r.first === r.last ? `entrée ${r.first} ${one}` : `entrées ${r.first} à ${r.last} ${many}`;
   switch (r.problem) {
     case 'missing':
-      return `entrée ${r.firstBadSeq} manquante`;
+      return entries('manquante', 'manquantes');
     case 'altered':
-      return `entrée ${r.firstBadSeq} altérée`;
+      return entries('altérée', 'altérées');
     case 'wiped':
       return 'le début du registre a disparu : il a été vidé ou recréé sans sa clé';
     case 'anchor-unproven':
-      return `l’ancre de conservation (entrée ${r.firstBadSeq}) ne correspond à aucune purge inscrite : des entrées ont été effacées`;
+      return `l’ancre de conservation (entrée ${r.first}) ne correspond à aucune purge inscrite : des entrées ont été effacées`;
     case 'checkpoint-unreadable':
       return 'point de contrôle illisible';
     case 'checkpoint-foreign-key':
@@ -82,6 +84,19 @@ export function verifyProblemFr(r: Extract<VerifyView, { ok: false }>): string {
     case 'checkpoint-mismatch':
       return `le registre ne correspond plus au ${cp}`;
   }
+}
+
+/** A failed verification as lines: how many ranges, then each one listed, then how many are not. */
+export function verifyReportFr(v: Extract<VerifyView, { ok: false }>): string[] {
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const unlisted = v.rangeCount - v.ranges.length;
+  return [
+    `${plural(v.rangeCount, 'plage', 'plages')} d’entrées en cause (${plural(v.rows, 'entrée lue', 'entrées lues')}) :`,
+    ...v.ranges.map((r) => `- ${verifyProblemFr(r)}`),
+    ...(unlisted > 0
+      ? [`… et ${plural(unlisted, 'autre plage', 'autres plages')}, non listée${unlisted === 1 ? '' : 's'}.`]
+      : []),
+  ];
 }
 
 export function typeLabelFr(type: string): string {

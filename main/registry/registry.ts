@@ -7,6 +7,7 @@
 import { transaction } from '../config/sqlite-transaction';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { visibleText } from '../../common/text';
 import type { RegistryKeys } from './registry-key';
 import {
   GENESIS,
@@ -80,6 +81,30 @@ export function filterWhere(f: RegistryFilter): { sql: string; args: (string | n
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
+/**
+ * The row as it is MACed and stored. SQLite text is not JavaScript text (a lone surrogate is stored
+ * as U+FFFD, a NUL cuts the text): each text column goes through `visibleText`, which leaves text
+ * that obeys the text rule unchanged and makes the rest visible (NUL as ␀, a lone surrogate or a
+ * bidi override as U+FFFD). `data` is JSON, which escapes lone surrogates and C0 controls, so it is
+ * stored as it is MACed and its values come back intact. Rows written before this was done verify
+ * as they always did: verification MACs the row as read back.
+ */
+export function canonicalRow(seq: number, at: string, input: RegistryInput): Omit<RegistryRow, 'mac'> {
+  const a = input.actor;
+  return {
+    seq,
+    at: visibleText(at),
+    type: visibleText(input.type),
+    login: visibleText(a?.login ?? ''),
+    name: visibleText(a?.name ?? ''),
+    rank: visibleText(a?.rank ?? ''),
+    service: visibleText(a?.service ?? ''),
+    cameraId: input.cameraId ?? null,
+    surface: input.surface == null ? null : visibleText(input.surface),
+    data: JSON.stringify(input.data ?? {}),
+  };
+}
+
 export class Registry {
   private readonly db: DatabaseSync;
 
@@ -127,22 +152,14 @@ export class Registry {
     return (h as ChainLink | undefined) ?? this.anchor();
   }
 
-  /** Inside a write transaction: chains one row after the current head. */
+  /**
+   * Inside a write transaction: chains one row after the current head. What is MACed is what
+   * SQLite stores and gives back: every text column is made canonical first (canonicalRow), and the
+   * row as read back must verify before the transaction commits.
+   */
   private insertNext(input: RegistryInput): RegistryRow {
     const prev = this.head() ?? { seq: 0, mac: GENESIS };
-    const a = input.actor;
-    const row: Omit<RegistryRow, 'mac'> = {
-      seq: prev.seq + 1,
-      at: new Date().toISOString(),
-      type: input.type,
-      login: a?.login ?? '',
-      name: a?.name ?? '',
-      rank: a?.rank ?? '',
-      service: a?.service ?? '',
-      cameraId: input.cameraId ?? null,
-      surface: input.surface ?? null,
-      data: JSON.stringify(input.data ?? {}),
-    };
+    const row = canonicalRow(prev.seq + 1, new Date().toISOString(), input);
     const mac = computeMac(this.keys.macKey, prev.mac, row);
     this.db
       .prepare(
@@ -161,6 +178,10 @@ export class Registry {
         row.data,
         mac,
       );
+    const back = this.db.prepare(`${ROWS} WHERE seq = ?`).get(row.seq) as unknown as RegistryRow;
+    const { mac: _stored, ...stored } = back;
+    if (computeMac(this.keys.macKey, prev.mac, stored) !== mac)
+      throw new Error(`registry: entry ${row.seq} would not read back as it was MACed; nothing written`);
     return { ...row, mac };
   }
 

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { MAX_TILES } from '../../common/contract';
 import { WALL_LAYOUTS } from '../../common/wall';
+import { cameraId } from '../ipc/shapes';
 import { TOUR_MAX_CAMERAS, TOUR_MAX_DWELL, TOUR_MIN_DWELL } from './wall-state';
 
-const cameraId = z.number().int().positive().max(999_999);
 const tileIndex = z
   .number()
   .int()

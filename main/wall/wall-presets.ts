@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WallPreset } from '../../common/contract-wall';
 import { err, ok, type Result } from '../../common/result';
+import { textProblem } from '../../common/text';
 import type { WallState } from '../../common/wall';
 import { storageErrorCode, writeFileAtomic } from '../config/atomic-write';
 import { createLogger } from '../log/logger';
-import { isWallLayout, parseTour } from './wall-state';
+import { isCameraId, isWallLayout, parseTour } from './wall-state';
 
 const log = createLogger('wall');
 
@@ -18,10 +19,9 @@ export const MAX_PRESETS = 64;
 export const PRESET_FILE = 'wall-presets.json';
 const MAX_FILE_BYTES = 1024 * 1024;
 
-/** A preset's name as the operator typed it, trimmed; null if it cannot be one. */
+/** A preset's name as the operator typed it, trimmed; null if it cannot be one (the text rule, a length). */
 export function presetName(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return null;
+  if (textProblem(raw)) return null;
   const name = raw.trim().replace(/ +/g, ' ');
   return name.length < 1 || name.length > 60 ? null : name;
 }
@@ -34,7 +34,7 @@ function parsePreset(v: unknown): WallPreset | null {
   const tiles = (p.tiles as unknown[]).map((t) => {
     const tile = (t ?? {}) as { cameraId?: unknown; tour?: unknown };
     const id = tile.cameraId;
-    const cameraId = typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= 999_999 ? id : null;
+    const cameraId = isCameraId(id) ? id : null;
     return { cameraId, tour: parseTour(tile.tour) };
   });
   return { name, layout: p.layout, tiles };

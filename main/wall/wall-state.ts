@@ -13,6 +13,7 @@ import {
   type WallTile,
   type WallTour,
 } from '../../common/wall';
+import { cameraId } from '../ipc/shapes';
 
 /** A tour's bounds: at least two cameras, a dwell an operator can read. */
 export const TOUR_MIN_DWELL = 3;
@@ -147,8 +148,8 @@ export function parseWallState(raw: unknown): WallState | null {
   return { layout: r.layout, tiles, rev };
 }
 
-const isCameraId = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 999_999;
+/** A camera's number, by the one shape the IPC and the inventory use. */
+export const isCameraId = (v: unknown): v is number => cameraId.safeParse(v).success;
 
 export function parseTour(v: unknown): WallTour | null {
   if (v === null || typeof v !== 'object') return null;

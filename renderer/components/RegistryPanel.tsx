@@ -92,15 +92,34 @@ export function RegistryPanel() {
       )}
       <RegistryProgress />
       {verify && (
-        <p
+        <div
           data-testid="registry-verify-result"
           data-ok={String(verify.ok)}
+          data-ranges={verify.ok ? 0 : verify.rangeCount}
           className={verify.ok ? 'ok' : 'bad'}
         >
-          {verify.ok
-            ? t('reg.verifyOk', { rows: verify.rows })
-            : t('reg.verifyBad', { problem: verifyText(locale, verify), seq: verify.firstBadSeq })}
-        </p>
+          {verify.ok ? (
+            t('reg.verifyOk', { rows: verify.rows })
+          ) : (
+            <>
+              {t('reg.verifyBad', { count: verify.rangeCount, rows: verify.rows })}
+              <ul data-testid="registry-verify-ranges">
+                {verify.ranges.map((r) => (
+                  <li
+                    key={`${r.problem}-${r.first}`}
+                    data-first={r.first}
+                    data-last={r.last}
+                    data-problem={r.problem}
+                  >
+                    {verifyText(locale, r)}
+                  </li>
+                ))}
+              </ul>
+              {verify.rangeCount > verify.ranges.length &&
+                t('reg.verifyMore', { count: verify.rangeCount - verify.ranges.length })}
+            </>
+          )}
+        </div>
       )}
       <RegistryResults />
       <RequisitionForm />

@@ -89,9 +89,12 @@ export const fr = {
   'reg.open': 'en cours',
   'reg.exported': 'Fichier écrit : {file}',
   'reg.verifyOk': 'Registre intègre : {rows} entrées vérifiées.',
-  'reg.verifyBad': 'ALTÉRATION : {problem} (entrée n° {seq}).',
+  'reg.verifyBad': 'ALTÉRATION : {count} plage(s) d’entrées en cause ({rows} entrées lues) :',
+  'reg.verifyMore': '… et {count} autre(s) plage(s), non listée(s).',
   'verify.missing': 'entrée {seq} manquante',
+  'verify.missing.range': 'entrées {first} à {last} manquantes',
   'verify.altered': 'entrée {seq} altérée',
+  'verify.altered.range': 'entrées {first} à {last} altérées',
   'verify.wiped': 'le début du registre a disparu : il a été vidé ou recréé sans sa clé',
   'verify.anchor-unproven':
     'l’ancre de conservation ne correspond à aucune purge inscrite : des entrées ont été effacées',
@@ -133,6 +136,8 @@ export const fr = {
   'problem.url_scheme.ptz': 'adresse PTZ invalide (http:// ou https:// attendu)',
   'problem.url_host': 'adresse sans hôte',
   'problem.text_control': 'caractère de contrôle interdit',
+  'problem.text_ill_formed': 'texte mal formé (caractère Unicode incomplet)',
+  'problem.text_bidi': 'caractère d’inversion du sens d’écriture interdit',
   'problem.csv_syntax': 'CSV illisible (guillemets mal fermés ou mal placés)',
   'problem.csv_duplicate_column': 'colonne en double dans l’en-tête',
   'problem.csv_columns': 'plus de cellules que de colonnes',
@@ -143,6 +148,13 @@ export const fr = {
 
   'error.unknown_channel': 'Canal inconnu.',
   'error.invalid_payload': 'Requête invalide ({field}).',
+  'error.text_invalid': 'Caractère interdit dans le champ « {field} » : rien n’a été enregistré.',
+  'error.text_invalid.ill_formed':
+    'Le champ « {field} » contient un caractère incomplet (texte Unicode mal formé) : rien n’a été enregistré.',
+  'error.text_invalid.control':
+    'Le champ « {field} » contient un caractère de contrôle (caractère invisible, NUL…) : rien n’a été enregistré.',
+  'error.text_invalid.bidi':
+    'Le champ « {field} » contient un caractère qui inverse le sens d’écriture, interdit sur une ligne : rien n’a été enregistré.',
   'error.internal': 'Erreur interne ; l’opération n’a pas été effectuée.',
   'error.disconnected': 'Liaison avec le service perdue.',
   'error.unauthenticated': 'Identifiez-vous pour continuer.',
@@ -215,6 +227,31 @@ export const fr = {
   'field.credentialsRef': 'référence d’identifiants',
   'field.lat': 'latitude',
   'field.lon': 'longitude',
+  'field.login': 'identifiant',
+  'field.password': 'mot de passe',
+  'field.rank': 'grade ou qualité',
+  'field.service': 'service',
+  'field.badge': 'matricule',
+  'field.fileName': 'nom du fichier',
+  'field.folder': 'dossier',
+  'field.eventRef': 'référence de l’événement',
+  'field.reason': 'motif',
+  'field.token': 'préréglage',
+  'field.preset': 'préréglage du mur',
+  'field.display': 'écran du mur',
+  'field.category': 'catégorie',
+  'field.categories': 'catégories',
+  'field.description': 'description',
+  'field.label': 'libellé',
+  'field.number': 'numéro',
+  'field.notes': 'remarques',
+  'field.procedure': 'procédure',
+  'field.requester': 'demandeur',
+  'field.legalRef': 'réquisition n°',
+  'field.authority': 'autorité requérante',
+  'field.officer': 'officier demandeur',
+  'field.slots': 'créneaux demandés',
+  'field.technician': 'technicien',
 
   'event.auth.login': 'Connexion',
   'event.auth.logout': 'Déconnexion',
@@ -478,6 +515,8 @@ export const fr = {
     'Aucune catégorie trouvée : en Markdown, chaque catégorie est un titre « ## » ; pour un PDF, saisissez les catégories ou utilisez un PDF avec signets. La version en vigueur reste.',
   'error.instructions_invalid.category_too_long':
     'Catégorie trop longue (« {label}… », au plus {max} caractères) ; la version en vigueur reste.',
+  'error.instructions_invalid.category_text':
+    'Catégorie « {label} » refusée : caractère de contrôle, texte mal formé ou inversion du sens d’écriture. La version en vigueur reste.',
   'error.instructions_invalid.too_many_categories':
     'Trop de catégories (au plus {max}) ; la version en vigueur reste.',
   'error.instructions_invalid.duplicate_category':

@@ -51,6 +51,26 @@ test('main’s codes become sentences in the operator’s language', () => {
   assert.match(locked, /^Account blocked after 5 failures, until \d{2}:\d{2}:\d{2}\.$/);
 });
 
+test('a character refused by the text rule names the field in the operator’s words', () => {
+  assert.equal(
+    errorText('fr', { code: 'text_invalid', params: { field: 'login', reason: 'control' } }),
+    'Le champ « identifiant » contient un caractère de contrôle (caractère invisible, NUL…) : rien n’a été enregistré.',
+  );
+  assert.equal(
+    errorText('en', { code: 'text_invalid', params: { field: 'entries.2.label', reason: 'bidi' } }),
+    'The “label” field holds a character that reverses the writing direction, not allowed on one line: nothing was saved.',
+  );
+  assert.match(
+    errorText('fr', { code: 'text_invalid', params: { field: 'eventRef', reason: 'ill_formed' } }),
+    /^Le champ « référence de l’événement » contient un caractère incomplet/,
+  );
+  // A field the catalogue does not name is shown as its path, never dropped.
+  assert.equal(
+    errorText('en', { code: 'invalid_payload', params: { field: 'tiles.3' } }),
+    'Invalid request (tiles.3).',
+  );
+});
+
 test('inventory problems, registry events and verification are translated from their codes', () => {
   const p = {
     entry: 3,
@@ -73,15 +93,14 @@ test('inventory problems, registry events and verification are translated from t
   assert.equal(eventLabel('fr', 'view.start'), 'Début de visionnage');
   assert.equal(eventLabel('en', 'future.event'), 'future.event');
   assert.equal(
-    verifyText('en', {
-      ok: false,
-      rows: 3,
-      firstBadSeq: 4,
-      problem: 'checkpoint-truncated',
-      checkpointSeq: 5,
-      missing: 2,
-    }),
+    verifyText('en', { first: 4, last: 5, problem: 'checkpoint-truncated', checkpointSeq: 5, missing: 2 }),
     'registry truncated: 2 entries missing since checkpoint #5',
+  );
+  assert.equal(verifyText('fr', { first: 7, last: 7, problem: 'altered' }), 'entrée 7 altérée');
+  assert.equal(verifyText('fr', { first: 7, last: 12, problem: 'missing' }), 'entrées 7 à 12 manquantes');
+  assert.equal(
+    verifyText('en', { first: 7, last: 8, problem: 'altered' }),
+    'entries 7 to 8 have been altered',
   );
 });
 

@@ -2,7 +2,7 @@
  * Codes from main, worded in the operator's language: errors, inventory problems, registry
  * events and verification problems. Main sends codes and parameters, never sentences.
  */
-import type { InventoryProblem, RegistryEventType, VerifyView } from '../../common/contract';
+import type { InventoryProblem, RegistryEventType, VerifyRange, VerifyView } from '../../common/contract';
 import type { ErrorKey } from '../../common/errors';
 import type { AppError } from '../../common/result';
 import type { CheckGroup, CheckResult, SelftestCode } from '../../common/selftest';
@@ -22,6 +22,16 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(fr, key);
 }
 
+/** A payload field's path (`entries.2.label`) in the operator's words, when the catalogue has them. */
+export function fieldLabel(locale: Locale, path: string): string {
+  const names = path.split('.').filter((p) => !/^\d+$/.test(p));
+  for (const name of [names.join('.'), names.at(-1)]) {
+    const key = `field.${name ?? ''}`;
+    if (name && isMessageKey(key)) return translate(locale, key);
+  }
+  return path;
+}
+
 export function errorText(locale: Locale, e: AppError): string {
   const reason = e.params?.reason;
   const key =
@@ -29,6 +39,7 @@ export function errorText(locale: Locale, e: AppError): string {
       ? `error.${e.code}.${reason}`
       : `error.${e.code}`;
   const params = { ...e.params };
+  if (typeof params.field === 'string') params.field = fieldLabel(locale, params.field);
   if (typeof params.until === 'string') params.until = formatTime(locale, Date.parse(params.until));
   return isMessageKey(key) ? translate(locale, key, params) : e.code;
 }
@@ -61,11 +72,16 @@ export function eventLabel(locale: Locale, type: string): string {
   return isMessageKey(key) ? translate(locale, key) : type;
 }
 
-export function verifyText(locale: Locale, v: Extract<VerifyView, { ok: false }>): string {
-  return translate(locale, `verify.${v.problem}`, {
-    seq: v.firstBadSeq,
-    missing: v.missing ?? '?',
-    checkpoint: v.checkpointSeq ?? '?',
+/** One range a verification found at fault: one entry, or entries `first` to `last`. */
+export function verifyText(locale: Locale, r: VerifyRange): string {
+  const p = r.problem;
+  const several = r.first !== r.last && (p === 'missing' || p === 'altered');
+  return translate(locale, several ? `verify.${p}.range` : `verify.${p}`, {
+    seq: r.first,
+    first: r.first,
+    last: r.last,
+    missing: r.missing ?? '?',
+    checkpoint: r.checkpointSeq ?? '?',
   });
 }
 

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { text } from '../../ipc/shapes';
 
 const HEX = /^[0-9A-Fa-f]{2}( ?[0-9A-Fa-f]{2})*$/;
 const bytes = z.union([
@@ -22,18 +23,18 @@ const command = z.intersection(
     /** What the display answers once done; without it, written bytes are success. */
     reply: bytes.optional(),
     unverified: z.boolean().optional(),
-    note: z.string().max(500).optional(),
+    note: text({ max: 500, multiline: true }).optional(),
   }),
 );
 const name = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} ._+-]{0,39}$/u);
 
 export const displayProfileSchema = z.strictObject({
   model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
-  label: z.string().min(1).max(100),
+  label: text({ min: 1, max: 100 }),
   source: z.strictObject({
-    title: z.string().min(1).max(300),
+    title: text({ min: 1, max: 300 }),
     url: z.string().url().max(500),
-    notes: z.string().max(2000).optional(),
+    notes: text({ max: 2000, multiline: true }).optional(),
   }),
   transport: z.discriminatedUnion('kind', [
     z.strictObject({

@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { MAX_TILES, STREAM_STATES } from '../../../common/contract';
 import { WALL_LAYOUTS } from '../../../common/wall';
+import { cameraId, text as textShape } from '../../ipc/shapes';
 import { wallCommandSchema, wallTourSchema } from '../wall-command-schema';
 
-const text = z.string().max(200);
-const cameraId = z.number().int().min(0).max(1_000_000);
+/** Names and actors cross the link under the same text rule as the console's own IPC. */
+const text = textShape({ max: 200 });
 const tour = wallTourSchema;
 const layout = z.enum(WALL_LAYOUTS);
 
