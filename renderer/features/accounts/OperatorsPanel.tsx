@@ -1,0 +1,103 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ROLES, type Role } from '../../../common/roles';
+import type { MessageKey } from '../../i18n';
+import { useConsole, useT } from '../../console/console-store';
+import { PanelFrame } from '../shell/PanelFrame';
+
+export function OperatorsPanel() {
+  const t = useT();
+  const { loadOperators, saveOperator } = useConsole.getState();
+  const list = useConsole((s) => s.operators);
+  const today = new Date().toISOString().slice(0, 10);
+  const [msg, setMsg] = useState<string | null>(null);
+  const [f, setF] = useState({
+    login: '',
+    name: '',
+    rank: '',
+    service: '',
+    badge: '',
+    role: 'viewer' as Role,
+    validFrom: today,
+    validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    password: '',
+  });
+  useEffect(() => {
+    void loadOperators();
+  }, [loadOperators]);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const { password, ...rest } = f;
+    const saved = await saveOperator({ ...rest, ...(password && { password }) });
+    if (saved) {
+      setMsg(t('ops.saved', { login: saved.login }));
+      setF({ ...f, login: '', name: '', rank: '', service: '', badge: '', password: '' });
+    }
+  };
+  const input = (
+    k: 'login' | 'name' | 'rank' | 'service' | 'badge' | 'validFrom' | 'validUntil' | 'password',
+    label: string,
+    type = 'text',
+  ) => (
+    <label>
+      {label}
+      <input
+        data-testid={`op-${k}`}
+        type={type}
+        value={f[k]}
+        onChange={(e) => setF({ ...f, [k]: e.target.value })}
+      />
+    </label>
+  );
+  return (
+    <PanelFrame testid="operators-panel" title={t('ops.title')}>
+      <table data-testid="operators-list">
+        <tbody>
+          {list.map((o) => (
+            <tr key={o.login} data-login={o.login}>
+              <td>{o.login}</td>
+              <td>{o.name}</td>
+              <td>{o.rank}</td>
+              <td>{o.service}</td>
+              <td>{t(`role.${o.role}` as MessageKey)}</td>
+              <td>
+                {o.validFrom} → {o.validUntil}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="filters" onSubmit={(e) => void submit(e)}>
+        {input('login', t('ops.login'))}
+        {input('name', t('ops.name'))}
+        {input('rank', t('ops.rank'))}
+        {input('service', t('ops.service'))}
+        {input('badge', t('ops.badge'))}
+        <label>
+          {t('ops.role')}
+          <select
+            data-testid="op-role"
+            value={f.role}
+            onChange={(e) => setF({ ...f, role: e.target.value as Role })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {input('validFrom', t('ops.from'), 'date')}
+        {input('validUntil', t('ops.until'), 'date')}
+        {input('password', t('ops.password'), 'password')}
+        <button type="submit" data-testid="op-submit">
+          {t('ops.add')}
+        </button>
+      </form>
+      {msg && (
+        <p className="notice" data-testid="operators-message">
+          {msg}
+        </p>
+      )}
+    </PanelFrame>
+  );
+}
