@@ -1,61 +1,107 @@
-/** The console window's store: one slice per domain; every call to main is one of their actions. */
+/**
+ * The console window's store: one slice per feature; every call to main is one of their actions.
+ * Each slice owns its fields and its `reset<Name>()`; the store only composes them.
+ */
 import { useCallback } from 'react';
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import { api } from '../api/bridge';
-import { translate, type MessageKey } from '../i18n';
+import { createOperatorsSlice, type OperatorsSlice } from '../features/accounts/operators-slice';
 import { createAuthSlice, type AuthSlice } from '../features/auth/auth-slice';
 import { createCamerasSlice, type CamerasSlice } from '../features/cameras/cameras-slice';
+import { createContactsSlice, type ContactsSlice } from '../features/contacts/contacts-slice';
+import { createIncidentsSlice, type IncidentsSlice } from '../features/incidents/incidents-slice';
+import {
+  createInputSettingsSlice,
+  type InputSettingsSlice,
+} from '../features/input-settings/input-settings-slice';
+import { createInstructionsSlice, type InstructionsSlice } from '../features/instructions/instructions-slice';
+import { createMapSlice, type MapSlice } from '../features/map/map-slice';
 import { createMosaicSlice, type MosaicSlice } from '../features/mosaic/mosaic-slice';
-import { createOperatorsSlice, type OperatorsSlice } from '../features/accounts/operators-slice';
+import { createOperationsSlice, type OperationsSlice } from '../features/operations/operations-slice';
 import { createPtzSlice, type PtzSlice } from '../features/ptz/ptz-slice';
 import { createRegistrySlice, type RegistrySlice } from '../features/registry/registry-slice';
-import { createSelftestSlice, type SelftestSlice } from '../features/selftest/selftest-slice';
-import { createStreamsSlice, type StreamsSlice } from '../features/tiles/streams-slice';
-import { createUiSlice, type UiSlice } from '../features/shell/ui-slice';
-import { createWallSlice, type WallSlice } from '../features/wall-desk/wall-slice';
-import { createDocsSlice, type DocsSlice } from '../features/instructions/instructions-slice';
-import { createOperationsSlice, type OperationsSlice } from '../features/operations/operations-slice';
-import { createMapSlice, type MapSlice } from '../features/map/map-slice';
 import { createReportSlice, type ReportSlice } from '../features/report/report-slice';
+import { createSelftestSlice, type SelftestSlice } from '../features/selftest/selftest-slice';
+import { createShellSlice, type ShellSlice } from '../features/shell/shell-slice';
+import { createStreamsSlice, type StreamsSlice } from '../features/tiles/streams-slice';
+import { createWallSlice, type WallSlice } from '../features/wall-desk/wall-slice';
+import { translate, type MessageKey } from '../i18n';
+import { checkedHook } from '../ui/stable-selector';
 
-interface ConnectSlice {
+interface SessionSlice {
   /** Binds main's pushes once for the window's life (not per React render), then reads the session. */
   connect(): Promise<void>;
+  /** The session ended (logout, expiry): every slice forgets what it held for that operator. */
+  forgetSession(): void;
 }
 
-export type ConsoleState = MosaicSlice &
-  CamerasSlice &
-  StreamsSlice &
-  UiSlice &
+export type ConsoleState = ShellSlice &
   AuthSlice &
+  MosaicSlice &
+  StreamsSlice &
+  CamerasSlice &
   OperatorsSlice &
   RegistrySlice &
   PtzSlice &
+  InputSettingsSlice &
   SelftestSlice &
   WallSlice &
-  DocsSlice &
+  InstructionsSlice &
+  IncidentsSlice &
+  ContactsSlice &
   OperationsSlice &
   MapSlice &
   ReportSlice &
-  ConnectSlice;
+  SessionSlice;
+
+/** A slice of the console's store: its fields and actions, written against the whole state. */
+export type ConsoleSlice<T> = StateCreator<ConsoleState, [], [], T>;
+
+type SliceReset = Extract<keyof ConsoleState, `reset${string}`>;
+/** Every slice's own reset, run when the session ends: a slice's reset missing here is a type error. */
+const RESETS: Record<SliceReset, true> = {
+  resetShell: true,
+  resetMosaic: true,
+  resetStreams: true,
+  resetCameras: true,
+  resetOperators: true,
+  resetRegistry: true,
+  resetPtz: true,
+  resetInputSettings: true,
+  resetSelftest: true,
+  resetWall: true,
+  resetInstructions: true,
+  resetIncidents: true,
+  resetContacts: true,
+  resetOperations: true,
+  resetMap: true,
+  resetReport: true,
+};
 
 let connected = false;
 
-export const useConsole = create<ConsoleState>()((...a) => ({
-  ...createMosaicSlice(...a),
-  ...createCamerasSlice(...a),
-  ...createStreamsSlice(...a),
-  ...createUiSlice(...a),
+const store = create<ConsoleState>()((...a) => ({
+  ...createShellSlice(...a),
   ...createAuthSlice(...a),
+  ...createMosaicSlice(...a),
+  ...createStreamsSlice(...a),
+  ...createCamerasSlice(...a),
   ...createOperatorsSlice(...a),
   ...createRegistrySlice(...a),
   ...createPtzSlice(...a),
+  ...createInputSettingsSlice(...a),
   ...createSelftestSlice(...a),
   ...createWallSlice(...a),
-  ...createDocsSlice(...a),
+  ...createInstructionsSlice(...a),
+  ...createIncidentsSlice(...a),
+  ...createContactsSlice(...a),
   ...createOperationsSlice(...a),
   ...createMapSlice(...a),
   ...createReportSlice(...a),
+  forgetSession: () => {
+    const s = a[1]();
+    for (const reset of Object.keys(RESETS) as SliceReset[]) s[reset]();
+  },
   connect: async () => {
     if (connected) return;
     connected = true;
@@ -83,6 +129,9 @@ export const useConsole = create<ConsoleState>()((...a) => ({
     await st().loadAuthStatus();
   },
 }));
+
+/** The console's hook: a selector that builds a fresh value on every call throws (ui/stable-selector.ts). */
+export const useConsole = checkedHook(store);
 
 /** Selectors return stored references only (derived collections go through useShallow/useMemo). */
 export const selectors = {

@@ -1,85 +1,39 @@
 /** The wall: its layout of up to 16 tiles, no controls, the cursor hidden once the mouse is idle. */
-import { useCallback, useEffect, useState, type CSSProperties } from 'react';
-import { streamKey } from '../../common/stream-key';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { WALL_GRID, WALL_TILES } from '../../common/contract-wall';
-import { formatTime, translate } from '../i18n';
-import { tileState } from '../features/tiles/tile-state';
-import { pageOptions } from '../video/options';
-import { chooseRender, webCodecsAvailable, type TileRender, type VideoPath } from '../video/players';
-import { chooseStream } from '../video/stream-choice';
-import { WallVideo } from './WallVideo';
+import { Tile } from '../features/tiles/Tile';
+import { translate } from '../i18n';
 import { isLargeWallTile, wallDisplayEvery } from './wall-tiles';
 import { useWall } from './wall-store';
 
 const IDLE_CURSOR_MS = 3000;
 
-function initialPath(): VideoPath {
-  return pageOptions().video !== 'mpeg1' && webCodecsAvailable() ? 'webcodecs' : 'jsmpeg';
-}
-
-export function WallTile({ index, style }: { index: number; style?: CSSProperties }) {
+/** The shared tile, fed from the wall page's own store. */
+function WallTile({ index, style }: { index: number; style?: CSSProperties }) {
   const locale = useWall((s) => s.locale);
-  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>): string =>
-    translate(locale, k, p);
   const layout = useWall((s) => s.wall?.layout ?? '4x4');
   const cameraId = useWall((s) => s.wall?.tiles[index]?.cameraId ?? null);
   const camera = useWall((s) => (cameraId === null ? undefined : s.cameras.find((c) => c.id === cameraId)));
   const endpoint = useWall((s) => s.video);
   const now = useWall((s) => s.now);
-  const [fallbackFor, setFallbackFor] = useState<number | null>(null);
-  const path: VideoPath = fallbackFor !== null && fallbackFor === cameraId ? 'jsmpeg' : initialPath();
-  const render: TileRender = path === 'jsmpeg' ? 'jsmpeg' : chooseRender(pageOptions().render);
-  const stream = camera ? chooseStream(camera, isLargeWallTile(layout, index)) : 'main';
-  const key = cameraId === null ? '' : streamKey(cameraId, stream, path === 'webcodecs' ? 'annexb' : 'mpeg1');
-  const status = useWall((s) => s.statuses[key]);
+  const statuses = useWall((s) => s.statuses);
   const playback = useWall((s) => s.playback[index]);
-  const view = tileState(camera ? cameraId : null, status, playback, now);
-  const onFallback = useCallback(() => setFallbackFor(cameraId), [cameraId]);
-
-  let label = '';
-  if (view.state === 'stalled')
-    label = view.lastFrameAt
-      ? t('state.stalled', { time: formatTime(locale, view.lastFrameAt) })
-      : t('state.stalledNoTime');
-  else if (view.state === 'offline' || view.state === 'reconnecting')
-    label = t(`state.${view.state}`) + (view.reason ? ` — ${t(`reason.${view.reason}`)}` : '');
-  else if (view.state !== 'empty') label = t(`state.${view.state}`);
-
+  const reportPlayback = useWall((s) => s.reportPlayback);
   return (
-    <div
-      className={`tile wall-tile state-${view.state}`}
+    <Tile
+      surface="wall"
+      index={index}
+      locale={locale}
+      now={now}
+      camera={camera}
+      large={isLargeWallTile(layout, index)}
+      every={wallDisplayEvery(layout, index)}
+      statuses={statuses}
+      playback={playback}
+      endpoint={endpoint}
+      onReport={reportPlayback}
       style={style}
-      data-testid={`wall-tile-${index}`}
-      data-camera-id={camera ? String(cameraId) : ''}
-      data-state={view.state}
-      data-stream={camera ? stream : ''}
-    >
-      {camera && cameraId !== null && endpoint && (
-        <WallVideo
-          key={`${endpoint.token}:${cameraId}:${stream}:${render}`}
-          index={index}
-          cameraId={cameraId}
-          stream={stream}
-          render={render}
-          every={wallDisplayEvery(layout, index)}
-          endpoint={endpoint}
-          onFallback={onFallback}
-        />
-      )}
-      {camera && (
-        <div className="tile-head">
-          <span className="tile-num">{camera.id}</span>
-          <span className="tile-name">{camera.name}</span>
-          <span className="tile-site">{camera.site}</span>
-          <span className="tile-clock">{formatTime(locale, now)}</span>
-        </div>
-      )}
-      {view.state !== 'empty' && (
-        <div className={`tile-badge badge-${view.state}`} data-testid={`wall-tile-${index}-badge`}>
-          {label}
-        </div>
-      )}
-    </div>
+    />
   );
 }
 

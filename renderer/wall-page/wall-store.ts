@@ -7,8 +7,8 @@ import type { CameraView, StreamStatus, VideoEndpoint } from '../../common/contr
 import type { WallShown } from '../../common/contract-wall';
 import type { WallState } from '../../common/wall';
 import type { Locale } from '../i18n';
-import type { Playback } from '../features/tiles/streams-slice';
-import { playbackChanged } from '../features/tiles/tile-state';
+import { playbackChanged, type Playback } from '../features/tiles/tile-state';
+import { checkedHook } from '../ui/stable-selector';
 
 /** No key, a key refused, waiting for main, or showing. */
 export type WallPhase = 'nokey' | 'refused' | 'opening' | 'open';
@@ -36,7 +36,7 @@ export interface WallPageState {
   tick(now: number): void;
 }
 
-export const useWall = create<WallPageState>()((set, get) => ({
+const store = create<WallPageState>()((set, get) => ({
   phase: 'opening',
   locale: localStorage.getItem('vigie.locale') === 'en' ? 'en' : 'fr',
   video: null,
@@ -70,5 +70,8 @@ export const useWall = create<WallPageState>()((set, get) => ({
   },
   tick: (now) => set({ now }),
 }));
+
+/** The wall page's hook: a selector that builds a fresh value on every call throws (ui/stable-selector.ts). */
+export const useWall = checkedHook(store);
 
 export type { WallShown };

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../common/roles';
 import type { MessageKey } from '../../i18n';
 import { useConsole, useT } from '../../console/console-store';
@@ -6,7 +6,7 @@ import { PanelFrame } from '../shell/PanelFrame';
 
 export function OperatorsPanel() {
   const t = useT();
-  const { loadOperators, saveOperator } = useConsole.getState();
+  const { loadOperators, saveOperator, resetOperators } = useConsole.getState();
   const list = useConsole((s) => s.operators);
   const today = new Date().toISOString().slice(0, 10);
   const [msg, setMsg] = useState<string | null>(null);
@@ -21,6 +21,8 @@ export function OperatorsPanel() {
     validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
     password: '',
   });
+  // The panel opens empty (before the first paint), then reads the accounts afresh.
+  useLayoutEffect(resetOperators, [resetOperators]);
   useEffect(() => {
     void loadOperators();
   }, [loadOperators]);

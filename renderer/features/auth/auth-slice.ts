@@ -1,9 +1,7 @@
-import type { StateCreator } from 'zustand';
 import type { SessionView } from '../../../common/contract';
 import type { AppError } from '../../../common/result';
 import { api } from '../../api/bridge';
-import { resetVideoEndpoint } from '../../video/endpoint';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 
 /** The operator at the post: login, lock, unlock, change of operator, and what his role loads. */
 export interface AuthSlice {
@@ -26,16 +24,15 @@ export interface AuthSlice {
 
 let lastPing = 0;
 
-export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (set, get) => ({
+export const createAuthSlice: ConsoleSlice<AuthSlice> = (set, get) => ({
   session: null,
   demoAvailable: false,
   authChecked: false,
   setSession: (session) => {
     set({ session });
-    if (session === null) {
-      get().setPanel('none');
-      get().forgetLayout();
-    }
+    if (session === null) get().forgetSession();
+    // A lock revokes the session's video token (the unlock gets a new one): the tiles forget theirs.
+    else if (session.locked) get().resetStreams();
   },
   loadAuthStatus: async () => {
     const status = await api.invoke('auth:status');
@@ -80,9 +77,9 @@ export const createAuthSlice: StateCreator<ConsoleState, [], [], AuthSlice> = (s
     void api.invoke('auth:activity');
   },
   refreshConsole: async () => {
-    resetVideoEndpoint();
     await get().loadInventory();
     if (!get().session?.permissions.includes('view')) return;
-    await Promise.all([get().loadLayout(), get().loadStatuses(), get().loadPtz()]);
+    // The video token belongs to the session: each login or unlock asks for its own.
+    await Promise.all([get().loadVideoEndpoint(), get().loadLayout(), get().loadStatuses(), get().loadPtz()]);
   },
 });

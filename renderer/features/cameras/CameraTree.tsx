@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { cameraTree } from './camera-tree';
-import { DND_CAMERA } from '../tiles/Tile';
+import { DND_CAMERA } from '../../ui/dnd';
 
 export function CameraTree() {
   const t = useT();

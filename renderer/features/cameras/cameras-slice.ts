@@ -1,4 +1,3 @@
-import type { StateCreator } from 'zustand';
 import {
   MAX_IMPORT_BYTES,
   type CameraView,
@@ -6,8 +5,8 @@ import {
   type InventoryView,
 } from '../../../common/contract';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
-import { fileBase64 } from '../../api/file-base64';
+import { fileBase64, oversize } from '../../api/file-base64';
+import type { ConsoleSlice } from '../../console/console-store';
 
 /** The inventory in force and its imports (preview, then confirmation). */
 export interface CamerasSlice {
@@ -23,14 +22,19 @@ export interface CamerasSlice {
   /** Sends the file's bytes (main detects the encoding); an oversized file is refused before sending. */
   previewImport(file: File): Promise<void>;
   applyImport(): Promise<void>;
+  resetCameras(): void;
 }
 
-export const createCamerasSlice: StateCreator<ConsoleState, [], [], CamerasSlice> = (set, get) => ({
-  cameras: [],
+const initial = () => ({
+  cameras: [] as CameraView[],
   demo: false,
   inventorySource: '',
   search: '',
   preview: null,
+});
+
+export const createCamerasSlice: ConsoleSlice<CamerasSlice> = (set, get) => ({
+  ...initial(),
   applyInventory: (v) => set({ cameras: v.cameras, demo: v.demo, inventorySource: v.source }),
   setSearch: (search) => set({ search }),
   setPreview: (preview) => set({ preview }),
@@ -41,13 +45,8 @@ export const createCamerasSlice: StateCreator<ConsoleState, [], [], CamerasSlice
     if (inv.value.lastError) set({ error: inv.value.lastError });
   },
   previewImport: async (file) => {
-    if (file.size > MAX_IMPORT_BYTES) {
-      const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
-      set({
-        error: { code: 'file_too_large', params: { size: mib(file.size), max: mib(MAX_IMPORT_BYTES) } },
-      });
-      return;
-    }
+    const tooLarge = oversize(file, MAX_IMPORT_BYTES);
+    if (tooLarge) return set({ error: tooLarge });
     // Bytes, not text: a French Excel writes Windows-1252.
     const contentBase64 = await fileBase64(file);
     const r = await api.invoke('cameras:preview-import', { fileName: file.name, contentBase64 });
@@ -62,4 +61,5 @@ export const createCamerasSlice: StateCreator<ConsoleState, [], [], CamerasSlice
     if (r.ok) set({ notice: { key: 'import.done', params: { count: r.value.cameras.length } } });
     else set({ error: r.error });
   },
+  resetCameras: () => set(initial()),
 });

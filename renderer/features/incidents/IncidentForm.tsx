@@ -2,13 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { POLICE_SECOURS, URGENCIES, type Urgency } from '../../../common/contract-docs';
 import type { MessageKey } from '../../i18n';
 import { useConsole, useT } from '../../console/console-store';
-
-/** `datetime-local`'s value for an instant, in the post's local time. */
-export function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
+import { localInput } from '../../ui/local-input';
 
 /** The 17 police-secours reminder and the CIC's own procedure, shown on an urgent report. */
 export function UrgentReminder() {

@@ -7,7 +7,7 @@ import { useConsole, useT } from '../../console/console-store';
 import { isPlaced, markerState } from './map-markers';
 import { MapImportForm } from './MapImportForm';
 import { SiteMap } from './SiteMap';
-import { DND_CAMERA } from '../tiles/Tile';
+import { DND_CAMERA } from '../../ui/dnd';
 
 function Unplaced() {
   const t = useT();

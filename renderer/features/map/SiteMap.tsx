@@ -10,7 +10,7 @@ import type { CameraView } from '../../../common/contract';
 import type { MapView } from '../../../common/contract-map';
 import { useConsole, useT } from '../../console/console-store';
 import { isPlaced, markerLatLng, markerState } from './map-markers';
-import { DND_CAMERA } from '../tiles/Tile';
+import { DND_CAMERA } from '../../ui/dnd';
 
 /** Asks main for each tile; the Blob URL is revoked once the picture is decoded. */
 const MainTiles = L.GridLayer.extend({

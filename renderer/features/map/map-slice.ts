@@ -1,10 +1,9 @@
-import type { StateCreator } from 'zustand';
 import type { MapRefPoint, MapView } from '../../../common/contract-map';
 import { MAP_MAX_IMAGE_BYTES } from '../../../common/contract-map';
 import type { Result } from '../../../common/result';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
-import { fileBase64 } from '../../api/file-base64';
+import type { ConsoleSlice } from '../../console/console-store';
+import { fileBase64, oversize } from '../../api/file-base64';
 
 function blobUrl(base64: string, type: string): string {
   const bin = atob(base64);
@@ -30,9 +29,12 @@ export interface MapSlice {
   selectMapCamera(cameraId: number): void;
   importPlan(file: File, points: MapRefPoint[]): Promise<boolean>;
   importTiles(folder: string): Promise<boolean>;
+  resetMap(): void;
 }
 
-export const createMapSlice: StateCreator<ConsoleState, [], [], MapSlice> = (set, get) => {
+const initial = () => ({ mapView: null, mapPlan: null, mapSelected: null, mapImport: 'idle' as const });
+
+export const createMapSlice: ConsoleSlice<MapSlice> = (set, get) => {
   const imported = async (r: Result<MapView>): Promise<boolean> => {
     set({ mapImport: 'idle' });
     if (!r.ok) {
@@ -44,10 +46,7 @@ export const createMapSlice: StateCreator<ConsoleState, [], [], MapSlice> = (set
     return true;
   };
   return {
-    mapView: null,
-    mapPlan: null,
-    mapSelected: null,
-    mapImport: 'idle',
+    ...initial(),
     loadMap: async () => {
       const r = await api.invoke('map:get');
       if (r.ok) await get().applyMapView(r.value);
@@ -82,11 +81,9 @@ export const createMapSlice: StateCreator<ConsoleState, [], [], MapSlice> = (set
       set({ mapSelected: cameraId });
     },
     importPlan: async (file, points) => {
-      if (file.size > MAP_MAX_IMAGE_BYTES) {
-        const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
-        set({
-          error: { code: 'file_too_large', params: { size: mib(file.size), max: mib(MAP_MAX_IMAGE_BYTES) } },
-        });
+      const tooLarge = oversize(file, MAP_MAX_IMAGE_BYTES);
+      if (tooLarge) {
+        set({ error: tooLarge });
         return false;
       }
       set({ mapImport: 'sending' });
@@ -96,6 +93,11 @@ export const createMapSlice: StateCreator<ConsoleState, [], [], MapSlice> = (set
     importTiles: async (folder) => {
       set({ mapImport: 'sending' });
       return imported(await api.invoke('map:import-tiles', { folder }));
+    },
+    resetMap: () => {
+      const plan = get().mapPlan;
+      if (plan) URL.revokeObjectURL(plan.url);
+      set(initial());
     },
   };
 };

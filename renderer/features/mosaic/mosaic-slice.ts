@@ -1,8 +1,7 @@
-import type { StateCreator } from 'zustand';
 import { MAX_TILES, type LayoutName, type LayoutState } from '../../../common/contract';
 import { WALL_TILES } from '../../../common/contract-wall';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 
 /** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one (the wall's table, one definition). */
 export const LAYOUT_TILES: Record<LayoutName, number> = WALL_TILES;
@@ -28,7 +27,7 @@ export interface MosaicSlice {
   applyLayout(state: LayoutState): void;
   loadLayout(): Promise<void>;
   /** After a logout: the next session starts from its own saved mosaic. */
-  forgetLayout(): void;
+  resetMosaic(): void;
   /** Saves the layout for this post; a refusal shows in the error banner. */
   persistLayout(state: LayoutState): void;
   setLayout(layout: LayoutName): void;
@@ -42,7 +41,16 @@ export interface MosaicSlice {
 
 const EMPTY = (): (number | null)[] => Array.from({ length: MAX_TILES }, () => null);
 
-export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> = (set, get) => {
+const initial = () => ({
+  mosaicSync: 'pending' as MosaicSync,
+  layout: '4x4' as LayoutName,
+  tiles: EMPTY(),
+  selected: 0,
+  solo: null,
+  fullRate: false,
+});
+
+export const createMosaicSlice: ConsoleSlice<MosaicSlice> = (set, get) => {
   /** Edits made while the saved mosaic is pending, in order. */
   let early: Edit[] = [];
   const current = (): LayoutState => {
@@ -55,12 +63,7 @@ export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> 
     else get().persistLayout(current());
   };
   return {
-    mosaicSync: 'pending',
-    layout: '4x4',
-    tiles: EMPTY(),
-    selected: 0,
-    solo: null,
-    fullRate: false,
+    ...initial(),
     setFullRate: (on) => edit((s) => ({ ...s, fullRate: on })),
     applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles, fullRate: s.fullRate === true }),
     loadLayout: async () => {
@@ -71,9 +74,9 @@ export const createMosaicSlice: StateCreator<ConsoleState, [], [], MosaicSlice> 
       set({ mosaicSync: 'ready' });
       if (edits.length) get().persistLayout(current());
     },
-    forgetLayout: () => {
+    resetMosaic: () => {
       early = [];
-      set({ mosaicSync: 'pending', layout: '4x4', tiles: EMPTY(), selected: 0, solo: null });
+      set(initial());
     },
     persistLayout: (state) => {
       void api.invoke('layout:set', state).then((r) => {

@@ -8,14 +8,9 @@ import type { AppError } from '../../../common/result';
 import { formatDate, formatTime, type MessageKey } from '../../i18n';
 import { errorText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
+import { localInput } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
 
-/** `YYYY-MM-DDTHH:MM:SS` in local time, as a datetime-local input shows it. */
-export function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 /** A datetime-local value as ISO; an unreadable one goes as typed and main refuses it. */
 const toIso = (v: string): string => {
   const t = new Date(v).getTime();

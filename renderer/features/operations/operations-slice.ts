@@ -1,10 +1,9 @@
 /** Special operations (article 3): the list main pushes, and every change as a call to main. */
-import type { StateCreator } from 'zustand';
 import { LAYOUTS, MAX_TILES, type LayoutName } from '../../../common/contract';
 import type { OperationInput, OperationStarted, OperationView } from '../../../common/contract-operations';
 import type { AppError } from '../../../common/result';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 import { LAYOUT_TILES } from '../mosaic/mosaic-slice';
 
 export interface OperationsSlice {
@@ -21,12 +20,13 @@ export interface OperationsSlice {
   showOperation(id: number): Promise<void>;
   /** The cameras on the console's mosaic: the smallest layout that holds them, in order. */
   showCameras(cameras: number[]): void;
+  resetOperations(): void;
 }
 
 /** The console's layouts that are plain grids, smallest first. */
 const GRIDS: LayoutName[] = LAYOUTS.filter((l) => !l.includes('+'));
 
-export const createOperationsSlice: StateCreator<ConsoleState, [], [], OperationsSlice> = (set, get) => {
+export const createOperationsSlice: ConsoleSlice<OperationsSlice> = (set, get) => {
   const started = (v: OperationStarted): void => {
     const op = v.operation;
     if (op.state === 'running' || op.state === 'due') get().showCameras(op.cameras);
@@ -83,5 +83,6 @@ export const createOperationsSlice: StateCreator<ConsoleState, [], [], Operation
       const tiles = Array.from({ length: MAX_TILES }, (_, i) => shown[i] ?? null);
       get().showMosaic(layout, tiles);
     },
+    resetOperations: () => set({ operations: [] }),
   };
 };

@@ -1,18 +1,15 @@
-import type { StateCreator } from 'zustand';
 import type {
   PtzCameraReason,
   PtzConsoleView,
   PtzDeviceView,
   PtzEndedView,
-  PtzInputSettings,
   PtzLeaseView,
   PtzPresetView,
   PtzRequestMap,
   PtzStateView,
 } from '../../../common/contract-ptz';
-import type { Result } from '../../../common/result';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 
 /** How often a held pad button or arrow key is re-sent: main's watchdog stops a silent camera. */
 export const PTZ_REPEAT_MS = 250;
@@ -24,7 +21,6 @@ export interface PtzSlice {
   ptzDevices: PtzDeviceView[];
   ptzErrors: Record<number, PtzCameraReason>;
   presets: Record<number, PtzPresetView[]>;
-  inputSettings: PtzInputSettings | null;
   loadPtz(): Promise<void>;
   applyLeases(leases: PtzLeaseView[]): void;
   applyPtzDevices(devices: PtzDeviceView[]): void;
@@ -40,8 +36,8 @@ export interface PtzSlice {
   ptzStop(cameraId: number, reason: 'release' | 'blur'): void;
   loadPresets(cameraId: number): Promise<void>;
   gotoPreset(cameraId: number, token: string): void;
-  loadInputSettings(): Promise<void>;
-  saveInputSettings(s: PtzInputSettings): Promise<boolean>;
+  /** The session ended: no held move, no lease or device shown. */
+  resetPtz(): void;
 }
 
 let held: { timer: ReturnType<typeof setInterval>; cameraId: number } | null = null;
@@ -50,12 +46,15 @@ const clearHeld = (): void => {
   held = null;
 };
 
-export const createPtzSlice: StateCreator<ConsoleState, [], [], PtzSlice> = (set, get) => {
-  const value = <T>(r: Result<T>): T | null => {
-    if (r.ok) return r.value;
-    set({ error: r.error });
-    return null;
-  };
+const initial = () => ({
+  ptz: null,
+  leases: {},
+  ptzDevices: [],
+  ptzErrors: {},
+  presets: {},
+});
+
+export const createPtzSlice: ConsoleSlice<PtzSlice> = (set, get) => {
   const applyLease = (l: PtzLeaseView): void => set({ leases: { ...get().leases, [l.cameraId]: l } });
   const move = (cameraId: number, pan: number, tilt: number, zoom: number): void => {
     void api.invoke('ptz:move', { cameraId, pan, tilt, zoom }).then((r) => {
@@ -65,12 +64,7 @@ export const createPtzSlice: StateCreator<ConsoleState, [], [], PtzSlice> = (set
     });
   };
   return {
-    ptz: null,
-    leases: {},
-    ptzDevices: [],
-    ptzErrors: {},
-    presets: {},
-    inputSettings: null,
+    ...initial(),
     loadPtz: async () => {
       const r = await api.invoke('ptz:state');
       if (!r.ok) return;
@@ -104,17 +98,17 @@ export const createPtzSlice: StateCreator<ConsoleState, [], [], PtzSlice> = (set
       }
     },
     takePtz: async (req) => {
-      const l = value(await api.invoke('ptz:take', req));
+      const l = get().unwrap(await api.invoke('ptz:take', req));
       if (l) applyLease(l);
       return l !== null;
     },
     extendPtz: async (cameraId) => {
-      const l = value(await api.invoke('ptz:extend', { cameraId }));
+      const l = get().unwrap(await api.invoke('ptz:extend', { cameraId }));
       if (l) applyLease(l);
     },
     releasePtz: async (cameraId) => {
       get().ptzStop(cameraId, 'release');
-      if (value(await api.invoke('ptz:release', { cameraId })) === null) return;
+      if (get().unwrap(await api.invoke('ptz:release', { cameraId })) === null) return;
       const leases = { ...get().leases };
       delete leases[cameraId];
       set({ leases });
@@ -136,16 +130,11 @@ export const createPtzSlice: StateCreator<ConsoleState, [], [], PtzSlice> = (set
       if (r.ok) set({ presets: { ...get().presets, [cameraId]: r.value } });
     },
     gotoPreset: (cameraId, token) => {
-      void api.invoke('ptz:goto-preset', { cameraId, token }).then((r) => value(r));
+      void api.invoke('ptz:goto-preset', { cameraId, token }).then((r) => get().unwrap(r));
     },
-    loadInputSettings: async () => {
-      const s = value(await api.invoke('ptz:settings-get'));
-      if (s) set({ inputSettings: s });
-    },
-    saveInputSettings: async (s) => {
-      const saved = value(await api.invoke('ptz:settings-set', s));
-      if (saved) set({ inputSettings: saved });
-      return saved !== null;
+    resetPtz: () => {
+      clearHeld();
+      set(initial());
     },
   };
 };

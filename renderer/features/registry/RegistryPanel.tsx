@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useState, type FormEvent } from 'react';
 import type { RegistryFilterInput } from '../../../common/contract';
 import { verifyText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
@@ -11,7 +11,10 @@ export function RegistryPanel() {
   const t = useT();
   const locale = useConsole(selectors.locale);
   const session = useConsole((s) => s.session);
-  const { queryRegistry, exportRegistry, verifyRegistry, checkpointRegistry } = useConsole.getState();
+  const { queryRegistry, exportRegistry, verifyRegistry, checkpointRegistry, resetRegistry } =
+    useConsole.getState();
+  // The panel opens empty: no earlier search, page or verification (before the first paint).
+  useLayoutEffect(resetRegistry, [resetRegistry]);
   const today = new Date().toISOString().slice(0, 10);
   const [filter, setFilter] = useState<{ from: string; to: string; login: string; camera: string }>({
     from: today,

@@ -1,4 +1,3 @@
-import type { StateCreator } from 'zustand';
 import type {
   JobProgressView,
   RegistryEntryView,
@@ -8,8 +7,9 @@ import type {
   RequisitionInput,
   VerifyView,
 } from '../../../common/contract';
+import type { Result } from '../../../common/result';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 
 /** The access registry: paged consultation, slots viewed, exports, verification, checkpoints, requisitions. */
 export interface RegistrySlice {
@@ -34,14 +34,22 @@ export interface RegistrySlice {
   verifyRegistry(): Promise<void>;
   checkpointRegistry(): Promise<string | null>;
   recordRequisition(input: RequisitionInput): Promise<RegistryEntryView | null>;
+  /** The registry panel opens empty (no earlier search, page or verification), as after a logout. */
+  resetRegistry(): void;
 }
 
-export const createRegistrySlice: StateCreator<ConsoleState, [], [], RegistrySlice> = (set, get) => {
-  const value = <T>(r: { ok: true; value: T } | { ok: false; error: ConsoleState['error'] }): T | null => {
-    if (r.ok) return r.value;
-    set({ error: r.error });
-    return null;
-  };
+const initial = () => ({
+  registryFilter: null,
+  registryPage: null,
+  registryPageIndex: 0,
+  registryUpTo: null,
+  registrySlots: null,
+  registryJobs: {},
+  verification: null,
+});
+
+export const createRegistrySlice: ConsoleSlice<RegistrySlice> = (set, get) => {
+  const value = <T>(r: Result<T>): T | null => get().unwrap(r);
   /** Shows a job as running (from 0) until its answer arrives. */
   const tracked = async <T>(job: string, call: () => Promise<T>): Promise<T> => {
     set((s) => ({ registryJobs: { ...s.registryJobs, [job]: 0 } }));
@@ -66,13 +74,7 @@ export const createRegistrySlice: StateCreator<ConsoleState, [], [], RegistrySli
     if (p) set({ registryPage: p, registryPageIndex: p.hasNewer ? Math.max(1, index) : 0 });
   };
   return {
-    registryFilter: null,
-    registryPage: null,
-    registryPageIndex: 0,
-    registryUpTo: null,
-    registrySlots: null,
-    registryJobs: {},
-    verification: null,
+    ...initial(),
     queryRegistry: async (filter) => {
       set({ registryFilter: filter });
       const [p, slots] = await Promise.all([
@@ -119,5 +121,6 @@ export const createRegistrySlice: StateCreator<ConsoleState, [], [], RegistrySli
     },
     checkpointRegistry: async () => value(await api.invoke('registry:checkpoint'))?.file ?? null,
     recordRequisition: async (input) => value(await api.invoke('registry:requisition', input)),
+    resetRegistry: () => set(initial()),
   };
 };

@@ -1,7 +1,6 @@
-import type { StateCreator } from 'zustand';
 import type { ReportChartName, ReportFigures, ReportPeriodInput } from '../../../common/contract-report';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 
 /** A chart as the page shows it: main's SVG bytes behind a Blob URL, never injected as markup. */
 export interface ReportChartImage {
@@ -24,6 +23,7 @@ export interface ReportSlice {
   exportReport(period: ReportPeriodInput, format: 'pdf' | 'csv'): Promise<void>;
   applyReportProgress(fraction: number): void;
   closeReport(): void;
+  resetReport(): void;
 }
 
 let urls: string[] = [];
@@ -32,10 +32,14 @@ const forget = (): void => {
   urls = [];
 };
 
-export const createReportSlice: StateCreator<ConsoleState, [], [], ReportSlice> = (set, get) => ({
-  report: { phase: 'idle' },
+const initial = () => ({
+  report: { phase: 'idle' } as ReportPhase,
   reportFile: null,
   reportExporting: false,
+});
+
+export const createReportSlice: ConsoleSlice<ReportSlice> = (set, get) => ({
+  ...initial(),
   runReport: async (period) => {
     set({ report: { phase: 'running', fraction: 0 }, reportFile: null });
     const r = await api.invoke('report:run', period);
@@ -62,7 +66,11 @@ export const createReportSlice: StateCreator<ConsoleState, [], [], ReportSlice> 
     if (cur.phase === 'running') set({ report: { phase: 'running', fraction } });
   },
   closeReport: () => {
+    get().resetReport();
+    set({ panel: 'none' });
+  },
+  resetReport: () => {
     forget();
-    set({ report: { phase: 'idle' }, reportFile: null, panel: 'none' });
+    set(initial());
   },
 });

@@ -1,7 +1,6 @@
-import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../../common/contract';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 
 export type SelftestRun = ResponseOf<'selftest:run'>;
 
@@ -9,9 +8,10 @@ export type SelftestRun = ResponseOf<'selftest:run'>;
 export interface SelftestSlice {
   selftest: { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; run: SelftestRun };
   runSelftest(technician: string): Promise<void>;
+  resetSelftest(): void;
 }
 
-export const createSelftestSlice: StateCreator<ConsoleState, [], [], SelftestSlice> = (set) => ({
+export const createSelftestSlice: ConsoleSlice<SelftestSlice> = (set) => ({
   selftest: { phase: 'idle' },
   runSelftest: async (technician) => {
     set({ selftest: { phase: 'running' } });
@@ -19,4 +19,5 @@ export const createSelftestSlice: StateCreator<ConsoleState, [], [], SelftestSli
     if (r.ok) set({ selftest: { phase: 'done', run: r.value } });
     else set({ selftest: { phase: 'idle' }, error: r.error });
   },
+  resetSelftest: () => set({ selftest: { phase: 'idle' } }),
 });

@@ -1,84 +1,109 @@
-import { useCallback, useState, type DragEvent } from 'react';
-import { formatTime } from '../../i18n';
-import { selectors, useConsole, useT } from '../../console/console-store';
-import { tileState } from './tile-state';
+/**
+ * One tile, for the console's mosaic and for the wall alike: its camera's picture, its head
+ * (number, name, site, clock) and its state badge. It reads no store: each window passes what
+ * its own store holds, and the console adds its selection, drag and drop and the PTZ badge.
+ */
+import { useCallback, useState, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
+import type { CameraView, StreamStatus, VideoEndpoint } from '../../../common/contract';
+import { streamKey } from '../../../common/stream-key';
+import { formatTime, translate, type Locale } from '../../i18n';
 import { pageOptions } from '../../video/options';
 import { chooseRender, webCodecsAvailable, type TileRender, type VideoPath } from '../../video/players';
-import { streamKey } from '../../../common/stream-key';
-import { chooseStream, displayEvery, isLargeTile } from '../../video/stream-choice';
+import { chooseStream } from '../../video/stream-choice';
+import { tileState, type Playback, type TileView } from './tile-state';
 import { VideoSurface } from './VideoSurface';
-import { TilePtzLease } from '../ptz/PtzLease';
 
-export const DND_CAMERA = 'application/x-vigie-camera';
-export const DND_TILE = 'application/x-vigie-tile';
+/** The console's mosaic (`tile-N`) or the wall (`wall-tile-N`). */
+export type TileSurface = 'console' | 'wall';
+
+export interface TileProps {
+  surface: TileSurface;
+  index: number;
+  locale: Locale;
+  now: number;
+  /** The camera on this tile, if it is one the window knows. */
+  camera: CameraView | undefined;
+  /** Shown alone or as a layout's large tile: the camera's main stream. */
+  large: boolean;
+  /** Show one decoded frame in `every`. */
+  every: number;
+  statuses: Record<string, StreamStatus>;
+  playback: Playback | undefined;
+  endpoint: VideoEndpoint | null;
+  /** A stable function of the window's store. */
+  onReport(index: number, p: Playback): void;
+  selected?: boolean;
+  style?: CSSProperties;
+  /** The console's selection and drag and drop; the wall takes no input. */
+  handlers?: Pick<
+    HTMLAttributes<HTMLDivElement>,
+    'onDragStart' | 'onDragOver' | 'onDrop' | 'onClick' | 'onDoubleClick'
+  >;
+  /** What the window shows over the picture (the console's PTZ lease badge). */
+  children?: ReactNode;
+}
 
 function initialPath(): VideoPath {
   return pageOptions().video !== 'mpeg1' && webCodecsAvailable() ? 'webcodecs' : 'jsmpeg';
 }
 
-export function Tile({ index, style }: { index: number; style?: React.CSSProperties }) {
-  const t = useT();
-  const locale = useConsole(selectors.locale);
-  const cameraId = useConsole((s) => s.tiles[index] ?? null);
-  const camera = useConsole((s) =>
-    cameraId === null ? undefined : s.cameras.find((c) => c.id === cameraId),
-  );
-  const layout = useConsole(selectors.layout);
-  const solo = useConsole(selectors.solo);
-  const selected = useConsole((s) => s.selected === index);
-  const now = useConsole(selectors.now);
-  const fullRate = useConsole((s) => s.fullRate);
-  const { assign, swap, select, toggleSolo } = useConsole.getState();
+/** The badge's words: a stall says since when, an outage says why. */
+export function tileLabel(locale: Locale, view: TileView): string {
+  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>): string =>
+    translate(locale, k, p);
+  switch (view.state) {
+    case 'empty':
+      return t('tile.empty');
+    case 'stalled':
+      return view.lastFrameAt
+        ? t('state.stalled', { time: formatTime(locale, view.lastFrameAt) })
+        : t('state.stalledNoTime');
+    case 'offline':
+    case 'reconnecting':
+      return t(`state.${view.state}`) + (view.reason ? ` — ${t(`reason.${view.reason}`)}` : '');
+    case 'connecting':
+    case 'playing':
+      return t(`state.${view.state}`);
+    default: {
+      const never: never = view.state;
+      return never;
+    }
+  }
+}
+
+export function Tile(p: TileProps) {
+  const { surface, index, locale, now, camera, every, playback } = p;
+  const cameraId = camera?.id ?? null;
   const [fallbackFor, setFallbackFor] = useState<number | null>(null);
   const path: VideoPath = fallbackFor !== null && fallbackFor === cameraId ? 'jsmpeg' : initialPath();
   const render: TileRender = path === 'jsmpeg' ? 'jsmpeg' : chooseRender(pageOptions().render);
-  const stream = camera ? chooseStream(camera, isLargeTile(layout, index, solo)) : 'main';
-  const every = displayEvery(layout, index, solo, fullRate || pageOptions().fullRate);
+  const stream = camera ? chooseStream(camera, p.large) : 'main';
   const key = cameraId === null ? '' : streamKey(cameraId, stream, path === 'webcodecs' ? 'annexb' : 'mpeg1');
-  const status = useConsole((s) => s.statuses[key]);
-  const playback = useConsole((s) => s.playback[index]);
-  const view = tileState(camera ? cameraId : null, status, playback, now);
+  const view = tileState(cameraId, p.statuses[key], playback, now);
   const own = playback?.cameraId === cameraId ? playback : undefined;
   const onFallback = useCallback(() => setFallbackFor(cameraId), [cameraId]);
-
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    const cam = e.dataTransfer.getData(DND_CAMERA);
-    const from = e.dataTransfer.getData(DND_TILE);
-    if (cam) assign(index, Number(cam));
-    else if (from !== '') swap(Number(from), index);
-  };
-
-  let label: string;
-  switch (view.state) {
-    case 'empty':
-      label = t('tile.empty');
-      break;
-    case 'stalled':
-      label = view.lastFrameAt
-        ? t('state.stalled', { time: formatTime(locale, view.lastFrameAt) })
-        : t('state.stalledNoTime');
-      break;
-    case 'offline':
-    case 'reconnecting':
-      label = t(`state.${view.state}`) + (view.reason ? ` — ${t(`reason.${view.reason}`)}` : '');
-      break;
-    case 'connecting':
-    case 'playing':
-      label = t(`state.${view.state}`);
-      break;
-    default: {
-      const never: never = view.state;
-      label = never;
-    }
-  }
+  const t = (k: Parameters<typeof translate>[1]): string => translate(locale, k);
+  const testid = surface === 'wall' ? `wall-tile-${index}` : `tile-${index}`;
+  // The wall is a kiosk: no tooltip under its hidden cursor, and an empty tile stays black.
+  const title =
+    surface === 'console' && camera
+      ? [
+          t(`render.${render}`),
+          own?.codec,
+          own?.resolution,
+          every > 1 ? t('tile.halfRate') : null,
+          own?.dropping ? t('tile.dropping') : null,
+        ]
+          .filter(Boolean)
+          .join(' — ')
+      : undefined;
 
   return (
     <div
-      className={`tile state-${view.state}${selected ? ' selected' : ''}`}
-      style={style}
-      data-testid={`tile-${index}`}
-      data-camera-id={camera ? (cameraId ?? '') : ''}
+      className={`tile${surface === 'wall' ? ' wall-tile' : ''} state-${view.state}${p.selected ? ' selected' : ''}`}
+      style={p.style}
+      data-testid={testid}
+      data-camera-id={cameraId ?? ''}
       data-state={view.state}
       data-path={camera ? path : ''}
       data-stream={camera ? stream : ''}
@@ -87,33 +112,19 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
       data-dropping={own?.dropping ? 'true' : 'false'}
       data-lag={own ? String(Math.round(own.lag)) : ''}
       data-every={camera ? String(every) : ''}
-      title={
-        camera
-          ? [
-              t(`render.${render}`),
-              own?.codec,
-              own?.resolution,
-              every > 1 ? t('tile.halfRate') : null,
-              own?.dropping ? t('tile.dropping') : null,
-            ]
-              .filter(Boolean)
-              .join(' — ')
-          : undefined
-      }
-      draggable={camera !== undefined}
-      onDragStart={(e) => e.dataTransfer.setData(DND_TILE, String(index))}
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={onDrop}
-      onClick={() => select(index)}
-      onDoubleClick={() => toggleSolo(index)}
+      title={title}
+      draggable={p.handlers?.onDragStart !== undefined && camera !== undefined}
+      {...p.handlers}
     >
-      {camera && cameraId !== null && (
+      {camera && p.endpoint && (
         <VideoSurface
           index={index}
-          cameraId={cameraId}
+          cameraId={camera.id}
           stream={stream}
           render={render}
           every={every}
+          endpoint={p.endpoint}
+          onReport={p.onReport}
           onFallback={onFallback}
         />
       )}
@@ -125,10 +136,12 @@ export function Tile({ index, style }: { index: number; style?: React.CSSPropert
           <span className="tile-clock">{formatTime(locale, now)}</span>
         </div>
       )}
-      {camera && cameraId !== null && <TilePtzLease cameraId={cameraId} />}
-      <div className={`tile-badge badge-${view.state}`} data-testid={`tile-${index}-badge`}>
-        {label}
-      </div>
+      {p.children}
+      {(surface === 'console' || view.state !== 'empty') && (
+        <div className={`tile-badge badge-${view.state}`} data-testid={`${testid}-badge`}>
+          {tileLabel(locale, view)}
+        </div>
+      )}
     </div>
   );
 }

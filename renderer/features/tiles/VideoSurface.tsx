@@ -1,9 +1,8 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { StreamKind, VideoEndpoint } from '../../../common/contract';
-import { useConsole } from '../../console/console-store';
 import { benchFrame, benchStart, benchVideo } from '../../video/bench-stats';
 import { showsInVideo } from '../../video/frame-sinks';
-import { streamUrl, videoEndpoint } from '../../video/endpoint';
+import { streamUrl } from '../../video/endpoint';
 import { pageOptions } from '../../video/options';
 import {
   startJsmpeg,
@@ -12,6 +11,7 @@ import {
   type TileRender,
   type TileReport,
 } from '../../video/players';
+import type { Playback } from './tile-state';
 
 interface Props {
   index: number;
@@ -20,6 +20,10 @@ interface Props {
   render: TileRender;
   /** Show one decoded frame in `every` (2 on small tiles). */
   every: number;
+  /** The video socket and the window's token (the console's session, or the wall page's grant). */
+  endpoint: VideoEndpoint;
+  /** What the tile's player saw, for the window's store (a stable function). */
+  onReport(index: number, p: Playback): void;
   onFallback(): void;
 }
 
@@ -32,7 +36,7 @@ interface Layer {
 let nextLayer = 1;
 
 /**
- * The tile's video. Switching the same camera between sub- and main stream keeps the old
+ * The tile's video, on the console and on the wall alike. Switching the same camera between sub- and main stream keeps the old
  * picture until the new stream's first frame (no black flash); a different camera never
  * shows the previous camera's picture. Memoised: the tile's clock ticks twice a second and
  * must not re-render the video layers.
@@ -43,14 +47,11 @@ export const VideoSurface = memo(function VideoSurface({
   stream,
   render,
   every,
+  endpoint,
+  onReport,
   onFallback,
 }: Props) {
-  const [endpoint, setEndpoint] = useState<VideoEndpoint | null>(null);
   const [layers, setLayers] = useState<Layer[]>(() => [{ id: nextLayer++, stream, render }]);
-
-  useEffect(() => {
-    void videoEndpoint().then(setEndpoint);
-  }, []);
 
   useEffect(() => {
     setLayers((ls) => {
@@ -64,7 +65,6 @@ export const VideoSurface = memo(function VideoSurface({
 
   const onFirstFrame = (id: number): void => setLayers((ls) => ls.filter((l) => l.id >= id));
 
-  if (!endpoint) return null;
   return (
     <>
       {layers.map((l, i) => (
@@ -77,6 +77,7 @@ export const VideoSurface = memo(function VideoSurface({
           endpoint={endpoint}
           pending={i === layers.length - 1 && layers.length > 1}
           onFirstFrame={onFirstFrame}
+          onReport={onReport}
           onFallback={onFallback}
         />
       ))}
@@ -92,6 +93,7 @@ interface LayerProps {
   endpoint: VideoEndpoint;
   pending: boolean;
   onFirstFrame(id: number): void;
+  onReport(index: number, p: Playback): void;
   onFallback(): void;
 }
 
@@ -103,6 +105,7 @@ function VideoLayer({
   endpoint,
   pending,
   onFirstFrame,
+  onReport: report,
   onFallback,
 }: LayerProps) {
   const picture = useRef<HTMLVideoElement | HTMLCanvasElement | null>(null);
@@ -110,7 +113,6 @@ function VideoLayer({
     picture.current = e;
   };
   const player = useRef<Player | null>(null);
-  const report = useConsole((s) => s.reportPlayback);
   const [shown, setShown] = useState(false);
   const first = useRef(onFirstFrame);
   first.current = onFirstFrame;

@@ -1,6 +1,20 @@
 /** A tile never shows a frozen frame as live: gateway status and the tile's own frames must agree. */
 import type { OfflineReason, StreamState, StreamStatus } from '../../../common/contract';
-import type { Playback } from './streams-slice';
+import type { TileRender, VideoPath } from '../../video/players';
+
+/** What the tile's own player saw: the gateway may be playing while this tile is not. */
+export interface Playback {
+  cameraId: number;
+  path: VideoPath;
+  render: TileRender;
+  lastFrameAt: number | null;
+  codec: string | null;
+  resolution: string | null;
+  /** Age of the last frame shown, from the gateway's send time (ms). */
+  lag: number;
+  /** The tile dropped frames within the last second to stay within its latency bound. */
+  dropping: boolean;
+}
 
 export type TileState = 'empty' | StreamState;
 

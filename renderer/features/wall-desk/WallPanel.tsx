@@ -6,7 +6,7 @@ import { useState, type CSSProperties, type DragEvent } from 'react';
 import { WALL_GRID, WALL_TILES } from '../../../common/contract-wall';
 import { WALL_LAYOUTS } from '../../../common/wall';
 import { useConsole, useT } from '../../console/console-store';
-import { DND_CAMERA, DND_TILE } from '../tiles/Tile';
+import { DND_CAMERA, DND_TILE } from '../../ui/dnd';
 import { WallDisplayControls } from './WallDisplayControls';
 import { WallSettingsForm } from './WallSettingsForm';
 import { WallTourForm } from './WallTourForm';

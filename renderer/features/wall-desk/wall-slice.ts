@@ -1,10 +1,9 @@
 /** The console's control of its wall (on this PC or a rack PC: the same calls). */
-import type { StateCreator } from 'zustand';
 import type { WallSettings, WallSettingsView, WallView } from '../../../common/contract-wall';
 import type { DisplayCommand } from '../../../common/display';
 import type { WallCommand, WallLayoutName } from '../../../common/wall';
 import { api } from '../../api/bridge';
-import type { ConsoleState } from '../../console/console-store';
+import type { ConsoleSlice } from '../../console/console-store';
 
 export interface WallSlice {
   wall: WallView | null;
@@ -28,13 +27,13 @@ export interface WallSlice {
   recallPresetByNumber(n: number): void;
   loadWallSettings(): Promise<void>;
   saveWallSettings(s: WallSettings): Promise<void>;
+  resetWall(): void;
 }
 
-export const createWallSlice: StateCreator<ConsoleState, [], [], WallSlice> = (set, get) => ({
-  wall: null,
-  wallOpen: false,
-  wallSelected: null,
-  wallSettings: null,
+const initial = () => ({ wall: null, wallOpen: false, wallSelected: null, wallSettings: null });
+
+export const createWallSlice: ConsoleSlice<WallSlice> = (set, get) => ({
+  ...initial(),
   toggleWall: () => {
     const open = !get().wallOpen;
     set({ wallOpen: open, wallSelected: null });
@@ -112,4 +111,5 @@ export const createWallSlice: StateCreator<ConsoleState, [], [], WallSlice> = (s
     if (r.ok) set({ wallSettings: r.value });
     else set({ error: r.error });
   },
+  resetWall: () => set(initial()),
 });

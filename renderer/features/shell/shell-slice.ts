@@ -1,7 +1,6 @@
-import type { StateCreator } from 'zustand';
-import type { AppError } from '../../../common/result';
+import type { AppError, Result } from '../../../common/result';
+import type { ConsoleSlice } from '../../console/console-store';
 import type { Locale, MessageKey } from '../../i18n';
-import type { ConsoleState } from '../../console/console-store';
 
 export type Panel =
   | 'none'
@@ -22,8 +21,8 @@ export interface Notice {
   params?: Record<string, string | number>;
 }
 
-/** App-wide display state: language, keyboard entry, the error and notice banners, the open panel. */
-export interface UiSlice {
+/** The console's frame: language, keyboard entry, the error and notice banners, the open panel. */
+export interface ShellSlice {
   locale: Locale;
   /** Digits typed on the keyboard, as on a CCTV keyboard, before Enter. */
   entry: string;
@@ -36,18 +35,27 @@ export interface UiSlice {
   setEntryMessage(m: string | null): void;
   setError(error: AppError | null): void;
   setNotice(notice: Notice | null): void;
+  /** Opens one panel (or none); each panel's own slice decides what it keeps meanwhile. */
   setPanel(panel: Panel): void;
+  /** Main's answer's value, or null after showing its refusal in the error banner. */
+  unwrap<T>(r: Result<T>): T | null;
+  /** The session ended: no entry, no banner, no panel (the language stays with the post). */
+  resetShell(): void;
 }
 
 const saved = (): Locale => (localStorage.getItem('vigie.locale') === 'en' ? 'en' : 'fr');
 
-export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) => ({
-  locale: saved(),
+const initial = () => ({
   entry: '',
   entryMessage: null,
   error: null,
   notice: null,
-  panel: 'none',
+  panel: 'none' as Panel,
+});
+
+export const createShellSlice: ConsoleSlice<ShellSlice> = (set) => ({
+  locale: saved(),
+  ...initial(),
   setLocale: (locale) => {
     localStorage.setItem('vigie.locale', locale);
     document.documentElement.lang = locale;
@@ -57,6 +65,11 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) 
   setEntryMessage: (entryMessage) => set({ entryMessage }),
   setError: (error) => set({ error }),
   setNotice: (notice) => set({ notice }),
-  // A panel opens empty: what the previous one showed is not kept.
-  setPanel: (panel) => set({ panel, registryPage: null, verification: null, operators: [] }),
+  setPanel: (panel) => set({ panel }),
+  unwrap: (r) => {
+    if (r.ok) return r.value;
+    set({ error: r.error });
+    return null;
+  },
+  resetShell: () => set(initial()),
 });
