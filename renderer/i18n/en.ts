@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
     'unrecognised encoding (neither UTF-8 nor Windows-1252): save the file as “CSV UTF-8”',
   'problem.file_too_large': 'file too large',
   'panel.close': 'Close',
+  'panel.failed': 'This panel ran into an error and stopped; the rest of the console works.',
+  'panel.retry': 'Try again',
 
   'error.unknown_channel': 'Unknown channel.',
   'error.invalid_payload': 'Invalid request ({field}).',

@@ -140,6 +140,8 @@ export const fr = {
     'encodage non reconnu (ni UTF-8 ni Windows-1252) : enregistrez le fichier en « CSV UTF-8 »',
   'problem.file_too_large': 'fichier trop volumineux',
   'panel.close': 'Fermer',
+  'panel.failed': 'Ce panneau a rencontré une erreur et s’est arrêté ; le reste de la console fonctionne.',
+  'panel.retry': 'Réessayer',
 
   'error.unknown_channel': 'Canal inconnu.',
   'error.invalid_payload': 'Requête invalide ({field}).',

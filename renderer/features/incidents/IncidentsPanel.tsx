@@ -3,6 +3,7 @@ import { URGENCIES, type IncidentFilter, type Urgency } from '../../../common/co
 import { formatDate, formatTime, type MessageKey } from '../../i18n';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { DateRange } from '../../ui/DateRange';
+import { NONE } from '../../ui/empty';
 import { PanelFrame } from '../shell/PanelFrame';
 
 /** The incident reports filed at this post, filtered by category, camera, urgency and period. */
@@ -10,7 +11,8 @@ export function IncidentsPanel() {
   const t = useT();
   const locale = useConsole(selectors.locale);
   const list = useConsole((s) => s.incidents);
-  const categories = useConsole((s) => s.instructions?.current?.categories ?? []);
+  // No instructions loaded yet (Signalements opened first): the shared empty list, never a new one.
+  const categories = useConsole((s) => s.instructions?.current?.categories) ?? NONE;
   const { listIncidents, loadInstructions, setIncidentFormOpen } = useConsole.getState();
   const [f, setF] = useState({ category: '', camera: '', urgency: '', from: '', to: '' });
   const filter = (): IncidentFilter => ({

@@ -4,14 +4,14 @@
  */
 import { useState, type CSSProperties, type DragEvent } from 'react';
 import { WALL_GRID, WALL_TILES } from '../../../common/contract-wall';
+import type { Permission } from '../../../common/roles';
 import { WALL_LAYOUTS } from '../../../common/wall';
 import { useConsole, useT } from '../../console/console-store';
 import { DND_CAMERA, DND_TILE } from '../../ui/dnd';
+import { NONE } from '../../ui/empty';
 import { WallDisplayControls } from './WallDisplayControls';
 import { WallSettingsForm } from './WallSettingsForm';
 import { WallTourForm } from './WallTourForm';
-
-const NONE: readonly string[] = [];
 
 function MiniTile({ index, style }: { index: number; style?: CSSProperties }) {
   const t = useT();
@@ -121,7 +121,7 @@ function Presets() {
 
 export function WallPanel() {
   const t = useT();
-  const perms = useConsole((s) => s.session?.permissions) ?? NONE;
+  const perms: readonly Permission[] = useConsole((s) => s.session?.permissions) ?? NONE;
   const wall = useConsole((s) => s.wall);
   const selected = useConsole((s) => s.wallSelected);
   const { pushMosaic, setWallLayout } = useConsole.getState();
