@@ -60,7 +60,7 @@ export function App() {
           </PanelBoundary>
         ) : (
           <p className="no-images" data-testid="no-images">
-            {t('op.noImages')}
+            {t('shell.noImages')}
           </p>
         )}
         {images && session.permissions.includes('ptz') && (

@@ -83,3 +83,11 @@ test('inventory problems, registry events and verification are translated from t
     'registry truncated: 2 entries missing since checkpoint #5',
   );
 });
+
+test('both catalogues word the same keys, each named after its feature', () => {
+  assert.deepEqual(Object.keys(en).sort(), Object.keys(fr).sort());
+  // Issue 19 renamed the three prefixes that named no feature (old → new):
+  // ops. → accounts., op. → shell., sop. → operations.
+  const retired = Object.keys(fr).filter((k) => /^(ops|op|sop)\./.test(k));
+  assert.deepEqual(retired, [], 'use accounts., shell. or operations.');
+});

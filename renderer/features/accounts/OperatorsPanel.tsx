@@ -31,7 +31,7 @@ export function OperatorsPanel() {
     const { password, ...rest } = f;
     const saved = await saveOperator({ ...rest, ...(password && { password }) });
     if (saved) {
-      setMsg(t('ops.saved', { login: saved.login }));
+      setMsg(t('accounts.saved', { login: saved.login }));
       setF({ ...f, login: '', name: '', rank: '', service: '', badge: '', password: '' });
     }
   };
@@ -51,7 +51,7 @@ export function OperatorsPanel() {
     </label>
   );
   return (
-    <PanelFrame testid="operators-panel" title={t('ops.title')}>
+    <PanelFrame testid="operators-panel" title={t('accounts.title')}>
       <table data-testid="operators-list">
         <tbody>
           {list.map((o) => (
@@ -69,13 +69,13 @@ export function OperatorsPanel() {
         </tbody>
       </table>
       <form className="filters" onSubmit={(e) => void submit(e)}>
-        {input('login', t('ops.login'))}
-        {input('name', t('ops.name'))}
-        {input('rank', t('ops.rank'))}
-        {input('service', t('ops.service'))}
-        {input('badge', t('ops.badge'))}
+        {input('login', t('accounts.login'))}
+        {input('name', t('accounts.name'))}
+        {input('rank', t('accounts.rank'))}
+        {input('service', t('accounts.service'))}
+        {input('badge', t('accounts.badge'))}
         <label>
-          {t('ops.role')}
+          {t('accounts.role')}
           <select
             data-testid="op-role"
             value={f.role}
@@ -88,11 +88,11 @@ export function OperatorsPanel() {
             ))}
           </select>
         </label>
-        {input('validFrom', t('ops.from'), 'date')}
-        {input('validUntil', t('ops.until'), 'date')}
-        {input('password', t('ops.password'), 'password')}
+        {input('validFrom', t('accounts.from'), 'date')}
+        {input('validUntil', t('accounts.until'), 'date')}
+        {input('password', t('accounts.password'), 'password')}
         <button type="submit" data-testid="op-submit">
-          {t('ops.add')}
+          {t('accounts.add')}
         </button>
       </form>
       {msg && (

@@ -14,18 +14,18 @@ function DuePrompt({ op }: { op: OperationView }) {
   const [minutes, setMinutes] = useState('60');
   return (
     <div className="operation-due" role="alertdialog" data-testid={`operation-due-${op.id}`}>
-      <p>{t('sop.dueTitle', { name: op.name, end: formatTime(locale, Date.parse(op.plannedEnd)) })}</p>
+      <p>{t('operations.dueTitle', { name: op.name, end: formatTime(locale, Date.parse(op.plannedEnd)) })}</p>
       <button data-testid="operation-close" onClick={() => void closeOperation(op.id)}>
-        {t('sop.close')}
+        {t('operations.close')}
       </button>
       <button
         data-testid="operation-extend"
         onClick={() => void extendOperation(op.id, Math.max(1, Number(minutes) || 60))}
       >
-        {t('sop.extend')}
+        {t('operations.extend')}
       </button>
       <label>
-        {t('sop.extendMinutes')}{' '}
+        {t('operations.extendMinutes')}{' '}
         <input
           type="number"
           min={1}

@@ -37,24 +37,24 @@ function Row({ op }: { op: OperationView }) {
   return (
     <tr data-testid={`operation-row-${op.id}`} data-state={op.state} className={`op-${op.state}`}>
       <td>{op.name}</td>
-      <td>{t(`sop.kind.${op.kind}` as MessageKey)}</td>
+      <td>{t(`operations.kind.${op.kind}` as MessageKey)}</td>
       <td>{op.requester}</td>
       <td>{op.legalRef}</td>
       <td>{op.cameras.join(', ')}</td>
       <td>{op.preset ?? ''}</td>
       <td>
-        {t(`sop.state.${op.state}` as MessageKey)}{' '}
-        {t('sop.until', { end: `${formatDate(locale, end)} ${formatTime(locale, end)}` })}
+        {t(`operations.state.${op.state}` as MessageKey)}{' '}
+        {t('operations.until', { end: `${formatDate(locale, end)} ${formatTime(locale, end)}` })}
       </td>
       <td>
         {active && (
           <button data-testid={`operation-show-${op.id}`} onClick={() => void showOperation(op.id)}>
-            {t('sop.show')}
+            {t('operations.show')}
           </button>
         )}
         {op.state !== 'closed' && (
           <button data-testid={`operation-close-${op.id}`} onClick={() => void closeOperation(op.id)}>
-            {t('sop.close')}
+            {t('operations.close')}
           </button>
         )}
       </td>
@@ -113,9 +113,9 @@ export function OperationsPanel() {
     </label>
   );
   return (
-    <PanelFrame testid="operations-panel" title={t('sop.title')}>
+    <PanelFrame testid="operations-panel" title={t('operations.title')}>
       {operations.length === 0 ? (
-        <p className="muted">{t('sop.empty')}</p>
+        <p className="muted">{t('operations.empty')}</p>
       ) : (
         <table className="operations">
           <tbody>
@@ -126,10 +126,10 @@ export function OperationsPanel() {
         </table>
       )}
       <form className="filters" data-testid="operation-new" onSubmit={(e) => void submit(e)}>
-        <h3>{t('sop.new')}</h3>
-        {text('name', 'operation-name', 'sop.name')}
+        <h3>{t('operations.new')}</h3>
+        {text('name', 'operation-name', 'operations.name')}
         <label>
-          {t('sop.kind')}
+          {t('operations.kind')}
           <select
             data-testid="operation-kind"
             value={f.kind}
@@ -137,22 +137,22 @@ export function OperationsPanel() {
           >
             {OPERATION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`sop.kind.${k}` as MessageKey)}
+                {t(`operations.kind.${k}` as MessageKey)}
               </option>
             ))}
           </select>
         </label>
-        {text('requester', 'operation-requester', 'sop.requester')}
-        {text('legalRef', 'operation-legal-ref', 'sop.legalRef')}
-        {text('cameras', 'operation-cameras', 'sop.cameras')}
+        {text('requester', 'operation-requester', 'operations.requester')}
+        {text('legalRef', 'operation-legal-ref', 'operations.legalRef')}
+        {text('cameras', 'operation-cameras', 'operations.cameras')}
         <label>
-          {t('sop.preset')}
+          {t('operations.preset')}
           <select
             data-testid="operation-preset"
             value={f.preset}
             onChange={(e) => setF({ ...f, preset: e.target.value })}
           >
-            <option value="">{t('sop.presetNone')}</option>
+            <option value="">{t('operations.presetNone')}</option>
             {(presets ?? []).map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -160,10 +160,10 @@ export function OperationsPanel() {
             ))}
           </select>
         </label>
-        {time('startAt', 'operation-start-at', 'sop.startAt')}
-        {time('plannedEnd', 'operation-end-at', 'sop.endAt')}
+        {time('startAt', 'operation-start-at', 'operations.startAt')}
+        {time('plannedEnd', 'operation-end-at', 'operations.endAt')}
         <button type="submit" data-testid="operation-submit">
-          {t('sop.submit')}
+          {t('operations.submit')}
         </button>
       </form>
       {error && (

@@ -31,11 +31,11 @@ export const createOperationsSlice: ConsoleSlice<OperationsSlice> = (set, get) =
     const op = v.operation;
     if (op.state === 'running' || op.state === 'due') get().showCameras(op.cameras);
     if (v.wall === 'no-right' || v.wall === 'failed')
-      set({ notice: { key: `sop.wall.${v.wall}`, params: { preset: op.preset ?? '' } } });
+      set({ notice: { key: `operations.wall.${v.wall}`, params: { preset: op.preset ?? '' } } });
     else
       set({
         notice: {
-          key: op.state === 'scheduled' ? 'sop.scheduled' : 'sop.started',
+          key: op.state === 'scheduled' ? 'operations.scheduled' : 'operations.started',
           params: { name: op.name },
         },
       });

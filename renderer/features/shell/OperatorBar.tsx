@@ -15,12 +15,12 @@ export function OperatorBar() {
       </span>
       {session.permissions.includes('registry') && (
         <button data-testid="registry-button" onClick={() => setPanel('registry')}>
-          {t('op.registry')}
+          {t('shell.registry')}
         </button>
       )}
       {session.permissions.includes('operators') && (
         <button data-testid="operators-button" onClick={() => setPanel('operators')}>
-          {t('op.operators')}
+          {t('shell.operators')}
         </button>
       )}
       {session.permissions.includes('settings') && (
@@ -34,10 +34,10 @@ export function OperatorBar() {
         </button>
       )}
       <button data-testid="lock-button" onClick={() => void lock('manual')}>
-        {t('op.lock')}
+        {t('shell.lock')}
       </button>
       <button data-testid="logout-button" onClick={() => void logout()}>
-        {t('op.logout')}
+        {t('shell.logout')}
       </button>
     </span>
   );

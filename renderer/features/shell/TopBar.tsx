@@ -95,7 +95,7 @@ export function TopBar() {
       )}
       {canOperate && (
         <button data-testid="operations-button" onClick={() => useConsole.getState().setPanel('operations')}>
-          {t('sop.button')}
+          {t('operations.button')}
         </button>
       )}
       {canMap && (
