@@ -21,16 +21,19 @@ const accepted = async (filePath: string, code: string): Promise<void> =>
 
 test('renderer/ imports only common/ and renderer/', async () => {
   await refused(
-    'renderer/components/X.tsx',
-    "import { Router } from '../../main/ipc/router';\nvoid Router;\n",
+    'renderer/features/x/X.tsx',
+    "import { Router } from '../../../main/ipc/router';\nvoid Router;\n",
   );
   await refused('renderer/X.ts', "import { api } from '../preload/preload';\nvoid api;\n");
   await refused('renderer/X.ts', "import fs from 'node:fs';\nvoid fs;\n");
   await accepted(
-    'renderer/components/X.tsx',
-    "import { LAYOUTS } from '../../common/contract';\nvoid LAYOUTS;\n",
+    'renderer/features/x/X.tsx',
+    "import { LAYOUTS } from '../../../common/contract';\nvoid LAYOUTS;\n",
   );
-  await accepted('renderer/components/X.tsx', "import { useT } from '../store/console-store';\nvoid useT;\n");
+  await accepted(
+    'renderer/features/x/X.tsx',
+    "import { useT } from '../../console/console-store';\nvoid useT;\n",
+  );
 });
 
 test('main/ and preload/ import only common/ and their own folder', async () => {
