@@ -37,7 +37,8 @@ function watchErrors(page: Page): string[] {
 }
 
 async function consoleIsAlive(page: Page): Promise<void> {
-  await expect(page.locator('header.topbar')).toBeVisible();
+  // The top bar (its language switch and operator bar), the tree, and a mosaic that plays.
+  await expect(page.getByTestId('lang-switch')).toBeVisible();
   await expect(page.getByTestId('operator-bar')).toBeVisible();
   await expect(page.getByTestId('camera-tree')).toBeVisible();
   await expect(page.getByTestId('mosaic')).toBeVisible();
