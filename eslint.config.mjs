@@ -1,10 +1,12 @@
 // Lint: typescript-eslint, plus the project's boundaries: renderer/, main/ and preload/ each import only
 // common/ and their own folder; common/ has no Node, Electron, zod or React; raw IPC is imported only in
-// main/electron/electron-ipc.ts (ipcMain) and preload/ (ipcRenderer); nothing in renderer records video.
+// main/electron/electron-ipc.ts (ipcMain) and preload/ (ipcRenderer); nothing in renderer records video;
+// a store selector in renderer never builds a fresh array or object (scripts/eslint-stable-selector.mjs).
 // scripts/lint-rules.test.ts runs these rules on snippets, so that none can pass silently.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import vigie from './scripts/eslint-stable-selector.mjs';
 
 const NODE_IN_RENDERER = {
   group: ['node:*', 'electron', 'electron/*', 'fs', 'path', 'child_process', 'os', 'net'],
@@ -110,6 +112,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.ts'],
+    plugins: { vigie },
     languageOptions: {
       globals: {
         window: 'readonly',
@@ -121,6 +124,7 @@ export default tseslint.config(
       },
     },
     rules: {
+      'vigie/stable-selector': ['error', { hooks: ['useConsole', 'useWall'] }],
       'no-restricted-imports': restrict(
         [...IPC_MAIN, ...IPC_RENDERER],
         [layer('renderer'), NODE_IN_RENDERER],

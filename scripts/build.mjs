@@ -51,8 +51,8 @@ await Promise.all([
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(prod ? 'production' : 'development') },
     entryPoints: {
-      main: 'renderer/main.tsx',
-      wall: 'renderer/wall/wall-main.tsx',
+      main: 'renderer/console/main.tsx',
+      wall: 'renderer/wall-page/wall-main.tsx',
       'decoder-worker': 'renderer/video/decoder-worker.ts',
       // The instructions' PDF viewer parses in pdfjs-dist's own worker, served from the page's origin.
       'pdf-worker': 'node_modules/pdfjs-dist/build/pdf.worker.mjs',
@@ -60,7 +60,8 @@ await Promise.all([
     outdir: 'dist/renderer',
   }),
 ]);
-for (const f of ['index.html', 'wall.html']) fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f}`);
+for (const f of ['console/index.html', 'wall-page/wall.html'])
+  fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f.split('/')[1]}`);
 // Leaflet's stylesheet is bundled into ours: no CDN, no inline <style> (the CSP forbids both).
 fs.writeFileSync(
   'dist/renderer/styles.css',

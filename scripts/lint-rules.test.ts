@@ -21,16 +21,19 @@ const accepted = async (filePath: string, code: string): Promise<void> =>
 
 test('renderer/ imports only common/ and renderer/', async () => {
   await refused(
-    'renderer/components/X.tsx',
-    "import { Router } from '../../main/ipc/router';\nvoid Router;\n",
+    'renderer/features/x/X.tsx',
+    "import { Router } from '../../../main/ipc/router';\nvoid Router;\n",
   );
   await refused('renderer/X.ts', "import { api } from '../preload/preload';\nvoid api;\n");
   await refused('renderer/X.ts', "import fs from 'node:fs';\nvoid fs;\n");
   await accepted(
-    'renderer/components/X.tsx',
-    "import { LAYOUTS } from '../../common/contract';\nvoid LAYOUTS;\n",
+    'renderer/features/x/X.tsx',
+    "import { LAYOUTS } from '../../../common/contract';\nvoid LAYOUTS;\n",
   );
-  await accepted('renderer/components/X.tsx', "import { useT } from '../store/console-store';\nvoid useT;\n");
+  await accepted(
+    'renderer/features/x/X.tsx',
+    "import { useT } from '../../console/console-store';\nvoid useT;\n",
+  );
 });
 
 test('main/ and preload/ import only common/ and their own folder', async () => {
@@ -77,4 +80,32 @@ test('nothing in renderer/ records or snapshots video', async () => {
     'export const u = (c: HTMLCanvasElement) => c.toDataURL();\n',
     'no-restricted-syntax',
   );
+});
+
+test('a store selector in renderer/ never builds a fresh array or object', async () => {
+  const file = 'renderer/features/x/X.tsx';
+  const fresh = [
+    // Issue 20: Signalements opened first blanked the console.
+    'useConsole((s) => s.instructions?.current?.categories ?? [])',
+    'useConsole((s) => s.wall?.presets || {})',
+    'useConsole((s) => s.cameras.filter((c) => c.ptz))',
+    'useConsole((s) => s.tiles.map((t) => t ?? 0))',
+    'useConsole((s) => ({ layout: s.layout, solo: s.solo }))',
+    'useConsole((s) => (s.session ? s.session.permissions : []))',
+    'useConsole((s) => Object.keys(s.registryJobs))',
+    'useConsole((s) => { if (!s.wall) return []; return s.wall.presets; })',
+    'useWall((s) => s.wall?.tiles.slice(0, 4))',
+    'useWall((s) => new Set(s.cameras))',
+  ];
+  for (const expr of fresh) await refused(file, `export const x = () => ${expr};\n`, 'vigie/stable-selector');
+  const stable = [
+    'useConsole((s) => s.instructions?.current?.categories) ?? NONE',
+    'useConsole((s) => s.cameras.find((c) => c.id === 1))',
+    'useConsole((s) => Object.keys(s.registryJobs).length > 0)',
+    "useConsole((s) => ['view', 'settings'].some((p) => s.session?.permissions.includes(p as 'view')))",
+    "useConsole((s) => s.contacts?.procedure ?? '')",
+    'useConsole(useShallow((s) => [s.layout, s.solo]))',
+    'useMemo(() => cameras.filter((c) => c.ptz), [cameras])',
+  ];
+  for (const expr of stable) await accepted(file, `export const x = () => ${expr};\n`);
 });

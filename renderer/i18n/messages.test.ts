@@ -144,3 +144,11 @@ test('a refused wall link names the side whose pin is wrong; a wall that does no
   );
   assert.equal(translate('en', 'wall.link.down'), 'Wall PC unreachable: what the wall shows is not known');
 });
+
+test('both catalogues word the same keys, each named after its feature', () => {
+  assert.deepEqual(Object.keys(en).sort(), Object.keys(fr).sort());
+  // Issue 19 renamed the three prefixes that named no feature (old → new):
+  // ops. → accounts., op. → shell., sop. → operations.
+  const retired = Object.keys(fr).filter((k) => /^(ops|op|sop)\./.test(k));
+  assert.deepEqual(retired, [], 'use accounts., shell. or operations.');
+});
