@@ -14,6 +14,7 @@ import { CredentialStore } from './cameras/credentials';
 import { InventoryStore } from './cameras/inventory-store';
 import { locateFfmpeg } from './config/ffmpeg-locate';
 import { appHandlers } from './ipc/app-handlers';
+import { RateLimiter } from './ipc/rate-limit';
 import { EventHub, Router, type Handlers } from './ipc/router';
 import { layoutHandlers } from './layout/layout-handlers';
 import { LayoutStore } from './layout/layout-store';
@@ -40,6 +41,7 @@ import { WallSettingsStore } from './wall/wall-settings';
 import { OperationTags } from './operations/operation-tags';
 import { composeOperations } from './services-operations';
 import { useFontDir } from './pdf/fonts';
+import { err } from '../common/result';
 import { cameraState, StatusHistory } from './streams/status-history';
 
 const log = createLogger('services');
@@ -265,9 +267,13 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...operations.handlers,
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
+  // Then heavy channels are rate-limited per client (main/ipc/rate-limit.ts).
+  const limits = new RateLimiter();
   const router = new Router(handlers, (channel, ctx) => {
     auth.touch(ctx.clientId);
-    return auth.check(ctx.clientId, CHANNEL_ACCESS[channel]);
+    const refused = auth.check(ctx.clientId, CHANNEL_ACCESS[channel]);
+    if (refused) return refused;
+    return limits.take(ctx.clientId, channel) ? null : err('too_many_requests');
   });
 
   return {

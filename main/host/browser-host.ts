@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { sharedJson } from '../ipc/shared-answer';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
 import { staticHandler } from './static-files';
@@ -14,6 +15,13 @@ const log = createLogger('host');
 
 /** Above the largest legitimate message (an import, limited in bytes by its schema). */
 export const IPC_MAX_PAYLOAD = 8 * 1024 * 1024;
+/**
+ * What one socket may have waiting to be sent (ws.bufferedAmount: ws's queue and the socket's own
+ * buffer). A page reads its answers at once; one that lets them pile up past this is cut, not fed.
+ * 32 MiB is above the most a page asks for before it reads anything: a screen of 40 tiles at their
+ * cap (27 MiB) or a few 4 MiB plans or PDFs (5.6 MB each as JSON; shared, so they cost one copy).
+ */
+export const IPC_MAX_BUFFERED = 32 * 1024 * 1024;
 
 export interface BrowserHost {
   url: string;
@@ -69,8 +77,30 @@ function onClient(services: Services, ws: WebSocket): void {
     log.warn(`ipc socket closed on error: ${e.message}`);
     ws.terminate();
   });
+  const done = (e?: Error): void => {
+    if (e) ws.terminate();
+  };
+  /** False, and the socket cut, when its reader has let more than IPC_MAX_BUFFERED pile up. */
+  const room = (bytes: number): boolean => {
+    if (ws.readyState !== ws.OPEN) return false;
+    if (ws.bufferedAmount + bytes <= IPC_MAX_BUFFERED) return true;
+    log.warn(`ipc socket cut: its reader left ${ws.bufferedAmount} bytes unread`);
+    ws.terminate();
+    return false;
+  };
   const send = (data: unknown): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(data), (e) => e && ws.terminate());
+    const text = JSON.stringify(data);
+    if (room(text.length)) ws.send(text, done);
+  };
+  /** A shared answer goes out as the same bytes to every socket: only its envelope is new. */
+  const reply = (id: number, result: unknown): void => {
+    const body = sharedJson(result);
+    if (!body) return send({ id, result });
+    const head = Buffer.from(`{"id":${id},"result":`);
+    if (!room(head.length + body.length + 1)) return;
+    ws.send(head, { binary: false, fin: false });
+    ws.send(body, { binary: false, fin: false });
+    ws.send('}', { binary: false, fin: true }, done);
   };
   const detach = services.events.add((event, payload, target) => {
     if (services.auth.mayReceive(ctx.clientId, event, target)) send({ event, payload });
@@ -84,7 +114,7 @@ function onClient(services: Services, ws: WebSocket): void {
     }
   });
   ws.on('message', (raw: RawData) => {
-    void answer(services, ctx, raw).then((reply) => reply && send(reply));
+    void answer(services, ctx, raw).then((r) => r && reply(r.id, r.result));
   });
 }
 

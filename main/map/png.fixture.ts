@@ -62,3 +62,20 @@ export function jpegHeader(width: number, height: number): Buffer {
   ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
 }
+
+/** A whole baseline JPEG's structure: tables, frame, one scan (with a stuffed byte and a restart marker), EOI. */
+export function jpeg(width: number, height: number): Buffer {
+  const dqt = Buffer.concat([Buffer.from([0xff, 0xdb, 0x00, 0x43, 0x00]), Buffer.alloc(64, 1)]);
+  const dht = Buffer.concat([
+    Buffer.from([0xff, 0xc4, 0x00, 0x14, 0x00, 1]),
+    Buffer.alloc(15),
+    Buffer.from([0]),
+  ]);
+  const sos = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]);
+  const data = Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0x78]);
+  const header = jpegHeader(width, height);
+  return Buffer.concat([header.subarray(0, -2), dqt, dht, sos, data, Buffer.from([0xff, 0xd9])]);
+}
+
+/** A PNG chunk, its CRC computed (for crafting damaged files). */
+export { chunk as pngChunk };
