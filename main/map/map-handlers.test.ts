@@ -1,0 +1,55 @@
+/**
+ * Issue 18: 150 `map:plan` requests for a 4 MiB plan built 150 copies of it. The plan and the tiles
+ * are now read and encoded once per map, and every caller (an Electron window or a socket) gets the
+ * same answer; a new import replaces it.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { EventHub } from '../ipc/router';
+import { sharedJson } from '../ipc/shared-answer';
+import { Registry } from '../registry/registry';
+import { loadOrCreateKeys } from '../registry/registry-key';
+import { mapHandlers } from './map-handlers';
+import { MapStore } from './map-store';
+import { png } from './png.fixture';
+
+const POINTS = [
+  { x: 100, y: 100, lat: 48.851, lon: 2.349 },
+  { x: 700, y: 500, lat: 48.847, lon: 2.357 },
+];
+
+test('the plan is read and encoded once per map, and every caller gets the same answer', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-map-h-'));
+  const store = new MapStore(dataDir);
+  const registry = new Registry(dataDir, loadOrCreateKeys(dataDir));
+  let reads = 0;
+  const plan = store.plan.bind(store);
+  store.plan = () => (reads++, plan());
+  const chef = { login: 't', name: 'T', rank: 'R', service: 'S' };
+  const h = mapHandlers({ store, registry, events: new EventHub(), actor: () => chef });
+  const ctx = { clientId: 'c' };
+  const imp = (w: number) =>
+    h['map:import-plan'](
+      { fileName: 'p.png', contentBase64: png(w, 600).toString('base64'), points: POINTS },
+      ctx,
+    );
+  assert.ok((await imp(800)).ok);
+  const answers = await Promise.all(Array.from({ length: 150 }, () => h['map:plan'](undefined, ctx)));
+  assert.equal(reads, 1);
+  assert.ok(answers.every((a) => a === answers[0]));
+  assert.ok(sharedJson(answers[0]), 'serialized once for the browser host');
+  const first = answers[0]!;
+  assert.ok(first.ok && first.value);
+  assert.deepEqual(Buffer.from(first.value.contentBase64, 'base64'), png(800, 600));
+
+  // A new plan: a new answer, read once again.
+  assert.ok((await imp(900)).ok);
+  const next = await h['map:plan'](undefined, ctx);
+  assert.equal(reads, 2);
+  assert.ok(next.ok && next.value);
+  assert.deepEqual(Buffer.from(next.value.contentBase64, 'base64'), png(900, 600));
+  registry.close();
+});
