@@ -56,7 +56,7 @@ test('refusals and empty answers are not kept: the next request builds again', a
 test('an answer built before a clear() is not kept after it', async () => {
   const cache = new AnswerCache(1024 * 1024);
   let release = (): void => undefined;
-  const slow = cache.get('plan', () => new Promise((r) => (release = () => r(ok('old plan')))));
+  const slow = cache.get<string>('plan', () => new Promise((r) => (release = () => r(ok('old plan')))));
   cache.clear(); // a new map was imported meanwhile
   release();
   assert.deepEqual(await slow, { ok: true, value: 'old plan' });
