@@ -1,4 +1,5 @@
 /** Real, minimal PNG and JPEG headers for the map's tests (one grey pixel row per line). */
+import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -79,3 +80,20 @@ export function jpeg(width: number, height: number): Buffer {
 
 /** A PNG chunk, its CRC computed (for crafting damaged files). */
 export { chunk as pngChunk };
+
+/** An RGB PNG of random pixels (a real plan's do not compress), stored with zlib at the given level. */
+export function noisyPng(width: number, height: number, level = 6): Buffer {
+  const raw = crypto.randomBytes((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = y % 5; // every filter type
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
