@@ -112,7 +112,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         data: { ...change },
       });
   });
-  inventory.init(o.camerasFile, demoAllowed());
+  await inventory.init(o.camerasFile, demoAllowed());
   const layout = new LayoutStore(o.dataDir, ids());
   const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG, o.resourcesDir);
   log.info(`ffmpeg: ${ffmpegPath}`);

@@ -78,7 +78,7 @@ export async function registryCommand(args: string[], dataDir: string): Promise<
     switch (args[0]) {
       case 'verify': {
         const file = option(args, 'checkpoint');
-        const cp = file ? readCheckpointFile(file) : latestCheckpoint(dataDir);
+        const cp = await (file ? readCheckpointFile(file) : latestCheckpoint(dataDir));
         const r = registry.verify(cp);
         if (r.ok) {
           const seq = (cp as { seq?: number } | undefined)?.seq;

@@ -67,7 +67,8 @@ async function host(args: string[]): Promise<void> {
   process.stdout.write(`Mur d’images (navigateur kiosque) : ${h.wallUrl}\n`);
   let link: { close(): Promise<void> } | null = null;
   // The display is driven where it is wired: a rack PC's through the link, else this PC's own.
-  const display = remote ?? displayFrom(role.display, dataDir, path.join(ROOT, 'assets'), services.registry);
+  const display =
+    remote ?? (await displayFrom(role.display, dataDir, path.join(ROOT, 'assets'), services.registry));
   services.wall.display = display;
   if (role.role === 'wall') {
     link = await startWallLink(
