@@ -46,6 +46,9 @@ import { cameraState, StatusHistory } from './streams/status-history';
 
 const log = createLogger('services');
 
+/** A camera file (4 MiB at most) is decoded, validated and compared in a worker within this time. */
+const IMPORT_CHECK_MS = 60_000;
+
 export interface ServicesOptions {
   dataDir: string;
   assetsDir: string;
@@ -231,7 +234,9 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
     ...operatorsHandlers(auth),
-    ...camerasHandlers(inventory, actor),
+    ...camerasHandlers(inventory, actor, (fileName, bytes, inForce) =>
+      jobs.run('cameras.check', { fileName, bytes, inForce: [...inForce] }, { deadlineMs: IMPORT_CHECK_MS }),
+    ),
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor, { runner: jobs, events }),

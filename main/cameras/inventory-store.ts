@@ -10,8 +10,9 @@ import type { RegistryActor } from '../registry/registry';
 import { MAX_IMPORT_BYTES } from '../../common/contract';
 import { appendLineDurable, storageErrorCode, writeFileAtomic } from '../config/atomic-write';
 import { readFileSafe } from '../config/safe-read';
-import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
-import { decodeImport, tooLarge } from './inventory-decode';
+import { isEmptyDiff, toView } from './inventory-diff';
+import { checkImport, type CheckedImport } from './inventory-check';
+import { tooLarge } from './inventory-decode';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
 import type { Camera, Inventory } from './inventory-schema';
 
@@ -117,25 +118,40 @@ export class InventoryStore {
     return this.apply(prev.value.previewId, file);
   }
 
-  /** Decodes and validates a camera file's bytes; nothing changes until apply(). */
+  /** Decodes and validates a camera file's bytes, in-line; nothing changes until apply(). */
   preview(fileName: string, bytes: Uint8Array): Result<ImportPreview> {
-    const decoded = decodeImport(bytes);
-    const parsed = decoded.ok
-      ? parseInventoryFile(fileName, decoded.text)
-      : { ok: false as const, problems: [decoded.problem] };
-    if (!parsed.ok) {
-      log.warn(`camera file ${fileName} refused:\n${formatProblems(parsed.problems)}`);
-      return this.fail(err('invalid_inventory', { file: fileName }, parsed.problems));
+    const against = this.inventory;
+    return this.previewChecked(fileName, checkImport(fileName, bytes, this.diffBase()), against);
+  }
+
+  /** The cameras an import is compared with (none while the demo is in force), and the inventory they are. */
+  diffBase(): readonly Camera[] {
+    return this.inventory.demo ? [] : this.inventory.cameras;
+  }
+
+  inForce(): Inventory {
+    return this.inventory;
+  }
+
+  /**
+   * A preview from an import checked elsewhere (a worker thread, main/cameras/inventory-check.ts)
+   * against `against`: if another import took effect meanwhile, its diff is stale and it is refused.
+   */
+  previewChecked(fileName: string, checked: CheckedImport, against: Inventory): Result<ImportPreview> {
+    if (!checked.ok) {
+      log.warn(`camera file ${fileName} refused:\n${formatProblems(checked.problems)}`);
+      return this.fail(err('invalid_inventory', { file: fileName }, checked.problems));
     }
+    if (against !== this.inventory) return err('preview_expired');
     const previewId = crypto.randomUUID();
     const preview: ImportPreview = {
       previewId,
       fileName,
-      count: parsed.inventory.cameras.length,
-      diff: diffInventories(this.inventory.demo ? [] : this.inventory.cameras, parsed.inventory.cameras),
+      count: checked.inventory.cameras.length,
+      diff: checked.diff,
     };
     this.pending.clear(); // only the latest preview can be confirmed
-    this.pending.set(previewId, { fileName, inventory: parsed.inventory, preview });
+    this.pending.set(previewId, { fileName, inventory: checked.inventory, preview });
     return ok(preview);
   }
 

@@ -19,14 +19,14 @@ const BIG = 'x'.repeat(4 * 1024 * 1024);
 const shared = shareAnswer(ok({ contentBase64: BIG }));
 
 /** The transport's view of the services: a router answering a big answer, fresh or shared, and app:info. */
-function services(): Services {
+function services(events = new EventHub(), mayReceive = (_clientId: string): boolean => false): Services {
   return {
     router: {
       dispatch: async (channel: unknown) =>
         channel === 'big' ? ok({ contentBase64: BIG }) : channel === 'shared' ? shared : ok({ version: 't' }),
     },
-    events: new EventHub(),
-    auth: { mayReceive: () => false, logout: () => undefined },
+    events,
+    auth: { mayReceive, logout: () => undefined },
     wallKioskUrl: () => '',
   } as unknown as Services;
 }
@@ -86,5 +86,31 @@ test('a shared answer reaches every socket whole, as one message with its own id
   assert.equal((await call(a, 9, 'app:info')).id, 9, 'the next message is whole too');
   a.close();
   b.close();
+  await host.close();
+});
+
+test('a push reaches every socket allowed to receive it, and no other', async () => {
+  const events = new EventHub();
+  const order: string[] = [];
+  // The first two sockets the host asks about may receive it; the third may not.
+  const may = (id: string): boolean => {
+    if (!order.includes(id)) order.push(id);
+    return order.indexOf(id) < 2;
+  };
+  const host = await startBrowserHost(services(events, may), fs.mkdtempSync(`${os.tmpdir()}/vigie-r-`), 0);
+  const sockets = [await open(host.url), await open(host.url), await open(host.url)];
+  const got = sockets.map(() => [] as unknown[]);
+  sockets.forEach((ws, i) =>
+    ws.on('message', (d) => {
+      const m = JSON.parse(String(d)) as { event?: string };
+      if (m.event) got[i]!.push(m);
+    }),
+  );
+  events.emit('map:changed', { kind: 'none' });
+  // A round trip on each socket: anything pushed before it has arrived.
+  for (const [i, ws] of sockets.entries()) await call(ws, 100 + i, 'app:info');
+  const push = { event: 'map:changed', payload: { kind: 'none' } };
+  assert.deepEqual(got, [[push], [push], []]);
+  for (const ws of sockets) ws.close();
   await host.close();
 });

@@ -46,6 +46,16 @@ export async function startBrowserHost(
   const actualPort = (server.address() as { port: number }).port;
   const origin = `http://127.0.0.1:${actualPort}`;
 
+  // One sink for every socket: a push is serialized once, however many pages receive it (a
+  // 30 000-camera inventory pushed to ten pages is one copy, not ten).
+  const clients = new Set<Client>();
+  const detach = services.events.add((event, payload, target) => {
+    let bytes: Buffer | undefined;
+    for (const c of clients)
+      if (services.auth.mayReceive(c.clientId, event, target))
+        c.push((bytes ??= Buffer.from(JSON.stringify({ event, payload }))));
+  });
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: IPC_MAX_PAYLOAD });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -54,7 +64,7 @@ export async function startBrowserHost(
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => onClient(services, ws));
+    wss.handleUpgrade(req, socket, head, (ws) => onClient(services, ws, clients));
   });
 
   const url = `${origin}/`;
@@ -63,14 +73,20 @@ export async function startBrowserHost(
     url,
     wallUrl: services.wallKioskUrl(origin),
     close: async () => {
+      detach();
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
 }
 
+interface Client {
+  clientId: string;
+  push(bytes: Buffer): void;
+}
+
 /** One client per page: its operator session ends when the page goes away. */
-function onClient(services: Services, ws: WebSocket): void {
+function onClient(services: Services, ws: WebSocket, clients: Set<Client>): void {
   const ctx = { clientId: `ws-${crypto.randomUUID()}` };
   // An oversized or malformed frame closes this socket only.
   ws.on('error', (e) => {
@@ -92,6 +108,7 @@ function onClient(services: Services, ws: WebSocket): void {
     const text = JSON.stringify(data);
     if (room(text.length)) ws.send(text, done);
   };
+
   /** A shared answer goes out as the same bytes to every socket: only its envelope is new. */
   const reply = (id: number, result: unknown): void => {
     const body = sharedJson(result);
@@ -102,11 +119,15 @@ function onClient(services: Services, ws: WebSocket): void {
     ws.send(body, { binary: false, fin: false });
     ws.send('}', { binary: false, fin: true }, done);
   };
-  const detach = services.events.add((event, payload, target) => {
-    if (services.auth.mayReceive(ctx.clientId, event, target)) send({ event, payload });
-  });
+  const client: Client = {
+    clientId: ctx.clientId,
+    push: (bytes) => {
+      if (room(bytes.length)) ws.send(bytes, { binary: false }, done);
+    },
+  };
+  clients.add(client);
   ws.on('close', () => {
-    detach();
+    clients.delete(client);
     try {
       services.auth.logout(ctx.clientId, 'disconnect');
     } catch (e) {

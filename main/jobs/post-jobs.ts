@@ -5,6 +5,8 @@
 import type { RegistryKeys } from '../registry/registry-key';
 import { JobRunner } from './job-runner';
 import type { JobTable } from './serve-jobs';
+import { checkImport } from '../cameras/inventory-check';
+import type { Camera } from '../cameras/inventory-schema';
 import { parseInstructions } from '../instructions/instructions-parse';
 import { checkPlan, copyTiles } from '../map/map-jobs';
 import { run as runReport } from '../report/report-job';
@@ -22,6 +24,10 @@ export const POST_JOBS = {
       parseInstructions(p.fileName, Buffer.from(p.bytes), p.categories),
   },
   'map.checkPlan': { run: checkPlan },
+  'cameras.check': {
+    run: async (p: { fileName: string; bytes: Uint8Array; inForce: Camera[] }) =>
+      checkImport(p.fileName, p.bytes, p.inForce),
+  },
   'map.copyTiles': { run: copyTiles },
 } satisfies JobTable;
 
