@@ -272,14 +272,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...operations.handlers,
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
-  // Then heavy channels are rate-limited per client (main/ipc/rate-limit.ts).
+  // A well-formed call to a heavy channel then spends its client's rate limit (main/ipc/rate-limit.ts).
   const limits = new RateLimiter();
-  const router = new Router(handlers, (channel, ctx) => {
-    auth.touch(ctx.clientId);
-    const refused = auth.check(ctx.clientId, CHANNEL_ACCESS[channel]);
-    if (refused) return refused;
-    return limits.take(ctx.clientId, channel) ? null : err('too_many_requests');
-  });
+  const router = new Router(
+    handlers,
+    (channel, ctx) => {
+      auth.touch(ctx.clientId);
+      return auth.check(ctx.clientId, CHANNEL_ACCESS[channel]);
+    },
+    (channel, ctx) => (limits.take(ctx.clientId, channel) ? null : err('too_many_requests')),
+  );
 
   return {
     router,

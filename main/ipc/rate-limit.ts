@@ -19,14 +19,12 @@ export const HEAVY_CHANNELS: Partial<Record<Channel, Bucket>> = {
   'instructions:read': { burst: 6, perSecond: 1 },
   // Up to 700 kB each; a full-HD screen shows about 40 tiles and a zoom asks for as many again.
   'map:tile': { burst: 256, perSecond: 64 },
-  // Each starts a worker thread (main/jobs), which the runner also caps at two at once.
+  // Each reads the whole registry in a worker thread (main/jobs; the runner runs two at once and
+  // queues four). Imports also run in a worker, but only for the few who may import, and a
+  // technician trying file after file must not be told to wait: the runner's `jobs_busy` bounds them.
   'registry:export': { burst: 3, perSecond: 0.2 },
   'report:run': { burst: 3, perSecond: 0.2 },
   'report:export': { burst: 3, perSecond: 0.2 },
-  'instructions:import': { burst: 3, perSecond: 0.2 },
-  'map:import-plan': { burst: 3, perSecond: 0.2 },
-  'map:import-tiles': { burst: 3, perSecond: 0.2 },
-  'selftest:run': { burst: 2, perSecond: 0.1 },
 };
 
 export class RateLimiter {

@@ -34,6 +34,8 @@ export class Router {
   constructor(
     private readonly handlers: Handlers,
     private readonly gate: Gate = () => null,
+    /** After validation, before the handler: only well-formed calls spend a rate limit (main/ipc/rate-limit.ts). */
+    private readonly limit: Gate = () => null,
   ) {}
 
   async dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
@@ -45,6 +47,8 @@ export class Router {
       const first = parsed.error.issues[0];
       return err('invalid_payload', { field: first?.path.join('.') ?? '' });
     }
+    const limited = this.limit(channel, ctx);
+    if (limited) return limited;
     try {
       const handler = this.handlers[channel] as Handler<Channel>;
       return await handler(parsed.data as never, ctx);
