@@ -158,6 +158,7 @@ test('corrupt plan images are refused as damaged; the post answers all along', a
       );
     return results;
   });
+  measured(`corrupt plans: app:info p99 ${p99.toFixed(1)} ms over ${samples} round trips`);
   for (const r of value)
     expect(r.error).toEqual({ code: 'map_image_invalid', params: { reason: 'damaged' } });
   expect(p99, `app:info p99 over ${samples} round trips`).toBeLessThanOrEqual(MAX_P99_MS);
