@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { EventHub } from '../ipc/router';
+import { err, type Result } from '../../common/result';
+import { handleAll, type InvokeEvent } from '../electron/safe-handle';
+import { RateLimiter } from '../ipc/rate-limit';
+import { EventHub, Router, type Handlers } from '../ipc/router';
 import { sharedJson } from '../ipc/shared-answer';
 import { Registry } from '../registry/registry';
 import { loadOrCreateKeys } from '../registry/registry-key';
@@ -51,5 +54,25 @@ test('the plan is read and encoded once per map, and every caller gets the same 
   assert.equal(reads, 2);
   assert.ok(next.ok && next.value);
   assert.deepEqual(Buffer.from(next.value.contentBase64, 'base64'), png(900, 600));
+
+  // Electron's transport: the same router and the same answer object (Electron clones it per call,
+  // as it must), and the same rate limit.
+  const listeners = new Map<string, (e: InvokeEvent, payload: unknown) => Promise<Result<unknown>>>();
+  const limits = new RateLimiter();
+  const router = new Router(
+    h as unknown as Handlers,
+    () => null,
+    (channel, c) => (limits.take(c.clientId, channel) ? null : err('too_many_requests')),
+  );
+  handleAll({ handle: (channel, l) => listeners.set(channel, l) }, router);
+  const invoke = listeners.get('map:plan')!;
+  const win = { senderFrame: { url: 'app://vigie/index.html', parent: null }, sender: { id: 1 } };
+  const viaElectron = await Promise.all(Array.from({ length: 6 }, () => invoke(win, undefined)));
+  assert.equal(viaElectron[0], next);
+  assert.deepEqual(
+    viaElectron.map((r) => (r.ok ? 'ok' : r.error.code)),
+    ['ok', 'ok', 'ok', 'ok', 'too_many_requests', 'too_many_requests'],
+  );
+  assert.equal(reads, 2);
   registry.close();
 });
