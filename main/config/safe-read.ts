@@ -84,6 +84,8 @@ async function readChecked(file: string, o: SafeReadOptions, late: () => boolean
       const chunk = buf.subarray(0, bytesRead);
       if (o.onChunk) o.onChunk(chunk);
       else kept.push(chunk);
+      // A regular file reads short only at its end: no need to ask again (a tile is one read).
+      if (bytesRead < buf.length && total >= size) break;
     }
     return kept.length === 1 ? kept[0]! : Buffer.concat(kept, o.onChunk ? 0 : total);
   } finally {

@@ -16,6 +16,8 @@ import { readTile, scanTileFolder, type TileProblem, type TileRef } from './tile
 
 /** A tile is a 256 or 512 pixel square; this leaves room and no more. */
 const TILE_MAX_PIXELS = 2048 * 2048;
+/** Tiles read, checked and written at once. */
+const COPY_LANES = 8;
 /** The temporary copy's name, a bare name inside dataDir/map. */
 export const TILES_TMP = /^tiles-[a-z0-9]+\.tmp$/;
 
@@ -34,6 +36,9 @@ export async function checkPlan(p: { bytes: Uint8Array }): Promise<PlanCheck> {
   return whole.ok ? sniffed : { ok: false, problem: whole.problem };
 }
 
+type Refusal = { i: number; problem: TileProblem };
+const earliest = (a: Refusal | null, b: Refusal): Refusal => (a && a.i < b.i ? a : b);
+
 /** Copies the folder's tiles into dataDir/map/<dest>; any refusal removes the copy. */
 export async function copyTiles(
   p: { folder: string; dest: string },
@@ -44,26 +49,45 @@ export async function copyTiles(
   if (!scan.ok) return scan;
   const from = path.resolve(p.folder);
   const to = path.join(ctx.dataDir, 'map', p.dest);
-  const refuse = async (problem: TileProblem, t: TileRef): Promise<TilesCopy> => {
-    await fs.promises.rm(to, { recursive: true, force: true });
-    return { ok: false, problem, path: `${t.z}/${t.x}/${t.y}.png` };
+  const dirs = new Map<string, Promise<unknown>>();
+  /** One tile: read without following links or waiting on pipes, checked whole, written. */
+  const copy = async (t: TileRef): Promise<TileProblem | null> => {
+    const b = await readTile(from, t);
+    if (typeof b === 'string') return b;
+    const check = await checkPng(b, TILE_MAX_PIXELS);
+    if (!check.ok) return check.problem === 'dimensions' ? 'too_large' : 'damaged';
+    const d = path.join(to, String(t.z), String(t.x));
+    if (!dirs.has(d)) dirs.set(d, fs.promises.mkdir(d, { recursive: true, mode: 0o700 }));
+    await dirs.get(d);
+    await fs.promises.writeFile(path.join(d, `${t.y}.png`), b, { mode: 0o600 });
+    return null;
+  };
+  // A few tiles at a time keep libuv's pool busy; the first refusal in folder order is the one told.
+  const run: { next: number; refused: Refusal | null } = {
+    next: 0,
+    refused: null,
+  };
+  const lane = async (): Promise<void> => {
+    while (!run.refused && run.next < scan.tiles.length) {
+      if (ctx.signal.aborted) throw new JobError('job_cancelled');
+      const i = run.next++;
+      const problem = await copy(scan.tiles[i]!);
+      if (problem) run.refused = earliest(run.refused, { i, problem });
+    }
   };
   try {
     await fs.promises.mkdir(to, { recursive: true, mode: 0o700 });
-    for (const t of scan.tiles) {
-      if (ctx.signal.aborted) throw new JobError('job_cancelled');
-      const b = await readTile(from, t);
-      if (typeof b === 'string') return await refuse(b, t);
-      const check = await checkPng(b, TILE_MAX_PIXELS);
-      if (!check.ok) return await refuse(check.problem === 'dimensions' ? 'too_large' : 'damaged', t);
-      const d = path.join(to, String(t.z), String(t.x));
-      await fs.promises.mkdir(d, { recursive: true, mode: 0o700 });
-      await fs.promises.writeFile(path.join(d, `${t.y}.png`), b, { mode: 0o600 });
-    }
+    await Promise.all(Array.from({ length: COPY_LANES }, lane));
   } catch (e) {
     await fs.promises.rm(to, { recursive: true, force: true });
     if (e instanceof JobError) throw e;
     throw new JobError(storageErrorCode(e));
+  }
+  const bad = run.refused;
+  if (bad) {
+    await fs.promises.rm(to, { recursive: true, force: true });
+    const t = scan.tiles[bad.i]!;
+    return { ok: false, problem: bad.problem, path: `${t.z}/${t.x}/${t.y}.png` };
   }
   return { ok: true, tiles: scan.tiles };
 }
