@@ -8,6 +8,8 @@
 export const MAP_MAX_IMAGE_BYTES = 4 * 1024 * 1024;
 /** Largest plan side in pixels (a larger picture would not fit a browser's canvas). */
 export const MAP_MAX_IMAGE_SIDE = 16_384;
+/** Largest plan in pixels (8192 × 8192): main decodes it whole before accepting it, and so does the page. */
+export const MAP_MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
 export const MAP_MAX_TILE_BYTES = 512 * 1024;
 export const MAP_MAX_TILES = 20_000;
 /** A whole folder: copied tile by tile, never held in memory at once. */

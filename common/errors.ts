@@ -83,6 +83,7 @@ export const ERROR_REASONS = {
     'category_text',
     'too_many_categories',
     'duplicate_category',
+    'too_complex',
   ],
   instructions_unknown_version: [],
   /** Incident report refused. Params: category, id (camera), minutes. */
@@ -109,15 +110,32 @@ export const ERROR_REASONS = {
   /** Site map: a plan needs two or three reference points (params count). */
   map_no_points: [],
   map_points_invalid: ['identical', 'collinear', 'outside', 'count'],
-  map_image_invalid: ['format', 'too_large', 'dimensions'],
-  /** params path: the file or folder at fault. */
-  map_tiles_invalid: ['folder', 'empty', 'shape', 'symlink', 'not_png', 'too_large', 'too_many'],
+  /** damaged: cut short, a bad chunk or a broken compressed stream (decoded in a worker before acceptance). */
+  map_image_invalid: ['format', 'too_large', 'dimensions', 'damaged'],
+  /** params path: the file or folder at fault. not_file: a pipe, socket or device; timeout: its read never ended. */
+  map_tiles_invalid: [
+    'folder',
+    'empty',
+    'shape',
+    'symlink',
+    'not_png',
+    'too_large',
+    'too_many',
+    'damaged',
+    'not_file',
+    'timeout',
+    'unreadable',
+  ],
   /** The annual report: the registry or the status history could not be read; `cancelled`: a newer run replaced it. */
   report_failed: ['cancelled'],
   /** Long jobs in a worker thread (main/jobs): failed (crashed, out of memory), cancelled, or too many at once. */
   job_failed: [],
   job_cancelled: [],
+  /** Ended at its deadline (an imported file too slow to read): nothing changed. */
+  job_timeout: [],
   jobs_busy: [],
+  /** A heavy channel (the plan, tiles, an export…) asked for faster than its rate limit (main/ipc/rate-limit.ts). */
+  too_many_requests: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_REASONS;

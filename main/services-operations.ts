@@ -5,7 +5,7 @@
  */
 import type { ChannelsOf } from '../common/contract';
 import type { EventHub, Handlers } from './ipc/router';
-import { docsWiring } from './instructions/docs-wiring';
+import { docsWiring, parseInWorker } from './instructions/docs-wiring';
 import type { JobRunner } from './jobs/job-runner';
 import type { PostJobs } from './jobs/post-jobs';
 import { mapWiring } from './map/map-wiring';
@@ -27,9 +27,6 @@ export interface OperationsDeps {
   /** Viewing and PTZ entries are tagged with the special operation that covers their camera. */
   tags: OperationTags;
 }
-
-/** An imported PDF that takes longer than this to parse is refused as unreadable. */
-const PDF_DEADLINE_MS = 20_000;
 
 type OperationsChannels = ChannelsOf<
   'operations' | 'instructions' | 'incidents' | 'contacts' | 'map' | 'report'
@@ -55,17 +52,9 @@ export function composeOperations(d: OperationsDeps): {
     events: d.events,
     actor,
     knownCamera: (id) => d.inventory.camera(id) !== undefined,
-    // pdfjs parses an imported PDF in a worker thread, ended if it runs past its deadline.
-    readPdf: async (bytes) => {
-      const r = await d.jobs.run(
-        'instructions.readPdf',
-        { base64: bytes.toString('base64') },
-        { signal: AbortSignal.timeout(PDF_DEADLINE_MS) },
-      );
-      return r.ok ? r.value : null;
-    },
+    parse: parseInWorker(d.jobs),
   });
-  const map = mapWiring({ dataDir: d.dataDir, registry: d.registry, events: d.events, actor });
+  const map = mapWiring({ dataDir: d.dataDir, registry: d.registry, events: d.events, actor, jobs: d.jobs });
   return {
     handlers: {
       ...ops.handlers,

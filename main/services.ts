@@ -14,6 +14,7 @@ import { CredentialStore } from './cameras/credentials';
 import { InventoryStore } from './cameras/inventory-store';
 import { locateFfmpeg } from './config/ffmpeg-locate';
 import { appHandlers } from './ipc/app-handlers';
+import { RateLimiter } from './ipc/rate-limit';
 import { EventHub, Router, type Handlers } from './ipc/router';
 import { layoutHandlers } from './layout/layout-handlers';
 import { LayoutStore } from './layout/layout-store';
@@ -40,10 +41,14 @@ import { WallSettingsStore } from './wall/wall-settings';
 import { OperationTags } from './operations/operation-tags';
 import { composeOperations } from './services-operations';
 import { useFontDir } from './pdf/fonts';
+import { err } from '../common/result';
 import { cameraState, StatusHistory } from './streams/status-history';
 import { viewRecorder } from './streams/view-record';
 
 const log = createLogger('services');
+
+/** A camera file (4 MiB at most) is decoded, validated and compared in a worker within this time. */
+const IMPORT_CHECK_MS = 60_000;
 
 export interface ServicesOptions {
   dataDir: string;
@@ -111,7 +116,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         data: { ...change },
       });
   });
-  inventory.init(o.camerasFile, demoAllowed());
+  await inventory.init(o.camerasFile, demoAllowed());
   const layout = new LayoutStore(o.dataDir, ids());
   const ffmpegPath = locateFfmpeg(o.ffmpegPath ?? process.env.VIGIE_FFMPEG, o.resourcesDir);
   log.info(`ffmpeg: ${ffmpegPath}`);
@@ -212,7 +217,9 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...appHandlers(o, inventory),
     ...authHandlers(auth, () => inventory.view().demo && demoAllowed()),
     ...operatorsHandlers(auth),
-    ...camerasHandlers(inventory, actor),
+    ...camerasHandlers(inventory, actor, (fileName, bytes, inForce) =>
+      jobs.run('cameras.check', { fileName, bytes, inForce: [...inForce] }, { deadlineMs: IMPORT_CHECK_MS }),
+    ),
     ...layoutHandlers(layout, ids, events),
     ...streamsHandlers(gw, endpoint.url, (id) => auth.videoToken(id)),
     ...registryHandlers(registry, o.dataDir, actor, { runner: jobs, events }),
@@ -248,10 +255,16 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     ...operations.handlers,
   };
   // Any invoke from a client is activity (its inactivity clock restarts), then its right is checked.
-  const router = new Router(handlers, (channel, ctx) => {
-    auth.touch(ctx.clientId);
-    return auth.check(ctx.clientId, CHANNEL_ACCESS[channel]);
-  });
+  // A well-formed call to a heavy channel then spends its client's rate limit (main/ipc/rate-limit.ts).
+  const limits = new RateLimiter();
+  const router = new Router(
+    handlers,
+    (channel, ctx) => {
+      auth.touch(ctx.clientId);
+      return auth.check(ctx.clientId, CHANNEL_ACCESS[channel]);
+    },
+    (channel, ctx) => (limits.take(ctx.clientId, channel) ? null : err('too_many_requests')),
+  );
 
   return {
     router,

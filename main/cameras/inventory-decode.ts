@@ -20,13 +20,15 @@ const refuse = (code: string, message: string): DecodeOutcome => ({
   problem: { field: '(fichier)', code, message },
 });
 
+/** A file over the cap; its size when known (a file on disk is not read past the cap). */
+export const tooLarge = (size?: number): InventoryProblem => ({
+  field: '(fichier)',
+  code: 'file_too_large',
+  message: `fichier trop volumineux (${size ?? `plus de ${MAX_IMPORT_BYTES}`} octets ; au plus ${MAX_IMPORT_BYTES} octets)`,
+});
+
 export function decodeImport(bytes: Uint8Array): DecodeOutcome {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    return refuse(
-      'file_too_large',
-      `fichier trop volumineux (${bytes.length} octets ; au plus ${MAX_IMPORT_BYTES} octets)`,
-    );
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, problem: tooLarge(bytes.length) };
   const decode = (encoding: Encoding, from: number): string =>
     new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from));
   try {

@@ -7,9 +7,12 @@ import { err, ok, type Failure, type Result } from '../../common/result';
 import type { ImportPreview, InventoryChange, InventoryView } from '../../common/contract';
 import { createLogger } from '../log/logger';
 import type { RegistryActor } from '../registry/registry';
+import { MAX_IMPORT_BYTES } from '../../common/contract';
 import { appendLineDurable, storageErrorCode, writeFileAtomic } from '../config/atomic-write';
-import { diffInventories, isEmptyDiff, toView } from './inventory-diff';
-import { decodeImport } from './inventory-decode';
+import { readFileSafe } from '../config/safe-read';
+import { isEmptyDiff, toView } from './inventory-diff';
+import { checkImport, type CheckedImport } from './inventory-check';
+import { tooLarge } from './inventory-decode';
 import { formatProblems, parseInventoryFile } from './inventory-parse';
 import type { Camera, Inventory } from './inventory-schema';
 
@@ -48,9 +51,9 @@ export class InventoryStore {
   /**
    * Start-up: an explicit file, else the stored inventory, else (on a post never set up) the demo
    * cameras. A stored inventory that fails to load leaves the post with no cameras and an error
-   * the console shows: never the demo.
+   * the console shows: never the demo. Without a file, all of it is done when init returns.
    */
-  init(camerasFile?: string, demoAllowed = true): void {
+  init(camerasFile?: string, demoAllowed = true): Promise<void> {
     const stored = this.readStored();
     if (stored === 'invalid') {
       this.lastError ??= err('stored_inventory_invalid').error;
@@ -58,15 +61,22 @@ export class InventoryStore {
       this.inventory = stored.inventory;
       this.source = stored.source;
     }
-    if (camerasFile) {
-      const r = this.loadFile(camerasFile);
-      if (!r.ok) this.lastError = r.error;
-    } else if (stored === null && demoAllowed) {
+    if (camerasFile)
+      return this.loadFile(camerasFile).then((r) => {
+        if (!r.ok) this.lastError = r.error;
+        this.logInForce();
+      });
+    if (stored === null && demoAllowed) {
       const demo = parseInventoryFile(this.demoFile, fs.readFileSync(this.demoFile, 'utf8'));
       if (!demo.ok) throw new Error(`demo inventory invalid: ${formatProblems(demo.problems)}`);
       this.inventory = { ...demo.inventory, demo: true };
       this.source = 'démo';
     }
+    this.logInForce();
+    return Promise.resolve();
+  }
+
+  private logInForce(): void {
     log.info(
       `inventory in force: ${this.inventory.cameras.length} cameras from ${this.source || '—'}${this.inventory.demo ? ' (demo)' : ''}`,
     );
@@ -93,37 +103,55 @@ export class InventoryStore {
     return { inventory: parsed.inventory, source };
   }
 
-  loadFile(file: string): Result<InventoryView> {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      return this.fail(err('file_unreadable', { file: path.basename(file) }));
+  /** `--cameras FILE`: a regular file (a link named on the command line is followed), read within a deadline. */
+  async loadFile(file: string): Promise<Result<InventoryView>> {
+    const name = path.basename(file);
+    const r = await readFileSafe(file, { maxBytes: MAX_IMPORT_BYTES, followLink: true });
+    if (!r.ok && r.problem === 'too_large')
+      return this.fail(err('invalid_inventory', { file: name }, [tooLarge()]));
+    if (!r.ok) {
+      log.warn(`camera file ${file} unreadable: ${r.problem}`);
+      return this.fail(err('file_unreadable', { file: name }));
     }
-    const prev = this.preview(path.basename(file), bytes);
+    const prev = this.preview(name, r.bytes);
     if (!prev.ok) return prev;
     return this.apply(prev.value.previewId, file);
   }
 
-  /** Decodes and validates a camera file's bytes; nothing changes until apply(). */
+  /** Decodes and validates a camera file's bytes, in-line; nothing changes until apply(). */
   preview(fileName: string, bytes: Uint8Array): Result<ImportPreview> {
-    const decoded = decodeImport(bytes);
-    const parsed = decoded.ok
-      ? parseInventoryFile(fileName, decoded.text)
-      : { ok: false as const, problems: [decoded.problem] };
-    if (!parsed.ok) {
-      log.warn(`camera file ${fileName} refused:\n${formatProblems(parsed.problems)}`);
-      return this.fail(err('invalid_inventory', { file: fileName }, parsed.problems));
+    const against = this.inventory;
+    return this.previewChecked(fileName, checkImport(fileName, bytes, this.diffBase()), against);
+  }
+
+  /** The cameras an import is compared with (none while the demo is in force), and the inventory they are. */
+  diffBase(): readonly Camera[] {
+    return this.inventory.demo ? [] : this.inventory.cameras;
+  }
+
+  inForce(): Inventory {
+    return this.inventory;
+  }
+
+  /**
+   * A preview from an import checked elsewhere (a worker thread, main/cameras/inventory-check.ts)
+   * against `against`: if another import took effect meanwhile, its diff is stale and it is refused.
+   */
+  previewChecked(fileName: string, checked: CheckedImport, against: Inventory): Result<ImportPreview> {
+    if (!checked.ok) {
+      log.warn(`camera file ${fileName} refused:\n${formatProblems(checked.problems)}`);
+      return this.fail(err('invalid_inventory', { file: fileName }, checked.problems));
     }
+    if (against !== this.inventory) return err('preview_expired');
     const previewId = crypto.randomUUID();
     const preview: ImportPreview = {
       previewId,
       fileName,
-      count: parsed.inventory.cameras.length,
-      diff: diffInventories(this.inventory.demo ? [] : this.inventory.cameras, parsed.inventory.cameras),
+      count: checked.inventory.cameras.length,
+      diff: checked.diff,
     };
     this.pending.clear(); // only the latest preview can be confirmed
-    this.pending.set(previewId, { fileName, inventory: parsed.inventory, preview });
+    this.pending.set(previewId, { fileName, inventory: checked.inventory, preview });
     return ok(preview);
   }
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { parseCsvInventory, parseInventoryFile, parseJsonInventory, formatProble
 import { diffInventories } from './inventory-diff';
 import { InventoryStore } from './inventory-store';
 import { storageErrorCode } from '../config/atomic-write';
+import { MAX_IMPORT_BYTES } from '../../common/contract';
 
 const cam = (id: number, extra: object = {}) => ({
   id,
@@ -153,3 +155,33 @@ test('a full disk is named as such', () => {
   assert.equal(storageErrorCode(e), 'disk_full');
   assert.equal(storageErrorCode(Object.assign(new Error('denied'), { code: 'EACCES' })), 'storage_denied');
 });
+
+test(
+  '--cameras FILE: a pipe, a folder or a missing file is unreadable at once; a link named there is followed',
+  { timeout: 20_000 },
+  async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-inv-file-'));
+    const demo = path.join(__dirname, '..', '..', 'assets', 'demo-cameras.json');
+    const start = async (file: string) => {
+      const store = new InventoryStore(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-inv-data-')), demo);
+      await store.init(file, false);
+      return store.view();
+    };
+    execFileSync('mkfifo', [path.join(dir, 'cameras.json')]); // nobody ever writes it: start-up used to wait forever
+    for (const file of [path.join(dir, 'cameras.json'), dir, path.join(dir, 'missing.json')]) {
+      const v = await start(file);
+      assert.deepEqual(v.lastError, { code: 'file_unreadable', params: { file: path.basename(file) } });
+      assert.deepEqual(v.cameras, []);
+    }
+    fs.writeFileSync(path.join(dir, 'real.json'), JSON.stringify({ cameras: [cam(3)] }));
+    fs.symlinkSync(path.join(dir, 'real.json'), path.join(dir, 'link.json'));
+    assert.deepEqual(
+      (await start(path.join(dir, 'link.json'))).cameras.map((c) => c.id),
+      [3],
+    );
+    fs.writeFileSync(path.join(dir, 'big.json'), Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x20));
+    const big = await start(path.join(dir, 'big.json'));
+    assert.equal(big.lastError?.code, 'invalid_inventory');
+    assert.equal(big.lastError?.details?.[0]?.code, 'file_too_large');
+  },
+);

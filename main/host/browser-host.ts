@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { sharedJson } from '../ipc/shared-answer';
 import { createLogger } from '../log/logger';
 import type { CallContext, CallTransport, ClientCloseReason } from '../ipc/router';
 import type { Services } from '../services';
@@ -15,6 +16,13 @@ const log = createLogger('host');
 
 /** Above the largest legitimate message (an import, limited in bytes by its schema). */
 export const IPC_MAX_PAYLOAD = 8 * 1024 * 1024;
+/**
+ * What one socket may have waiting to be sent (ws.bufferedAmount: ws's queue and the socket's own
+ * buffer). A page reads its answers at once; one that lets them pile up past this is cut, not fed.
+ * 32 MiB is above the most a page asks for before it reads anything: a screen of 40 tiles at their
+ * cap (27 MiB) or a few 4 MiB plans or PDFs (5.6 MB each as JSON; shared, so they cost one copy).
+ */
+export const IPC_MAX_BUFFERED = 32 * 1024 * 1024;
 
 export interface BrowserHost {
   url: string;
@@ -39,6 +47,16 @@ export async function startBrowserHost(
   const actualPort = (server.address() as { port: number }).port;
   const origin = `http://127.0.0.1:${actualPort}`;
 
+  // One sink for every socket: a push is serialized once, however many pages receive it (a
+  // 30 000-camera inventory pushed to ten pages is one copy, not ten).
+  const clients = new Set<Client>();
+  const detach = services.events.add((event, payload, target) => {
+    let bytes: Buffer | undefined;
+    for (const c of clients)
+      if (services.auth.mayReceive(c.clientId, event, target))
+        c.push((bytes ??= Buffer.from(JSON.stringify({ event, payload }))));
+  });
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: IPC_MAX_PAYLOAD });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -47,7 +65,7 @@ export async function startBrowserHost(
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => onClient(services, ws));
+    wss.handleUpgrade(req, socket, head, (ws) => onClient(services, ws, clients));
   });
 
   const url = `${origin}/`;
@@ -56,28 +74,61 @@ export async function startBrowserHost(
     url,
     wallUrl: services.wallKioskUrl(origin),
     close: async () => {
+      detach();
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
 }
 
+interface Client {
+  clientId: string;
+  push(bytes: Buffer): void;
+}
+
 /** One client per page: its operator session ends when the page goes away. */
-function onClient(services: Services, ws: WebSocket): void {
+function onClient(services: Services, ws: WebSocket, clients: Set<Client>): void {
   const ctx = { clientId: `ws-${crypto.randomUUID()}` };
   // An oversized or malformed frame closes this socket only.
   ws.on('error', (e) => {
     log.warn(`ipc socket closed on error: ${e.message}`);
     ws.terminate();
   });
-  const send = (data: unknown): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(data), (e) => e && ws.terminate());
+  const done = (e?: Error): void => {
+    if (e) ws.terminate();
   };
-  const detach = services.events.add((event, payload, target) => {
-    if (services.auth.mayReceive(ctx.clientId, event, target)) send({ event, payload });
-  });
+  /** False, and the socket cut, when its reader has let more than IPC_MAX_BUFFERED pile up. */
+  const room = (bytes: number): boolean => {
+    if (ws.readyState !== ws.OPEN) return false;
+    if (ws.bufferedAmount + bytes <= IPC_MAX_BUFFERED) return true;
+    log.warn(`ipc socket cut: its reader left ${ws.bufferedAmount} bytes unread`);
+    ws.terminate();
+    return false;
+  };
+  const send = (data: unknown): void => {
+    const text = JSON.stringify(data);
+    if (room(text.length)) ws.send(text, done);
+  };
+
+  /** A shared answer goes out as the same bytes to every socket: only its envelope is new. */
+  const reply = (id: number, result: unknown): void => {
+    const body = sharedJson(result);
+    if (!body) return send({ id, result });
+    const head = Buffer.from(`{"id":${id},"result":`);
+    if (!room(head.length + body.length + 1)) return;
+    ws.send(head, { binary: false, fin: false });
+    ws.send(body, { binary: false, fin: false });
+    ws.send('}', { binary: false, fin: true }, done);
+  };
+  const client: Client = {
+    clientId: ctx.clientId,
+    push: (bytes) => {
+      if (room(bytes.length)) ws.send(bytes, { binary: false }, done);
+    },
+  };
+  clients.add(client);
   ws.on('close', () => {
-    detach();
+    clients.delete(client);
     try {
       services.auth.logout(ctx.clientId, 'disconnect');
     } catch (e) {
@@ -87,8 +138,8 @@ function onClient(services: Services, ws: WebSocket): void {
   ws.on('message', (raw: RawData) => {
     if (ws.readyState !== ws.OPEN) return; // main is closing this socket: nothing more is answered
     const call = callTransport(ws);
-    void answer(services, { ...ctx, transport: call }, raw).then((reply) => {
-      if (reply) send(reply);
+    void answer(services, { ...ctx, transport: call }, raw).then((r) => {
+      if (r) reply(r.id, r.result);
       call.settle();
     });
   });

@@ -73,7 +73,7 @@ export async function registryCommand(sub: string, f: Flags, dataDir: string): P
     switch (sub) {
       case 'verify': {
         const file = f.checkpoint;
-        const cp = file ? readCheckpointFile(file) : latestCheckpoint(dataDir);
+        const cp = await (file ? readCheckpointFile(file) : latestCheckpoint(dataDir));
         const r = registry.verify(cp);
         if (r.ok) {
           const seq = (cp as { seq?: number } | undefined)?.seq;

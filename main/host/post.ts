@@ -32,7 +32,8 @@ export async function openPost(
   let linkLine: string | null = null;
   try {
     // The display is driven where it is wired: a rack PC's through the link, else this PC's own.
-    const display = remote ?? displayFrom(role.display, shell.dataDir, shell.assetsDir, services.registry);
+    const display =
+      remote ?? (await displayFrom(role.display, shell.dataDir, shell.assetsDir, services.registry));
     services.wall.display = display;
     if (role.role === 'wall') {
       link = await startWallLink(

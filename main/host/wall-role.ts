@@ -60,14 +60,14 @@ export const profileDirs = (dataDir: string, assetsDir: string): string[] => [
   path.join(assetsDir, 'displays'),
 ];
 
-export function displayFrom(
+export async function displayFrom(
   spec: string | null,
   dataDir: string,
   assetsDir: string,
   registry: Registry,
-): DisplayControl {
+): Promise<DisplayControl> {
   if (!spec) return NO_DISPLAY;
-  const d = openDisplay(spec, profileDirs(dataDir, assetsDir), (e) => registry.append(e));
+  const d = await openDisplay(spec, profileDirs(dataDir, assetsDir), (e) => registry.append(e));
   if (!d.ok) throw new HostFlagError(d.message);
   return d.display;
 }

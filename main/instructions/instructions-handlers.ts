@@ -1,37 +1,61 @@
 /** Contract handlers of the common instructions: read any version, import a new one (head of service). */
 import type { ChannelsOf } from '../../common/contract';
-import { err, ok } from '../../common/result';
+import type { InstructionsFormat } from '../../common/contract-docs';
+import { err, ok, type Result } from '../../common/result';
 import { storageErrorCode } from '../config/atomic-write';
 import type { EventSink, Handlers } from '../ipc/router';
+import { AnswerCache } from '../ipc/shared-answer';
 import { createLogger } from '../log/logger';
 import type { Registry, RegistryActor } from '../registry/registry';
-import { parseInstructions } from './instructions-parse';
+import { parseInstructions, precheck, type Parsed } from './instructions-parse';
 import type { InstructionsStore } from './instructions-store';
-import type { PdfSummary } from './pdf-read';
 
 const log = createLogger('instructions');
+
+/** Versions never change: each one read is kept, serialized once, within this many bytes. */
+const READ_CACHE_BYTES = 24 * 1024 * 1024;
+
+export interface ParseInput {
+  fileName: string;
+  format: InstructionsFormat;
+  bytes: Buffer;
+  categories?: string[];
+}
 
 export interface InstructionsDeps {
   store: InstructionsStore;
   registry: Registry;
   events: EventSink;
   actor: (clientId: string) => RegistryActor | null;
-  /** Reads a PDF off the main thread (main/jobs: `instructions.readPdf`). */
-  readPdf?: (bytes: Buffer) => Promise<PdfSummary | null>;
+  /** The parse: in a worker thread with a deadline on a post (main/jobs: `instructions.parse`); in-line in tests. */
+  parse?: (input: ParseInput) => Promise<Result<Parsed>>;
 }
 
+const inline = async (i: ParseInput): Promise<Result<Parsed>> =>
+  ok(await parseInstructions(i.fileName, i.bytes, i.categories));
+
 export function instructionsHandlers(d: InstructionsDeps): Pick<Handlers, ChannelsOf<'instructions'>> {
+  const parse = d.parse ?? inline;
+  const answers = new AnswerCache(READ_CACHE_BYTES);
   return {
     'instructions:get': () => ok(d.store.view()),
-    'instructions:read': ({ version }) => {
-      const doc = d.store.read(version);
-      return doc ? ok(doc) : err('instructions_unknown_version', { version });
-    },
+    'instructions:read': ({ version }) =>
+      answers.get(String(version), () => {
+        const doc = d.store.read(version);
+        return doc ? ok(doc) : err('instructions_unknown_version', { version });
+      }),
     'instructions:import': async ({ fileName, contentBase64, categories }, ctx) => {
       const by = d.actor(ctx.clientId);
       if (!by) return err('unauthenticated');
       const bytes = Buffer.from(contentBase64, 'base64');
-      const parsed = await parseInstructions(fileName, bytes, categories, d.readPdf);
+      const format = precheck(fileName, bytes);
+      let parsed: Parsed;
+      if (typeof format !== 'string') parsed = { ok: false, problem: format };
+      else {
+        const r = await parse({ fileName, format, bytes, ...(categories && { categories }) });
+        if (!r.ok) return r; // the post is busy, or closing
+        parsed = r.value;
+      }
       if (!parsed.ok) {
         log.warn(`instructions ${fileName} refused: ${parsed.problem.reason}`);
         return err('instructions_invalid', { reason: parsed.problem.reason, ...parsed.problem.params });

@@ -13,7 +13,7 @@ import {
 } from '../../common/contract-docs';
 import type { ErrorReason } from '../../common/errors';
 import { textProblem, visibleText } from '../../common/text';
-import { readPdf, type PdfSummary } from './pdf-read';
+import { readPdf } from './pdf-read';
 
 export type InstructionsProblem = {
   reason: ErrorReason<'instructions_invalid'>;
@@ -81,19 +81,26 @@ export function parseMarkdown(text: string): Parsed {
   return problem ? { ok: false, problem } : { ok: true, format: 'markdown', categories };
 }
 
-/** The file's bytes, whatever they claim to be. */
+/** What main checks before handing a file to the parse (no parse runs for these). */
+export function precheck(fileName: string, bytes: Buffer): InstructionsProblem | InstructionsFormat {
+  if (bytes.length > MAX_INSTRUCTIONS_BYTES)
+    return { reason: 'too_large', params: { max: MAX_INSTRUCTIONS_BYTES / (1024 * 1024) } };
+  if (bytes.length === 0) return { reason: 'empty' };
+  return formatOf(fileName) ?? { reason: 'format' };
+}
+
+/**
+ * The file's bytes, whatever they claim to be. On a post this runs in a worker thread with a
+ * deadline (main/jobs: `instructions.parse`), the Markdown as much as the PDF: a crafted file of
+ * either kind must not stall the video.
+ */
 export async function parseInstructions(
   fileName: string,
   bytes: Buffer,
   formCategories: string[] | undefined,
-  /** The PDF parse: in a worker thread on a post (a crafted PDF must not stall the video), in-line in tests. */
-  read: (bytes: Buffer) => Promise<PdfSummary | null> = readPdf,
-): Promise<Parsed & { text?: string }> {
-  if (bytes.length > MAX_INSTRUCTIONS_BYTES)
-    return fail('too_large', { max: MAX_INSTRUCTIONS_BYTES / (1024 * 1024) });
-  if (bytes.length === 0) return fail('empty');
-  const format = formatOf(fileName);
-  if (format === null) return fail('format');
+): Promise<Parsed> {
+  const format = precheck(fileName, bytes);
+  if (typeof format !== 'string') return { ok: false, problem: format };
   if (format === 'markdown') {
     let text: string;
     try {
@@ -103,11 +110,10 @@ export async function parseInstructions(
     }
     // Line endings are the file's, not its text: CRLF, CR, form and vertical feeds end lines.
     if (textProblem(text.replace(/\r\n?|[\f\v]/g, '\n'), { multiline: true })) return fail('encoding');
-    const parsed = parseMarkdown(text);
-    return parsed.ok ? { ...parsed, text } : parsed;
+    return parseMarkdown(text);
   }
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return fail('not_pdf');
-  const pdf = await read(bytes);
+  const pdf = await readPdf(bytes);
   if (!pdf) return fail('pdf_unreadable');
   const typed = (formCategories ?? []).map(clean).filter((l) => l.length > 0);
   const labels = typed.length > 0 ? typed : pdf.outline.map(clean).filter((l) => l.length > 0);

@@ -50,6 +50,8 @@ export class Router {
   constructor(
     private readonly handlers: Handlers,
     private readonly gate: Gate = () => null,
+    /** After validation, before the handler: only well-formed calls spend a rate limit (main/ipc/rate-limit.ts). */
+    private readonly limit: Gate = () => null,
   ) {}
 
   async dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
@@ -63,6 +65,8 @@ export class Router {
       const reason = textIssueReason(first);
       return reason ? err('text_invalid', { field, reason }) : err('invalid_payload', { field });
     }
+    const limited = this.limit(channel, ctx);
+    if (limited) return limited;
     try {
       const handler = this.handlers[channel] as Handler<Channel>;
       return await handler(parsed.data as never, ctx);

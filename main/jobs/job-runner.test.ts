@@ -48,6 +48,23 @@ test('cancelling stops a polite job, and ends a job stuck in a loop', async () =
   await r.close();
 });
 
+test('a deadline counts from the start, not the wait in the queue, and ends even a job stuck in a loop', async () => {
+  const r = runner({ maxConcurrent: 1 });
+  const first = r.run('wait', { ms: 3000 });
+  // Queued behind 3 s of work with 2.5 s to run (its thread's start-up included): it still runs.
+  const queued = r.run('wait', { ms: 10 }, { deadlineMs: 2500 });
+  assert.deepEqual(await first, { ok: true, value: 'waited' });
+  assert.deepEqual(await queued, { ok: true, value: 'waited' });
+  const started = Date.now();
+  assert.deepEqual(await r.run('spin', {}, { deadlineMs: 300 }), {
+    ok: false,
+    error: { code: 'job_timeout' },
+  });
+  assert.ok(Date.now() - started < 10_000);
+  assert.equal(r.active, 0);
+  await r.close();
+});
+
 test('a throwing job gives job_failed (never its message); a coded refusal keeps its code', async () => {
   const r = runner();
   assert.deepEqual(await r.run('fail', {}), { ok: false, error: { code: 'job_failed' } });

@@ -25,6 +25,8 @@ export type ValueOf<T extends JobTable, N extends keyof T> = Awaited<ReturnType<
 export interface RunOptions {
   onProgress?(fraction: number): void;
   signal?: AbortSignal;
+  /** Counted from the job's start (not its wait in the queue); past it the job is ended: `job_timeout`. */
+  deadlineMs?: number;
 }
 
 export interface JobRunnerOptions {
@@ -60,12 +62,19 @@ export class JobRunner<T extends JobTable> {
     if (this.closing.signal.aborted) return err('job_cancelled');
     if (!(await this.acquire())) return err('jobs_busy');
     try {
-      const signal = AbortSignal.any([this.closing.signal, ...(opts.signal ? [opts.signal] : [])]);
+      const deadline = opts.deadlineMs === undefined ? null : AbortSignal.timeout(opts.deadlineMs);
+      const signal = AbortSignal.any([
+        this.closing.signal,
+        ...(opts.signal ? [opts.signal] : []),
+        ...(deadline ? [deadline] : []),
+      ]);
       if (signal.aborted) return err('job_cancelled');
       const p = this.spawn(job, params, signal, opts.onProgress);
       this.live.add(p);
       void p.finally(() => this.live.delete(p));
-      return (await p) as Result<ValueOf<T, N>>;
+      const r = await p;
+      if (!r.ok && deadline?.aborted && !this.closing.signal.aborted) return err('job_timeout');
+      return r as Result<ValueOf<T, N>>;
     } finally {
       this.release();
     }

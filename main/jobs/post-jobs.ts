@@ -5,7 +5,10 @@
 import type { RegistryKeys } from '../registry/registry-key';
 import { JobRunner } from './job-runner';
 import type { JobTable } from './serve-jobs';
-import { readPdf } from '../instructions/pdf-read';
+import { checkImport } from '../cameras/inventory-check';
+import type { Camera } from '../cameras/inventory-schema';
+import { parseInstructions } from '../instructions/instructions-parse';
+import { checkPlan, copyTiles } from '../map/map-jobs';
 import { run as runReport } from '../report/report-job';
 import { registryExportJob, registryQueryJob, registrySlotsJob, registryVerifyJob } from './registry-jobs';
 
@@ -15,7 +18,17 @@ export const POST_JOBS = {
   'registry.verify': registryVerifyJob,
   'registry.export': registryExportJob,
   'report.compute': { run: runReport },
-  'instructions.readPdf': { run: (p: { base64: string }) => readPdf(Buffer.from(p.base64, 'base64')) },
+  // Files someone else made: parsed, decoded or copied here, never on the thread that fans video out.
+  'instructions.parse': {
+    run: (p: { fileName: string; bytes: Uint8Array; categories?: string[] }) =>
+      parseInstructions(p.fileName, Buffer.from(p.bytes), p.categories),
+  },
+  'map.checkPlan': { run: checkPlan },
+  'cameras.check': {
+    run: async (p: { fileName: string; bytes: Uint8Array; inForce: Camera[] }) =>
+      checkImport(p.fileName, p.bytes, p.inForce),
+  },
+  'map.copyTiles': { run: copyTiles },
 } satisfies JobTable;
 
 export type PostJobs = typeof POST_JOBS;

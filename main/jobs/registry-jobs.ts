@@ -106,19 +106,17 @@ export const registrySlotsJob: JobModule<SlotsParams, RegistrySlotsPage> = {
     }),
 };
 
-function verifyIn(db: DatabaseSync, ctx: JobContext): VerifyView {
+function verifyIn(db: DatabaseSync, ctx: JobContext, checkpoint: unknown): VerifyView {
   const rows = db.prepare(`${ROWS} ORDER BY seq`).iterate() as Iterable<RegistryRow>;
-  return verifyChain(
-    ctx.keys,
-    anchorOf(db),
-    reporting(rows, seqProgress(db), ctx),
-    latestCheckpoint(ctx.dataDir),
-  );
+  return verifyChain(ctx.keys, anchorOf(db), reporting(rows, seqProgress(db), ctx), checkpoint);
 }
 
 /** The whole chain, from one snapshot, against the newest checkpoint file. */
 export const registryVerifyJob: JobModule<Record<string, never>, VerifyView> = {
-  run: (_p, ctx) => withSnapshot(ctx.dataDir, (db) => verifyIn(db, ctx)),
+  run: async (_p, ctx) => {
+    const checkpoint = await latestCheckpoint(ctx.dataDir);
+    return withSnapshot(ctx.dataDir, (db) => verifyIn(db, ctx, checkpoint));
+  },
 };
 
 export interface ExportParams {
@@ -143,7 +141,8 @@ export const registryExportJob: JobModule<ExportParams, { rows: number }> = {
       try {
         if (p.format === 'pdf') {
           const all = [...rows];
-          const body = await toPdf(all, p.filter, verifyIn(db, ctx), p.post);
+          const checked = verifyIn(db, ctx, await latestCheckpoint(ctx.dataDir));
+          const body = await toPdf(all, p.filter, checked, p.post);
           fs.writeFileSync(p.file, body, { mode: 0o600 });
           return { rows: all.length };
         }

@@ -1,18 +1,26 @@
 /**
  * The site map on disk, under dataDir/map: `map.json` names the map in force (a plan image, or a
  * tile folder copied in), written last and atomically, so a failed import leaves the previous map
- * whole. Everything is checked before the first byte is written.
+ * whole. Everything is checked before the first byte is written, and every file is decoded,
+ * read or copied off the main thread (map-jobs.ts in a worker on a post, in-line in tests).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MapImageType, MapRefPoint, MapView } from '../../common/contract-map';
+import {
+  MAP_MAX_IMAGE_BYTES,
+  type MapImageType,
+  type MapRefPoint,
+  type MapView,
+} from '../../common/contract-map';
 import { planTransform } from '../../common/map-transform';
 import { err, ok, type Result } from '../../common/result';
 import { storageErrorCode, writeFileAtomic } from '../config/atomic-write';
+import { readFileSafe } from '../config/safe-read';
+import { JobError } from '../jobs/worker-protocol';
 import { createLogger } from '../log/logger';
-import { readPlanImage } from './plan-image';
-import { readTile, scanTileFolder, tileBounds, tileFile } from './tile-folder';
+import { checkPlan, copyTiles, type PlanCheck, type TilesCopy } from './map-jobs';
+import { readTile, tileBounds, tileFile } from './tile-folder';
 
 const log = createLogger('map');
 
@@ -24,12 +32,38 @@ interface Stored {
 
 const SOURCE = /^(plan-[a-z0-9]+\.(png|jpeg)|tiles-[a-z0-9]+)$/;
 
+/** The work on files: worker jobs on a post (map-wiring.ts), each one `jobs_busy` or ended at its deadline. */
+export interface MapWork {
+  checkPlan(bytes: Buffer): Promise<Result<PlanCheck>>;
+  /** Copies the folder's tiles into dataDir/map/<dest>. */
+  copyTiles(folder: string, dest: string): Promise<Result<TilesCopy>>;
+}
+
+/** The same work in-line, for tests and tools. */
+export function inlineMapWork(dataDir: string): MapWork {
+  const coded = async <T>(f: () => Promise<T>): Promise<Result<T>> => {
+    try {
+      return ok(await f());
+    } catch (e) {
+      if (e instanceof JobError) return err(e.code, e.params);
+      throw e;
+    }
+  };
+  return {
+    checkPlan: (bytes) => coded(() => checkPlan({ bytes })),
+    copyTiles: (folder, dest) =>
+      coded(() => copyTiles({ folder, dest }, { dataDir, signal: new AbortController().signal })),
+  };
+}
+
 export class MapStore {
   private readonly dir: string;
   private state: Stored = { view: { kind: 'none' }, source: null };
+  private readonly work: MapWork;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, work?: MapWork) {
     this.dir = path.join(dataDir, 'map');
+    this.work = work ?? inlineMapWork(dataDir);
     this.state = this.load();
   }
 
@@ -37,29 +71,38 @@ export class MapStore {
     return this.state.view;
   }
 
-  plan(): { type: MapImageType; bytes: Buffer } | null {
+  /**
+   * The plan's bytes. Read like any file someone could have swapped (readFileSafe): a pipe or a link
+   * planted in dataDir/map is refused rather than waited on.
+   */
+  async plan(): Promise<{ type: MapImageType; bytes: Buffer } | null> {
     const { view, source } = this.state;
     if (view.kind !== 'plan' || !source) return null;
-    try {
-      return { type: view.type, bytes: fs.readFileSync(path.join(this.dir, source)) };
-    } catch (e) {
-      log.warn(`map plan unreadable: ${(e as Error).message}`);
-      return null;
-    }
+    const r = await readFileSafe(path.join(this.dir, source), { maxBytes: MAP_MAX_IMAGE_BYTES });
+    if (r.ok) return { type: view.type, bytes: r.bytes };
+    log.warn(`map plan unreadable: ${r.problem}`);
+    return null;
   }
 
-  tile(z: number, x: number, y: number): Buffer | null {
+  async tile(z: number, x: number, y: number): Promise<Buffer | null> {
     const { view, source } = this.state;
     if (view.kind !== 'tiles' || !source) return null;
     const root = path.join(this.dir, source);
     if (!tileFile(root, z, x, y)) return null;
-    const b = readTile(root, { z, x, y, size: 0 });
+    const b = await readTile(root, { z, x, y, size: 0 });
     return typeof b === 'string' ? null : b;
   }
 
-  importPlan(fileName: string, bytes: Buffer, points: MapRefPoint[]): Result<MapView> {
+  /** The map in force's version (answers cached by the handlers are keyed by it). */
+  version(): string {
+    return this.state.view.kind === 'none' ? 'none' : this.state.view.version;
+  }
+
+  async importPlan(fileName: string, bytes: Buffer, points: MapRefPoint[]): Promise<Result<MapView>> {
     if (points.length < 2) return err('map_no_points', { count: points.length });
-    const image = readPlanImage(bytes);
+    const checked = await this.work.checkPlan(bytes);
+    if (!checked.ok) return checked;
+    const image = checked.value;
     if (!image.ok) return err('map_image_invalid', { reason: image.problem });
     const { type, width, height } = image.info;
     if (points.some((p) => p.x < 0 || p.y < 0 || p.x > width || p.y > height))
@@ -86,15 +129,21 @@ export class MapStore {
   }
 
   /**
-   * Copies the folder tile by tile into a temporary folder (each read refusing a link swapped in
-   * since the scan), yielding to the event loop as it goes so the video fan-out never waits; any
-   * refusal removes the copy, and the map in force stays.
+   * The folder is scanned, and copied tile by tile into a temporary folder, by copyTiles (a worker on
+   * a post): each read refuses a link, pipe or device swapped in since the scan, and each tile is
+   * checked whole. Any refusal removes the copy, and the map in force stays.
    */
   async importTiles(folder: string): Promise<Result<MapView>> {
-    const scan = scanTileFolder(folder);
-    if (!scan.ok) return err('map_tiles_invalid', { reason: scan.problem, path: scan.path });
     const version = newVersion();
     const source = `tiles-${version}`;
+    const tmp = path.join(this.dir, `${source}.tmp`);
+    const copied = await this.work.copyTiles(folder, `${source}.tmp`);
+    if (!copied.ok) {
+      await this.remove(`${source}.tmp`); // a job ended midway leaves its copy
+      return copied;
+    }
+    const scan = copied.value;
+    if (!scan.ok) return err('map_tiles_invalid', { reason: scan.problem, path: scan.path });
     const zooms = scan.tiles.map((t) => t.z);
     const view: MapView = {
       kind: 'tiles',
@@ -105,45 +154,31 @@ export class MapStore {
       bounds: tileBounds(scan.tiles),
       importedAt: new Date().toISOString(),
     };
-    const tmp = path.join(this.dir, `${source}.tmp`);
-    const from = path.resolve(folder);
-    try {
-      fs.mkdirSync(tmp, { recursive: true, mode: 0o700 });
-      for (const [i, t] of scan.tiles.entries()) {
-        if (i % 32 === 31) await new Promise((r) => setImmediate(r));
-        const b = readTile(from, t);
-        if (typeof b === 'string') {
-          fs.rmSync(tmp, { recursive: true, force: true });
-          return err('map_tiles_invalid', { reason: b, path: `${t.z}/${t.x}/${t.y}.png` });
-        }
-        const d = path.join(tmp, String(t.z), String(t.x));
-        fs.mkdirSync(d, { recursive: true, mode: 0o700 });
-        fs.writeFileSync(path.join(d, `${t.y}.png`), b, { mode: 0o600 });
-      }
-    } catch (e) {
-      fs.rmSync(tmp, { recursive: true, force: true });
-      log.error('map tiles not stored', e);
-      return err(storageErrorCode(e));
-    }
     return this.commit(view, source, () => fs.renameSync(tmp, path.join(this.dir, source)));
   }
 
   /** Writes the new source, then map.json; only then is the previous source removed. */
-  private commit(view: MapView, source: string, write: () => void): Result<MapView> {
+  private async commit(view: MapView, source: string, write: () => void): Promise<Result<MapView>> {
     const previous = this.state.source;
     try {
       write();
       writeFileAtomic(path.join(this.dir, 'map.json'), JSON.stringify({ view, source } satisfies Stored));
     } catch (e) {
-      fs.rmSync(path.join(this.dir, source), { recursive: true, force: true });
-      fs.rmSync(path.join(this.dir, `${source}.tmp`), { recursive: true, force: true });
+      await this.remove(source);
+      await this.remove(`${source}.tmp`);
       log.error('map import not stored', e);
       return err(storageErrorCode(e));
     }
     this.state = { view, source };
-    if (previous && previous !== source)
-      fs.rmSync(path.join(this.dir, previous), { recursive: true, force: true });
+    if (previous && previous !== source) await this.remove(previous);
     return ok(view);
+  }
+
+  /** Off the event loop: the previous tiles may be 20 000 files. */
+  private remove(name: string): Promise<void> {
+    return fs.promises
+      .rm(path.join(this.dir, name), { recursive: true, force: true })
+      .catch((e: unknown) => log.warn(`map: ${name} not removed: ${(e as Error).message}`));
   }
 
   private load(): Stored {

@@ -1,10 +1,12 @@
 /**
  * A plan image's type and size, read from its own bytes (never from its name): PNG or JPEG only,
- * within the byte and pixel caps. Anything else is refused before a byte is written.
+ * within the byte and pixel caps. Anything else is refused before a byte is written. This only
+ * sniffs; map-jobs.ts then checks the whole file in a worker thread.
  */
 import { MAP_MAX_IMAGE_BYTES, MAP_MAX_IMAGE_SIDE, type MapImageType } from '../../common/contract-map';
+import type { ErrorReason } from '../../common/errors';
 
-export type ImageProblem = 'format' | 'too_large' | 'dimensions';
+export type ImageProblem = ErrorReason<'map_image_invalid'>;
 export type ImageInfo = { type: MapImageType; width: number; height: number };
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,4 +1,5 @@
 /** Real, minimal PNG and JPEG headers for the map's tests (one grey pixel row per line). */
+import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -61,4 +62,38 @@ export function jpegHeader(width: number, height: number): Buffer {
     0,
   ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
+}
+
+/** A whole baseline JPEG's structure: tables, frame, one scan (with a stuffed byte and a restart marker), EOI. */
+export function jpeg(width: number, height: number): Buffer {
+  const dqt = Buffer.concat([Buffer.from([0xff, 0xdb, 0x00, 0x43, 0x00]), Buffer.alloc(64, 1)]);
+  const dht = Buffer.concat([
+    Buffer.from([0xff, 0xc4, 0x00, 0x14, 0x00, 1]),
+    Buffer.alloc(15),
+    Buffer.from([0]),
+  ]);
+  const sos = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]);
+  const data = Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0x78]);
+  const header = jpegHeader(width, height);
+  return Buffer.concat([header.subarray(0, -2), dqt, dht, sos, data, Buffer.from([0xff, 0xd9])]);
+}
+
+/** A PNG chunk, its CRC computed (for crafting damaged files). */
+export { chunk as pngChunk };
+
+/** An RGB PNG of random pixels (a real plan's do not compress), stored with zlib at the given level. */
+export function noisyPng(width: number, height: number, level = 6): Buffer {
+  const raw = crypto.randomBytes((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = y % 5; // every filter type
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

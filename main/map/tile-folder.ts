@@ -1,7 +1,7 @@
 /**
  * A technician's folder of map tiles, `z/x/y.png` and nothing else: every name is a number in its
  * zoom's range, every file a PNG within the size cap, no symbolic link anywhere, nothing read
- * outside the folder. Checked whole before anything is copied.
+ * outside the folder. Checked whole before anything is copied, in a worker thread (map-jobs.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,9 +11,11 @@ import {
   MAP_MAX_TILES_BYTES,
   MAP_MAX_ZOOM,
 } from '../../common/contract-map';
+import type { ErrorReason } from '../../common/errors';
+import { readFileSafe, type SafeReadProblem } from '../config/safe-read';
 import { isPng } from './plan-image';
 
-export type TileProblem = 'folder' | 'empty' | 'shape' | 'symlink' | 'not_png' | 'too_large' | 'too_many';
+export type TileProblem = ErrorReason<'map_tiles_invalid'>;
 export type TileFolderResult =
   { ok: true; tiles: TileRef[] } | { ok: false; problem: TileProblem; path: string };
 export interface TileRef {
@@ -85,8 +87,9 @@ export function scanTileFolder(folder: string): TileFolderResult {
         if (sub) return sub;
         continue;
       }
-      const c = ent.isFile() ? parseTilePath(here) : null;
+      const c = parseTilePath(here);
       if (!c) return fail('shape', here);
+      if (!ent.isFile()) return fail('not_file', here); // a pipe, socket or device under a tile's name
       const size = fs.lstatSync(path.join(root, ...here)).size;
       if (size > MAP_MAX_TILE_BYTES) return fail('too_large', here);
       total += size;
@@ -102,26 +105,27 @@ export function scanTileFolder(folder: string): TileFolderResult {
   return { ok: true, tiles };
 }
 
-/** Reads one tile of a scanned folder without following a link swapped in since the scan. */
-export function readTile(root: string, t: TileRef): Buffer | TileProblem {
+/** A tile is read within this time, or given up (a stuck share or USB key). */
+export const TILE_READ_DEADLINE_MS = 5_000;
+
+const READ_PROBLEM: Record<Exclude<SafeReadProblem, 'too_large'>, TileProblem> = {
+  missing: 'unreadable',
+  unreadable: 'unreadable',
+  symlink: 'symlink',
+  not_file: 'not_file',
+  timeout: 'timeout',
+};
+
+/**
+ * Reads one tile of a scanned folder through readFileSafe: a link, a pipe, a socket or a device
+ * swapped in since the scan is refused without blocking, and a read that never ends is given up.
+ */
+export async function readTile(root: string, t: TileRef): Promise<Buffer | TileProblem> {
   const file = tileFile(root, t.z, t.x, t.y);
   if (!file) return 'shape';
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-  } catch {
-    return 'symlink';
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return 'shape';
-    if (st.size > MAP_MAX_TILE_BYTES) return 'too_large';
-    const buf = Buffer.alloc(st.size);
-    fs.readSync(fd, buf, 0, st.size, 0);
-    return isPng(buf) ? buf : 'not_png';
-  } finally {
-    fs.closeSync(fd);
-  }
+  const r = await readFileSafe(file, { maxBytes: MAP_MAX_TILE_BYTES, deadlineMs: TILE_READ_DEADLINE_MS });
+  if (!r.ok) return r.problem === 'too_large' ? 'too_large' : READ_PROBLEM[r.problem];
+  return isPng(r.bytes) ? r.bytes : 'not_png';
 }
 
 /** The ground the tiles of the lowest zoom cover: [south, west, north, east] (Web Mercator). */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -150,5 +151,24 @@ test(
       });
       assert.deepEqual(v, { ok: false, reason: 'ca_unreadable' }, caFile);
     }
+  },
+);
+
+test(
+  'removable media holding pipes instead of files is refused at once, never waited on',
+  { timeout: 20_000 },
+  async () => {
+    const inspector = { inspect: () => Promise.reject(new Error('never reached')) };
+    const run = (dir: string) =>
+      verifyUpdate({ dir, currentVersion: '0.1.0', expectedPublisher: PUBLISHER, inspector });
+    const dir = media();
+    execFileSync('mkfifo', [path.join(dir, 'latest.yml')]); // the CLI used to wait for a writer forever
+    assert.deepEqual(await run(dir), { ok: false, reason: 'manifest_missing' });
+    const other = media();
+    fs.writeFileSync(path.join(other, FILE), 'MZ');
+    writeManifest(other, FILE, '0.2.0');
+    fs.rmSync(path.join(other, FILE));
+    execFileSync('mkfifo', [path.join(other, FILE)]);
+    assert.deepEqual(await run(other), { ok: false, reason: 'file_missing', version: '0.2.0', file: FILE });
   },
 );

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
+import { readFileSafe } from '../config/safe-read';
 import { normaliseDn, type SignatureInspector } from './authenticode';
 
 export const UPDATE_REFUSALS = [
@@ -59,10 +60,19 @@ export function newer(candidate: string, current: string): boolean {
   return false;
 }
 
-export async function sha512File(file: string): Promise<string> {
+/** An installer is read from removable media within this time, and no larger than this. */
+const INSTALLER_DEADLINE_MS = 5 * 60_000;
+const MAX_INSTALLER_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** The file's sha512 (base64); null when it cannot be read as a regular file within its deadline. */
+export async function sha512File(file: string): Promise<string | null> {
   const h = createHash('sha512');
-  for await (const chunk of fs.createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest('base64');
+  const r = await readFileSafe(file, {
+    maxBytes: MAX_INSTALLER_BYTES,
+    deadlineMs: INSTALLER_DEADLINE_MS,
+    onChunk: (c) => h.update(c),
+  });
+  return r.ok ? h.digest('base64') : null;
 }
 
 export interface VerifyOptions {
@@ -76,13 +86,11 @@ export interface VerifyOptions {
 
 export async function verifyUpdate(o: VerifyOptions): Promise<UpdateCheck> {
   const manifestFile = path.join(o.dir, 'latest.yml');
-  let raw: string;
-  try {
-    if (fs.statSync(manifestFile).size > MAX_MANIFEST_BYTES) return { ok: false, reason: 'manifest_invalid' };
-    raw = fs.readFileSync(manifestFile, 'utf8');
-  } catch {
-    return { ok: false, reason: 'manifest_missing' };
-  }
+  // Removable media: a regular file only, read within its deadline (readFileSafe), never a pipe.
+  const read = await readFileSafe(manifestFile, { maxBytes: MAX_MANIFEST_BYTES });
+  if (!read.ok)
+    return { ok: false, reason: read.problem === 'too_large' ? 'manifest_invalid' : 'manifest_missing' };
+  const raw = read.bytes.toString('utf8');
   let doc: unknown;
   try {
     doc = yaml.load(raw, { schema: yaml.JSON_SCHEMA, json: true });

@@ -511,6 +511,8 @@ export const en: Record<MessageKey, string> = {
     'Too many categories (at most {max}); the current version stays.',
   'error.instructions_invalid.duplicate_category':
     'Duplicate category: “{label}”. The current version stays.',
+  'error.instructions_invalid.too_complex':
+    'Instructions file too complex: reading it takes more than {seconds} s. Simplify it (brackets, deeply nested lists); the current version stays.',
   'error.instructions_unknown_version': 'Instructions version {version} not found.',
   'error.incident_invalid': 'Incident report refused.',
   'error.incident_invalid.no_instructions':
@@ -660,7 +662,9 @@ export const en: Record<MessageKey, string> = {
   'error.map_image_invalid.format': 'This file is not a readable PNG or JPEG image. Nothing was changed.',
   'error.map_image_invalid.too_large': 'Plan image too large (4 MiB at most). Nothing was changed.',
   'error.map_image_invalid.dimensions':
-    'Plan image dimensions refused (16,384 pixels a side at most). Nothing was changed.',
+    'Plan image dimensions refused (16,384 pixels a side and 64 million pixels at most). Nothing was changed.',
+  'error.map_image_invalid.damaged':
+    'Plan image damaged or incomplete (file cut short or altered). Nothing was changed.',
   'error.map_tiles_invalid': 'Folder of tiles refused ({path}). Nothing was changed.',
   'error.map_tiles_invalid.folder': 'Folder missing or unreadable on this post: {path}. Nothing was changed.',
   'error.map_tiles_invalid.empty': 'This folder holds no tiles: {path}. Nothing was changed.',
@@ -671,6 +675,14 @@ export const en: Record<MessageKey, string> = {
   'error.map_tiles_invalid.not_png': 'This tile is not a PNG image: {path}. Nothing was changed.',
   'error.map_tiles_invalid.too_large': 'Tile or folder too large: {path}. Nothing was changed.',
   'error.map_tiles_invalid.too_many': 'Too many tiles in this folder (20,000 at most). Nothing was changed.',
+  'error.map_tiles_invalid.damaged':
+    'Tile damaged or incomplete (file cut short or altered): {path}. Nothing was changed.',
+  'error.map_tiles_invalid.not_file':
+    'Not a regular file (named pipe, socket or device): {path}. Nothing was changed.',
+  'error.map_tiles_invalid.timeout':
+    'Reading took too long and was given up (stuck media?): {path}. Nothing was changed.',
+  'error.map_tiles_invalid.unreadable':
+    'Tile unreadable or gone during the import: {path}. Nothing was changed.',
   'event.map.import': 'Site map import',
 
   'report.button': 'Annual report',
@@ -719,5 +731,7 @@ export const en: Record<MessageKey, string> = {
   'reg.job.export': 'Exporting…',
   'error.job_failed': 'The processing failed; nothing was changed. Try again, or call the technician.',
   'error.job_cancelled': 'Processing cancelled.',
+  'error.job_timeout': 'Processing stopped: it ran past the time allowed. Nothing was changed.',
   'error.jobs_busy': 'Too many tasks running on this post; try again in a moment.',
+  'error.too_many_requests': 'Too many requests from this window in a short time; try again in a moment.',
 };

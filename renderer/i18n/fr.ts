@@ -523,6 +523,8 @@ export const fr = {
     'Trop de catégories (au plus {max}) ; la version en vigueur reste.',
   'error.instructions_invalid.duplicate_category':
     'Catégorie en double : « {label} ». La version en vigueur reste.',
+  'error.instructions_invalid.too_complex':
+    'Fichier de consignes trop complexe : sa lecture dépasse {seconds} s. Simplifiez-le (crochets, listes très imbriquées) ; la version en vigueur reste.',
   'error.instructions_unknown_version': 'Version {version} des consignes introuvable.',
   'error.incident_invalid': 'Signalement refusé.',
   'error.incident_invalid.no_instructions':
@@ -676,7 +678,9 @@ export const fr = {
     'Ce fichier n’est pas une image PNG ou JPEG lisible. Rien n’a été modifié.',
   'error.map_image_invalid.too_large': 'Image du plan trop lourde (4 Mio au plus). Rien n’a été modifié.',
   'error.map_image_invalid.dimensions':
-    'Dimensions de l’image du plan refusées (16 384 pixels de côté au plus). Rien n’a été modifié.',
+    'Dimensions de l’image du plan refusées (16 384 pixels de côté et 64 millions de pixels au plus). Rien n’a été modifié.',
+  'error.map_image_invalid.damaged':
+    'Image du plan endommagée ou incomplète (fichier tronqué ou altéré). Rien n’a été modifié.',
   'error.map_tiles_invalid': 'Dossier de tuiles refusé ({path}). Rien n’a été modifié.',
   'error.map_tiles_invalid.folder':
     'Dossier introuvable ou illisible sur ce poste : {path}. Rien n’a été modifié.',
@@ -689,6 +693,14 @@ export const fr = {
   'error.map_tiles_invalid.too_large': 'Tuile ou dossier trop lourd : {path}. Rien n’a été modifié.',
   'error.map_tiles_invalid.too_many':
     'Trop de tuiles dans ce dossier (20 000 au plus). Rien n’a été modifié.',
+  'error.map_tiles_invalid.damaged':
+    'Tuile endommagée ou incomplète (fichier tronqué ou altéré) : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.not_file':
+    'Ce n’est pas un fichier ordinaire (tube nommé, socket ou périphérique) : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.timeout':
+    'Lecture trop lente, abandonnée (support bloqué ?) : {path}. Rien n’a été modifié.',
+  'error.map_tiles_invalid.unreadable':
+    'Tuile illisible ou disparue pendant l’import : {path}. Rien n’a été modifié.',
   'event.map.import': 'Import du plan du site',
 
   'report.button': 'Rapport annuel',
@@ -738,7 +750,10 @@ export const fr = {
   'reg.job.export': 'Export en cours…',
   'error.job_failed': 'Le traitement a échoué ; rien n’a été modifié. Réessayez, ou prévenez le technicien.',
   'error.job_cancelled': 'Traitement annulé.',
+  'error.job_timeout': 'Traitement arrêté : il a dépassé le temps permis. Rien n’a été modifié.',
   'error.jobs_busy': 'Trop de traitements en cours sur ce poste ; réessayez dans un instant.',
+  'error.too_many_requests':
+    'Trop de demandes en peu de temps depuis cette fenêtre ; réessayez dans un instant.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -10,7 +10,11 @@ import type { DisplayTarget } from './transports';
 
 export type DisplaySetup = { ok: true; display: ProfileDisplay } | { ok: false; message: string };
 
-export function openDisplay(spec: string, dirs: string[], record: (e: RegistryInput) => void): DisplaySetup {
+export async function openDisplay(
+  spec: string,
+  dirs: string[],
+  record: (e: RegistryInput) => void,
+): Promise<DisplaySetup> {
   const at = spec.indexOf('@');
   if (at <= 0 || at === spec.length - 1)
     return {
@@ -19,7 +23,7 @@ export function openDisplay(spec: string, dirs: string[], record: (e: RegistryIn
     };
   const model = spec.slice(0, at);
   const where = spec.slice(at + 1);
-  const profile = loadProfile(model, dirs);
+  const profile = await loadProfile(model, dirs);
   if ('problem' in profile)
     return {
       ok: false,

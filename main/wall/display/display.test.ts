@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { SerialPort } from 'serialport';
 import type { RegistryInput } from '../../registry/registry';
 import { openDisplay } from './display-config';
-import { loadProfile, type DisplayProfile } from './profile';
+import { loadProfile, parseProfile, type DisplayProfile } from './profile';
 import { ProfileDisplay } from './profile-display';
 
 const ASSETS = path.resolve(__dirname, '..', '..', '..', 'assets', 'displays');
@@ -16,7 +16,8 @@ const ALICE = { login: 'alice', name: 'Alice Martin', rank: 'Brigadier', service
 const ACK = Buffer.from('fe01000607ff', 'hex');
 
 function barco(timeoutMs = 2000): DisplayProfile {
-  const p = loadProfile('barco-rlm', [ASSETS]);
+  const file = path.join(ASSETS, 'barco-rlm.json');
+  const p = parseProfile('barco-rlm', file, fs.readFileSync(file, 'utf8'));
   assert.ok(!('problem' in p), JSON.stringify(p));
   return { ...p, timeoutMs };
 }
@@ -52,9 +53,9 @@ async function fakeSerialDisplay(
   return got;
 }
 
-test('the shipped Barco profile is valid, cites its source and marks what it does not state', () => {
+test('the shipped Barco profile is valid, cites its source and marks what it does not state', async () => {
   for (const f of fs.readdirSync(ASSETS).filter((n) => n.endsWith('.json'))) {
-    const p = loadProfile(f.replace(/\.json$/, ''), [ASSETS]);
+    const p = await loadProfile(f.replace(/\.json$/, ''), [ASSETS]);
     assert.ok(!('problem' in p), `${f}: ${JSON.stringify(p)}`);
   }
   const p = barco();
@@ -191,7 +192,7 @@ test('TCP on loopback: exact bytes, ASCII line endings, wrong replies and refusa
   );
 });
 
-test('profiles and --display specs that are wrong are refused with a reason', () => {
+test('profiles and --display specs that are wrong are refused with a reason', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-profiles-'));
   fs.writeFileSync(path.join(dir, 'broken.json'), '{ nope');
   fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ ...barco(), model: 'barco-rlm' }));
@@ -203,14 +204,20 @@ test('profiles and --display specs that are wrong are refused with a reason', ()
       commands: { ...barco().commands, powerOn: { hex: 'FE 0' } },
     }),
   );
-  assert.equal((loadProfile('broken', [dir]) as { problem: string }).problem, 'invalid');
-  assert.match((loadProfile('other', [dir]) as { detail: string }).detail, /model/);
-  assert.match((loadProfile('bad-hex', [dir]) as { detail: string }).detail, /commands\.powerOn/);
-  assert.deepEqual(loadProfile('../etc/passwd', [dir]), { problem: 'not-found' });
+  assert.equal(((await loadProfile('broken', [dir])) as { problem: string }).problem, 'invalid');
+  assert.match(((await loadProfile('other', [dir])) as { detail: string }).detail, /model/);
+  assert.match(((await loadProfile('bad-hex', [dir])) as { detail: string }).detail, /commands\.powerOn/);
+  assert.deepEqual(await loadProfile('../etc/passwd', [dir]), { problem: 'not-found' });
+  // A pipe in the post's folder is refused at once, not waited on (start-up used to hang on it).
+  execFileSync('mkfifo', [path.join(dir, 'piped.json')]);
+  assert.deepEqual(await loadProfile('piped', [dir, ASSETS]), {
+    problem: 'invalid',
+    detail: `${path.join(dir, 'piped.json')}: not_file`,
+  });
   // The post's own folder comes before the shipped one.
   fs.writeFileSync(path.join(dir, 'barco-rlm.json'), JSON.stringify({ ...barco(), label: 'Barco du CIC' }));
-  const mine = openDisplay('barco-rlm@/dev/ttyS0', [dir, ASSETS], () => undefined);
+  const mine = await openDisplay('barco-rlm@/dev/ttyS0', [dir, ASSETS], () => undefined);
   assert.ok(mine.ok && mine.display.info().label === 'Barco du CIC');
-  assert.equal(openDisplay('barco-rlm', [ASSETS], () => undefined).ok, false);
-  assert.equal(openDisplay('nope@/dev/ttyS0', [ASSETS], () => undefined).ok, false);
+  assert.equal((await openDisplay('barco-rlm', [ASSETS], () => undefined)).ok, false);
+  assert.equal((await openDisplay('nope@/dev/ttyS0', [ASSETS], () => undefined)).ok, false);
 });

@@ -4,10 +4,10 @@
  * Each command is hex bytes or ASCII with its line ending, optionally with the reply the display
  * gives when it has done it. Whatever the cited source does not state is marked `unverified`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { text } from '../../ipc/shapes';
+import { readFileSafe } from '../../config/safe-read';
 
 const HEX = /^[0-9A-Fa-f]{2}( ?[0-9A-Fa-f]{2})*$/;
 const bytes = z.union([
@@ -70,32 +70,40 @@ export function toBytes(b: ProfileBytes): Buffer {
 
 export type ProfileProblem = { problem: 'not-found' } | { problem: 'invalid'; detail: string };
 
-/** The model's profile: the post's own folder first, then the shipped ones. */
-export function loadProfile(model: string, dirs: string[]): DisplayProfile | ProfileProblem {
+/** A profile is a few commands: far under this. */
+const MAX_PROFILE_BYTES = 256 * 1024;
+
+/**
+ * The model's profile: the post's own folder first, then the shipped ones. Read as a file someone
+ * else made (readFileSafe): a regular file within the cap and the deadline, never a pipe.
+ */
+export async function loadProfile(model: string, dirs: string[]): Promise<DisplayProfile | ProfileProblem> {
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(model)) return { problem: 'not-found' };
   for (const dir of dirs) {
     const file = path.join(dir, `${model}.json`);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      return { problem: 'invalid', detail: `${file}: ${(e as Error).message}` };
-    }
-    const parsed = displayProfileSchema.safeParse(json);
-    if (!parsed.success)
-      return {
-        problem: 'invalid',
-        detail: `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      };
-    if (parsed.data.model !== model)
-      return { problem: 'invalid', detail: `${file}: model "${parsed.data.model}" ≠ "${model}"` };
-    return parsed.data;
+    const read = await readFileSafe(file, { maxBytes: MAX_PROFILE_BYTES, followLink: true });
+    if (!read.ok && read.problem === 'missing') continue;
+    if (!read.ok) return { problem: 'invalid', detail: `${file}: ${read.problem}` };
+    return parseProfile(model, file, read.bytes.toString('utf8'));
   }
   return { problem: 'not-found' };
+}
+
+/** A profile file's text, checked against the schema and its model's name. */
+export function parseProfile(model: string, file: string, text: string): DisplayProfile | ProfileProblem {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { problem: 'invalid', detail: `${file}: ${(e as Error).message}` };
+  }
+  const parsed = displayProfileSchema.safeParse(json);
+  if (!parsed.success)
+    return {
+      problem: 'invalid',
+      detail: `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    };
+  if (parsed.data.model !== model)
+    return { problem: 'invalid', detail: `${file}: model "${parsed.data.model}" ≠ "${model}"` };
+  return parsed.data;
 }

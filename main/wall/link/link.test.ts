@@ -226,7 +226,7 @@ test('display commands travel over the link to the rack PC’s display, recorded
   await new Promise<void>((r) => display.listen(0, '127.0.0.1', () => r()));
   t.after(() => new Promise<void>((r) => display.close(() => r())));
   const profiles = path.resolve(__dirname, '..', '..', '..', 'assets', 'displays');
-  const barco = loadProfile('barco-rlm', [profiles]);
+  const barco = await loadProfile('barco-rlm', [profiles]);
   assert.ok(!('problem' in barco));
   const records: RegistryInput[] = [];
   const local = new ProfileDisplay(
