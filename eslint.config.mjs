@@ -1,6 +1,6 @@
 // Lint: typescript-eslint, plus the project's boundaries: renderer/, main/ and preload/ each import only
 // common/ and their own folder; common/ has no Node, Electron, zod or React; raw IPC is imported only in
-// main/electron/electron-ipc.ts (ipcMain) and preload/ (ipcRenderer); nothing in renderer records video;
+// main/app/electron/electron-ipc.ts (ipcMain) and preload/ (ipcRenderer); nothing in renderer records video;
 // a store selector in renderer never builds a fresh array or object (scripts/eslint-stable-selector.mjs).
 // scripts/lint-rules.test.ts runs these rules on snippets, so that none can pass silently.
 import js from '@eslint/js';
@@ -16,7 +16,7 @@ const NODE_IN_RENDERER = {
 const IPC_MAIN = ['electron', 'electron/main'].map((name) => ({
   name,
   importNames: ['ipcMain'],
-  message: 'Raw ipcMain only in main/electron/electron-ipc.ts: register channels with safeHandle.',
+  message: 'Raw ipcMain only in main/app/electron/electron-ipc.ts: register channels with safeHandle.',
 }));
 const IPC_RENDERER = ['electron', 'electron/renderer'].map((name) => ({
   name,
@@ -25,7 +25,7 @@ const IPC_RENDERER = ['electron', 'electron/renderer'].map((name) => ({
 }));
 const LAYERS = ['common', 'main', 'preload', 'renderer'];
 /** A layer may import common/ and its own folder only (any ../ path into another layer is refused). */
-const layer = (self, tools = ['e2e', 'scripts']) => ({
+const layer = (self, tools = ['e2e', 'scripts', 'test-support']) => ({
   regex: `^(\\.\\./)+(${[...LAYERS.filter((l) => l !== self && l !== 'common'), ...tools].join('|')})(/|$)`,
   message: `${self}/ imports only common/ and its own folder.`,
 });
@@ -35,7 +35,7 @@ const COMMON_PURE = {
   message: 'common/ is plain TypeScript shared by every side: no Node, Electron, zod or UI library.',
 };
 const COMMON_LAYER = {
-  regex: '^(\\.\\./)+(main|preload|renderer|e2e|scripts)(/|$)',
+  regex: '^(\\.\\./)+(main|preload|renderer|e2e|scripts|test-support)(/|$)',
   message: 'common/ imports nothing but common/.',
 };
 
@@ -65,7 +65,7 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='ipcMain']",
-          message: 'Use main/electron/electron-ipc.ts: raw ipcMain only there.',
+          message: 'Use main/app/electron/electron-ipc.ts: raw ipcMain only there.',
         },
         {
           selector: "MemberExpression[object.name='ipcRenderer']",
@@ -93,7 +93,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict([...IPC_MAIN, ...IPC_RENDERER], [layer('main', [])]) },
   },
   {
-    files: ['main/electron/electron-ipc.ts'],
+    files: ['main/app/electron/electron-ipc.ts'],
     rules: {
       'no-restricted-syntax': 'off',
       'no-restricted-imports': restrict(IPC_RENDERER, [layer('main')]),

@@ -11,9 +11,9 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { noisyPng, png } from '../main/map/png.fixture';
-import { createOperator, startHost, type Host } from './fixtures/host';
-import { RawIpc, type RawResult } from './fixtures/raw-ipc';
+import { noisyPng, png } from '../test-support/desk/png';
+import { createOperator, startHost, type Host } from '../test-support/e2e/host';
+import { RawIpc, type RawResult } from '../test-support/e2e/raw-ipc';
 
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head' };
 const TECH = { login: 'tech', password: 'tech-mot-de-passe', role: 'technician' };

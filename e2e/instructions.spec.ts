@@ -7,9 +7,9 @@
  * sending malformed payloads gets validation errors and the host keeps answering.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { makeInstructionsPdf } from '../main/instructions/pdf.fixture';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
+import { makeInstructionsPdf } from '../test-support/desk/instructions-pdf';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
 
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Claire Chef' };
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer', name: 'Paul Agent' };

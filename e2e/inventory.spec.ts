@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createOperator, login, loginDemo, startHost, type Host } from './fixtures/host';
+import { createOperator, login, loginDemo, startHost, type Host } from '../test-support/e2e/host';
 
 let host: Host;
 test.beforeAll(async () => {

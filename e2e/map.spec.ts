@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { png } from '../main/map/png.fixture';
-import { createOperator, login, startHost, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
+import { png } from '../test-support/desk/png';
+import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
 
 const TECH = { login: 'tech', password: 'tech-mot-de-passe', role: 'technician' };
 const SUP = { login: 'superviseur', password: 'sup-mot-de-passe', role: 'supervisor' };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginDemo, startHost, tilePixels, type Host } from './fixtures/host';
+import { loginDemo, startHost, tilePixels, type Host } from '../test-support/e2e/host';
 
 let host: Host;
 test.beforeAll(async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loginDemo, startHost } from './fixtures/host';
+import { loginDemo, startHost } from '../test-support/e2e/host';
 
 /** Signatures of video or pictures a recording would leave: any of them in a file fails the test. */
 const SIGNATURES: [string, (b: Buffer) => boolean][] = [

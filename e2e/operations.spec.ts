@@ -5,8 +5,8 @@
  * supervisor is asked to close or extend it, and both work; a raw local client gets nothing through.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
 
 const SUP = { login: 'superviseur', password: 'sup-mot-de-passe', role: 'supervisor', name: 'Anne Garde' };
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' };

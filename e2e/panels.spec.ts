@@ -6,7 +6,14 @@
  * operator's language, inside the panel, while the mosaic keeps playing.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createOperator, login, startHost, syntheticInventory, tilePixels, type Host } from './fixtures/host';
+import {
+  createOperator,
+  login,
+  startHost,
+  syntheticInventory,
+  tilePixels,
+  type Host,
+} from '../test-support/e2e/host';
 
 const HEAD = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Claire Chef' };
 

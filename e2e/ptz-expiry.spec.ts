@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { login } from './fixtures/host';
+import { login } from '../test-support/e2e/host';
 import {
   AGENT,
   TECH,
@@ -18,7 +18,7 @@ import {
   stopLab,
   take,
   type Lab,
-} from './fixtures/ptz-lab';
+} from '../test-support/e2e/ptz-lab';
 
 test.describe('settings', () => {
   let lab: Lab;

@@ -5,8 +5,8 @@
  * camera and tells him who took it. The posts never talk to each other: only through the store.
  */
 import { expect, test } from '@playwright/test';
-import { pgSkipReason, startPg, type PgServer } from '../main/ptz/lease/pg.fixture';
-import type { Host } from './fixtures/host';
+import { pgSkipReason, startPg, type PgServer } from '../test-support/records/pg-server';
+import type { Host } from '../test-support/e2e/host';
 import {
   AGENT,
   CHEF,
@@ -20,7 +20,7 @@ import {
   stopLab,
   take,
   type Lab,
-} from './fixtures/ptz-lab';
+} from '../test-support/e2e/ptz-lab';
 
 test.skip(pgSkipReason() !== null, pgSkipReason() ?? '');
 

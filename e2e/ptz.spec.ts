@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { BIT, encodePelcoD } from '../main/joystick';
-import { startPtyPair } from '../main/joystick/pty.fixture';
+import { BIT, encodePelcoD } from '../main/control/input';
+import { startPtyPair } from '../test-support/control/pty';
 import {
   AGENT,
   CAM,
@@ -22,7 +22,7 @@ import {
   stopLab,
   take,
   type Lab,
-} from './fixtures/ptz-lab';
+} from '../test-support/e2e/ptz-lab';
 
 test.describe('one post, one camera', () => {
   let lab: Lab;

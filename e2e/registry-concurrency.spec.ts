@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
 
 const VIGIE = path.resolve(__dirname, '..', 'bin', 'vigie.js');
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head' };

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { seedRegistry } from '../main/jobs/registry-seed.fixture';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
+import { seedRegistry } from '../test-support/records/registry-seed';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
 
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Marc Petit' };
 /** Big enough that a verification takes seconds on this machine, small enough to seed quickly. */

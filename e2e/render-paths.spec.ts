@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { RtspLab } from './fixtures/rtsp-lab';
-import { createOperator, login, startHost, tilePixels, type Host } from './fixtures/host';
+import { RtspLab } from '../test-support/video/rtsp-lab';
+import { createOperator, login, startHost, tilePixels, type Host } from '../test-support/e2e/host';
 
 const PASSWORD = 'mot-de-passe-agent';
 let lab: RtspLab;

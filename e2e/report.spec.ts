@@ -11,9 +11,9 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from '@playwright/test';
-import { createOperator, login, startHost, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
-import { OPERATION_NAME, playReportScenario } from '../main/report/report-scenario.fixture';
+import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
+import { OPERATION_NAME, playReportScenario } from '../test-support/records/report-scenario';
 
 const CHEF = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Marc Petit' };
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import WebSocket from 'ws';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
 
 const VIGIE = path.resolve(__dirname, '..', 'bin', 'vigie.js');
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' };

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHook, type Hook } from '../main/ptz/lease/csu.fixture';
-import { startSntpPeer, type SntpPeer } from '../main/selftest/sntp.fixture';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
+import { startHook, type Hook } from '../test-support/control/csu-peers';
+import { startSntpPeer, type SntpPeer } from '../test-support/app/sntp-server';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
 
 const TECH = { login: 'tech', password: 'tech-mot-de-passe', role: 'technician', name: 'Jeanne Martin' };
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' };

@@ -11,9 +11,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
-import { freePort } from './fixtures/rtsp-lab';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
+import { freePort } from '../test-support/video/rtsp-lab';
 
 const ROOT = path.resolve(__dirname, '..');
 const SUP = { login: 'superviseur', password: 'sup-mot-de-passe', role: 'supervisor', name: 'Anne Mur' };

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createOperator, login, startHost, syntheticInventory, type Host } from './fixtures/host';
-import { RawIpc } from './fixtures/raw-ipc';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
 
 const SUP = { login: 'superviseur', password: 'sup-mot-de-passe', role: 'supervisor', name: 'Anne Mur' };
 const AGENT = { login: 'agent', password: 'agent-mot-de-passe', role: 'viewer' };
@@ -176,7 +176,13 @@ function floodWrongKeys(
 ): { stop(): void; sent(): number; closed(): number } {
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'fixtures', 'key-flood.ts'), hostUrl, String(sockets)],
+    [
+      '--import',
+      'tsx',
+      path.join(__dirname, '..', 'test-support', 'e2e', 'key-flood.ts'),
+      hostUrl,
+      String(sockets),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let last = { sent: 0, closed: 0 };

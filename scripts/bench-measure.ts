@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import type { RtspLab } from '../e2e/fixtures/rtsp-lab';
-import { createOperator, login, startHost, type Host } from '../e2e/fixtures/host';
+import type { RtspLab } from '../test-support/video/rtsp-lab';
+import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
 import { classify, cpuSeconds, readProcs, type Group } from './bench-proc';
 
 export type PathName = 'canvas' | 'generator' | 'worker-generator' | 'baseline';

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIT, encodePelcoD, KeyboardSource, type Intent } from '../main/joystick';
-import { startPtyPair } from '../main/joystick/pty.fixture';
-import { PtzControl, connectOnvif } from '../main/ptz';
-import { OnvifPeer, type PeerCommand } from '../main/ptz/onvif-peer.fixture';
+import { BIT, encodePelcoD, KeyboardSource, type Intent } from '../main/control/input';
+import { startPtyPair } from '../test-support/control/pty';
+import { PtzControl, connectOnvif } from '../main/control/ptz';
+import { OnvifPeer, type PeerCommand } from '../test-support/control/onvif-peer';
 
 const argv = process.argv.slice(2);
 const flag = (n: string): string | undefined => {

@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RawIpc } from '../e2e/fixtures/raw-ipc';
-import { createOperator, startHost } from '../e2e/fixtures/host';
-import { RtspLab } from '../e2e/fixtures/rtsp-lab';
-import { seedRegistry } from '../main/jobs/registry-seed.fixture';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
+import { createOperator, startHost } from '../test-support/e2e/host';
+import { RtspLab } from '../test-support/video/rtsp-lab';
+import { seedRegistry } from '../test-support/records/registry-seed';
 import { launchBenchBrowser, openMosaic, PATH_QUERY, pct, untilTiles } from './bench-measure';
 
 const argv = process.argv.slice(2);

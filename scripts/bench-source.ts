@@ -5,7 +5,7 @@
  * glass-to-glass figures. Flags: --seconds S (20)  --cameras 1,16
  */
 import { spawn } from 'node:child_process';
-import { RtspLab } from '../e2e/fixtures/rtsp-lab';
+import { RtspLab } from '../test-support/video/rtsp-lab';
 import { decodeStampRow, stampToEpoch } from '../renderer/video/stamp';
 import { pct } from './bench-measure';
 

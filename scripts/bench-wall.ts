@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { RawIpc } from '../e2e/fixtures/raw-ipc';
-import { createOperator, login, startHost, type Host } from '../e2e/fixtures/host';
-import type { RtspLab } from '../e2e/fixtures/rtsp-lab';
+import { RawIpc } from '../test-support/e2e/raw-ipc';
+import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
+import type { RtspLab } from '../test-support/video/rtsp-lab';
 import { launchBenchBrowser } from './bench-measure';
 import { classify, cpuSeconds, readProcs } from './bench-proc';
 

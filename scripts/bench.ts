@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RtspLab } from '../e2e/fixtures/rtsp-lab';
+import { RtspLab } from '../test-support/video/rtsp-lab';
 import { measure, type PathName, type PathResult } from './bench-measure';
 import { measureWall, type WallCaseResult } from './bench-wall';
 

@@ -27,10 +27,10 @@ await Promise.all([
     format: 'cjs',
     external: nodeExternal,
     entryPoints: {
-      'host/cli': 'main/host/cli.ts',
-      'electron/main': 'main/electron/main.ts',
-      // Long jobs' worker thread, started by the host and by Electron's main alike (main/jobs/job-runner.ts).
-      'host/jobs-worker': 'main/jobs/jobs-worker.ts',
+      'host/cli': 'main/app/cli/cli.ts',
+      'electron/main': 'main/app/electron/main.ts',
+      // Long jobs' worker thread, started by the host and by Electron's main alike (main/platform/jobs/job-runner.ts).
+      'host/jobs-worker': 'main/app/jobs-worker.ts',
     },
     outdir: 'dist',
   }),

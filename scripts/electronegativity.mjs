@@ -31,7 +31,7 @@ require.cache[require.resolve('@doyensec/electronegativity/dist/locales/i18n.js'
 };
 const run = require('@doyensec/electronegativity');
 
-const { CONTENT_SECURITY_POLICY } = await tsImport('../main/host/csp.ts', import.meta.url);
+const { CONTENT_SECURITY_POLICY } = await tsImport('../main/app/browser-host/csp.ts', import.meta.url);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-eneg-'));
 for (const d of ['main', 'preload', 'renderer'])
   fs.cpSync(d, path.join(work, d), { recursive: true, filter: (f) => !f.endsWith('.test.ts') });

@@ -6,10 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { electronStart } from '../main/electron/electron-start';
-import { parseCommandLine } from '../main/host/flag-parser';
-import { COMMAND_IDS, flagsOf, type CommandId } from '../main/host/flags';
-import { hostOptions } from '../main/host/post-options';
+import { electronStart } from '../main/app/electron/electron-start';
+import { parseCommandLine } from '../main/app/flags/flag-parser';
+import { COMMAND_IDS, flagsOf, type CommandId } from '../main/app/flags/flags';
+import { hostOptions } from '../main/app/flags/post-options';
 import { BLOCKS, ENTRY_LABEL, README, renderReadme } from './flags-readme';
 
 const readme = fs.readFileSync(README, 'utf8');

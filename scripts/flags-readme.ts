@@ -1,6 +1,6 @@
 /**
  * `npm run flags:readme`: writes the README's flag tables from the one flag table
- * (main/host/flags.ts), between markers such as `<!-- flags:wall -->` … `<!-- /flags:wall -->`.
+ * (main/app/flags/flags.ts), between markers such as `<!-- flags:wall -->` … `<!-- /flags:wall -->`.
  * scripts/flags-readme.test.ts fails when the README is not what this script would write.
  */
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ import {
   type CommandId,
   type FlagGroup,
   type FlagSpec,
-} from '../main/host/flags';
+} from '../main/app/flags/flags';
 
 export const README = path.join(__dirname, '..', 'README.md');
 

@@ -39,8 +39,8 @@ test('renderer/ imports only common/ and renderer/', async () => {
 test('main/ and preload/ import only common/ and their own folder', async () => {
   await refused('main/ipc/X.ts', "import { en } from '../../renderer/i18n/en';\nvoid en;\n");
   await refused('main/X.ts', "import '../preload/preload';\n");
-  await refused('main/X.ts', "import { RtspLab } from '../e2e/fixtures/rtsp-lab';\nvoid RtspLab;\n");
-  await refused('preload/X.ts', "import { Router } from '../main/ipc/router';\nvoid Router;\n");
+  await refused('main/X.ts', "import { RtspLab } from '../test-support/video/rtsp-lab';\nvoid RtspLab;\n");
+  await refused('preload/X.ts', "import { Router } from '../main/platform/ipc/router';\nvoid Router;\n");
   await refused('preload/X.ts', "import { z } from 'zod';\nvoid z;\n");
   await accepted(
     'main/ipc/X.ts',
@@ -52,20 +52,20 @@ test('common/ has no Node, Electron, zod or other layer', async () => {
   await refused('common/X.ts', "import { z } from 'zod';\nvoid z;\n");
   await refused('common/X.ts', "import fs from 'node:fs';\nvoid fs;\n");
   await refused('common/X.ts', "import { app } from 'electron';\nvoid app;\n");
-  await refused('common/X.ts', "import { Router } from '../main/ipc/router';\nvoid Router;\n");
+  await refused('common/X.ts', "import { Router } from '../main/platform/ipc/router';\nvoid Router;\n");
   await accepted('common/X.ts', "import type { Role } from './roles';\nexport type R = Role;\n");
 });
 
 test('raw IPC is banned by import, aliases included, outside its two homes', async () => {
-  await refused('main/services.ts', "import { ipcMain as m } from 'electron';\nvoid m;\n");
+  await refused('main/app/services.ts', "import { ipcMain as m } from 'electron';\nvoid m;\n");
   await refused('main/X.ts', "import { ipcMain } from 'electron/main';\nvoid ipcMain;\n");
   await refused('renderer/X.ts', "import { ipcRenderer as r } from 'electron';\nvoid r;\n");
   await refused(
-    'main/electron/electron-ipc.ts',
+    'main/app/electron/electron-ipc.ts',
     "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n",
   );
   await refused('preload/preload.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n");
-  await accepted('main/electron/electron-ipc.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n");
+  await accepted('main/app/electron/electron-ipc.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n");
   await accepted('preload/preload.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n");
 });
 

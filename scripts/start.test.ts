@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../e2e/fixtures/rtsp-lab';
+import { freePort } from '../test-support/video/rtsp-lab';
 
 const ROOT = path.join(__dirname, '..');
 

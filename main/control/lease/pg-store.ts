@@ -1,0 +1,264 @@
+/**
+ * The PostgreSQL lease store, for several posts (`--lease-store postgres://…`): the database is the
+ * one place where the truth lives. Each change runs in a transaction that inserts-or-locks the
+ * camera's row (`SELECT … FOR UPDATE`), so concurrent acquires from several posts serialise on it,
+ * and sends `NOTIFY` on commit. A dedicated `LISTEN` connection makes every other post's `onChange`
+ * fire at once; when the server goes away it is re-opened with backoff (logged, never thrown), and
+ * every camera is re-read after a reconnection since notifications may have been missed.
+ * A failed query rejects with the driver's error: the lease service turns it into an error code.
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { createLogger } from '../../platform/log/logger';
+import {
+  LEASE_COLUMNS,
+  Listeners,
+  decideAcquire,
+  leaseValues,
+  rowToLease,
+  type AcquireRequest,
+  type LeaseRow,
+} from './lease-rule';
+import type { AcquireResult, Lease, LeaseStore } from './types';
+
+const log = createLogger('ptz-lease');
+const TABLE = 'vigie_ptz_leases';
+const CHANNEL = 'vigie_ptz_lease';
+const SELECT = `SELECT camera_id, ${LEASE_COLUMNS.join(', ')} FROM ${TABLE}`;
+const SCHEMA_LOCK = 0x76696769; // 'vigi': serialises CREATE TABLE between posts starting together
+const TIMEOUT_MS = 5_000;
+const RETRY_MAX_MS = 5_000;
+
+/** The error's code without its text (a message may quote the connection string). */
+export function pgFailure(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : e instanceof Error ? e.name : 'unknown';
+}
+
+export class PgLeaseStore implements LeaseStore {
+  private readonly pool: pg.Pool;
+  private readonly instance = crypto.randomUUID();
+  private readonly listeners = new Listeners<number>((e) => log.error('lease listener failed', e));
+  private schema: Promise<void> | null = null;
+  /** The newest LISTEN connection, connecting or up. */
+  private listener: pg.Client | null = null;
+  private listening = false;
+  private retryMs = 250;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private lost = false;
+  private closed = false;
+  private waiting: (() => void)[] = [];
+
+  constructor(private readonly url: string) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: TIMEOUT_MS,
+      idleTimeoutMillis: 10_000,
+      statement_timeout: 2 * TIMEOUT_MS,
+      query_timeout: 3 * TIMEOUT_MS,
+    });
+    // An idle connection cut by a server restart must not become an uncaught 'error'.
+    this.pool.on('error', (e) => log.warn(`lease store connection lost (${pgFailure(e)})`));
+    void this.listen();
+  }
+
+  private ensureSchema(): Promise<void> {
+    this.schema ??= this.pool
+      .connect()
+      .then(async (c) => {
+        try {
+          await c.query('BEGIN');
+          await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+          await c.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (
+            camera_id integer PRIMARY KEY, lease_id text UNIQUE, login text, name text, rank text, service text, post text,
+            priority integer, event_ref text, reason text, granted_at bigint, expires_at bigint, notified text)`);
+          await c.query('COMMIT');
+          c.release();
+        } catch (e) {
+          await c.query('ROLLBACK').catch(() => undefined);
+          c.release(true);
+          throw e;
+        }
+      })
+      .catch((e: unknown) => {
+        this.schema = null;
+        throw e;
+      });
+    return this.schema;
+  }
+
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, changed: (r: T) => number | null): Promise<T> {
+    await this.ensureSchema();
+    const c = await this.pool.connect();
+    let r: T;
+    try {
+      await c.query('BEGIN');
+      r = await fn(c);
+      const cam = changed(r);
+      if (cam !== null) await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${this.instance}:${cam}`]);
+      await c.query('COMMIT');
+      c.release();
+    } catch (e) {
+      const broken = await c.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      c.release(broken);
+      throw e;
+    }
+    const cam = changed(r);
+    if (cam !== null) queueMicrotask(() => this.listeners.emit(cam));
+    return r;
+  }
+
+  private async lockCamera(c: pg.PoolClient, cameraId: number): Promise<Lease | null> {
+    await c.query(`INSERT INTO ${TABLE} (camera_id) VALUES ($1) ON CONFLICT (camera_id) DO NOTHING`, [
+      cameraId,
+    ]);
+    const r = await c.query<LeaseRow>(`${SELECT} WHERE camera_id = $1 FOR UPDATE`, [cameraId]);
+    return rowToLease(r.rows[0]);
+  }
+
+  private async lockLease(c: pg.PoolClient, leaseId: string): Promise<Lease | null> {
+    const r = await c.query<LeaseRow>(`${SELECT} WHERE lease_id = $1 FOR UPDATE`, [leaseId]);
+    return rowToLease(r.rows[0]);
+  }
+
+  acquire(req: AcquireRequest): Promise<AcquireResult> {
+    return this.tx(
+      async (c) => {
+        const d = decideAcquire(await this.lockCamera(c, req.cameraId), req);
+        if (d.ok) {
+          const set = LEASE_COLUMNS.map((col, i) => `${col} = $${i + 2}`).join(', ');
+          await c.query(`UPDATE ${TABLE} SET ${set} WHERE camera_id = $1`, [
+            req.cameraId,
+            ...leaseValues(d.lease),
+          ]);
+        }
+        return d;
+      },
+      (d) => (d.ok ? req.cameraId : null),
+    );
+  }
+
+  extend(leaseId: string, expiresAt: number, now: number): Promise<Lease | null> {
+    return this.tx(
+      async (c) => {
+        const cur = await this.lockLease(c, leaseId);
+        if (!cur || cur.expiresAt <= now) return null;
+        await c.query(`UPDATE ${TABLE} SET expires_at = $2 WHERE lease_id = $1`, [leaseId, expiresAt]);
+        return { ...cur, expiresAt };
+      },
+      (l) => l?.cameraId ?? null,
+    );
+  }
+
+  release(leaseId: string): Promise<Lease | null> {
+    return this.tx(
+      async (c) => {
+        const cur = await this.lockLease(c, leaseId);
+        if (cur) {
+          const cleared = LEASE_COLUMNS.map((col) => `${col} = NULL`).join(', ');
+          await c.query(`UPDATE ${TABLE} SET ${cleared} WHERE lease_id = $1`, [leaseId]);
+        }
+        return cur;
+      },
+      (l) => l?.cameraId ?? null,
+    );
+  }
+
+  async current(cameraId: number, now: number): Promise<Lease | null> {
+    await this.ensureSchema();
+    const r = await this.pool.query<LeaseRow>(`${SELECT} WHERE camera_id = $1`, [cameraId]);
+    const l = rowToLease(r.rows[0]);
+    return l && l.expiresAt > now ? l : null;
+  }
+
+  async all(now: number): Promise<Lease[]> {
+    await this.ensureSchema();
+    const r = await this.pool.query<LeaseRow>(
+      `${SELECT} WHERE lease_id IS NOT NULL AND expires_at > $1 ORDER BY camera_id`,
+      [now],
+    );
+    return r.rows.map((row) => rowToLease(row)!);
+  }
+
+  onChange(listener: (cameraId: number) => void): () => void {
+    return this.listeners.add(listener);
+  }
+
+  /** Resolves once the LISTEN connection is up (tests, and a post that wants to know). */
+  whenListening(): Promise<void> {
+    return this.listening ? Promise.resolve() : new Promise((r) => this.waiting.push(r));
+  }
+
+  private async listen(): Promise<void> {
+    this.retryTimer = null;
+    if (this.closed) return;
+    const c = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: TIMEOUT_MS });
+    this.listener = c;
+    c.on('error', (e) => this.dropListener(c, e));
+    c.on('end', () => this.dropListener(c, null));
+    c.on('notification', (m) => this.notified(m.payload));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+    } catch (e) {
+      this.dropListener(c, e);
+      return;
+    }
+    if (this.listener !== c) return;
+    this.listening = true;
+    this.retryMs = 250;
+    if (this.lost) {
+      log.info('lease store listener reconnected');
+      this.lost = false;
+      void this.resync();
+    }
+    for (const w of this.waiting.splice(0)) w();
+  }
+
+  /** Only the newest connection counts: a late 'end' from an older one changes nothing. */
+  private dropListener(c: pg.Client, e: unknown): void {
+    c.removeAllListeners('notification');
+    c.end().catch(() => undefined);
+    if (this.listener !== c) return;
+    this.listener = null;
+    this.listening = false;
+    if (this.closed) return;
+    if (!this.lost) log.warn(`lease store listener lost (${e ? pgFailure(e) : 'closed'}); reconnecting`);
+    this.lost = true;
+    this.retryTimer = setTimeout(() => void this.listen(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+
+  /** `<store instance>:<camera id>`; anything else on the channel is ignored. */
+  private notified(payload: string | undefined): void {
+    const m = /^([\w-]{1,64}):(\d{1,9})$/.exec(payload ?? '');
+    if (!m || m[1] === this.instance) return;
+    this.listeners.emit(Number(m[2]));
+  }
+
+  /** After a reconnection: notifications may have been missed, so every camera is re-read. */
+  private async resync(): Promise<void> {
+    try {
+      const r = await this.pool.query<{ camera_id: number }>(`SELECT camera_id FROM ${TABLE}`);
+      for (const row of r.rows) this.listeners.emit(Number(row.camera_id));
+    } catch (e) {
+      log.warn(`lease store re-read failed (${pgFailure(e)})`);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const l = this.listener;
+    this.listener = null;
+    this.listening = false;
+    await l?.end().catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}

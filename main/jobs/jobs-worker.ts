@@ -1,6 +1,0 @@
-/** The worker thread's entry (dist/host/jobs-worker.js in both bundles): serves the post's jobs. */
-import '../log/sqlite-warning'; // first: before any module opens node:sqlite
-import { POST_JOBS } from './post-jobs';
-import { serveJobs } from './serve-jobs';
-
-serveJobs(POST_JOBS);

@@ -1,0 +1,285 @@
+/**
+ * The access registry: append-only SQLite (WAL, synchronous=FULL, triggers refuse UPDATE and
+ * DELETE), every row chained by HMAC-SHA256 over the previous MAC. An append returns only once
+ * the row is durable: nothing acknowledged is lost. Several processes may write it (the console
+ * and the `vigie` CLI): each append takes the write lock and re-reads the head inside it.
+ */
+import { transaction } from '../../platform/storage/sqlite-transaction';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { visibleText } from '../../../common/text';
+import type { RegistryKeys } from './registry-key';
+import {
+  GENESIS,
+  INIT_TYPE,
+  PURGE_TYPE,
+  checkpointSignatureValid,
+  computeMac,
+  signCheckpoint,
+  verifyChain,
+  type ChainLink,
+  type Checkpoint,
+  type RegistryRow,
+  type VerifyResult,
+} from './registry-chain';
+
+export { computeMac, type Checkpoint, type RegistryRow, type VerifyResult } from './registry-chain';
+
+export interface RegistryActor {
+  login: string;
+  name: string;
+  rank: string;
+  service: string;
+}
+
+export interface RegistryInput {
+  type: string;
+  actor?: RegistryActor | null;
+  cameraId?: number | null;
+  surface?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface RegistryFilter {
+  from?: string;
+  to?: string;
+  login?: string;
+  cameraId?: number;
+  types?: string[];
+  limit?: number;
+}
+
+/** How long a writer waits for another process's write to finish before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
+export const ROWS =
+  'SELECT seq, at, type, login, name, rank, service, camera_id AS cameraId, surface, data, mac FROM registry';
+
+/** A filter as SQL: `WHERE …` (or nothing) and its arguments; the worker's jobs build on it too. */
+export function filterWhere(f: RegistryFilter): { sql: string; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (f.from) {
+    where.push('at >= ?');
+    args.push(f.from);
+  }
+  if (f.to) {
+    where.push('at <= ?');
+    args.push(f.to);
+  }
+  if (f.login) {
+    where.push('login = ?');
+    args.push(f.login);
+  }
+  if (f.cameraId !== undefined) {
+    where.push('camera_id = ?');
+    args.push(f.cameraId);
+  }
+  if (f.types?.length) {
+    where.push(`type IN (${f.types.map(() => '?').join(',')})`);
+    args.push(...f.types);
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
+
+/**
+ * The row as it is MACed and stored. SQLite text is not JavaScript text (a lone surrogate is stored
+ * as U+FFFD, a NUL cuts the text): each text column goes through `visibleText`, which leaves text
+ * that obeys the text rule unchanged and makes the rest visible (NUL as ␀, a lone surrogate or a
+ * bidi override as U+FFFD). `data` is JSON, which escapes lone surrogates and C0 controls, so it is
+ * stored as it is MACed and its values come back intact. Rows written before this was done verify
+ * as they always did: verification MACs the row as read back.
+ */
+export function canonicalRow(seq: number, at: string, input: RegistryInput): Omit<RegistryRow, 'mac'> {
+  const a = input.actor;
+  return {
+    seq,
+    at: visibleText(at),
+    type: visibleText(input.type),
+    login: visibleText(a?.login ?? ''),
+    name: visibleText(a?.name ?? ''),
+    rank: visibleText(a?.rank ?? ''),
+    service: visibleText(a?.service ?? ''),
+    cameraId: input.cameraId ?? null,
+    surface: input.surface == null ? null : visibleText(input.surface),
+    data: JSON.stringify(input.data ?? {}),
+  };
+}
+
+export class Registry {
+  private readonly db: DatabaseSync;
+
+  constructor(
+    dataDir: string,
+    /** Handed to the job runner's workers, which re-open the registry read-only. */
+    readonly keys: RegistryKeys,
+  ) {
+    this.db = new DatabaseSync(path.join(dataDir, 'registry.db'));
+    this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`);
+    this.db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      CREATE TABLE IF NOT EXISTS registry (
+        seq INTEGER PRIMARY KEY, at TEXT NOT NULL, type TEXT NOT NULL,
+        login TEXT NOT NULL, name TEXT NOT NULL, rank TEXT NOT NULL, service TEXT NOT NULL,
+        camera_id INTEGER, surface TEXT, data TEXT NOT NULL, mac TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS registry_at ON registry(at);
+      CREATE INDEX IF NOT EXISTS registry_type ON registry(type);
+      CREATE INDEX IF NOT EXISTS registry_login ON registry(login);
+      CREATE INDEX IF NOT EXISTS registry_camera ON registry(camera_id);
+      CREATE TABLE IF NOT EXISTS registry_anchor (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, mac TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS registry_purge_gate (open INTEGER NOT NULL);
+      CREATE TRIGGER IF NOT EXISTS registry_no_update BEFORE UPDATE ON registry
+        BEGIN SELECT RAISE(ABORT, 'registry is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS registry_no_delete BEFORE DELETE ON registry
+        WHEN NOT EXISTS (SELECT 1 FROM registry_purge_gate WHERE open = 1)
+        BEGIN SELECT RAISE(ABORT, 'registry is append-only'); END;
+    `);
+    // A new key means a new registry: its first entry proves where the chain begins.
+    if (keys.created)
+      transaction(this.db, () => {
+        if (!this.head()) this.insertNext({ type: INIT_TYPE });
+      });
+  }
+
+  private anchor(): ChainLink | null {
+    const a = this.db.prepare('SELECT seq, mac FROM registry_anchor WHERE id = 1').get();
+    return (a as ChainLink | undefined) ?? null;
+  }
+
+  /** The last link, read from the database: another process may have appended since. */
+  private head(): ChainLink | null {
+    const h = this.db.prepare('SELECT seq, mac FROM registry ORDER BY seq DESC LIMIT 1').get();
+    return (h as ChainLink | undefined) ?? this.anchor();
+  }
+
+  /**
+   * Inside a write transaction: chains one row after the current head. What is MACed is what
+   * SQLite stores and gives back: every text column is made canonical first (canonicalRow), and the
+   * row as read back must verify before the transaction commits.
+   */
+  private insertNext(input: RegistryInput): RegistryRow {
+    const prev = this.head() ?? { seq: 0, mac: GENESIS };
+    const row = canonicalRow(prev.seq + 1, new Date().toISOString(), input);
+    const mac = computeMac(this.keys.macKey, prev.mac, row);
+    this.db
+      .prepare(
+        'INSERT INTO registry (seq, at, type, login, name, rank, service, camera_id, surface, data, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+      )
+      .run(
+        row.seq,
+        row.at,
+        row.type,
+        row.login,
+        row.name,
+        row.rank,
+        row.service,
+        row.cameraId,
+        row.surface,
+        row.data,
+        mac,
+      );
+    const back = this.db.prepare(`${ROWS} WHERE seq = ?`).get(row.seq) as unknown as RegistryRow;
+    const { mac: _stored, ...stored } = back;
+    if (computeMac(this.keys.macKey, prev.mac, stored) !== mac)
+      throw new Error(`registry: entry ${row.seq} would not read back as it was MACed; nothing written`);
+    return { ...row, mac };
+  }
+
+  append(input: RegistryInput): RegistryRow {
+    return transaction(this.db, () => this.insertNext(input));
+  }
+
+  query(f: RegistryFilter = {}): RegistryRow[] {
+    const { sql: where, args } = filterWhere(f);
+    const sql = `${ROWS} ${where} ORDER BY seq ${f.limit ? `DESC LIMIT ${Math.floor(f.limit)}` : 'ASC'}`;
+    const rows = this.db.prepare(sql).all(...args) as unknown as RegistryRow[];
+    return f.limit ? rows.reverse() : rows;
+  }
+
+  /** Re-computes the whole chain from one snapshot; names the first row that does not match. */
+  verify(checkpoint?: unknown): VerifyResult {
+    return transaction(
+      this.db,
+      () =>
+        verifyChain(
+          this.keys,
+          this.anchor(),
+          this.db.prepare(`${ROWS} ORDER BY seq`).iterate() as Iterable<RegistryRow>,
+          checkpoint,
+        ),
+      'DEFERRED',
+    );
+  }
+
+  checkpoint(): Checkpoint {
+    return signCheckpoint(this.keys, this.head() ?? { seq: 0, mac: GENESIS });
+  }
+
+  checkpointSignatureValid(c: Checkpoint): boolean {
+    return checkpointSignatureValid(this.keys, c);
+  }
+
+  /**
+   * Retention: removes rows older than `before` and anchors the chain at the last one removed. The
+   * chained purge entry that names the anchor is written in the same transaction: an anchor without
+   * it is a forgery.
+   */
+  purge(before: string, actor: RegistryActor | null): number {
+    return transaction(this.db, () => {
+      const last = this.db
+        .prepare('SELECT seq, mac FROM registry WHERE at < ? ORDER BY seq DESC LIMIT 1')
+        .get(before) as ChainLink | undefined;
+      if (!last) return 0;
+      this.db.prepare('INSERT INTO registry_purge_gate (open) VALUES (1)').run();
+      const removed = Number(this.db.prepare('DELETE FROM registry WHERE seq <= ?').run(last.seq).changes);
+      this.db.prepare('DELETE FROM registry_purge_gate').run();
+      this.db
+        .prepare('INSERT OR REPLACE INTO registry_anchor (id, seq, mac) VALUES (1, ?, ?)')
+        .run(last.seq, last.mac);
+      this.insertNext({
+        type: PURGE_TYPE,
+        actor,
+        data: { before, removed, anchorSeq: last.seq, anchorMac: last.mac },
+      });
+      return removed;
+    });
+  }
+
+  /**
+   * After a crash, viewing sessions left open are closed honestly, marked interrupted. Only the
+   * previous run's entries can hold them (each start closes those before it), and a session's
+   * entries are grouped once: a year of registry does not delay the post's start.
+   */
+  closeOrphanViews(): number {
+    const previousStart = this.db
+      .prepare(`SELECT seq FROM registry WHERE type = 'app.start' ORDER BY seq DESC LIMIT 1 OFFSET 1`)
+      .get() as { seq: number } | undefined;
+    const rows = this.db
+      .prepare(
+        `SELECT login, name, rank, service, camera_id AS cameraId, surface, viewId FROM (
+          SELECT seq, type, login, name, rank, service, camera_id, surface, json_extract(data, '$.viewId') AS viewId
+          FROM registry WHERE seq > ? AND +type IN ('view.start', 'view.end'))
+        WHERE viewId IS NOT NULL GROUP BY viewId
+        HAVING sum(type = 'view.end') = 0 ORDER BY min(seq)`,
+      )
+      .all(previousStart?.seq ?? 0) as unknown as (RegistryActor & {
+      cameraId: number | null;
+      surface: string | null;
+      viewId: string;
+    })[];
+    for (const r of rows) {
+      this.append({
+        type: 'view.end',
+        actor: r,
+        cameraId: r.cameraId,
+        surface: r.surface,
+        data: { viewId: r.viewId, interrupted: true },
+      });
+    }
+    return rows.length;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
