@@ -38,7 +38,7 @@ for (const d of ['main', 'preload', 'renderer'])
 fs.copyFileSync('package.json', path.join(work, 'package.json'));
 
 let inlined = 0;
-const electronDir = path.join(work, 'main', 'electron');
+const electronDir = path.join(work, 'main', 'app', 'electron');
 for (const f of fs.readdirSync(electronDir).filter((n) => n.endsWith('.ts'))) {
   const file = path.join(electronDir, f);
   const src = fs.readFileSync(file, 'utf8');
@@ -50,7 +50,7 @@ for (const f of fs.readdirSync(electronDir).filter((n) => n.endsWith('.ts'))) {
 }
 if (!inlined) {
   console.log(
-    'electronegativity: no `[CONTENT_SECURITY_POLICY]` header in main/electron; update this script',
+    'electronegativity: no `[CONTENT_SECURITY_POLICY]` header in main/app/electron; update this script',
   );
   process.exit(1);
 }
