@@ -1,12 +1,40 @@
 // Lint: typescript-eslint, plus the project's boundaries: renderer/, main/ and preload/ each import only
 // common/ and their own folder; common/ has no Node, Electron, zod or React; raw IPC is imported only in
 // main/app/electron/electron-ipc.ts (ipcMain) and preload/ (ipcRenderer); nothing in renderer records video;
-// a store selector in renderer never builds a fresh array or object (scripts/eslint-stable-selector.mjs).
-// scripts/lint-rules.test.ts runs these rules on snippets, so that none can pass silently.
+// a store selector in renderer never builds a fresh array or object (scripts/eslint-stable-selector.mjs);
+// inside main/, platform/ knows no domain and each domain imports only the domains DOMAINS lists for it
+// (scripts/eslint-layers.mjs). scripts/lint-rules.test.ts runs these rules on snippets, so that none can
+// pass silently.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
-import vigie from './scripts/eslint-stable-selector.mjs';
+import stableSelector from './scripts/eslint-stable-selector.mjs';
+import layers from './scripts/eslint-layers.mjs';
+
+const vigie = { rules: { ...stableSelector.rules, ...layers.rules } };
+
+/**
+ * main/'s domains (main/<group>/<domain>/) and the other domains each may import, as the code does
+ * today; prefer type-only imports across domains, and deps handed in by main/app/. A domain imports
+ * common/, main/platform/ and itself besides; only main/app/ composes domains.
+ */
+const DOMAINS = {
+  'video/cameras': ['records/registry'],
+  'video/streams': ['video/cameras', 'records/registry'],
+  'video/mosaic': [],
+  'video/wall': ['video/streams', 'records/registry'],
+  'control/input': [],
+  'control/lease': ['records/registry'],
+  'control/ptz': ['control/input', 'control/lease', 'video/cameras', 'records/auth', 'records/registry'],
+  'records/registry': [],
+  'records/auth': ['records/registry'],
+  'records/report': ['records/registry', 'video/streams'],
+  'desk/instructions': ['records/registry'],
+  'desk/incidents': ['records/registry'],
+  'desk/contacts': ['records/registry'],
+  'desk/operations': ['video/wall', 'records/registry'],
+  'desk/map': ['records/registry'],
+};
 
 const NODE_IN_RENDERER = {
   group: ['node:*', 'electron', 'electron/*', 'fs', 'path', 'child_process', 'os', 'net'],
@@ -47,6 +75,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'bench-results/**',
+      'soak-results/**',
       'bin/**',
     ],
   },
@@ -86,6 +115,12 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     rules: { 'no-restricted-imports': restrict([...IPC_MAIN, ...IPC_RENDERER], [layer('main')]) },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/**/*.test.ts'],
+    plugins: { vigie },
+    rules: { 'vigie/layers': ['error', { domains: DOMAINS }] },
   },
   {
     // Integration tests may use the test fixtures (the RTSP lab), never another layer.

@@ -3,7 +3,7 @@
  * cross the boundary; the sentences live in the renderer's catalogues (`error.<code>` or
  * `error.<code>.<reason>`), so the English console shows no French.
  */
-import { PTZ_CAMERA_REASONS } from './contract-ptz';
+import { PTZ_CAMERA_REASONS } from './contract';
 import { TEXT_PROBLEMS } from './text';
 
 export const ERROR_REASONS = {
@@ -18,11 +18,15 @@ export const ERROR_REASONS = {
   locked: [],
   forbidden: ['role', 'origin', 'images'],
   /** credentials: unknown login or wrong password, never told apart. */
-  login_refused: ['credentials', 'locked_out', 'expired', 'password', 'unlock_failures'],
+  login_refused: ['credentials', 'locked_out', 'expired', 'disabled', 'password', 'unlock_failures'],
   invalid_login: [],
   invalid_role: [],
   invalid_validity: [],
   password_required: [],
+  /** Comptes: no such account; unlock of an account not blocked; disabling one's own account. */
+  account_unknown: [],
+  account_not_locked: [],
+  account_self: [],
   weak_password: [],
   missing_field: [],
   file_unreadable: [],
@@ -33,8 +37,15 @@ export const ERROR_REASONS = {
   file_too_large: [],
   preview_expired: [],
   disk_full: [],
+  /** The CIC's shared database (--store) cannot be reached: nothing was saved. */
+  store_unreachable: [],
   storage_denied: [],
   storage_error: [],
+  /**
+   * The access registry cannot write (article 2): the access asked for is refused, nothing is shown
+   * unrecorded. disk_full: the data directory's disk is full; write_error: any other write failure.
+   */
+  registry_unable_to_write: ['disk_full', 'write_error'],
   /**
    * The rack PC's wall does not answer. `refused_by_wall`: the rack PC refuses this console's
    * certificate (its --peer-pin); `wall_pin_mismatch`: its certificate is not this --wall-pin.
@@ -151,4 +162,4 @@ export function errorKeys(): string[] {
   return ERROR_CODES.flatMap((c) => [`error.${c}`, ...ERROR_REASONS[c].map((r) => `error.${c}.${r}`)]);
 }
 
-export type StorageErrorCode = 'disk_full' | 'storage_denied' | 'storage_error';
+export type StorageErrorCode = 'disk_full' | 'storage_denied' | 'store_unreachable' | 'storage_error';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { MapRefPoint } from './contract-map';
+import type { MapRefPoint } from './contract';
 import { planTransform, toPixel } from './map-transform';
 
 const near = (a: number, b: number, eps: number, what: string): void =>

@@ -4,7 +4,7 @@
  * drawn with different scales along its axes). Pure, shared by main (which refuses degenerate
  * points at import) and the page (which places the markers).
  */
-import type { MapAffine, MapRefPoint } from './contract-map';
+import type { MapAffine, MapRefPoint } from './contract';
 
 export type TransformProblem = 'count' | 'identical' | 'collinear';
 export type TransformResult = { ok: true; transform: MapAffine } | { ok: false; problem: TransformProblem };

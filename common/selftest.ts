@@ -30,6 +30,8 @@ export const SELFTEST_CODES = [
   'registry_disk_full',
   'registry_verified',
   'registry_broken',
+  'registry_store_ok',
+  'registry_store_unreachable',
   'cameras_none',
   'camera_ok',
   'camera_transcoded',

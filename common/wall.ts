@@ -1,5 +1,5 @@
 /** The video wall's shapes, shared by main, the console and the wall page. Pure TypeScript. */
-import { LAYOUTS } from './contract';
+import { LAYOUTS } from './contract/layout';
 
 /** The console's layouts, plus 1+12 for large walls. */
 export const WALL_LAYOUTS = [...LAYOUTS, '1+12'] as const;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
 
 const AGENT = {
@@ -35,7 +35,7 @@ test.beforeAll(async () => {
     from: '2020-01-01',
     until: '2021-01-01',
   });
-  host = await startHost({ dataDir, cameras: syntheticInventory(4), args: ['--lock-after', '4'] });
+  host = await startHost({ dataDir, cameras: syntheticInventory(4) });
 });
 test.afterAll(async () => {
   await host.stop();
@@ -66,18 +66,49 @@ test('only authorised staff get in; the demo account does not exist with a real 
 });
 
 test('an idle console locks itself: tiles hidden until the operator unlocks', async ({ page }) => {
-  await page.goto(host.url);
+  // A post of its own locks after 10 s idle: the other tests here must not race a lock while the
+  // tiles start on a loaded machine.
+  const lockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-lock-'));
+  createOperator(lockDir, AGENT);
+  const locking = await startHost({
+    dataDir: lockDir,
+    cameras: syntheticInventory(4),
+    args: ['--lock-after', '10'],
+  });
+  try {
+    await idleLock(page, locking.url);
+  } finally {
+    await locking.stop();
+  }
+});
+
+/** Tile 0 plays, the operator moving the mouse meanwhile (a loaded machine may start it slowly). */
+async function playsWhileActive(page: Page): Promise<void> {
+  let x = 0;
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.move(200 + (x++ % 2) * 40, 300);
+        return page.getByTestId('tile-0').getAttribute('data-state');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('playing');
+}
+
+async function idleLock(page: Page, url: string): Promise<void> {
+  await page.goto(url);
   await login(page, AGENT.login, AGENT.password);
-  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
-  await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 15_000 });
+  await playsWhileActive(page);
+  await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 25_000 });
   await expect(page.locator('.video')).toHaveCount(0);
   await page.getByTestId('unlock-password').fill('faux');
   await page.getByTestId('unlock-submit').click();
   await expect(page.getByTestId('login-error')).toBeVisible();
   await page.getByTestId('unlock-password').fill(AGENT.password);
   await page.getByTestId('unlock-submit').click();
-  await expect(page.getByTestId('tile-0')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
-});
+  await playsWhileActive(page);
+}
 
 test('viewing sessions reach the registry with operator, cameras and times; CSV and PDF exports; integrity check', async ({
   page,
@@ -168,6 +199,7 @@ test('the head of service creates an account in the UI; bad input is refused and
 }) => {
   await page.goto(host.url);
   await login(page, CHEF.login, CHEF.password);
+  await page.getByTestId('nav-admin').click();
   await page.getByTestId('operators-button').click();
   const fill = async (v: Record<string, string>): Promise<void> => {
     for (const [k, val] of Object.entries(v)) await page.getByTestId(`op-${k}`).fill(val);

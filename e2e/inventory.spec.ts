@@ -58,6 +58,7 @@ test('the English console shows errors, file problems and registry events in Eng
   await page.goto(host.url);
   await loginDemo(page);
   await page.getByTestId('lang-switch').click();
+  await page.getByTestId('nav-admin').click();
   await expect(page.getByTestId('import-button')).toHaveText('Import a camera list');
   const french = /[éèêàâçùûô«»]| :|entrée|champ|caméra|Erreur|Connexion/i;
 

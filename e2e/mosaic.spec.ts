@@ -86,6 +86,7 @@ test('English is available, with a 24-hour clock', async ({ page }) => {
   await page.goto(host.url);
   await loginDemo(page);
   await page.getByTestId('lang-switch').click();
+  await page.getByTestId('nav-admin').click();
   await expect(page.getByTestId('import-button')).toHaveText('Import a camera list');
   await expect(page.getByTestId('tile-0').locator('.tile-clock')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
   await page.getByTestId('lang-switch').click();

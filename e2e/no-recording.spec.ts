@@ -42,7 +42,9 @@ function snapshot(dir: string): Map<string, number> {
   return out;
 }
 
-test('30 s of a 16-tile mosaic writes no video under the data and temp directories', async ({ page }) => {
+test('30 s of a 16-tile mosaic, then 10 s of its streams kept flowing, write no video under the data and temp directories', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-norec-data-'));
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-norec-tmp-'));
@@ -63,6 +65,16 @@ test('30 s of a 16-tile mosaic writes no video under the data and temp directori
       await expect(clock).not.toHaveText(shown ?? '');
       await expect(page.locator('[data-state="playing"]')).toHaveCount(16);
     }
+    // One tile: the other fifteen streams keep flowing with no viewer, each caching its units since
+    // its last key frame, in memory only. Ten more seconds of that, then what reached the disk.
+    await page.getByTestId('layout-1').click();
+    await expect(page.locator('[data-testid^="tile-"][data-state]')).toHaveCount(1);
+    const kept = Date.now() + 10_000;
+    while (Date.now() < kept) {
+      const shown = await clock.textContent();
+      await expect(clock).not.toHaveText(shown ?? '');
+    }
+    expect(host.output(), 'the streams off the mosaic kept flowing').not.toContain('stopped (idle)');
     const after = new Map([...snapshot(dataDir), ...snapshot(tmpDir)]);
     const written = [...after].filter(([p, size]) => size > (before.get(p) ?? -1)).map(([p]) => p);
     expect(

@@ -224,6 +224,8 @@ test('at the planned end the supervisor is asked to close or extend; extend and 
   const prompt2 = page.getByTestId(`operation-due-${second}`);
   await expect(prompt2).toBeVisible({ timeout: 30_000 });
   await prompt2.getByTestId('operation-close').click();
+  // Closing ends the operation for everyone: the console asks first (issue 20).
+  await page.getByTestId('confirm-ok').click();
   await expect(row(page, 'Recherche éclair')).toHaveAttribute('data-state', 'closed');
   await expect(prompt2).toHaveCount(0);
 

@@ -33,6 +33,7 @@ test.describe('settings', () => {
     await login(page, TECH.login, TECH.password);
     await expect(page.getByTestId('no-images')).toBeVisible();
     await expect(page.getByTestId('ptz-panel')).toHaveCount(0);
+    await page.getByTestId('nav-admin').click();
     await page.getByTestId('input-settings-button').click();
     await expect(page.getByTestId('input-dead-zone')).toHaveValue('8');
     await page.getByTestId('input-dead-zone').fill('20');
@@ -47,6 +48,7 @@ test.describe('settings', () => {
     expect(file.invert.pan).toBe(true);
     await page.reload(); // a new window: a new session, the settings come from main
     await login(page, TECH.login, TECH.password);
+    await page.getByTestId('nav-admin').click();
     await page.getByTestId('input-settings-button').click();
     await expect(page.getByTestId('input-dead-zone')).toHaveValue('20');
     await expect(page.getByTestId('input-invert-pan')).toBeChecked();

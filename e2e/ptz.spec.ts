@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { BIT, encodePelcoD } from '../main/control/input';
 import { startPtyPair } from '../test-support/control/pty';
+import { login } from '../test-support/e2e/host';
 import {
   AGENT,
   CAM,
@@ -21,6 +22,7 @@ import {
   startLab,
   stopLab,
   take,
+  TECH,
   type Lab,
 } from '../test-support/e2e/ptz-lab';
 
@@ -257,5 +259,23 @@ test.describe('one post, one camera', () => {
     await expect
       .poll(() => registry(lab.dataDir).at(-1))
       .toEqual({ type: 'ptz.release', login: AGENT.login, cameraId: CAM });
+  });
+
+  test('the technician sees the keyboard live in the settings: the stick to the right, then back to centre', async ({
+    page,
+  }) => {
+    await page.goto(lab.host.url);
+    await login(page, TECH.login, TECH.password);
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('input-settings-button').click();
+    const fd = fs.openSync(lab.pty.a, 'w');
+    fs.writeSync(fd, encodePelcoD(CAM, 0, BIT.right, 0x3f, 0));
+    await expect
+      .poll(async () => Number(await page.getByTestId('input-live-pan').getAttribute('data-value')))
+      .toBeGreaterThan(0.5);
+    await expect(page.getByTestId('input-live-tilt')).toHaveAttribute('data-value', '0');
+    fs.writeSync(fd, encodePelcoD(CAM, 0, 0, 0, 0));
+    await expect(page.getByTestId('input-live-pan')).toHaveAttribute('data-value', '0');
+    fs.closeSync(fd);
   });
 });

@@ -111,14 +111,16 @@ for (const o of OVERLOADED)
     const tile = page.getByTestId('tile-0');
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
     await expect(tile).toHaveAttribute('data-render', o.render);
-    // Every lag the tile reports for the frame it shows, as it reports it.
+    // Every lag the tile reports for the frame it shows, as it reports it, from the moment it has
+    // caught up: a tile joining a flowing stream starts from the cached key frame and decodes its
+    // way to the present, which a page blocked 500 ms in 600 does at its own pace.
     await page.evaluate(() => {
       const el = document.querySelector('[data-testid="tile-0"]')!;
       const lags: number[] = [];
       (window as unknown as { __lags: number[] }).__lags = lags;
       new MutationObserver(() => {
         const v = el.getAttribute('data-lag');
-        if (v) lags.push(Number(v));
+        if (v && (lags.length > 0 || Number(v) <= 1000)) lags.push(Number(v));
       }).observe(el, { attributes: true, attributeFilter: ['data-lag'] });
     });
     if (o.pageThread) {

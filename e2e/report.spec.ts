@@ -67,14 +67,14 @@ test('the head of service computes the report; screen, CSV and PDF carry the fig
   const panel = page.getByTestId('report-panel');
   await expect(panel).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 
-  // On screen.
-  await expect(page.getByTestId('report-availability-1')).toHaveText('83.3 %');
+  // On screen, in French: a decimal comma (issue 20 §7: "83.3 %" and "0.5 h" were English figures).
+  await expect(page.getByTestId('report-availability-1')).toHaveText('83,3 %');
   await expect(page.getByTestId('report-availability-2')).toHaveText('100 %');
-  await expect(page.getByTestId('report-availability-3')).toHaveText('66.7 %');
+  await expect(page.getByTestId('report-availability-3')).toHaveText('66,7 %');
   // Camera 4 was observed 15 s: no percentage beside its 0 h.
   await expect(page.getByTestId('report-availability-4')).toHaveText('non observée');
   await expect(page.getByTestId('report-availability')).toContainText(HOSTILE);
-  await expect(page.getByTestId('report-ptz')).toContainText('2 prise(s) accordée(s), 0.5 h au total');
+  await expect(page.getByTestId('report-ptz')).toContainText('2 prise(s) accordée(s), 0,5 h au total');
   await expect(page.getByTestId('report-requisitions')).toContainText('2 réquisition(s), dont 1 copie(s)');
   // The charts are images of main's SVG (Blob URLs), drawn; the hostile name injected no markup.
   for (const name of ['availability', 'viewing-camera', 'viewing-surface', 'incidents']) {

@@ -39,10 +39,15 @@ test('a technician runs the self-test: every check answers, the report is filed,
 }) => {
   await page.goto(host.url);
   await login(page, TECH.login, TECH.password);
+  await page.getByTestId('nav-admin').click();
   await page.getByTestId('selftest-button').click();
   const panel = page.getByTestId('selftest-panel');
   await expect(page.getByTestId('selftest-technician')).toHaveValue(TECH.name);
   await page.getByTestId('selftest-run').click();
+  // While it runs, main's count of checks: 7 groups and the registry, each of the 2 cameras a step.
+  const running = page.getByTestId('selftest-running');
+  await expect(running).toHaveAttribute('data-total', '9');
+  await expect(page.getByTestId('selftest-progress')).toContainText(/^\d \/ 9 contrôles faits/);
   await expect(panel).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   const rows = page.getByTestId('selftest-result');
   await expect(rows.and(page.locator('[data-group="cameras"][data-status="pass"]'))).toHaveCount(2);

@@ -47,9 +47,10 @@ test('small tiles use the sub-stream; shown alone, a tile moves to the main stre
   });
   await tile.dblclick();
   await expect(tile).toHaveAttribute('data-stream', 'main');
-  // The new stream's first frame replaces the old picture: only one picture remains.
+  // The new stream's first frame replaces the old picture: only the main stream's picture remains.
+  await expect(tile.locator('.video[data-stream="main"]')).toHaveCount(1);
   await expect(tile.locator('.video')).toHaveCount(1, { timeout: 20_000 });
-  await expect(tile.locator('.video')).toHaveAttribute('data-stream', 'main');
+  await expect(tile.locator('.video[data-stream="main"]')).toHaveCount(1);
   await expect(tile).toHaveAttribute('data-state', 'playing');
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
   expect(seen.filter((s) => s !== 'playing')).toEqual([]);

@@ -93,12 +93,18 @@ const CHROMIUM_ARGS = [
 export const launchBenchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
-const LAYOUT: Record<number, string> = { 1: '1', 4: '2x2', 8: '1+7', 9: '3x3', 16: '4x4' };
+/** The layout that shows this many tiles. */
+export const LAYOUT: Record<number, string> = { 1: '1', 4: '2x2', 8: '1+7', 9: '3x3', 16: '4x4' };
 
-/** Logs the bench operator in at `url` and shows `tiles` tiles once the post's saved mosaic is there. */
-export async function openMosaic(page: Page, url: string, tiles: number): Promise<void> {
+/** Logs the operator (the bench's by default) in at `url` and shows `tiles` tiles once the post's saved mosaic is there. */
+export async function openMosaic(
+  page: Page,
+  url: string,
+  tiles: number,
+  who = { login: 'bench', password: 'bench-password' },
+): Promise<void> {
   await page.goto(url);
-  await login(page, 'bench', 'bench-password');
+  await login(page, who.login, who.password);
   await page.waitForSelector('[data-testid="mosaic"][data-sync="ready"]', { timeout: 60_000 });
   // Through the bench driver: a saturated page may not pass the UI's actionability checks in time.
   await page.evaluate((l) => window.__vigieBench!.layout(l), LAYOUT[tiles] ?? '4x4');

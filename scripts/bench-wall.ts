@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { RawIpc } from '../test-support/e2e/raw-ipc';
 import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
 import type { RtspLab } from '../test-support/video/rtsp-lab';
-import { launchBenchBrowser } from './bench-measure';
+import { LAYOUT, launchBenchBrowser } from './bench-measure';
 import { classify, cpuSeconds, readProcs } from './bench-proc';
 
 export interface WallCaseResult {
@@ -25,7 +25,6 @@ export interface WallCaseResult {
 }
 
 const LIVE = new Set(['connecting', 'playing', 'stalled', 'reconnecting']);
-const LAYOUT: Record<number, string> = { 1: '1', 4: '2x2', 8: '1+7', 9: '3x3', 16: '4x4' };
 
 async function allPlaying(page: Page, prefix: string, n: number): Promise<void> {
   await page.waitForFunction(

@@ -14,6 +14,8 @@
  *        --ptz (PTZ latency against the loopback ONVIF peer instead: scripts/bench-ptz.ts)
  *        --registry (a year of registry, 2 million entries, and its jobs while tiles play: scripts/bench-registry.ts)
  *        --source (the camera lab's own latency floor, without Vigie: scripts/bench-source.ts)
+ *        --startup (login, number calls flowing and not, at GOPs 1, 2, 4 s: scripts/bench-startup.ts)
+ *        --probe (ffmpeg's probe settings, spawn to first unit, at GOPs 1, 2, 4 s: scripts/bench-probe.ts)
  *        --no-wall (skips the wall case: the largest tile count on the console, then also on the wall page)
  */
 import fs from 'node:fs';
@@ -173,13 +175,18 @@ async function main(): Promise<void> {
 // `npm run bench -- --ptz`: PTZ input-to-command and release-to-Stop latency instead (bench-ptz.ts).
 // `npm run bench -- --registry`: a year of registry and its jobs while tiles play (bench-registry.ts).
 // `npm run bench -- --source`: the camera lab's own latency floor, without Vigie (bench-source.ts).
+// `npm run bench -- --startup`: login and number calls to a current picture (bench-startup.ts).
 (argv.includes('--ptz')
   ? import('./bench-ptz').then((m) => m.finished)
-  : argv.includes('--registry')
-    ? import('./bench-registry').then((m) => m.benchRegistry())
-    : argv.includes('--source')
-      ? import('./bench-source').then((m) => m.benchSource())
-      : main()
+  : argv.includes('--probe')
+    ? import('./bench-probe').then(async (m) => console.log(`\nSUMMARY — ${await m.benchProbe()}`))
+    : argv.includes('--startup')
+      ? import('./bench-startup').then(async (m) => console.log(`\nSUMMARY — ${await m.benchStartup()}`))
+      : argv.includes('--registry')
+        ? import('./bench-registry').then((m) => m.benchRegistry())
+        : argv.includes('--source')
+          ? import('./bench-source').then((m) => m.benchSource())
+          : main()
 ).then(
   () => process.exit(0),
   (e: unknown) => {

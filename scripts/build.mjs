@@ -18,6 +18,27 @@ const nodeExternal = [
   'pdfkit',
 ];
 
+/**
+ * jsmpeg-player injects its own stylesheet with a <style> element, which the strict CSP refuses
+ * (`style-src 'self'`): the injection is taken out of its module and its rules go into styles.css.
+ */
+let jsmpegCss = null;
+const jsmpegStyle = {
+  name: 'jsmpeg-style',
+  setup(b) {
+    b.onLoad({ filter: /jsmpeg-player[\\/]dist[\\/][^\\/]+\.(c?js|mjs)$/ }, async (args) => {
+      let text = await fs.promises.readFile(args.path, 'utf8');
+      const m = /var (css_\w+) = ("(?:[^"\\]|\\.)*");/.exec(text);
+      const call = m && `styleInject(${m[1]});`;
+      if (!m || !text.includes(call))
+        throw new Error(`jsmpeg-player: no stylesheet injection found in ${args.path}`);
+      jsmpegCss = JSON.parse(m[2]);
+      text = text.replace(call, '/* its stylesheet is in styles.css (scripts/build.mjs) */');
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+
 fs.rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({
@@ -50,6 +71,7 @@ await Promise.all([
     format: 'iife',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(prod ? 'production' : 'development') },
+    plugins: [jsmpegStyle],
     entryPoints: {
       main: 'renderer/console/main.tsx',
       wall: 'renderer/wall-page/wall-main.tsx',
@@ -60,12 +82,19 @@ await Promise.all([
     outdir: 'dist/renderer',
   }),
 ]);
-for (const f of ['console/index.html', 'wall-page/wall.html'])
+for (const f of ['console/index.html', 'wall-page/wall.html', 'console/favicon.svg'])
   fs.copyFileSync(`renderer/${f}`, `dist/renderer/${f.split('/')[1]}`);
-// Leaflet's stylesheet is bundled into ours: no CDN, no inline <style> (the CSP forbids both).
+// The console's letters, the same on every post (the PDFs embed the same font).
+fs.mkdirSync('dist/renderer/fonts');
+for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE-DejaVu.txt'])
+  fs.copyFileSync(`assets/fonts/${f}`, `dist/renderer/fonts/${f}`);
+if (jsmpegCss === null) throw new Error('jsmpeg-player was not bundled: its stylesheet is missing');
+// Leaflet's and jsmpeg-player's stylesheets are bundled into ours: no CDN, no inline <style> (the CSP forbids both).
 fs.writeFileSync(
   'dist/renderer/styles.css',
   fs.readFileSync('node_modules/leaflet/dist/leaflet.css', 'utf8') +
+    '\n/* jsmpeg-player */\n' +
+    jsmpegCss +
     '\n' +
     fs.readFileSync('renderer/styles.css', 'utf8'),
 );

@@ -48,6 +48,84 @@ test('main/ and preload/ import only common/ and their own folder', async () => 
   );
 });
 
+test('main/platform/ imports only common/ and main/platform/: no domain, no composition', async () => {
+  const file = 'main/platform/update/X.ts';
+  await refused(
+    file,
+    "import type { Registry } from '../../records/registry/registry';\nexport type R = Registry;\n",
+    'vigie/layers',
+  );
+  await refused(file, "import { POST_JOBS } from '../../app/post-jobs';\nvoid POST_JOBS;\n", 'vigie/layers');
+  await refused(file, "export { cameraId } from '../../video/cameras/inventory-schema';\n", 'vigie/layers');
+  await accepted(
+    file,
+    "import { err } from '../../../common/result';\nimport { createLogger } from '../log/logger';\nvoid [err, createLogger];\n",
+  );
+});
+
+test('a domain imports common/, main/platform/, itself and the domains DOMAINS lists for it', async () => {
+  // desk/map lists records/registry, not video/wall.
+  const map = 'main/desk/map/X.ts';
+  await refused(
+    map,
+    "import type { WallDesk } from '../../video/wall/wall-desk';\nexport type W = WallDesk;\n",
+    'vigie/layers',
+  );
+  await accepted(
+    map,
+    "import type { Registry } from '../../records/registry/registry';\nimport { MapStore } from './map-store';\n" +
+      "import { text } from '../../platform/ipc/shapes';\nimport { MAP_MAX_ZOOM } from '../../../common/contract';\n" +
+      'export type R = Registry;\nvoid [MapStore, text, MAP_MAX_ZOOM];\n',
+  );
+  // Within one group too, resolved from a subfolder: control/ptz lists control/input, not the reverse.
+  await accepted(
+    'main/control/ptz/X.ts',
+    "import { inputSettingsSchema } from '../input/settings';\nvoid inputSettingsSchema;\n",
+  );
+  await refused(
+    'main/control/input/X.ts',
+    "import type { PtzService } from '../ptz/ptz-service';\nexport type P = PtzService;\n",
+    'vigie/layers',
+  );
+  await accepted(
+    'main/video/wall/link/X.ts',
+    "import { wallCommandSchema } from '../wall-command-schema';\nvoid wallCommandSchema;\n",
+  );
+  await refused(
+    'main/video/wall/link/X.ts',
+    "import { LayoutStore } from '../../mosaic/mosaic-store';\nvoid LayoutStore;\n",
+    'vigie/layers',
+  );
+  // A domain the table does not know is refused until it is listed.
+  await refused('main/video/tours/X.ts', 'export const x = 1;\n', 'vigie/layers');
+});
+
+test('only main/app/ composes domains', async () => {
+  await refused(
+    'main/records/registry/X.ts',
+    "import type { PostJobs } from '../../app/post-jobs';\nexport type P = PostJobs;\n",
+    'vigie/layers',
+  );
+  await accepted(
+    'main/app/X.ts',
+    "import { MapStore } from '../desk/map/map-store';\nimport { LayoutStore } from '../video/mosaic/mosaic-store';\nvoid [MapStore, LayoutStore];\n",
+  );
+  // Tests assemble real parts as main/app/ does.
+  await accepted(
+    'main/desk/map/X.test.ts',
+    "import { postJobRunner } from '../../app/post-jobs';\nvoid postJobRunner;\n",
+  );
+});
+
+test('no product file imports test support; tests may', async () => {
+  const png = "import { png } from '../../../test-support/desk/png';\nvoid png;\n";
+  await refused('main/desk/map/X.ts', png);
+  await refused('renderer/features/x/X.tsx', png);
+  await refused('common/contract/X.ts', "import { png } from '../../test-support/desk/png';\nvoid png;\n");
+  await refused('preload/X.ts', "import { png } from '../test-support/desk/png';\nvoid png;\n");
+  await accepted('main/desk/map/X.test.ts', png);
+});
+
 test('common/ has no Node, Electron, zod or other layer', async () => {
   await refused('common/X.ts', "import { z } from 'zod';\nvoid z;\n");
   await refused('common/X.ts', "import fs from 'node:fs';\nvoid fs;\n");

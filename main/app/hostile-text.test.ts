@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Channel } from '../../common/contract';
+import { inventoryProblems, type Channel } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { textProblem } from '../../common/text';
 import { png } from '../../test-support/desk/png';
@@ -293,7 +293,7 @@ test('text inside files obeys the same rule: camera names and sites, instruction
       });
       assert.ok(!r.ok && r.error.code === 'invalid_inventory', h.label);
       assert.deepEqual(
-        r.error.details?.map((p) => [p.field, p.code]),
+        inventoryProblems(r.error).map((p) => [p.field, p.code]),
         [['site', `text_${h.line}`]],
         h.label,
       );

@@ -18,7 +18,7 @@ export interface Post {
 
 export async function openPost(
   o: PostOptions,
-  shell: Omit<ServicesOptions, keyof PostOptions['services'] | 'wallController'>,
+  shell: Omit<ServicesOptions, keyof PostOptions['services'] | 'wallController' | 'wallDisplay'>,
 ): Promise<Post> {
   const role = o.role;
   // A console whose wall is on a rack PC drives it over the pinned link instead of its own.
@@ -27,20 +27,19 @@ export async function openPost(
     ...shell,
     ...o.services,
     ...(remote && { wallController: () => remote }),
+    // The display is driven where it is wired: a rack PC's through the link, else this PC's own.
+    wallDisplay: async (registry) =>
+      remote ?? (await displayFrom(role.display, shell.dataDir, shell.assetsDir, registry)),
   });
   let link: { close(): Promise<void> } | null = null;
   let linkLine: string | null = null;
   try {
-    // The display is driven where it is wired: a rack PC's through the link, else this PC's own.
-    const display =
-      remote ?? (await displayFrom(role.display, shell.dataDir, shell.assetsDir, services.registry));
-    services.wall.display = display;
     if (role.role === 'wall') {
       link = await startWallLink(
         role,
         shell.dataDir,
         services.wall.controller,
-        display,
+        services.wall.display,
         services.registry,
         () => services.wall.view().shown,
       );

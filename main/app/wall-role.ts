@@ -10,7 +10,7 @@ import type { WallController } from '../video/wall/controller';
 import { openDisplay } from '../video/wall/display/display-config';
 import { NO_DISPLAY, type DisplayControl } from '../video/wall/display/display-control';
 import { loadOrCreateIdentity } from '../video/wall/link/identity';
-import type { Shown } from '../video/wall/link/protocol';
+import type { WallShown } from '../../common/contract';
 import { RemoteWallController } from '../video/wall/link/remote-controller';
 import { startWallNode, type LinkSecurityEvent, type WallNode } from '../video/wall/link/wall-node';
 import type { HostPort } from './flags/host-port';
@@ -94,7 +94,7 @@ export async function startWallLink(
   controller: WallController,
   display: DisplayControl,
   registry: Registry,
-  shown?: () => Shown,
+  shown?: () => WallShown[],
 ): Promise<WallNode> {
   const id = await loadOrCreateIdentity(dataDir);
   const lastRecorded = new Map<string, number>();

@@ -4,6 +4,7 @@
  */
 import type { Channel, EventMap, EventName, RequestOf, ResponseOf, VigieApi } from '../../common/contract';
 import type { Result } from '../../common/result';
+import { createRpc } from './rpc';
 
 declare global {
   interface Window {
@@ -17,11 +18,19 @@ function websocketApi(): VigieApi {
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
   let nextId = 1;
   let socket: Promise<WebSocket> | null = null;
+  let connectedBefore = false;
 
   const connect = (): Promise<WebSocket> => {
     socket ??= new Promise((resolve, reject) => {
       const ws = new WebSocket(url);
-      ws.onopen = () => resolve(ws);
+      ws.onopen = () => {
+        resolve(ws);
+        // A new socket is a new client to main, with no session (the host restarted, say): the
+        // page re-reads its own. The console goes back to its login screen; the wall page
+        // presents its key again.
+        if (connectedBefore) for (const l of listeners.get('auth:session') ?? []) l(null);
+        connectedBefore = true;
+      };
       ws.onerror = () => reject(new Error('ipc socket error'));
       ws.onclose = () => {
         socket = null;
@@ -68,3 +77,6 @@ function websocketApi(): VigieApi {
 }
 
 export const api: VigieApi = window.vigie ?? websocketApi();
+
+/** One function per channel: `rpc.incidents.list(filter)` (renderer/api/rpc.ts). */
+export const rpc = createRpc(api);

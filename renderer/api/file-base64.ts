@@ -13,6 +13,7 @@ export function fileBase64(f: Blob): Promise<string> {
 /** The refusal of a file over the channel's limit, before any byte is sent (sizes in MiB). */
 export function oversize(f: Blob, max: number): AppError | null {
   if (f.size <= max) return null;
-  const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
+  // A number, not text: the sentence writes it in the operator's language (4,5 in French).
+  const mib = (n: number): number => Math.round((n / 1024 / 1024) * 10) / 10;
   return { code: 'file_too_large', params: { size: mib(f.size), max: mib(max) } };
 }

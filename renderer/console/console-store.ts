@@ -114,6 +114,7 @@ const store = create<ConsoleState>()((...a) => ({
     api.on('auth:session', () => void st().loadAuthStatus());
     api.on('ptz:leases', (l) => st().applyLeases(l));
     api.on('ptz:devices', (d) => st().applyPtzDevices(d));
+    api.on('ptz:input', (v) => st().applyPtzInput(v));
     api.on('ptz:camera', (c) => st().applyPtzCamera(c.cameraId, c.error));
     api.on('ptz:ended', (e) => st().ptzEnded(e));
     api.on('ptz:console', (i) => st().ptzConsole(i));
@@ -124,7 +125,9 @@ const store = create<ConsoleState>()((...a) => ({
     api.on('operations:due', (op) => st().operationDue(op));
     api.on('map:changed', (v) => void st().applyMapView(v));
     api.on('report:progress', (p) => st().applyReportProgress(p.fraction));
+    api.on('selftest:progress', (p) => st().applySelftestProgress(p));
     api.on('jobs:progress', (p) => st().applyJobProgress(p));
+    api.on('registry:health', (h) => st().applyRegistryHealth(h));
     setInterval(() => st().tick(Date.now()), 500);
     await st().loadAuthStatus();
   },

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { LAYOUTS } from '../../common/contract';
 import { App } from './App';
 import { bindKeyboard } from './keyboard';
+import { bindShell } from '../features/shell/bind-shell';
 import { bindInactivityLock } from './inactivity';
 import { installBenchDriver } from '../video/bench-stats';
 import { pageOptions } from '../video/options';
@@ -9,6 +10,7 @@ import { startOverload } from '../video/overload';
 import { useConsole } from './console-store';
 
 document.documentElement.lang = useConsole.getState().locale;
+bindShell();
 bindKeyboard();
 bindInactivityLock();
 if (pageOptions().bench)

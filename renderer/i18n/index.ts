@@ -1,29 +1,29 @@
+import { formatDate as dateOf, formatParam, formatTime as timeOf } from '../../common/format';
+import { fill } from '../../common/labels/fill';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
 
 export type Locale = 'fr' | 'en';
 const CATALOGS: Record<Locale, Record<MessageKey, string>> = { fr, en };
-const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export type { MessageKey };
 
+/** A catalogue sentence; a number put into it is written in the console's language (12,5 in French). */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const text = CATALOGS[locale][key];
-  return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : text;
+  return params
+    ? fill(text, (k) => {
+        const v = params[k];
+        return v === undefined ? '' : formatParam(v, locale);
+      })
+    : text;
 }
 
-/** 24-hour clock in both languages (French convention). */
+/** 24-hour clock in both languages (French convention), through the one locale helper. */
 export function formatTime(locale: Locale, epochMs: number): string {
-  return new Intl.DateTimeFormat(TAGS[locale], {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(epochMs);
+  return timeOf(epochMs, { locale });
 }
 
 export function formatDate(locale: Locale, epochMs: number): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    epochMs,
-  );
+  return dateOf(epochMs, { locale });
 }

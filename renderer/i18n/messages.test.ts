@@ -5,7 +5,7 @@ import { errorKeys } from '../../common/errors';
 import { en } from './en';
 import { fr } from './fr';
 import { translate } from './index';
-import { errorText, eventLabel, problemText, verifyText } from './messages';
+import { errorText, eventLabel, problemText, selftestText, verifyText } from './messages';
 
 /** Signs of French in a sentence: accents, guillemets, a space before a colon. */
 const FRENCH = /[éèêàâçùûôœ«»]| :/i;
@@ -151,4 +151,22 @@ test('both catalogues word the same keys, each named after its feature', () => {
   // ops. → accounts., op. → shell., sop. → operations.
   const retired = Object.keys(fr).filter((k) => /^(ops|op|sop)\./.test(k));
   assert.deepEqual(retired, [], 'use accounts., shell. or operations.');
+});
+
+test('numbers put into a sentence are written in the console’s language: 12,5 i/s in French', () => {
+  const camera = {
+    group: 'cameras',
+    subject: 'n° 12',
+    status: 'pass',
+    code: 'camera_ok',
+    params: { name: 'n° 12 — Place Bellecour', codec: 'H.264', resolution: '1280x720', fps: 12.5 },
+  } as const;
+  assert.match(selftestText('fr', camera), /, 12,5 i\/s,/);
+  assert.match(selftestText('en', camera), /, 12\.5 /);
+  // Identifiers and counts stay as they are: an entry number is never "12 345".
+  assert.equal(
+    translate('fr', 'selftest.code.registry_writable', { seq: 12345 }),
+    'écriture possible (entrée n° 12345)',
+  );
+  assert.match(translate('fr', 'report.viewing', { hours: 0.13 }), /0,13 h au total/);
 });

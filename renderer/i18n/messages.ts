@@ -6,6 +6,7 @@ import type { InventoryProblem, RegistryEventType, VerifyRange, VerifyView } fro
 import type { ErrorKey } from '../../common/errors';
 import type { AppError } from '../../common/result';
 import type { CheckGroup, CheckResult, SelftestCode } from '../../common/selftest';
+import { verifyLabel } from '../../common/labels/verify';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
 import { formatTime, translate, type Locale } from './index';
@@ -74,18 +75,11 @@ export function eventLabel(locale: Locale, type: string): string {
 
 /** One range a verification found at fault: one entry, or entries `first` to `last`. */
 export function verifyText(locale: Locale, r: VerifyRange): string {
-  const p = r.problem;
-  const several = r.first !== r.last && (p === 'missing' || p === 'altered');
-  return translate(locale, several ? `verify.${p}.range` : `verify.${p}`, {
-    seq: r.first,
-    first: r.first,
-    last: r.last,
-    missing: r.missing ?? '?',
-    checkpoint: r.checkpointSeq ?? '?',
-  });
+  const { key, params } = verifyLabel(r);
+  return translate(locale, key, params);
 }
 
 /** One self-test result in the technician's language. */
 export function selftestText(locale: Locale, r: CheckResult): string {
-  return translate(locale, `selftest.code.${r.code}`, r.params);
+  return translate(locale, `selftest.code.${r.code}`, { subject: r.subject, ...r.params });
 }

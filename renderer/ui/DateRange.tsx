@@ -1,4 +1,5 @@
 import { useT } from '../console/console-store';
+import { DateInput } from './form';
 
 interface Props<T extends { from: string; to: string }> {
   value: T;
@@ -14,21 +15,15 @@ export function DateRange<T extends { from: string; to: string }>({ value, onCha
     <>
       <label>
         {t('reg.from')}{' '}
-        <input
-          type="date"
-          data-testid={`${testid}-from`}
+        <DateInput
+          testid={`${testid}-from`}
           value={value.from}
-          onChange={(e) => onChange({ ...value, from: e.target.value })}
+          onChange={(from) => onChange({ ...value, from })}
         />
       </label>
       <label>
         {t('reg.to')}{' '}
-        <input
-          type="date"
-          data-testid={`${testid}-to`}
-          value={value.to}
-          onChange={(e) => onChange({ ...value, to: e.target.value })}
-        />
+        <DateInput testid={`${testid}-to`} value={value.to} onChange={(to) => onChange({ ...value, to })} />
       </label>
     </>
   );

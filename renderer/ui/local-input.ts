@@ -1,6 +1,11 @@
-/** `YYYY-MM-DDTHH:MM:SS` in the post's local time, as a `datetime-local` input shows it. */
+import { isoDayTime, parseDay } from '../../common/format';
+
+/** `YYYY-MM-DD HH:MM:SS` in the post's local time, as the console's date and time fields show it. */
 export function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return isoDayTime(ms);
+}
+
+/** A day typed in a filter, as main takes it (`YYYY-MM-DD`); a malformed one goes as typed and main refuses it. */
+export function dayParam(text: string): string {
+  return parseDay(text) ?? text.trim();
 }

@@ -11,6 +11,8 @@ export interface TileStats {
   shown: number;
   /** Frames the <video> actually presented (generator paths, from requestVideoFrameCallback). */
   presented: number | null;
+  /** Epoch ms of the latest frame the <video> presented (generator paths). */
+  presentedAt: number | null;
   dropped: number;
   firstFrameAt: number | null;
   startedAt: number;
@@ -48,6 +50,7 @@ export function benchStart(index: number, cameraId: number, render: TileRender):
     decoded: 0,
     shown: 0,
     presented: showsInVideo(render) ? 0 : null,
+    presentedAt: null,
     dropped: 0,
     firstFrameAt: null,
     startedAt: Date.now(),
@@ -85,6 +88,7 @@ export function benchVideo(index: number, video: HTMLVideoElement): () => void {
     if (s && s.presented !== null) {
       base ??= meta.presentedFrames - 1;
       s.presented = meta.presentedFrames - base;
+      s.presentedAt = Math.round(performance.timeOrigin + meta.presentationTime);
       const w = video.videoWidth;
       if (ctx && w && s.presented - sampled >= 5) {
         sampled = s.presented;

@@ -3,46 +3,24 @@
  * Each tile opens its own video socket. Latency bounded: drop, never queue. A delta unit that
  * arrives, or a frame that decodes, further behind the gateway's send time than LAG_BOUND_MS is
  * dropped and the tile resyncs on the next key frame: fewer frames, never old ones.
+ * Catch-up: a new viewer of a flowing stream first gets the units since its last key frame. Those
+ * are decoded as fast as the decoder goes, never dropped as late and never shown, and so are the
+ * live units behind them until a frame is current again (CATCHUP_BOUND_MS at most): the tile's
+ * first picture is the newest, at once, instead of a wait for the next key frame.
  */
 import { decodeFrame, type VideoControl } from '../../common/video-frame';
 import type { FrameSink } from './frame-sinks';
-import type { TileReport, WorkerEvent } from './tile-messages';
+import type { WorkerEvent } from './tile-messages';
+import { CATCHUP_BOUND_MS, catchingUp, chain, drop, enqueue, report, type Tile } from './decoder-tile';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 
 /** Past this, delta units and frames are dropped until the next key frame. */
 export const LAG_BOUND_MS = 300;
 /** No key frame older than this is shown, once the tile has shown its first frame. */
 export const KEY_LAG_BOUND_MS = 1000;
-/** A tile that dropped within this window says so. */
-const DROPPING_HOLD_MS = 1000;
 const MAX_QUEUE = 4;
 
 export type { TileReport, WorkerEvent, WorkerRequest } from './tile-messages';
-
-interface Tile {
-  id: number;
-  url: string;
-  bench: boolean;
-  sink: FrameSink;
-  post: (e: WorkerEvent) => void;
-  ws: WebSocket | null;
-  decoder: VideoDecoder | null;
-  configured: string | null;
-  paramSets: string | null;
-  waitKey: boolean;
-  closed: boolean;
-  /** Show one decoded frame in `every` (2 on small tiles: 12.5 fps shown, 25 decoded). */
-  every: number;
-  /** Decode timestamp (µs) of the newest key unit received. */
-  lastKeyTs: number;
-  /** Decode timestamp (µs) → gateway send time, for frames in the decoder. */
-  sentAt: Map<number, { sentAt: number; key: boolean }>;
-  r: TileReport;
-  lastDropAt: number;
-  lastPost: number;
-  /** Set while a (re)configure is in flight: units queue behind it, in order. */
-  queue: Promise<void> | null;
-}
 
 const tiles = new Map<number, Tile>();
 
@@ -59,33 +37,27 @@ function close(t: Tile): void {
   tiles.delete(t.id);
 }
 
-function report(t: Tile, force: boolean): void {
-  const now = Date.now();
-  if (!force && now - t.lastPost <= 250) return;
-  t.r.dropping = now - t.lastDropAt < DROPPING_HOLD_MS;
-  t.post({ id: t.id, type: 'frame', ...t.r, latency: t.r.latency.splice(0) });
-  t.lastPost = now;
-}
-
-function drop(t: Tile): void {
-  t.r.dropped++;
-  t.waitKey = true;
-  t.lastDropAt = Date.now();
-  report(t, false);
-}
-
 function onOutput(t: Tile, frame: VideoFrame): void {
   const now = Date.now();
   const meta = t.sentAt.get(frame.timestamp);
   t.sentAt.delete(frame.timestamp);
   const lag = meta ? now - meta.sentAt : 0;
   t.r.decoded++;
+  if (meta?.catchUp) {
+    frame.close(); // decoded to reach the newest frame, never shown
+    return;
+  }
+  // Catching up, every frame after the cached ones is the newest yet: shown, until one is current.
+  const catchUp = catchingUp(t, now);
+  if (catchUp && lag <= LAG_BOUND_MS) t.catchUpUntil = 0;
   // A late delta frame is dropped. A key frame is shown unless a newer key frame has arrived or
   // it is over a second old; a tile's first frame is always shown (a decoder's start-up on a
   // loaded post can take longer than that), and the deltas that follow are bounded again.
-  const late = meta?.key
-    ? t.r.shown > 0 && (frame.timestamp < t.lastKeyTs || lag > KEY_LAG_BOUND_MS)
-    : lag > LAG_BOUND_MS;
+  const late = catchUp
+    ? false
+    : meta?.key
+      ? t.r.shown > 0 && (frame.timestamp < t.lastKeyTs || lag > KEY_LAG_BOUND_MS)
+      : lag > LAG_BOUND_MS;
   if (t.closed || late) {
     frame.close();
     if (!t.closed) drop(t);
@@ -161,21 +133,35 @@ async function configure(t: Tile, codec: string): Promise<boolean> {
   return true;
 }
 
-function enqueue(t: Tile, fn: () => void | Promise<void>): void {
-  if (!t.queue) {
-    void fn();
+/**
+ * The stream's parameter sets, sent before its first unit: the decoder is configured now, so the
+ * first key frame decodes at once (a unit with the same SPS does not configure it again).
+ */
+function onConfig(t: Tile, paramSets: string): void {
+  let ps: Uint8Array;
+  try {
+    ps = Uint8Array.from(atob(paramSets), (c) => c.charCodeAt(0));
+  } catch {
     return;
   }
-  const q = t.queue.then(fn);
-  t.queue = q;
-  void q.then(() => {
-    if (t.queue === q) t.queue = null;
+  const sps = findParameterSets(ps);
+  const codec = codecStringFromAccessUnit(ps);
+  const psKey = sps ? Array.from(sps.subarray(0, 64)).join(',') : null;
+  if (!codec || !psKey || psKey === t.paramSets) return;
+  t.paramSets = psKey;
+  t.waitKey = true;
+  chain(t, async () => {
+    if (!t.closed && !(await configure(t, codec))) fallback(t, codec);
   });
 }
 
 function onUnit(t: Tile, buf: ArrayBuffer): void {
   const f = decodeFrame(buf);
   if (!f || t.closed) return;
+  // A tile's start is a catch-up too: a decoder configured on a loaded post may take longer than
+  // the lag bound to show its first key frame, and dropping what follows would wait a whole GOP.
+  if ((f.catchUp || (f.key && t.r.shown === 0)) && !catchingUp(t))
+    t.catchUpUntil = Date.now() + CATCHUP_BOUND_MS;
   if (f.key) {
     // SPS/PPS or resolution changes arrive with key frames: reconfigure when they differ.
     const ps = findParameterSets(f.data);
@@ -185,22 +171,18 @@ function onUnit(t: Tile, buf: ArrayBuffer): void {
       if (!codec) return;
       t.paramSets = psKey;
       t.waitKey = true;
-      const q = (t.queue ?? Promise.resolve()).then(async () => {
+      chain(t, async () => {
         if (t.closed) return;
         if (!(await configure(t, codec))) fallback(t, codec);
-        else decode(t, f.data, true, f.timestamp, f.sentAt);
-      });
-      t.queue = q;
-      void q.then(() => {
-        if (t.queue === q) t.queue = null;
+        else decode(t, f.data, true, f.timestamp, f.sentAt, f.catchUp);
       });
       return;
     }
   }
-  enqueue(t, () => decode(t, f.data, f.key, f.timestamp, f.sentAt));
+  enqueue(t, () => decode(t, f.data, f.key, f.timestamp, f.sentAt, f.catchUp));
 }
 
-function decode(t: Tile, data: Uint8Array, key: boolean, ts: number, sentAt: number): void {
+function decode(t: Tile, data: Uint8Array, key: boolean, ts: number, sentAt: number, catchUp: boolean): void {
   const d = t.decoder;
   if (t.closed || !d || d.state !== 'configured') return;
   if (!key) {
@@ -208,13 +190,14 @@ function decode(t: Tile, data: Uint8Array, key: boolean, ts: number, sentAt: num
       if (t.r.shown > 0) t.r.dropped++; // resyncing after a drop (not the wait for a first key)
       return;
     }
-    if (d.decodeQueueSize > MAX_QUEUE || Date.now() - sentAt > LAG_BOUND_MS) return drop(t);
+    const behind = d.decodeQueueSize > MAX_QUEUE || Date.now() - sentAt > LAG_BOUND_MS;
+    if (behind && !catchingUp(t)) return drop(t);
   }
   t.waitKey = false;
   const timestamp = Math.round(ts * 1000);
   if (key) t.lastKeyTs = timestamp;
-  if (t.sentAt.size > 64) t.sentAt.clear();
-  t.sentAt.set(timestamp, { sentAt, key });
+  if (t.sentAt.size > 400) t.sentAt.clear();
+  t.sentAt.set(timestamp, { sentAt, key, catchUp });
   d.decode(new EncodedVideoChunk({ type: key ? 'key' : 'delta', timestamp, data }));
 }
 
@@ -227,6 +210,7 @@ function connect(t: Tile): void {
     if (typeof ev.data === 'string') {
       const msg = JSON.parse(ev.data) as VideoControl;
       if (msg.type === 'codec' && msg.codec !== 'h264' && msg.codec !== 'hevc') fallback(t, msg.codec);
+      if (msg.type === 'config') onConfig(t, msg.paramSets);
       return;
     }
     onUnit(t, ev.data as ArrayBuffer);
@@ -265,6 +249,7 @@ export function openTile(
     every: m.every,
     lastKeyTs: 0,
     sentAt: new Map(),
+    catchUpUntil: 0,
     r: {
       at: null,
       decoded: 0,

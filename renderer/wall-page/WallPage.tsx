@@ -1,6 +1,6 @@
 /** The wall: its layout of up to 16 tiles, no controls, the cursor hidden once the mouse is idle. */
 import { useEffect, useState, type CSSProperties } from 'react';
-import { WALL_GRID, WALL_TILES } from '../../common/contract-wall';
+import { WALL_GRID, WALL_TILES } from '../../common/contract';
 import { Tile } from '../features/tiles/Tile';
 import { translate } from '../i18n';
 import { isLargeWallTile, wallDisplayEvery } from './wall-tiles';

@@ -4,10 +4,10 @@
  * re-presents the key every few seconds, so that it finds its wall again after a host restart.
  */
 import { createRoot } from 'react-dom/client';
-import { api } from '../api/bridge';
+import { api, rpc } from '../api/bridge';
 import { tileState } from '../features/tiles/tile-state';
 import { streamKey } from '../../common/stream-key';
-import type { WallShown } from '../../common/contract-wall';
+import type { WallShown } from '../../common/contract';
 import { chooseStream } from '../video/stream-choice';
 import { isLargeWallTile } from './wall-tiles';
 import { WallPage } from './WallPage';
@@ -25,7 +25,7 @@ async function open(): Promise<void> {
     st().setPhase('nokey');
     return;
   }
-  const r = await api.invoke('wall:open', { key });
+  const r = await rpc.wall.open({ key });
   if (r.ok) st().granted(r.value);
   else if (r.error.code !== 'disconnected') st().setPhase('refused');
 }
@@ -49,6 +49,8 @@ let reportedAt = 0;
 api.on('wall:changed', (v) => st().setWall(v.state));
 api.on('streams:status', (s) => st().setStatus(s));
 api.on('cameras:changed', (v) => st().setCameras(v.cameras));
+// Main knows this page afresh (the host restarted): present the key again now.
+api.on('auth:session', () => void open());
 setInterval(() => {
   st().tick(Date.now());
   if (st().phase !== 'open') return;
@@ -58,7 +60,7 @@ setInterval(() => {
   if (text !== reported || Date.now() - reportedAt > REOPEN_MS) {
     reported = text;
     reportedAt = Date.now();
-    void api.invoke('wall:report', { shown });
+    void rpc.wall.report({ shown });
   }
 }, 1000);
 setInterval(() => void open(), REOPEN_MS);

@@ -3,8 +3,7 @@
  * saw. No operator session: the page holds only the wall key's grant.
  */
 import { create } from 'zustand';
-import type { CameraView, StreamStatus, VideoEndpoint } from '../../common/contract';
-import type { WallShown } from '../../common/contract-wall';
+import type { CameraView, StreamStatus, VideoEndpoint, WallShown } from '../../common/contract';
 import type { WallState } from '../../common/wall';
 import type { Locale } from '../i18n';
 import { playbackChanged, type Playback } from '../features/tiles/tile-state';

@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { OperationInput, OperationView } from '../../common/contract-operations';
+import type { OperationInput, OperationView } from '../../common/contract';
 import { ok } from '../../common/result';
 import { Registry } from '../../main/records/registry/registry';
 import { loadOrCreateKeys } from '../../main/records/registry/registry-key';
 import { OperationsService, type Clock } from '../../main/desk/operations/operations-service';
-import { OperationsStore } from '../../main/desk/operations/operations-store';
+import { SqliteOperationStore } from '../../main/desk/operations/operations-store';
 
 /** A clock that moves only when told: timers fire in order as time is advanced past them. */
 export class ManualClock implements Clock {
@@ -79,7 +79,7 @@ export function openOps(
   const dir = o.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-ops-'));
   const clock = o.clock ?? new ManualClock(T0);
   const registry = new Registry(dir, loadOrCreateKeys(dir));
-  const store = new OperationsStore(dir);
+  const store = new SqliteOperationStore(dir);
   const changes: OperationView[][] = [];
   const due: OperationView[] = [];
   const recalled: string[] = [];

@@ -17,13 +17,13 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { CredentialStore } from '../../main/video/cameras/credentials';
-import { IncidentStore } from '../../main/desk/incidents/incident-store';
+import { SqliteIncidentStore } from '../../main/desk/incidents/incident-store';
 import { incidentsHandlers } from '../../main/desk/incidents/incidents-handlers';
 import { EventHub } from '../../main/platform/ipc/router';
 import { postJobRunner } from '../../main/app/post-jobs';
 import { OperationTags } from '../../main/desk/operations/operation-tags';
 import { OperationsService } from '../../main/desk/operations/operations-service';
-import { OperationsStore } from '../../main/desk/operations/operations-store';
+import { SqliteOperationStore } from '../../main/desk/operations/operations-store';
 import { ManualClock } from '../desk/operations-clock';
 import { startHook } from '../control/csu-peers';
 import { createCsuNotifier } from '../../main/control/lease/csu-notifier';
@@ -130,7 +130,7 @@ export async function playReportScenario(dataDir: string, cameras: ScenarioCamer
     history.flush();
   };
   const tags = new OperationTags();
-  const opsStore = new OperationsStore(dataDir);
+  const opsStore = new SqliteOperationStore(dataDir);
   const ops = new OperationsService({
     store: opsStore,
     registry,
@@ -142,7 +142,7 @@ export async function playReportScenario(dataDir: string, cameras: ScenarioCamer
     onDue: () => undefined,
   });
   ops.start();
-  tags.source = (id) => ops.tagFor(id);
+  tags.provide((id) => ops.tagFor(id));
   const notifier = value(createCsuNotifier({ webhook: hook.url, timeoutMs: 2_000 }), 'CSU notifier');
   const leases = new LeaseService({
     store: new SqliteLeaseStore(dataDir),
@@ -156,7 +156,7 @@ export async function playReportScenario(dataDir: string, cameras: ScenarioCamer
   });
   await leases.ready();
   const events = new EventHub();
-  const incidentStore = new IncidentStore(dataDir);
+  const incidentStore = new SqliteIncidentStore(dataDir);
   const incidents = incidentsHandlers({
     store: incidentStore,
     registry,
@@ -166,7 +166,7 @@ export async function playReportScenario(dataDir: string, cameras: ScenarioCamer
     knownCamera: (id) => known(id) !== null,
   });
   const runner = postJobRunner(dataDir, registry.keys);
-  const requisitions = registryHandlers(registry, dataDir, () => AGENT, { runner, events });
+  const requisitions = registryHandlers({ registry, dataDir, actor: () => AGENT, runner, events });
 
   // Viewing through the real gateway; the cameras need not answer for a session to be recorded.
   const recorded: { phase: 'start' | 'end'; v: ViewEvent }[] = [];
@@ -216,7 +216,7 @@ export async function playReportScenario(dataDir: string, cameras: ScenarioCamer
   };
   const requisition = async (number: string, copyRequested: boolean): Promise<void> => {
     value(
-      await requisitions['registry:requisition'](
+      await requisitions['registry:requisition'].handle(
         {
           number,
           authority: 'Parquet',
@@ -232,7 +232,7 @@ export async function playReportScenario(dataDir: string, cameras: ScenarioCamer
   };
   const incident = async (category: string, urgency: 'urgent' | 'normal'): Promise<void> => {
     value(
-      await incidents['incidents:report'](
+      await incidents['incidents:report'].handle(
         {
           category,
           urgency,

@@ -26,7 +26,8 @@ function services(events = new EventHub(), mayReceive = (_clientId: string): boo
         channel === 'big' ? ok({ contentBase64: BIG }) : channel === 'shared' ? shared : ok({ version: 't' }),
     },
     events,
-    auth: { mayReceive, logout: () => undefined },
+    mayReceive,
+    auth: { logout: () => undefined },
     wallKioskUrl: () => '',
   } as unknown as Services;
 }

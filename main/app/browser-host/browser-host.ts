@@ -53,7 +53,7 @@ export async function startBrowserHost(
   const detach = services.events.add((event, payload, target) => {
     let bytes: Buffer | undefined;
     for (const c of clients)
-      if (services.auth.mayReceive(c.clientId, event, target))
+      if (services.mayReceive(c.clientId, event, target))
         c.push((bytes ??= Buffer.from(JSON.stringify({ event, payload }))));
   });
 

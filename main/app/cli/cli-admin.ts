@@ -1,12 +1,15 @@
 /** Install-time and audit commands: `vigie operators …`, `vigie registry …` (plain Node, no UI). */
 import fs from 'node:fs';
 import { AuthService } from '../../records/auth/auth-service';
-import { OperatorStore } from '../../records/auth/operator-store';
 import { openRegistry } from '../../records/registry/open-registry';
+import type { KeyProtector } from '../../records/registry/registry-key';
 import { latestCheckpoint, readCheckpointFile } from '../../records/registry/registry-handlers';
 import { verifyReportFr } from '../../records/registry/registry-labels';
 import { cliMessage } from './cli-messages';
+import { sharedRegistryCommand } from './cli-store';
 import type { Flags } from '../flags/flags';
+import { openStores } from '../stores';
+import { pgFailure } from '../../platform/storage/pg-listener';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -14,9 +17,22 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-export async function operatorsCommand(sub: string, f: Flags, dataDir: string): Promise<number> {
-  const registry = openRegistry(dataDir);
-  const store = new OperatorStore(dataDir);
+export async function operatorsCommand(
+  sub: string,
+  f: Flags,
+  dataDir: string,
+  protector?: KeyProtector,
+): Promise<number> {
+  // `--store` or $VIGIE_STORE: the CIC's shared accounts; otherwise this post's.
+  let stores;
+  try {
+    stores = await openStores(dataDir, f.store);
+  } catch (e) {
+    process.stderr.write(`vigie : base partagée injoignable (${pgFailure((e as Error).cause ?? e)})\n`);
+    return 1;
+  }
+  const registry = openRegistry(dataDir, protector);
+  const store = stores.operators();
   try {
     const auth = new AuthService(store, registry, {
       isDemo: () => false,
@@ -27,7 +43,8 @@ export async function operatorsCommand(sub: string, f: Flags, dataDir: string): 
       case 'list':
         for (const o of auth.listOperators())
           process.stdout.write(
-            `${o.login}\t${o.role}\t${o.name}\t${o.rank}\t${o.service}\t${o.validFrom}→${o.validUntil}\n`,
+            `${o.login}\t${o.role}\t${o.name}\t${o.rank}\t${o.service}\t${o.validFrom}→${o.validUntil}` +
+              `${o.disabledAt ? `\tdésactivé le ${o.disabledAt}` : ''}\n`,
           );
         return 0;
       case 'add': {
@@ -64,11 +81,20 @@ export async function operatorsCommand(sub: string, f: Flags, dataDir: string): 
   } finally {
     store.close();
     registry.close();
+    await stores.close();
   }
 }
 
-export async function registryCommand(sub: string, f: Flags, dataDir: string): Promise<number> {
-  const registry = openRegistry(dataDir);
+export async function registryCommand(
+  sub: string,
+  f: Flags,
+  dataDir: string,
+  protector?: KeyProtector,
+): Promise<number> {
+  // With --store (or $VIGIE_STORE), verify, checkpoint and purge act on the CIC's shared registry.
+  if (f.store !== undefined && (sub === 'verify' || sub === 'checkpoint' || sub === 'purge'))
+    return sharedRegistryCommand(sub, f, dataDir);
+  const registry = openRegistry(dataDir, protector);
   try {
     switch (sub) {
       case 'verify': {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Flags } from '../flags/flags';
 import { openRegistry } from '../../records/registry/open-registry';
+import type { KeyProtector } from '../../records/registry/registry-key';
 import {
   caFileProblem,
   osslsigncodeInspector,
@@ -42,7 +43,12 @@ const caUnreadable = (file: string, problem: CaProblem | null): string =>
   `fichier de l’autorité de certification (--ca) illisible : ${file}` +
   `${problem ? ` (${CA_PROBLEM_FR[problem]})` : ''} ; l’installeur n’a pas été vérifié, rien n’est inscrit au registre\n`;
 
-export async function updateCommand(f: Flags, dataDir: string, currentVersion: string): Promise<number> {
+export async function updateCommand(
+  f: Flags,
+  dataDir: string,
+  currentVersion: string,
+  protector?: KeyProtector,
+): Promise<number> {
   // --media and --publisher (or $VIGIE_PUBLISHER_DN) are required by the flag table.
   const media = f.media!;
   const publisher = f.publisher!;
@@ -70,7 +76,7 @@ export async function updateCommand(f: Flags, dataDir: string, currentVersion: s
     process.stderr.write(caUnreadable(caFile ?? '', null));
     return 2;
   }
-  const registry = openRegistry(dataDir);
+  const registry = openRegistry(dataDir, protector);
   try {
     registry.append({
       type: v.ok ? 'update.accept' : 'update.refuse',

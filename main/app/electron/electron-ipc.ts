@@ -1,15 +1,11 @@
 /** The only module that touches ipcMain: every channel goes through safeHandle, then the router. */
 import { ipcMain, webContents, type WebContents } from 'electron';
-import type { EventName } from '../../../common/contract';
-import type { EventHub, Router } from '../../platform/ipc/router';
+import type { EventHub, PushFilter, Router } from '../../platform/ipc/router';
 import { createLogger } from '../../platform/log/logger';
 import { handleAll } from './safe-handle';
 import { electronClientId } from './sender-check';
 
 const log = createLogger('ipc-electron');
-
-/** Whether a push may reach a client (AuthService.mayReceive: EVENT_ACCESS, or addressed to it). */
-export type PushFilter = (clientId: string, event: EventName, target: string | null) => boolean;
 
 export function bindElectronIpc(
   router: Router,

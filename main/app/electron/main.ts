@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../../platform/storage/data-dir';
 import { readUpdateConfig, startServerUpdates, type UpdaterLike } from '../../platform/update/server-updates';
 import { resolveStatic } from '../browser-host/static-files';
-import { useKeyProtector } from '../../records/registry/open-registry';
 import type { Services } from '../services';
 import { runAdminCommand, type AdminCommand } from '../cli/cli-commands';
 import type { Flags } from '../flags/flags';
@@ -59,8 +58,8 @@ const dataDirOf = (option: string | undefined): string =>
  */
 
 async function runCommand(command: AdminCommand, flags: Flags): Promise<number> {
-  useKeyProtector(keyProtector());
   return runAdminCommand(command, flags, {
+    keyProtector: keyProtector(),
     dataDir: (f) => dataDirOf(f.dataDir),
     assetsDir: app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(ROOT, 'assets'),
     version: app.getVersion(),
@@ -92,7 +91,7 @@ async function start(o: PostOptions): Promise<void> {
     services.router,
     services.events,
     () => BrowserWindow.getAllWindows().map((w) => w.webContents),
-    (clientId, event, target) => services.auth.mayReceive(clientId, event, target),
+    services.mayReceive,
     (clientId) => services.auth.logout(clientId, 'disconnect'),
   );
   // Updates from the internal server, only when <data>/update.json enables them (off by default).

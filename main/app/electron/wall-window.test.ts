@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserWindow, Session } from 'electron';
 import { createWallWindow } from './wall-window';
+import { createConsoleWindow } from './window';
 
 class RecordingWindow {
   static last: RecordingWindow;
@@ -14,6 +15,7 @@ class RecordingWindow {
   setContentProtection(on: boolean): void {
     this.protected = on;
   }
+  once(): void {}
   loadURL(url: string): Promise<void> {
     this.loaded = url;
     return Promise.resolve();
@@ -41,4 +43,10 @@ test('the wall window is frameless, sandboxed, without DevTools, protected unles
   assert.equal(w.protected, true);
   assert.equal(w.loaded, 'app://vigie/wall#key=k');
   assert.equal(open(false).protected, false);
+});
+
+test('the wall window has the very web preferences of the console window (DevTools off in both)', () => {
+  const wall = open(true).options.webPreferences;
+  createConsoleWindow(RecordingWindow as unknown as typeof BrowserWindow, {} as Session, false);
+  assert.deepEqual(wall, RecordingWindow.last.options.webPreferences);
 });

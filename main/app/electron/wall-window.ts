@@ -3,43 +3,25 @@
  * main/wall/screen-choice.ts), protected from capture unless the technician turned that off for
  * a wall fed through a capture module. It loads the wall page with the wall key, like a kiosk.
  */
-import path from 'node:path';
 import type { BrowserWindow as ElectronWindow, Screen, Session } from 'electron';
 import type { WallDisplayInfo, WallScreen, WallWindowPort } from '../../video/wall/screen-choice';
-import { guardNavigation } from './window';
+import { createSecureWindow } from './window';
 
-// The parameter keeps Electron's name so that electronegativity reads this very constructor call.
 export function createWallWindow(
   BrowserWindow: typeof ElectronWindow,
   ses: Session,
   url: string,
   contentProtection: boolean,
 ): ElectronWindow {
-  const win = new BrowserWindow({
+  const win = createSecureWindow(BrowserWindow, ses, false, {
     show: false,
     frame: false,
     fullscreenable: true,
     autoHideMenuBar: true,
     backgroundColor: '#000000',
     title: 'Vigie — mur',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false,
-      spellcheck: false,
-      disableBlinkFeatures: 'Auxclick',
-      session: ses,
-    },
   });
   win.setContentProtection(contentProtection);
-  guardNavigation(win.webContents);
   void win.loadURL(url);
   return win;
 }

@@ -35,18 +35,22 @@ export function guardNavigation(wc: WebContents): void {
   });
 }
 
-// The parameter keeps Electron's name so that electronegativity reads this very constructor call.
-export function createConsoleWindow(
+/** What differs between the app's windows; the web preferences never do. */
+export type WindowOptions = Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>;
+
+/**
+ * Every window of the app (the console, the wall) is opened here, with the one web-preferences
+ * literal: the preload, the partition's session and DevTools are the only things a window chooses.
+ * The parameter keeps Electron's name so that electronegativity reads this very constructor call.
+ */
+export function createSecureWindow(
   BrowserWindow: typeof ElectronWindow,
   ses: Session,
   devTools: boolean,
+  options: WindowOptions,
 ): ElectronWindow {
   const win = new BrowserWindow({
-    width: 1600,
-    height: 900,
-    show: false,
-    backgroundColor: '#0d1117',
-    title: 'Vigie',
+    ...options,
     webPreferences: {
       preload: path.join(__dirname, 'preload.js'),
       contextIsolation: true,
@@ -64,8 +68,23 @@ export function createConsoleWindow(
       session: ses,
     },
   });
-  win.setContentProtection(true);
   guardNavigation(win.webContents);
+  return win;
+}
+
+export function createConsoleWindow(
+  BrowserWindow: typeof ElectronWindow,
+  ses: Session,
+  devTools: boolean,
+): ElectronWindow {
+  const win = createSecureWindow(BrowserWindow, ses, devTools, {
+    width: 1600,
+    height: 900,
+    show: false,
+    backgroundColor: '#0d1117',
+    title: 'Vigie',
+  });
+  win.setContentProtection(true);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(CONSOLE_URL);
   return win;

@@ -5,6 +5,7 @@
  */
 import { textProblem } from '../../../common/text';
 import { parseJoystickSelector } from '../../control/input';
+import { redact } from '../../platform/log/logger';
 import { parseServer } from '../selftest/sntp';
 import { normalizeFingerprint } from '../../video/wall/link/identity';
 import { parseHostPort } from './host-port';
@@ -37,8 +38,9 @@ export type ParsedFlags = { ok: true; help: boolean; flags: Flags } | { ok: fals
 export const commandLabel = (c: CommandId): string =>
   c === 'electron' ? 'la console Electron' : `vigie ${c}`;
 
+/** A refused value as quoted back: control characters replaced, a URL's password never repeated. */
 const shown = (raw: string): string => {
-  const s = raw.replace(/\p{Cc}/gu, '?');
+  const s = redact(raw).replace(/\p{Cc}/gu, '?');
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 };
 

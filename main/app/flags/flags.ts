@@ -10,6 +10,7 @@
  */
 import { ROLES } from '../../../common/roles';
 import type { JoystickSelector } from '../../control/input';
+import { isStoreUrl } from '../../platform/storage/store-url';
 import type { HostPort } from './host-port';
 
 /** Who parses flags: Electron's console, the browser host, and the `vigie` commands. */
@@ -38,6 +39,10 @@ export const COMMANDS = {
   'registry purge': {
     fr: 'applique la durée de conservation (la purge est inscrite au registre)',
     en: 'applies the retention period (the purge is itself an entry)',
+  },
+  'store join': {
+    fr: 'rejoint le registre commun du CIC sur PostgreSQL (le premier poste le crée, les autres donnent --key-file)',
+    en: 'joins the CIC’s shared registry on PostgreSQL (the first post creates it, the others give --key-file)',
   },
   'wall identity': {
     fr: 'crée au besoin l’identité du poste pour la liaison du mur et affiche son empreinte SHA-256',
@@ -114,6 +119,27 @@ export const FLAGS = {
     fr: 'dossier de données du poste (par défaut le dossier de la machine)',
     en: 'the post’s data folder (the machine-wide folder by default)',
   },
+  store: {
+    name: 'store',
+    kind: 'text',
+    check: isStoreUrl,
+    arg: ['postgres://…', 'postgres://…'],
+    group: 'post',
+    commands: [
+      ...POST,
+      'operators add',
+      'operators list',
+      'registry verify',
+      'registry checkpoint',
+      'registry purge',
+      'store join',
+    ],
+    required: ['store join'],
+    env: 'VIGIE_STORE',
+    example: 'postgres://vigie_post@10.0.0.5:5432/vigie?sslmode=verify-full&sslrootcert=/etc/vigie/ca.pem',
+    fr: 'base PostgreSQL partagée par les postes du CIC : registre, comptes, signalements, contacts, préréglages du mur (SQLite du poste par défaut)',
+    en: 'PostgreSQL database shared by the CIC’s posts: registry, accounts, incident reports, contacts, wall presets (the post’s SQLite by default)',
+  },
   cameras: {
     name: 'cameras',
     kind: 'path',
@@ -159,6 +185,18 @@ export const FLAGS = {
     example: '300',
     fr: 'verrouillage de la console après inactivité (300 s par défaut)',
     en: 'console inactivity lock (300 s by default)',
+  },
+  keepStreams: {
+    name: 'keep-streams',
+    kind: 'int',
+    min: 0,
+    max: 64,
+    arg: ['N', 'N'],
+    group: 'post',
+    commands: POST,
+    example: '32',
+    fr: 'flux gardés ouverts sans spectateur en plus de la mosaïque et du mur (32 ; 64 au plus)',
+    en: 'streams kept flowing with no viewer besides mosaic and wall (32; at most 64)',
   },
   ntp: {
     name: 'ntp',
@@ -505,6 +543,16 @@ export const FLAGS = {
   },
 
   // ——— The registry ———
+  keyFile: {
+    name: 'key-file',
+    kind: 'path',
+    arg: ['FICHIER', 'FILE'],
+    group: 'registry',
+    commands: ['store join'],
+    example: 'E:\\store.key',
+    fr: 'copie du fichier store.key d’un poste du CIC (support amovible), pour rejoindre son registre',
+    en: 'a copy of a CIC post’s store.key (removable media), to join its registry',
+  },
   checkpoint: {
     name: 'checkpoint',
     kind: 'path',

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseKeyboardConfig } from '../../control/input';
-import type { PtzOptions } from '../../control/ptz/ptz-setup';
+import type { PtzOptions } from '../../control/ptz/ptz-module';
 import type { ServicesOptions } from '../services';
 import { FlagError, parseFlags } from './flag-parser';
 import type { Flags } from './flags';
@@ -18,7 +18,15 @@ export interface PostOptions {
   /** The part of `createServices`' options that comes from the command line. */
   services: Pick<
     ServicesOptions,
-    'camerasFile' | 'ffmpegPath' | 'lockAfterSeconds' | 'ntp' | 'recheckMs' | 'demo' | 'ptz'
+    | 'camerasFile'
+    | 'ffmpegPath'
+    | 'keepStreams'
+    | 'lockAfterSeconds'
+    | 'ntp'
+    | 'recheckMs'
+    | 'demo'
+    | 'ptz'
+    | 'store'
   >;
 }
 
@@ -52,7 +60,9 @@ export function ptzOptionsOf(f: Flags): PtzOptions {
   if (f.csuWebhook !== undefined) o.csuWebhook = f.csuWebhook;
   if (f.csuSmtp !== undefined) o.csuSmtp = f.csuSmtp;
   if (f.csuMailTo !== undefined) o.csuMailTo = f.csuMailTo.join(',');
-  if (f.leaseStore !== undefined) o.leaseStore = f.leaseStore;
+  // The CIC's shared store holds the leases too, unless they are given a store of their own.
+  const leaseStore = f.leaseStore ?? f.store;
+  if (leaseStore !== undefined) o.leaseStore = leaseStore;
   if (f.leaseMinutes !== undefined) o.leaseMinutes = f.leaseMinutes;
   if (f.leaseMaxMinutes !== undefined) o.leaseMaxMinutes = f.leaseMaxMinutes;
   if (f.leaseMinutes !== undefined && f.leaseMaxMinutes !== undefined && f.leaseMinutes > f.leaseMaxMinutes)
@@ -77,10 +87,12 @@ export function postOptions(f: Flags): { ok: true; value: PostOptions } | { ok: 
         services: {
           ...(f.cameras !== undefined && { camerasFile: path.resolve(f.cameras) }),
           ...(f.ffmpeg !== undefined && { ffmpegPath: f.ffmpeg }),
+          ...(f.keepStreams !== undefined && { keepStreams: f.keepStreams }),
           ...(f.lockAfter !== undefined && { lockAfterSeconds: f.lockAfter }),
           ...(f.ntp !== undefined && { ntp: f.ntp }),
           ...(f.recheckSeconds !== undefined && { recheckMs: f.recheckSeconds * 1000 }),
           ...(f.demo && { demo: true }),
+          ...(f.store !== undefined && { store: f.store }),
           ptz: ptzOptionsOf(f),
         },
       },

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RtspLab, type PublisherSpec } from '../../../test-support/video/rtsp-lab';
 import { CredentialStore } from '../../video/cameras/credentials';
+import { locateFfmpeg } from '../../video/streams/ffmpeg-locate';
 import type { Camera } from '../../video/cameras/inventory-schema';
 import { checkCameras } from './check-cameras';
 
@@ -73,3 +74,20 @@ test(
     assert.ok(codes.includes('camera_no_keyframe'), codes.join(', '));
   },
 );
+
+test('cameras: a demo camera is reachable in H.264 for WebCodecs; an unreachable RTSP camera fails with its reason', async () => {
+  const ffmpegPath = locateFfmpeg();
+  const credentials = CredentialStore.inDir(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-st-cred-')));
+  const results = await checkCameras(
+    [
+      { id: 1, name: 'Démo', site: 'Lab', zone: '', streams: { main: 'demo:1' } },
+      { id: 2, name: 'Absente', site: 'Lab', zone: '', streams: { main: 'rtsp://127.0.0.1:9/absente' } },
+    ],
+    { ffmpegPath, credentials, seconds: 1 },
+  );
+  assert.equal(results[0]!.status, 'pass', JSON.stringify(results[0]));
+  assert.equal(results[0]!.params?.codec, 'h264');
+  assert.equal(results[0]!.params?.path, 'webcodecs');
+  assert.ok(Number(results[0]!.params?.fps) > 10);
+  assert.deepEqual([results[1]!.status, results[1]!.code], ['fail', 'camera_unreachable']);
+});

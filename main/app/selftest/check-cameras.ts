@@ -10,6 +10,7 @@ import type { CredentialStore } from '../../video/cameras/credentials';
 import type { Camera } from '../../video/cameras/inventory-schema';
 import { inputArgs } from '../../video/streams/ffmpeg-args';
 import { classifyFailure, parseInputInfo } from '../../video/streams/ffmpeg-diagnose';
+import { rtspTimeoutOption } from '../../video/streams/ffmpeg-locate';
 import { sourceFor } from '../../video/streams/gateway';
 import { FramecrcReader, RateMeter } from './frame-rate';
 import type { CheckResult } from './selftest-types';
@@ -25,6 +26,8 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** Cameras probed at once: each probe costs a copied stream, not a decode. */
   concurrency?: number;
+  /** After each camera's probe (the self-test's progress). */
+  probed?: () => void;
 }
 
 export const DEFAULTS = { seconds: 2, keyframeWaitMs: 10_000, concurrency: 8 } as const;
@@ -35,10 +38,11 @@ const CONNECT_MS = 6_000;
 export const videoPath = (codec: string): 'webcodecs' | 'jsmpeg' =>
   codec === 'h264' ? 'webcodecs' : 'jsmpeg';
 
-export function probeCamera(cam: Camera, o: ProbeOptions): Promise<CheckResult> {
+export async function probeCamera(cam: Camera, o: ProbeOptions): Promise<CheckResult> {
   const seconds = o.seconds ?? DEFAULTS.seconds;
   const keyframeWaitMs = o.keyframeWaitMs ?? DEFAULTS.keyframeWaitMs;
   const source = sourceFor(cam, 'main', o.credentials);
+  const timeout = await rtspTimeoutOption(o.ffmpegPath);
   // A camera's stream is copied, as the gateway does (key frame or not, so a long GOP shows it is
   // alive); a demo pattern is encoded to H.264 as the gateway does.
   const codecArgs =
@@ -48,7 +52,7 @@ export function probeCamera(cam: Camera, o: ProbeOptions): Promise<CheckResult> 
   const args = [
     '-hide_banner',
     '-nostdin',
-    ...inputArgs(source, false),
+    ...inputArgs(source, false, 'full', timeout),
     '-map',
     '0:v:0',
     '-an',
@@ -148,6 +152,7 @@ export async function checkCameras(cameras: Camera[], o: ProbeOptions): Promise<
     while (next < cameras.length) {
       const i = next++;
       out[i] = await probeCamera(cameras[i]!, o);
+      o.probed?.();
     }
   };
   const n = Math.max(1, Math.min(o.concurrency ?? DEFAULTS.concurrency, cameras.length));

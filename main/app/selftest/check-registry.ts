@@ -1,4 +1,7 @@
-/** Registry: writable (the self-test records itself), and its chain verifies. */
+/**
+ * Registry: writable (the self-test records itself), and its chain verifies; with `--store`, every
+ * entry of this post (the self-test's own included) reaches the CIC's shared registry.
+ */
 import type { Registry, RegistryActor } from '../../records/registry/registry';
 import type { CheckResult } from './selftest-types';
 
@@ -41,4 +44,22 @@ export function checkRegistry(
         },
   );
   return out;
+}
+
+/** With `--store`: the post's outbox is delivered to the CIC's registry now, or the check says why not. */
+export async function checkSharedRegistry(registry: Registry): Promise<CheckResult[]> {
+  if (!registry.shared) return [];
+  const delivered = await registry.shared.flush();
+  const v = registry.shared.view();
+  return [
+    delivered
+      ? { group: 'registry', subject: 'store', status: 'pass', code: 'registry_store_ok' }
+      : {
+          group: 'registry',
+          subject: 'store',
+          status: 'fail',
+          code: 'registry_store_unreachable',
+          params: { reason: v.state === 'outage' ? v.reason : v.state, queued: v.queued },
+        },
+  ];
 }

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { OperatorStore } from '../../records/auth/operator-store';
+import { SqliteOperatorStore } from '../../records/auth/operator-store';
 import { CredentialStore } from '../../video/cameras/credentials';
 import { InventoryStore } from '../../video/cameras/inventory-store';
 import { locateFfmpeg } from '../../video/streams/ffmpeg-locate';
@@ -14,6 +14,7 @@ import { ptzOptionsOf } from '../flags/post-options';
 import { joystickLabel } from '../../control/input';
 import { setLogLevel } from '../../platform/log/logger';
 import { openRegistry } from '../../records/registry/open-registry';
+import type { KeyProtector } from '../../records/registry/registry-key';
 import { GROUP_FR, resultFr, STATUS_FR } from './selftest-labels';
 import { writeReport } from './selftest-report';
 import { runSelftest } from './selftest';
@@ -24,15 +25,16 @@ export async function selftestCommand(
   dataDir: string,
   assetsDir: string,
   version: string,
+  protector?: KeyProtector,
 ): Promise<number> {
   setLogLevel('warn'); // stdout carries the result (and, with --json, only the report)
-  const operators = new OperatorStore(dataDir);
+  const operators = new SqliteOperatorStore(dataDir);
   const demoAllowed = operators.count() === 0;
   operators.close();
   const inventory = new InventoryStore(dataDir, path.join(assetsDir, 'demo-cameras.json'));
   inventory.init(undefined, demoAllowed); // read only: the self-test never changes the camera list
   const credentials = CredentialStore.inDir(dataDir);
-  const registry = openRegistry(dataDir);
+  const registry = openRegistry(dataDir, protector);
   const post = f.post ?? os.hostname();
   const technician = f.technician ?? os.userInfo().username;
   const ptz = ptzOptionsOf(f); // the CSU channels, as the console reads them

@@ -49,11 +49,15 @@ const lineOf = (x: CheckResult): string => `${GROUP_FR[x.group]} — ${resultFr(
  * the failures and the points to watch set apart (their own section, colour and symbol), then every
  * check by group, and a block for each signatory with printed name and date.
  */
-export async function reportPdf(r: SelftestReport): Promise<Buffer> {
+export async function reportPdf(r: SelftestReport, fonts?: string): Promise<Buffer> {
   const when = new Date(r.at);
   const ok = compliant(r);
   const total = r.results.length;
-  const w = new PdfWriter(`Vigie — auto-test du poste ${r.post}`, `Vigie — auto-test du poste ${r.post}`);
+  const w = new PdfWriter(
+    `Vigie — auto-test du poste ${r.post}`,
+    `Vigie — auto-test du poste ${r.post}`,
+    fonts,
+  );
   w.line({ text: 'Procès-verbal d’auto-test de mise en service', size: 16, bold: true });
   w.line({ text: `Poste : ${r.post} — Vigie ${r.app.version}`, size: 11, gap: 4 });
   w.line({
@@ -116,11 +120,15 @@ export async function reportPdf(r: SelftestReport): Promise<Buffer> {
 }
 
 /** Writes `autotest-<post>-<date>.json` and `.pdf`; returns their paths. */
-export async function writeReport(r: SelftestReport, dir: string): Promise<{ json: string; pdf: string }> {
+export async function writeReport(
+  r: SelftestReport,
+  dir: string,
+  fonts?: string,
+): Promise<{ json: string; pdf: string }> {
   fs.mkdirSync(dir, { recursive: true });
   const stamp = r.at.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const base = path.join(dir, `autotest-${r.post.replace(/[^A-Za-z0-9_-]+/g, '_')}-${stamp}`);
   fs.writeFileSync(`${base}.json`, JSON.stringify(r, null, 2));
-  fs.writeFileSync(`${base}.pdf`, await reportPdf(r));
+  fs.writeFileSync(`${base}.pdf`, await reportPdf(r, fonts));
   return { json: `${base}.json`, pdf: `${base}.pdf` };
 }

@@ -81,3 +81,13 @@ test('device options: keyboard path, protocol and baud; joystick auto or VID:PID
   for (const bad of ['046d', '046d:c215:1', 'zzzz:0000', ''])
     assert.equal(parseJoystickSelector(bad).ok, false, bad);
 });
+
+test('a button mapped to a camera call calls that camera onto the selected tile; camera 0 is refused', () => {
+  const s = parseInputSettings({ buttons: { '6': { action: 'call-camera', camera: 12 } } });
+  assert.ok(s.ok);
+  assert.deepEqual(applyDeviceSettings({ kind: 'button', button: 6, pressed: true }, s.value), {
+    kind: 'call-camera',
+    camera: 12,
+  });
+  assert.equal(parseInputSettings({ buttons: { '6': { action: 'call-camera', camera: 0 } } }).ok, false);
+});

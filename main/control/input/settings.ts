@@ -8,6 +8,7 @@ import { clampUnit, type Intent } from './intent';
 const buttonAction = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('preset'), preset: z.number().int().min(1).max(255) }),
   z.strictObject({ action: z.literal('wall-preset'), preset: z.number().int().min(1).max(255) }),
+  z.strictObject({ action: z.literal('call-camera'), camera: z.number().int().min(1).max(9999) }),
   z.strictObject({ action: z.literal('next-camera') }),
   z.strictObject({ action: z.literal('previous-camera') }),
   z.strictObject({ action: z.literal('stop') }),
@@ -80,6 +81,8 @@ export function applyDeviceSettings(intent: Intent, s: InputSettings): Intent | 
       return { kind: 'goto-preset', preset: mapped.preset };
     case 'wall-preset':
       return { kind: 'wall-preset', preset: mapped.preset };
+    case 'call-camera':
+      return { kind: 'call-camera', camera: mapped.camera };
     case 'next-camera':
       return { kind: 'step-camera', delta: 1 };
     case 'previous-camera':

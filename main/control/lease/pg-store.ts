@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { createLogger } from '../../platform/log/logger';
+import { PgListener, pgFailure } from '../../platform/storage/pg-listener';
 import {
   LEASE_COLUMNS,
   Listeners,
@@ -20,6 +21,7 @@ import {
   type LeaseRow,
 } from './lease-rule';
 import type { AcquireResult, Lease, LeaseStore } from './types';
+import { checkout } from '../../platform/storage/pg-checkout';
 
 const log = createLogger('ptz-lease');
 const TABLE = 'vigie_ptz_leases';
@@ -27,29 +29,17 @@ const CHANNEL = 'vigie_ptz_lease';
 const SELECT = `SELECT camera_id, ${LEASE_COLUMNS.join(', ')} FROM ${TABLE}`;
 const SCHEMA_LOCK = 0x76696769; // 'vigi': serialises CREATE TABLE between posts starting together
 const TIMEOUT_MS = 5_000;
-const RETRY_MAX_MS = 5_000;
 
-/** The error's code without its text (a message may quote the connection string). */
-export function pgFailure(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : e instanceof Error ? e.name : 'unknown';
-}
+export { LISTENER_TRANSITIONS, pgFailure, type ListenerName } from '../../platform/storage/pg-listener';
 
 export class PgLeaseStore implements LeaseStore {
   private readonly pool: pg.Pool;
   private readonly instance = crypto.randomUUID();
   private readonly listeners = new Listeners<number>((e) => log.error('lease listener failed', e));
   private schema: Promise<void> | null = null;
-  /** The newest LISTEN connection, connecting or up. */
-  private listener: pg.Client | null = null;
-  private listening = false;
-  private retryMs = 250;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private lost = false;
-  private closed = false;
-  private waiting: (() => void)[] = [];
+  private readonly listener: PgListener;
 
-  constructor(private readonly url: string) {
+  constructor(url: string) {
     this.pool = new pg.Pool({
       connectionString: url,
       max: 4,
@@ -60,7 +50,14 @@ export class PgLeaseStore implements LeaseStore {
     });
     // An idle connection cut by a server restart must not become an uncaught 'error'.
     this.pool.on('error', (e) => log.warn(`lease store connection lost (${pgFailure(e)})`));
-    void this.listen();
+    this.listener = new PgListener({
+      url,
+      channel: CHANNEL,
+      what: 'lease store listener',
+      log,
+      notified: (payload) => this.notified(payload),
+      reconnected: () => void this.resync(),
+    });
   }
 
   private ensureSchema(): Promise<void> {
@@ -90,7 +87,7 @@ export class PgLeaseStore implements LeaseStore {
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, changed: (r: T) => number | null): Promise<T> {
     await this.ensureSchema();
-    const c = await this.pool.connect();
+    const c = await checkout(this.pool);
     let r: T;
     try {
       await c.query('BEGIN');
@@ -190,47 +187,7 @@ export class PgLeaseStore implements LeaseStore {
 
   /** Resolves once the LISTEN connection is up (tests, and a post that wants to know). */
   whenListening(): Promise<void> {
-    return this.listening ? Promise.resolve() : new Promise((r) => this.waiting.push(r));
-  }
-
-  private async listen(): Promise<void> {
-    this.retryTimer = null;
-    if (this.closed) return;
-    const c = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: TIMEOUT_MS });
-    this.listener = c;
-    c.on('error', (e) => this.dropListener(c, e));
-    c.on('end', () => this.dropListener(c, null));
-    c.on('notification', (m) => this.notified(m.payload));
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${CHANNEL}`);
-    } catch (e) {
-      this.dropListener(c, e);
-      return;
-    }
-    if (this.listener !== c) return;
-    this.listening = true;
-    this.retryMs = 250;
-    if (this.lost) {
-      log.info('lease store listener reconnected');
-      this.lost = false;
-      void this.resync();
-    }
-    for (const w of this.waiting.splice(0)) w();
-  }
-
-  /** Only the newest connection counts: a late 'end' from an older one changes nothing. */
-  private dropListener(c: pg.Client, e: unknown): void {
-    c.removeAllListeners('notification');
-    c.end().catch(() => undefined);
-    if (this.listener !== c) return;
-    this.listener = null;
-    this.listening = false;
-    if (this.closed) return;
-    if (!this.lost) log.warn(`lease store listener lost (${e ? pgFailure(e) : 'closed'}); reconnecting`);
-    this.lost = true;
-    this.retryTimer = setTimeout(() => void this.listen(), this.retryMs);
-    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+    return this.listener.whenListening();
   }
 
   /** `<store instance>:<camera id>`; anything else on the channel is ignored. */
@@ -251,14 +208,9 @@ export class PgLeaseStore implements LeaseStore {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.listener.name === 'closed') return;
     this.listeners.clear();
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const l = this.listener;
-    this.listener = null;
-    this.listening = false;
-    await l?.end().catch(() => undefined);
+    await this.listener.close();
     await this.pool.end().catch(() => undefined);
   }
 }

@@ -1,13 +1,15 @@
 /** PTZ payloads and rights at main's door: what a hostile window sends is refused before any handler. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHANNEL_ACCESS, EVENT_ACCESS } from '../../records/auth/channel-access';
-import { can } from '../../records/auth/roles';
-import { requestSchemas } from '../../platform/ipc/schemas';
+import type { ChannelsOf } from '../../../common/contract';
 import type { Permission } from '../../../common/roles';
+import { can } from '../../records/auth/roles';
+import { ptzEvents, ptzHandlers } from './ptz-handlers';
 
-const refused = (channel: keyof typeof requestSchemas, payload: unknown): boolean =>
-  !requestSchemas[channel].safeParse(payload).success;
+/** The ptz module's own defs: each channel's schema and right, as the router reads them. */
+const defs = ptzHandlers({ service: {} as never, status: () => null });
+const refused = (channel: ChannelsOf<'ptz'>, payload: unknown): boolean =>
+  !defs[channel].input.safeParse(payload).success;
 
 test('PTZ payloads: speeds within [-1, 1], bounded event text without control characters', () => {
   assert.ok(!refused('ptz:move', { cameraId: 1, pan: 1, tilt: -1, zoom: 0 }));
@@ -26,12 +28,12 @@ test('PTZ payloads: speeds within [-1, 1], bounded event text without control ch
 test('PTZ rights: viewers and technicians never steer; everyone who sees images sees the holder', () => {
   const steer = ['ptz:take', 'ptz:move', 'ptz:stop', 'ptz:goto-preset', 'ptz:select'] as const;
   for (const c of steer) {
-    const need = CHANNEL_ACCESS[c] as Permission;
+    const need = defs[c].access as Permission;
     assert.ok(can('ptz', need) && can('supervisor', need), c);
     assert.ok(!can('viewer', need) && !can('technician', need) && !can('head', need), c);
   }
-  assert.equal(EVENT_ACCESS['ptz:leases'], 'view');
-  assert.equal(EVENT_ACCESS['ptz:devices'], 'ptz');
-  assert.ok(can('technician', CHANNEL_ACCESS['ptz:settings-set'] as Permission));
-  assert.ok(!can('ptz', CHANNEL_ACCESS['ptz:settings-set'] as Permission));
+  assert.equal(ptzEvents['ptz:leases'], 'view');
+  assert.equal(ptzEvents['ptz:devices'], 'ptz');
+  assert.ok(can('technician', defs['ptz:settings-set'].access as Permission));
+  assert.ok(!can('ptz', defs['ptz:settings-set'].access as Permission));
 });

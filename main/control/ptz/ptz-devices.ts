@@ -2,7 +2,7 @@
  * The post's input devices (keyboard, joystick) as one set: opened with the post's settings,
  * re-opened when they change, their intents to one listener, their states as views.
  */
-import type { PtzDeviceKind, PtzDeviceView } from '../../../common/contract-ptz';
+import type { PtzDeviceKind, PtzDeviceView } from '../../../common/contract';
 import type { DeviceState, InputSettings, Intent, IntentSource } from '../input';
 
 /** An input device of the post, re-opened when the settings change. */

@@ -6,15 +6,18 @@
  *  - a lease ending (release, expiry, pre-emption, another post) detaches it: Stop, then close;
  *  - lock, logout, blur and unplug stop; quit stops and closes.
  */
-import type { EventMap, EventName, SessionView } from '../../../common/contract';
 import type {
+  EventMap,
+  EventName,
+  SessionView,
   PtzCameraReason,
   PtzInputSettings,
   PtzLeaseView,
   PtzPresetView,
-  PtzRequestMap,
+  PtzMoveInput,
   PtzStateView,
-} from '../../../common/contract-ptz';
+  PtzTakeInput,
+} from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { Camera } from '../../video/cameras/inventory-schema';
 import type { Credential } from '../../video/cameras/credentials';
@@ -26,6 +29,7 @@ import { openDriver } from './open-driver';
 import type { LeaseChange, LeaseRequester, PtzLeases } from '../lease/types';
 import { InputSettingsFile } from '../input/input-settings-file';
 import { PtzDevices, type DeviceSpec } from './ptz-devices';
+import { InputMonitor } from './input-monitor';
 import { leaseView, reasonOf } from './ptz-views';
 
 export type { DeviceSpec } from './ptz-devices';
@@ -68,6 +72,8 @@ export class PtzService {
   private readonly devices: PtzDevices;
   private readonly settingsFile: InputSettingsFile;
   private readonly offLeases: () => void;
+  /** The devices' live axes and buttons, for the technician's settings panel. */
+  private readonly monitor = new InputMonitor((v) => this.o.push.emit('ptz:input', v));
   private closed = false;
 
   constructor(private readonly o: PtzServiceOptions) {
@@ -87,7 +93,10 @@ export class PtzService {
     for (const l of o.leases.all()) if (l.holder.post === o.post) void this.sync(l.cameraId);
     this.devices = new PtzDevices(
       o.devices ?? [],
-      (i) => this.control.handle(i),
+      (i) => {
+        this.monitor.feed(i);
+        this.control.handle(i);
+      },
       (views, s) => {
         if (s.state === 'disconnected') void this.control.stopAll('unplug');
         this.o.push.emit('ptz:devices', views);
@@ -106,7 +115,7 @@ export class PtzService {
     };
   }
 
-  async take(c: PtzCaller, req: PtzRequestMap['ptz:take']): Promise<Result<PtzLeaseView>> {
+  async take(c: PtzCaller, req: PtzTakeInput): Promise<Result<PtzLeaseView>> {
     if (!this.o.camera(req.cameraId)?.ptz) return err('not_ptz_camera');
     this.callers.set(c.clientId, c);
     const r = await this.o.leases.take(req, c);
@@ -151,7 +160,7 @@ export class PtzService {
     return ok(null);
   }
 
-  async move(c: PtzCaller, m: PtzRequestMap['ptz:move']): Promise<Result<null>> {
+  async move(c: PtzCaller, m: PtzMoveInput): Promise<Result<null>> {
     const r = await this.steerable(c, m.cameraId);
     if (r.ok) this.control.handle({ kind: 'move', pan: m.pan, tilt: m.tilt, zoom: m.zoom });
     return r;
@@ -218,6 +227,7 @@ export class PtzService {
   async close(): Promise<void> {
     this.closed = true;
     this.offLeases();
+    this.monitor.close();
     await this.devices.close();
     await this.control.close();
     this.drivers.clear();

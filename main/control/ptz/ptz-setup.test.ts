@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { nodeHidBackend, sysfsDescriptor, type NodeHidApi } from '../input/node-hid-backend';
 import { EXTREME_3D_PRO } from '../../../test-support/control/hid-recordings';
 import { hostOptions } from '../../app/flags/post-options';
-import type { PtzOptions } from './ptz-setup';
+import type { PtzOptions } from './ptz-module';
 
 /** The PTZ options of a host command line, through the real flag parser; or the flag refused. */
 function ptz(argv: string[]): PtzOptions | string {

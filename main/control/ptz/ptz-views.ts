@@ -1,5 +1,5 @@
 /** Main's PTZ shapes as the contract shows them to the console. */
-import type { PtzCameraReason, PtzLeaseView } from '../../../common/contract-ptz';
+import type { PtzCameraReason, PtzLeaseView } from '../../../common/contract';
 import type { PtzErrorCode } from './driver';
 import type { Lease } from '../lease/types';
 

@@ -12,9 +12,10 @@ import {
   MAX_PROCEDURE_CHARS,
   type ContactsInput,
   type ContactsView,
-} from '../../../common/contract-docs';
+} from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { textProblem } from '../../../common/text';
+import type { Awaitable } from '../../platform/storage/awaitable';
 import { writeFileAtomic } from '../../platform/storage/atomic-write';
 import { createLogger } from '../../platform/log/logger';
 
@@ -22,7 +23,7 @@ const log = createLogger('contacts');
 export const CONTACTS_FILE = 'contacts.json';
 export const MAX_LABEL_CHARS = 80;
 export const MAX_NOTES_CHARS = 200;
-const EMPTY: ContactsView = { entries: [], procedure: '', updatedAt: null, updatedBy: null };
+export const EMPTY_CONTACTS: ContactsView = { entries: [], procedure: '', updatedAt: null, updatedBy: null };
 
 /** The contacts as they will be kept (trimmed), or the first line that is wrong (1-based). */
 export function validateContacts(input: ContactsInput): Result<ContactsInput> {
@@ -49,7 +50,20 @@ export function validateContacts(input: ContactsInput): Result<ContactsInput> {
   return ok({ entries, procedure });
 }
 
-export class ContactsStore {
+/**
+ * Where the contacts list is kept: a JSON file in the post's folder, or the CIC's shared
+ * PostgreSQL (pg-contacts-store.ts), read from a copy kept live by LISTEN/NOTIFY; its writes
+ * answer with a promise.
+ */
+export interface ContactStore {
+  get(): ContactsView;
+  /** Validates and writes; throws (or rejects) only on a storage failure (the previous list stays). */
+  set(input: ContactsInput, by: string): Awaitable<Result<ContactsView>>;
+  /** Another post saved the list (shared store only). */
+  onChange?(listener: (view: ContactsView) => void): () => void;
+}
+
+export class FileContactStore implements ContactStore {
   private readonly file: string;
   private current: ContactsView;
 
@@ -60,7 +74,7 @@ export class ContactsStore {
 
   /** A file that is not what this store wrote is reported and the list starts empty (17 stays shown). */
   private load(): ContactsView {
-    if (!fs.existsSync(this.file)) return EMPTY;
+    if (!fs.existsSync(this.file)) return EMPTY_CONTACTS;
     try {
       const raw = JSON.parse(fs.readFileSync(this.file, 'utf8')) as ContactsView;
       const checked = validateContacts({ entries: raw.entries, procedure: raw.procedure });
@@ -75,7 +89,7 @@ export class ContactsStore {
         `${CONTACTS_FILE} unreadable: the contacts start empty until the head of service saves them`,
         e,
       );
-      return EMPTY;
+      return EMPTY_CONTACTS;
     }
   }
 

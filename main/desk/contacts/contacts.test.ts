@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ContactEntry } from '../../../common/contract-docs';
+import type { ContactEntry } from '../../../common/contract';
 import { EventHub } from '../../platform/ipc/router';
 import { Registry } from '../../records/registry/registry';
 import { loadOrCreateKeys } from '../../records/registry/registry-key';
 import { contactsHandlers } from './contacts-handlers';
-import { CONTACTS_FILE, ContactsStore, validateContacts } from './contacts-store';
+import { CONTACTS_FILE, FileContactStore, validateContacts } from './contacts-store';
 
 const entry = (o: Partial<ContactEntry> = {}): ContactEntry => ({
   site: 'csu',
@@ -40,22 +40,22 @@ test('numbers: digits, spaces and a leading +, bounded; the first bad line is to
 test('saved contacts are recorded, pushed and read back after a restart; a refused list changes nothing', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-contacts-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
-  const store = new ContactsStore(dir);
+  const store = new FileContactStore(dir);
   const events = new EventHub();
   const pushed: unknown[] = [];
   events.add((e) => pushed.push(e));
   const chef = { login: 'chef', name: 'Claire Chef', rank: 'Commandant', service: 'CIC' };
   const h = contactsHandlers({ store, registry, events, actor: () => chef });
   const ctx = { clientId: 'c' };
-  const saved = await h['contacts:set'](
+  const saved = await h['contacts:set'].handle(
     { entries: [entry()], procedure: 'Prévenir l’officier de permanence.' },
     ctx,
   );
   assert.ok(saved.ok);
   assert.equal(saved.value.updatedBy, 'Claire Chef');
-  const refused = await h['contacts:set']({ entries: [entry({ number: 'abc' })], procedure: '' }, ctx);
+  const refused = await h['contacts:set'].handle({ entries: [entry({ number: 'abc' })], procedure: '' }, ctx);
   assert.equal(refused.ok ? '' : refused.error.code, 'contacts_invalid');
-  const again = new ContactsStore(dir).get();
+  const again = new FileContactStore(dir).get();
   assert.deepEqual(again.entries, [entry()]);
   assert.equal(again.procedure, 'Prévenir l’officier de permanence.');
   const changes = registry.query({ types: ['contacts.change'] });
@@ -71,8 +71,8 @@ test('saved contacts are recorded, pushed and read back after a restart; a refus
     path.join(dir, CONTACTS_FILE),
     JSON.stringify({ entries: [entry({ number: '<script>' })] }),
   );
-  assert.deepEqual(new ContactsStore(dir).get().entries, []);
+  assert.deepEqual(new FileContactStore(dir).get().entries, []);
   fs.writeFileSync(path.join(dir, CONTACTS_FILE), '{ not json');
-  assert.deepEqual(new ContactsStore(dir).get().entries, []);
+  assert.deepEqual(new FileContactStore(dir).get().entries, []);
   registry.close();
 });

@@ -4,22 +4,24 @@
  * added in one transaction with its registry entry, so neither exists without the other.
  */
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import type { IncidentFilter, IncidentInput, IncidentView, Urgency } from '../../../common/contract-docs';
+import type { IncidentFilter, IncidentInput, IncidentView, Urgency } from '../../../common/contract';
 import { transaction } from '../../platform/storage/sqlite-transaction';
 import type { RegistryActor } from '../../records/registry/registry';
+import type { Awaitable } from '../../platform/storage/awaitable';
 import { openDurableDb } from '../../platform/storage/durable-db';
 
 export const INCIDENTS_FILE = 'incidents.db';
 /** A list shows the newest reports first, this many at most. */
 export const LIST_LIMIT = 500;
 
-interface Row {
+export interface IncidentRow {
   id: number;
   reported_at: string;
   occurred_at: string;
   category: string;
   urgency: Urgency;
-  cameras: string;
+  /** JSON text in SQLite, an integer[] in PostgreSQL. */
+  cameras: string | number[];
   description: string;
   login: string;
   name: string;
@@ -27,22 +29,40 @@ interface Row {
   service: string;
 }
 
-const view = (r: Row): IncidentView => ({
+export const incidentView = (r: IncidentRow): IncidentView => ({
   id: r.id,
   reportedAt: r.reported_at,
   occurredAt: r.occurred_at,
   category: r.category,
   urgency: r.urgency,
-  cameras: JSON.parse(r.cameras) as number[],
+  cameras: typeof r.cameras === 'string' ? (JSON.parse(r.cameras) as number[]) : r.cameras,
   description: r.description,
   reporter: { login: r.login, name: r.name, rank: r.rank, service: r.service },
 });
 
 /** Local calendar days (the operator's), as the registry's filter reads them. */
-const dayStart = (d: string): string => new Date(`${d}T00:00:00`).toISOString();
-const dayEnd = (d: string): string => new Date(`${d}T23:59:59.999`).toISOString();
+export const dayStart = (d: string): string => new Date(`${d}T00:00:00`).toISOString();
+export const dayEnd = (d: string): string => new Date(`${d}T23:59:59.999`).toISOString();
 
-export class IncidentStore {
+/**
+ * Where the incident reports are kept: the post's SQLite (answers at once, as before), or the CIC's
+ * shared PostgreSQL (pg-incident-store.ts, answers with a promise; the handlers return it).
+ */
+export interface IncidentStore {
+  /** Adds a report; `record` runs inside the same transaction (the registry entry) and may throw. */
+  add(
+    input: IncidentInput,
+    by: RegistryActor,
+    record: (added: IncidentView) => void,
+  ): Awaitable<IncidentView>;
+  get(id: number): Awaitable<IncidentView | null>;
+  list(f: IncidentFilter): Awaitable<IncidentView[]>;
+  /** A report filed on another post (shared store only). */
+  onAdded?(listener: (added: IncidentView) => void): () => void;
+  close(): void;
+}
+
+export class SqliteIncidentStore implements IncidentStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {
@@ -88,8 +108,9 @@ export class IncidentStore {
   }
 
   get(id: number): IncidentView | null {
-    const row = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as unknown as Row | undefined;
-    return row ? view(row) : null;
+    const row = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as unknown as
+      IncidentRow | undefined;
+    return row ? incidentView(row) : null;
   }
 
   list(f: IncidentFilter): IncidentView[] {
@@ -107,7 +128,7 @@ export class IncidentStore {
     if (f.to !== undefined) add('occurred_at <= ?', dayEnd(f.to));
     const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY occurred_at DESC, id DESC LIMIT ${LIST_LIMIT}`;
-    return (this.db.prepare(sql).all(...args) as unknown as Row[]).map(view);
+    return (this.db.prepare(sql).all(...args) as unknown as IncidentRow[]).map(incidentView);
   }
 
   close(): void {

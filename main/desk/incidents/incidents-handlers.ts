@@ -2,11 +2,22 @@
  * Contract handlers of the incident reports: anyone who sees images files one; its category must
  * be one of the current instructions', its cameras known, its time not in the future.
  */
-import type { ChannelsOf } from '../../../common/contract';
-import type { IncidentInput } from '../../../common/contract-docs';
+import { z } from 'zod';
+import {
+  MAX_CATEGORY_CHARS,
+  MAX_DESCRIPTION_CHARS,
+  URGENCIES,
+  type ChannelsOf,
+  type EventsOf,
+  type IncidentInput,
+  type IncidentView,
+} from '../../../common/contract';
 import { err, ok, type Failure } from '../../../common/result';
+import { after, settle } from '../../platform/storage/awaitable';
 import { storageErrorCode } from '../../platform/storage/atomic-write';
-import type { EventSink, Handlers } from '../../platform/ipc/router';
+import { defineChannels, type EventAccess, type Module } from '../../platform/ipc/module';
+import type { EventSink } from '../../platform/ipc/router';
+import { cameraId, isoDate, text } from '../../platform/ipc/shapes';
 import { createLogger } from '../../platform/log/logger';
 import type { Registry, RegistryActor } from '../../records/registry/registry';
 import type { IncidentStore } from './incident-store';
@@ -44,18 +55,40 @@ export function checkIncident(
   return null;
 }
 
-export function incidentsHandlers(d: IncidentsDeps): Pick<Handlers, ChannelsOf<'incidents'>> {
-  return {
-    'incidents:list': (filter) => ok(d.store.list(filter)),
-    'incidents:report': (input, ctx) => {
-      const by = d.actor(ctx.clientId);
-      if (!by) return err('unauthenticated');
-      const refused = checkIncident(input, d, (d.now ?? Date.now)());
-      if (refused) return refused;
-      const cameras = [...new Set(input.cameras)];
-      let added;
-      try {
-        added = d.store.add({ ...input, cameras, description: input.description.trim() }, by, (v) =>
+export const incidentsEvents: EventAccess<'incidents:added'> = { 'incidents:added': 'view' };
+
+const category = text({ min: 1, max: MAX_CATEGORY_CHARS });
+
+// Everyone who sees images files reports and reads them.
+export function incidentsHandlers(d: IncidentsDeps) {
+  return defineChannels('incidents', {
+    'incidents:list': {
+      access: 'view',
+      input: z.strictObject({
+        category: category.optional(),
+        cameraId: cameraId.optional(),
+        urgency: z.enum(URGENCIES).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+      }),
+      handle: (filter) => after(d.store.list(filter), ok),
+    },
+    'incidents:report': {
+      access: 'view',
+      input: z.strictObject({
+        category,
+        cameras: z.array(cameraId).min(1).max(64),
+        occurredAt: z.iso.datetime({ offset: true }),
+        description: text({ max: MAX_DESCRIPTION_CHARS, multiline: true }),
+        urgency: z.enum(URGENCIES),
+      }),
+      handle: (input, ctx) => {
+        const by = d.actor(ctx.clientId);
+        if (!by) return err('unauthenticated');
+        const refused = checkIncident(input, d, (d.now ?? Date.now)());
+        if (refused) return refused;
+        const cameras = [...new Set(input.cameras)];
+        const record = (v: IncidentView): void => {
           d.registry.append({
             type: 'incident.report',
             actor: by,
@@ -68,14 +101,34 @@ export function incidentsHandlers(d: IncidentsDeps): Pick<Handlers, ChannelsOf<'
               cameras: v.cameras,
               description: v.description,
             },
-          }),
+          });
+        };
+        return settle(
+          () => d.store.add({ ...input, cameras, description: input.description.trim() }, by, record),
+          (added) => {
+            d.events.emit('incidents:added', added);
+            return ok(added);
+          },
+          (e) => {
+            log.error('incident report not stored', e);
+            return err(storageErrorCode(e));
+          },
         );
-      } catch (e) {
-        log.error('incident report not stored', e);
-        return err(storageErrorCode(e));
-      }
-      d.events.emit('incidents:added', added);
-      return ok(added);
+      },
+    },
+  });
+}
+
+/** The incident reports' module; its store closes with it. */
+export function createIncidents(d: IncidentsDeps): Module<ChannelsOf<'incidents'>, EventsOf<'incidents'>> {
+  // A report filed on another post reaches this post's consoles as one filed here.
+  const off = d.store.onAdded?.((added) => d.events.emit('incidents:added', added));
+  return {
+    handlers: incidentsHandlers(d),
+    events: incidentsEvents,
+    close: () => {
+      off?.();
+      d.store.close();
     },
   };
 }

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { IncidentInput } from '../../../common/contract-docs';
+import type { IncidentInput } from '../../../common/contract';
 import { EventHub } from '../../platform/ipc/router';
 import { Registry } from '../../records/registry/registry';
 import { loadOrCreateKeys } from '../../records/registry/registry-key';
-import { IncidentStore } from './incident-store';
+import { SqliteIncidentStore } from './incident-store';
 import { incidentsHandlers } from './incidents-handlers';
 
 const AGENT = { login: 'agent', name: 'Paul Agent', rank: 'Gardien', service: 'CIC' };
@@ -17,7 +17,7 @@ const NOW = Date.parse('2026-06-15T12:00:00Z');
 function setup(categories = ['Rixe', 'Vol']) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-inc-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
-  const store = new IncidentStore(dir);
+  const store = new SqliteIncidentStore(dir);
   const pushed: unknown[] = [];
   const events = new EventHub();
   events.add((e, p) => pushed.push([e, p]));
@@ -44,7 +44,7 @@ const ctx = { clientId: 'c' };
 
 test('a report is stored, pushed and recorded in the registry with the agreed shape', () => {
   const { registry, store, h, pushed } = setup();
-  const r = h['incidents:report'](
+  const r = h['incidents:report'].handle(
     input({ cameras: [4, 2, 4], urgency: 'urgent', description: '  Arme  \n' }),
     ctx,
   );
@@ -77,18 +77,18 @@ test('bad reports are refused and change nothing', () => {
     [{ description: '   ' }, 'description'],
   ];
   for (const [o, reason] of cases) {
-    const r = h['incidents:report'](input(o), ctx);
+    const r = h['incidents:report'].handle(input(o), ctx);
     assert.ok(!(r instanceof Promise));
     assert.deepEqual(r.ok ? null : [r.error.code, r.error.params?.reason], ['incident_invalid', reason]);
   }
   // A few minutes ahead (a clock slightly off) is accepted.
-  const ahead = h['incidents:report'](input({ occurredAt: '2026-06-15T12:03:00.000Z' }), ctx);
+  const ahead = h['incidents:report'].handle(input({ occurredAt: '2026-06-15T12:03:00.000Z' }), ctx);
   assert.ok(!(ahead instanceof Promise) && ahead.ok);
   assert.equal(store.list({}).length, 1);
   assert.equal(registry.query({ types: ['incident.report'] }).length, 1);
 
   const none = setup([]);
-  const r = none.h['incidents:report'](input(), ctx);
+  const r = none.h['incidents:report'].handle(input(), ctx);
   assert.ok(!(r instanceof Promise));
   assert.equal(r.ok ? '' : r.error.params?.reason, 'no_instructions');
 });
@@ -96,7 +96,7 @@ test('bad reports are refused and change nothing', () => {
 test('the list filters by category, camera, urgency and period, newest first', () => {
   const { store, h } = setup();
   const file = (o: Partial<IncidentInput>) => {
-    const r = h['incidents:report'](input(o), ctx);
+    const r = h['incidents:report'].handle(input(o), ctx);
     assert.ok(!(r instanceof Promise) && r.ok);
     return r.value.id;
   };
@@ -108,7 +108,7 @@ test('the list filters by category, camera, urgency and period, newest first', (
     occurredAt: '2026-06-14T10:00:00.000Z',
   });
   const c = file({ category: 'Vol', cameras: [12], occurredAt: '2026-06-15T10:00:00.000Z' });
-  const ids = (f: Parameters<IncidentStore['list']>[0]) => store.list(f).map((i) => i.id);
+  const ids = (f: Parameters<SqliteIncidentStore['list']>[0]) => store.list(f).map((i) => i.id);
   assert.deepEqual(ids({}), [c, b, a]);
   assert.deepEqual(ids({ category: 'Vol' }), [c, b]);
   assert.deepEqual(ids({ cameraId: 2 }), [b, a]);
@@ -121,7 +121,7 @@ test('the list filters by category, camera, urgency and period, newest first', (
 
 test('a registry that refuses the entry leaves no report behind', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-inc-'));
-  const store = new IncidentStore(dir);
+  const store = new SqliteIncidentStore(dir);
   const registry = {
     append: () => {
       throw Object.assign(new Error('denied'), { code: 'EACCES' });
@@ -135,7 +135,7 @@ test('a registry that refuses the entry leaves no report behind', () => {
     categories: () => ['Rixe'],
     knownCamera: () => true,
   });
-  const r = h['incidents:report'](input({ occurredAt: new Date().toISOString() }), ctx);
+  const r = h['incidents:report'].handle(input({ occurredAt: new Date().toISOString() }), ctx);
   assert.ok(!(r instanceof Promise));
   assert.equal(r.ok ? '' : r.error.code, 'storage_denied');
   assert.deepEqual(store.list({}), []);

@@ -10,7 +10,7 @@ import {
   MAX_INSTRUCTIONS_BYTES,
   type InstructionCategory,
   type InstructionsFormat,
-} from '../../../common/contract-docs';
+} from '../../../common/contract';
 import type { ErrorReason } from '../../../common/errors';
 import { textProblem, visibleText } from '../../../common/text';
 import { readPdf } from './pdf-read';
@@ -121,3 +121,12 @@ export async function parseInstructions(
   if (problem) return { ok: false, problem };
   return { ok: true, format: 'pdf', categories: labels.map((label) => ({ label, items: [] })) };
 }
+
+/** The instructions' job by name: the post's table (main/app/post-jobs.ts) holds it. */
+export const INSTRUCTIONS_JOBS = {
+  'instructions.parse': {
+    run: (p: { fileName: string; bytes: Uint8Array; categories?: string[] }) =>
+      parseInstructions(p.fileName, Buffer.from(p.bytes), p.categories),
+  },
+};
+export type InstructionsJobTable = typeof INSTRUCTIONS_JOBS;

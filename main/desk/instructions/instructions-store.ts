@@ -11,7 +11,7 @@ import type {
   InstructionsFormat,
   InstructionsVersionView,
   InstructionsView,
-} from '../../../common/contract-docs';
+} from '../../../common/contract';
 import { transaction } from '../../platform/storage/sqlite-transaction';
 import { openDurableDb } from '../../platform/storage/durable-db';
 
@@ -47,7 +47,18 @@ export interface NewVersion {
   categories: InstructionCategory[];
 }
 
-export class InstructionsStore {
+/** Where the instructions' versions are kept (SQLite today). */
+export interface InstructionStore {
+  view(): InstructionsView;
+  /** The current version's category labels (none before the first import). */
+  categories(): string[];
+  read(version: number): { version: InstructionsVersionView; content: InstructionsContent } | null;
+  /** Adds the next version; `record` runs inside the transaction (the registry entry) and may throw. */
+  add(v: NewVersion, record: (added: InstructionsVersionView) => void): InstructionsVersionView;
+  close(): void;
+}
+
+export class SqliteInstructionStore implements InstructionStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {

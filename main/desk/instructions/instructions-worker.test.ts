@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { MAX_INSTRUCTIONS_BYTES } from '../../../common/contract-docs';
+import { MAX_INSTRUCTIONS_BYTES } from '../../../common/contract';
 import { postJobRunner } from '../../app/post-jobs';
 import { loadOrCreateKeys } from '../../records/registry/registry-key';
-import { parseInWorker } from './docs-wiring';
+import { parseInWorker } from './instructions-module';
 import { makeInstructionsPdf } from '../../../test-support/desk/instructions-pdf';
 
 /** The longest the main thread went without running a timer while `work` ran. */

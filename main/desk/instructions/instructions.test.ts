@@ -9,7 +9,7 @@ import { Registry } from '../../records/registry/registry';
 import { loadOrCreateKeys } from '../../records/registry/registry-key';
 import { instructionsHandlers } from './instructions-handlers';
 import { parseInstructions, parseMarkdown } from './instructions-parse';
-import { InstructionsStore } from './instructions-store';
+import { SqliteInstructionStore } from './instructions-store';
 import { makeInstructionsPdf } from '../../../test-support/desk/instructions-pdf';
 
 const MD = `# Consignes communes CSU / CIC
@@ -82,7 +82,7 @@ test('PDF: parsed for real; categories from the form, or else from the outline',
 test('import: each one is a new version recorded in the registry; a bad file leaves the current one', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-instr-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
-  const store = new InstructionsStore(dir);
+  const store = new SqliteInstructionStore(dir);
   const pushed: unknown[] = [];
   const events = new EventHub();
   events.add((e, p) => pushed.push([e, p]));
@@ -90,7 +90,7 @@ test('import: each one is a new version recorded in the registry; a bad file lea
   const h = instructionsHandlers({ store, registry, events, actor: () => chef });
   const ctx = { clientId: 'c1' };
   const imp = (fileName: string, body: Buffer | string) =>
-    h['instructions:import']({ fileName, contentBase64: Buffer.from(body).toString('base64') }, ctx);
+    h['instructions:import'].handle({ fileName, contentBase64: Buffer.from(body).toString('base64') }, ctx);
 
   const first = await imp('consignes.md', MD);
   assert.ok(first.ok);
@@ -113,13 +113,13 @@ test('import: each one is a new version recorded in the registry; a bad file lea
   );
   assert.deepEqual(store.categories(), ['Rixe', 'Stupéfiants']);
   // The old version is still there to read, byte for byte.
-  const old = await h['instructions:read']({ version: 1 }, ctx);
+  const old = await h['instructions:read'].handle({ version: 1 }, ctx);
   assert.ok(old.ok);
   assert.deepEqual(old.value.content, { format: 'markdown', text: MD });
-  const cur = await h['instructions:read']({ version: 2 }, ctx);
+  const cur = await h['instructions:read'].handle({ version: 2 }, ctx);
   assert.ok(cur.ok && cur.value.content.format === 'pdf');
   assert.deepEqual(Buffer.from(cur.value.content.base64, 'base64'), pdf);
-  const none = await h['instructions:read']({ version: 9 }, ctx);
+  const none = await h['instructions:read'].handle({ version: 9 }, ctx);
   assert.equal(none.ok ? '' : none.error.code, 'instructions_unknown_version');
 
   const imports = registry.query({ types: ['instructions.import'] });
@@ -134,7 +134,7 @@ test('import: each one is a new version recorded in the registry; a bad file lea
 
   // A restart reads the same versions.
   store.close();
-  const again = new InstructionsStore(dir);
+  const again = new SqliteInstructionStore(dir);
   assert.equal(again.view().versions.length, 2);
   again.close();
   registry.close();
@@ -142,7 +142,7 @@ test('import: each one is a new version recorded in the registry; a bad file lea
 
 test('a registry that refuses the entry leaves no version behind', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-instr-'));
-  const store = new InstructionsStore(dir);
+  const store = new SqliteInstructionStore(dir);
   const registry = {
     append: () => {
       throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
@@ -154,7 +154,7 @@ test('a registry that refuses the entry leaves no version behind', async () => {
     events: new EventHub(),
     actor: () => ({ login: 'c', name: 'C', rank: 'R', service: 'S' }),
   });
-  const r = await h['instructions:import'](
+  const r = await h['instructions:import'].handle(
     { fileName: 'c.md', contentBase64: Buffer.from(MD).toString('base64') },
     { clientId: 'x' },
   );

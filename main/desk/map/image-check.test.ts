@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import zlib from 'node:zlib';
-import { MAP_MAX_IMAGE_PIXELS } from '../../../common/contract-map';
+import { MAP_MAX_IMAGE_PIXELS } from '../../../common/contract';
 import { checkJpeg, checkPng } from './image-check';
 import { checkPlan } from './map-jobs';
 import { jpeg, noisyPng, png, pngChunk } from '../../../test-support/desk/png';

@@ -12,7 +12,7 @@
  *   up to a marker, and EOI. A file cut anywhere loses its EOI and is refused.
  */
 import zlib from 'node:zlib';
-import { MAP_MAX_IMAGE_SIDE } from '../../../common/contract-map';
+import { MAP_MAX_IMAGE_SIDE } from '../../../common/contract';
 
 export type ImageCheck =
   { ok: true; width: number; height: number } | { ok: false; problem: 'damaged' | 'dimensions' };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { MAP_MAX_IMAGE_BYTES, MAP_MAX_TILE_BYTES } from '../../../common/contract-map';
+import { MAP_MAX_IMAGE_BYTES, MAP_MAX_TILE_BYTES } from '../../../common/contract';
 import { readPlanImage } from './plan-image';
 import { jpegHeader, png } from '../../../test-support/desk/png';
 import { parseTilePath, scanTileFolder, tileBounds, tileFile } from './tile-folder';

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { err, type Result } from '../../../common/result';
+import type { Result } from '../../../common/result';
 import { handleAll, type InvokeEvent } from '../../app/electron/safe-handle';
 import { RateLimiter } from '../../platform/ipc/rate-limit';
-import { EventHub, Router, type Handlers } from '../../platform/ipc/router';
+import { EventHub, Router } from '../../platform/ipc/router';
 import { sharedJson } from '../../platform/ipc/shared-answer';
 import { Registry } from '../../records/registry/registry';
 import { loadOrCreateKeys } from '../../records/registry/registry-key';
@@ -35,12 +35,12 @@ test('the plan is read and encoded once per map, and every caller gets the same 
   const h = mapHandlers({ store, registry, events: new EventHub(), actor: () => chef });
   const ctx = { clientId: 'c' };
   const imp = (w: number) =>
-    h['map:import-plan'](
+    h['map:import-plan'].handle(
       { fileName: 'p.png', contentBase64: png(w, 600).toString('base64'), points: POINTS },
       ctx,
     );
   assert.ok((await imp(800)).ok);
-  const answers = await Promise.all(Array.from({ length: 150 }, () => h['map:plan'](undefined, ctx)));
+  const answers = await Promise.all(Array.from({ length: 150 }, () => h['map:plan'].handle(undefined, ctx)));
   assert.equal(reads, 1);
   assert.ok(answers.every((a) => a === answers[0]));
   assert.ok(sharedJson(answers[0]), 'serialized once for the browser host');
@@ -50,20 +50,15 @@ test('the plan is read and encoded once per map, and every caller gets the same 
 
   // A new plan: a new answer, read once again.
   assert.ok((await imp(900)).ok);
-  const next = await h['map:plan'](undefined, ctx);
+  const next = await h['map:plan'].handle(undefined, ctx);
   assert.equal(reads, 2);
   assert.ok(next.ok && next.value);
   assert.deepEqual(Buffer.from(next.value.contentBase64, 'base64'), png(900, 600));
 
   // Electron's transport: the same router and the same answer object (Electron clones it per call,
-  // as it must), and the same rate limit.
+  // as it must), and the same rate limit (the map's own, in its def).
   const listeners = new Map<string, (e: InvokeEvent, payload: unknown) => Promise<Result<unknown>>>();
-  const limits = new RateLimiter();
-  const router = new Router(
-    h as unknown as Handlers,
-    () => null,
-    (channel, c) => (limits.take(c.clientId, channel) ? null : err('too_many_requests')),
-  );
+  const router = new Router(h);
   handleAll({ handle: (channel, l) => listeners.set(channel, l) }, router, () => undefined);
   const invoke = listeners.get('map:plan')!;
   const win = { senderFrame: { url: 'app://vigie/index.html', parent: null }, sender: { id: 1 } };
@@ -75,4 +70,17 @@ test('the plan is read and encoded once per map, and every caller gets the same 
   );
   assert.equal(reads, 2);
   registry.close();
+});
+
+test('a page opening the map gets its screen of tiles', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-map-t-'));
+  const h = mapHandlers({
+    store: new MapStore(dataDir),
+    registry: {} as Registry,
+    events: new EventHub(),
+    actor: () => null,
+  });
+  const limits = new RateLimiter({ 'map:tile': h['map:tile'].limit }, () => 0);
+  const tiles = Array.from({ length: 120 }, () => limits.take('page', 'map:tile'));
+  assert.ok(tiles.every(Boolean));
 });

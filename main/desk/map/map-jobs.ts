@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAP_MAX_IMAGE_PIXELS } from '../../../common/contract-map';
+import { MAP_MAX_IMAGE_PIXELS } from '../../../common/contract';
 import { storageErrorCode } from '../../platform/storage/atomic-write';
 import type { JobContext } from '../../platform/jobs/job';
 import { JobError } from '../../platform/jobs/worker-protocol';
@@ -91,3 +91,7 @@ export async function copyTiles(
   }
   return { ok: true, tiles: scan.tiles };
 }
+
+/** The map's jobs by name: the post's table (main/app/post-jobs.ts) holds them. */
+export const MAP_JOBS = { 'map.checkPlan': { run: checkPlan }, 'map.copyTiles': { run: copyTiles } };
+export type MapJobTable = typeof MAP_JOBS;

@@ -12,7 +12,7 @@ import {
   type MapImageType,
   type MapRefPoint,
   type MapView,
-} from '../../../common/contract-map';
+} from '../../../common/contract';
 import { planTransform } from '../../../common/map-transform';
 import { err, ok, type Result } from '../../../common/result';
 import { storageErrorCode, writeFileAtomic } from '../../platform/storage/atomic-write';
@@ -32,7 +32,7 @@ interface Stored {
 
 const SOURCE = /^(plan-[a-z0-9]+\.(png|jpeg)|tiles-[a-z0-9]+)$/;
 
-/** The work on files: worker jobs on a post (map-wiring.ts), each one `jobs_busy` or ended at its deadline. */
+/** The work on files: worker jobs on a post (map-module.ts), each one `jobs_busy` or ended at its deadline. */
 export interface MapWork {
   checkPlan(bytes: Buffer): Promise<Result<PlanCheck>>;
   /** Copies the folder's tiles into dataDir/map/<dest>. */

@@ -3,7 +3,7 @@
  * within the byte and pixel caps. Anything else is refused before a byte is written. This only
  * sniffs; map-jobs.ts then checks the whole file in a worker thread.
  */
-import { MAP_MAX_IMAGE_BYTES, MAP_MAX_IMAGE_SIDE, type MapImageType } from '../../../common/contract-map';
+import { MAP_MAX_IMAGE_BYTES, MAP_MAX_IMAGE_SIDE, type MapImageType } from '../../../common/contract';
 import type { ErrorReason } from '../../../common/errors';
 
 export type ImageProblem = ErrorReason<'map_image_invalid'>;

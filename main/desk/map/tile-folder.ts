@@ -10,7 +10,7 @@ import {
   MAP_MAX_TILES,
   MAP_MAX_TILES_BYTES,
   MAP_MAX_ZOOM,
-} from '../../../common/contract-map';
+} from '../../../common/contract';
 import type { ErrorReason } from '../../../common/errors';
 import { readFileSafe, type SafeReadProblem } from '../../platform/storage/safe-read';
 import { isPng } from './plan-image';

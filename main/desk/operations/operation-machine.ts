@@ -4,7 +4,7 @@
  * with a new planned end. Nothing ends by itself: `due` lasts until someone closes or extends.
  * Each step says which registry entries it owes; the service writes them, then stores the state.
  */
-import type { OperationState } from '../../../common/contract-operations';
+import type { OperationState } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 
 export type OperationEvent =

@@ -1,7 +1,7 @@
 /** What an operation may be: each refusal is a code naming what is wrong, in the operator's words. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requestSchemas } from '../../platform/ipc/schemas';
+import { operationsHandlers } from './operations-handlers';
 import { checkExtension, checkOperation, type CheckContext } from './operation-rules';
 import { input, MIN, T0 } from '../../../test-support/desk/operations-clock';
 
@@ -45,7 +45,8 @@ test('each missing or inconsistent field is refused with its own reason', () => 
 });
 
 test('the boundary shape refuses malformed payloads before any handler', () => {
-  const s = requestSchemas['operations:create'];
+  const defs = operationsHandlers({} as never, () => null);
+  const s = defs['operations:create'].input;
   assert.ok(s.safeParse(input()).success);
   assert.ok(!s.safeParse({ ...input(), extra: 1 }).success);
   assert.ok(!s.safeParse({ ...input(), cameras: 'tout' }).success);
@@ -58,7 +59,7 @@ test('the boundary shape refuses malformed payloads before any handler', () => {
   assert.ok(!s.safeParse({ ...input(), cameras: Array.from({ length: 65 }, (_, i) => i + 1) }).success);
   const { requester: _r, ...noRequester } = input();
   assert.ok(!s.safeParse(noRequester).success);
-  assert.ok(!requestSchemas['operations:extend'].safeParse({ id: -1, plannedEnd: iso(T0) }).success);
+  assert.ok(!defs['operations:extend'].input.safeParse({ id: -1, plannedEnd: iso(T0) }).success);
 });
 
 test('an extension must end after now, within one period', () => {

@@ -4,7 +4,7 @@
  * console words in fr/en, what is missing or inconsistent: no requester, an end before the start…
  */
 import { z } from 'zod';
-import { OPERATION_KINDS, type OperationInput } from '../../../common/contract-operations';
+import { OPERATION_KINDS, type OperationInput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { cameraId, text } from '../../platform/ipc/shapes';
 

@@ -37,7 +37,7 @@ test('view.start data: operationId and name while the operation runs, nothing ot
   const p = ops();
   const tags = new OperationTags();
   assert.deepEqual(tags.view(1), {}, 'not wired yet: untagged');
-  tags.source = (id) => p.service.tagFor(id);
+  tags.provide((id) => p.service.tagFor(id));
   assert.deepEqual(tags.view(1), {});
   const r = await p.service.create(input(), { actor: CHEF, wall: true });
   assert.ok(r.ok);
@@ -50,7 +50,7 @@ test('view.start data: operationId and name while the operation runs, nothing ot
 test('every ptz.* entry of a camera under a running operation carries its operationId', async () => {
   const p = ops();
   const tags = new OperationTags();
-  tags.source = (id) => p.service.tagFor(id);
+  tags.provide((id) => p.service.tagFor(id));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-ops-lease-'));
   const post = openPost(new SqliteLeaseStore(dir), { webhook: hook.url, tag: (id) => tags.lease(id) });
   cleanup.push(async () => {

@@ -1,12 +1,18 @@
 /**
  * The provider that tags viewing and PTZ entries with the operation that includes their camera,
- * injected where those entries are written (services.ts onView, the lease service). It answers
- * nothing until the operations are wired, so entries written before are simply untagged.
+ * handed to where those entries are written (the streams' view record, the lease service) before
+ * the operations exist: the operations module provides the answers when it is created, so entries
+ * written before are simply untagged.
  */
 import type { OperationTag } from './operations-service';
 
 export class OperationTags {
-  source: (cameraId: number) => OperationTag | null = () => null;
+  private source: (cameraId: number) => OperationTag | null = () => null;
+
+  /** The operations module answers from now on. */
+  provide(source: (cameraId: number) => OperationTag | null): void {
+    this.source = source;
+  }
 
   /** Merged into `view.start`'s data: `operationId` and `operation` (the name). */
   view(cameraId: number): { operationId?: number; operation?: string } {

@@ -4,13 +4,13 @@
  * and the tag that viewing and PTZ entries carry while an operation runs. A restarted post reads
  * its open operations back from the store and catches up (a start or an end passed meanwhile).
  */
-import type { OperationInput, OperationStarted, OperationView } from '../../../common/contract-operations';
+import type { OperationInput, OperationStarted, OperationView } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { createLogger } from '../../platform/log/logger';
 import type { RegistryActor, RegistryInput } from '../../records/registry/registry';
 import { isActive, nextWake, step, type OperationEvent, type OperationNote } from './operation-machine';
 import { checkExtension, checkOperation } from './operation-rules';
-import type { OperationsStore } from './operations-store';
+import type { OperationStore } from './operations-store';
 
 const log = createLogger('operations');
 /** setTimeout's limit is about 24.8 days: a farther wake is re-armed on the way. */
@@ -41,7 +41,7 @@ export interface OperationTag {
 }
 
 export interface OperationsDeps {
-  store: OperationsStore;
+  store: OperationStore;
   registry: { append(input: RegistryInput): unknown };
   clock?: Clock;
   cameraKnown(id: number): boolean;

@@ -9,7 +9,7 @@ import {
   OPERATION_STATES,
   type OperationState,
   type OperationView,
-} from '../../../common/contract-operations';
+} from '../../../common/contract';
 import { createLogger } from '../../platform/log/logger';
 import type { CheckedOperation } from './operation-rules';
 import { openDurableDb } from '../../platform/storage/durable-db';
@@ -59,7 +59,22 @@ function rowToView(r: Record<string, unknown>): OperationView | null {
   }
 }
 
-export class OperationsStore {
+/** Where the special operations are kept (SQLite today). */
+export interface OperationStore {
+  insert(op: CheckedOperation, createdBy: string): OperationView;
+  get(id: number): OperationView | null;
+  /** Every operation not closed: what the timer and the tags follow. */
+  open(): OperationView[];
+  /** Open ones, and those closed in the last day, newest first: what the panel lists. */
+  recent(now: number): OperationView[];
+  update(
+    id: number,
+    s: { state: OperationState; plannedEnd: string; closedAt?: string; closedBy?: string },
+  ): void;
+  close(): void;
+}
+
+export class SqliteOperationStore implements OperationStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {

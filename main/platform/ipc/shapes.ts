@@ -1,6 +1,6 @@
 /**
  * The shapes every payload schema in main is built from, defined once: a camera number, a calendar
- * date, and bounded text that obeys the one text rule (common/text.ts). A refused character is an
+ * date, a file's bytes in base64, and bounded text that obeys the one text rule (common/text.ts). A refused character is an
  * issue carrying `params.text`, which the router returns as `text_invalid` naming the field.
  */
 import { z } from 'zod';
@@ -17,6 +17,13 @@ export const isoDate = z
     const t = Date.parse(`${s}T00:00:00Z`); // 2026-13-40 is NaN; 2026-02-30 rolls over to March
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
   });
+
+/** A file's bytes, base64, of at most `maxBytes` once decoded. */
+export const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 export interface TextShape {
   /** In UTF-16 code units, as JavaScript counts: an emoji counts two. */

@@ -3,16 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadOrCreateKeys } from '../../records/registry/registry-key';
 import { JobRunner, type JobRunnerOptions } from './job-runner';
 import type { TestJobs } from '../../../test-support/platform/test-jobs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-jobs-'));
-const keys = loadOrCreateKeys(dir);
 const runner = (o: Partial<JobRunnerOptions> = {}) =>
   new JobRunner<TestJobs>({
     dataDir: dir,
-    keys,
     workerFile: path.join(__dirname, '..', '..', '..', 'test-support', 'platform', 'test-jobs.ts'),
     ...o,
   });

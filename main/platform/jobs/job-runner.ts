@@ -10,7 +10,6 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { err, ok, type Result } from '../../../common/result';
 import { createLogger } from '../log/logger';
-import type { RegistryKeys } from '../../records/registry/registry-key';
 import type { JobTable } from './serve-jobs';
 import type { FromWorker, JobWorkerData } from './worker-protocol';
 
@@ -31,7 +30,8 @@ export interface RunOptions {
 
 export interface JobRunnerOptions {
   dataDir: string;
-  keys: RegistryKeys;
+  /** Handed to every job (JobContext.shared), cloned into its thread: the post's registry keys. */
+  shared?: unknown;
   /** The worker entry; the post's own one (dist/host/jobs-worker.js, or its source under tsx) by default. */
   workerFile?: string;
   maxConcurrent?: number;
@@ -117,7 +117,7 @@ export class JobRunner<T extends JobTable> {
     onProgress?: (fraction: number) => void,
   ): Promise<Result<unknown>> {
     return new Promise((resolve) => {
-      const workerData: JobWorkerData = { job, params, dataDir: this.o.dataDir, keys: this.o.keys };
+      const workerData: JobWorkerData = { job, params, dataDir: this.o.dataDir, shared: this.o.shared };
       let worker: Worker;
       try {
         worker = new Worker(this.o.workerFile ?? defaultWorkerFile(), {

@@ -10,9 +10,13 @@ import { JobError, type FromWorker, type JobWorkerData, type ToWorker } from './
 /** Progress is posted at most this often (a job may report on every row). */
 const PROGRESS_EVERY_MS = 100;
 
-export type JobTable = Record<string, JobModule<never, unknown>>;
+export type JobTable = Record<string, JobModule<never, unknown, never>>;
 
-export function serveJobs(table: JobTable): void {
+/**
+ * `revive` rebuilds what postMessage flattened in the runner's `shared` (a Buffer arrives as a
+ * plain Uint8Array); the table's owner knows its shape.
+ */
+export function serveJobs(table: JobTable, revive: (shared: unknown) => unknown = (s) => s): void {
   const port = parentPort;
   if (!port) throw new Error('serveJobs runs in a worker thread');
   const data = workerData as JobWorkerData;
@@ -24,8 +28,7 @@ export function serveJobs(table: JobTable): void {
   let last = 0;
   const ctx: JobContext = {
     dataDir: data.dataDir,
-    // Buffers arrive as plain Uint8Arrays through postMessage.
-    keys: { ...data.keys, macKey: Buffer.from(data.keys.macKey) },
+    shared: revive(data.shared),
     signal: abort.signal,
     progress(fraction) {
       const now = Date.now();
@@ -40,7 +43,7 @@ export function serveJobs(table: JobTable): void {
     port.close();
     return;
   }
-  job.run(data.params as never, ctx).then(
+  job.run(data.params as never, ctx as JobContext<never>).then(
     (value) => {
       post({ kind: 'done', value });
       port.close();

@@ -1,12 +1,12 @@
 /** Messages between the job runner (main thread) and a job's worker thread. One shape each way. */
 import type { ErrorCode } from '../../../common/errors';
-import type { RegistryKeys } from '../../records/registry/registry-key';
 
 export interface JobWorkerData {
   job: string;
   params: unknown;
   dataDir: string;
-  keys: RegistryKeys;
+  /** The runner's `shared`, cloned to the worker. */
+  shared: unknown;
 }
 
 /** From main to the worker: stop at the next row. */

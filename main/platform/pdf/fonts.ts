@@ -8,17 +8,13 @@ import path from 'node:path';
 
 export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
-let configured: string | null = null;
-
-/** The composition root names the assets folder's fonts (`<assets>/fonts`). */
-export function useFontDir(dir: string): void {
-  configured = dir;
-}
-
-/** The fonts folder: the configured one, else the one beside the sources or the bundle. */
-export function fontDir(): string {
+/**
+ * The fonts folder: `preferred` (the post's `<assets>/fonts`, handed down by whoever writes the
+ * PDF), else VIGIE_FONTS_DIR, else the one beside the sources or the bundle.
+ */
+export function fontDir(preferred?: string): string {
   const candidates = [
-    configured,
+    preferred,
     process.env.VIGIE_FONTS_DIR,
     path.join(appRoot(), 'assets', 'fonts'),
     path.resolve(process.cwd(), 'assets', 'fonts'),

@@ -39,8 +39,10 @@ export class PdfWriter {
   constructor(
     private readonly footer: string,
     title: string,
+    /** The post's fonts folder (`<assets>/fonts`); found beside the app when not given (fonts.ts). */
+    fonts?: string,
   ) {
-    const dir = fontDir();
+    const dir = fontDir(fonts);
     const doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,

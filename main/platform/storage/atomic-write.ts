@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StorageErrorCode } from '../../../common/errors';
+import { pgUnreachable } from './pg-errors';
 
 export function writeFileAtomic(file: string, data: string, mode = 0o600): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -32,8 +33,12 @@ export function appendLineDurable(file: string, line: string): void {
 
 /** The code of a storage failure; the console words it (disk full, access denied, …). */
 export function storageErrorCode(e: unknown): StorageErrorCode {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'disk_full';
+  const { code, errcode } = e as { code?: unknown; errcode?: unknown };
+  // SQLITE_FULL (13, extended codes in the high bits): an embedded store's disk is full.
+  const sqliteFull = code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && (errcode & 0xff) === 13;
+  if (code === 'ENOSPC' || sqliteFull) return 'disk_full';
   if (code === 'EACCES' || code === 'EPERM') return 'storage_denied';
+  // The CIC's shared database (--store) out of reach: nothing was saved either.
+  if (pgUnreachable(e)) return 'store_unreachable';
   return 'storage_error';
 }

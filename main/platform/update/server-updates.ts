@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { createLogger } from '../log/logger';
-import type { Registry } from '../../records/registry/registry';
 
 const log = createLogger('update');
 
@@ -20,6 +19,11 @@ export interface UpdaterLike {
   checkForUpdates(): Promise<unknown>;
   on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
   on(event: 'error', listener: (e: Error) => void): unknown;
+}
+
+/** Where each download and refusal is recorded (the registry: `update.accept`, `update.refuse`). */
+export interface UpdateRecord {
+  append(entry: { type: 'update.accept' | 'update.refuse'; data: Record<string, unknown> }): unknown;
 }
 
 const configSchema = z.strictObject({
@@ -57,7 +61,7 @@ export function refusalOf(e: Error): string {
 export function startServerUpdates(
   updater: UpdaterLike,
   cfg: UpdateConfig,
-  registry: Registry,
+  registry: UpdateRecord,
   everyMs = 6 * 3600_000,
 ): () => void {
   if (!cfg.enabled) return () => undefined;

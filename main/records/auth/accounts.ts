@@ -2,6 +2,7 @@
 import type { OperatorInput, OperatorView } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { firstTextProblem } from '../../../common/text';
+import { isoDate } from '../../platform/ipc/shapes';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords';
@@ -22,9 +23,10 @@ export async function saveAccount(
   const { name, rank, service, badge } = input;
   const text = firstTextProblem({ name, rank, service, badge });
   if (text) return err('text_invalid', { field: text.field, reason: text.reason });
+  // The same date rule as the console's door (a day that exists), for the install CLI's arguments.
   if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) ||
+    !isoDate.safeParse(input.validFrom).success ||
+    !isoDate.safeParse(input.validUntil).success ||
     input.validUntil < input.validFrom
   ) {
     return err('invalid_validity');
@@ -47,9 +49,11 @@ export async function saveAccount(
     passwordHash: input.password ? await hashPassword(input.password) : existing!.passwordHash,
     failedAttempts: 0,
     lockedUntil: null,
+    // Changing an account's identity or rights does not enable it again: that is its own action.
+    disabledAt: existing?.disabledAt ?? null,
   };
   if (!op.name || !op.rank || !op.service) return err('missing_field');
-  store.upsert(op);
+  await store.upsert(op);
   const { passwordHash: _p, ...trace } = op;
   registry.append({
     type: existing ? 'operator.update' : 'operator.create',

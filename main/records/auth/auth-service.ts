@@ -3,11 +3,12 @@
  * registry. Main enforces roles on every call: hiding a button is not a control.
  */
 import crypto from 'node:crypto';
-import type { EventName, OperatorInput, OperatorView, SessionView } from '../../../common/contract';
+import type { OperatorInput, OperatorView, SessionView } from '../../../common/contract';
 import type { Failure } from '../../../common/result';
 import { err, ok, type ErrorParams, type Result } from '../../../common/result';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { DEMO_LOGIN, saveAccount } from './accounts';
+import { setAccountDisabled, unlockAccount } from './account-states';
 import { hashPassword } from './passwords';
 import { MAX_FAILURES, PasswordGate } from './password-gate';
 import {
@@ -22,7 +23,7 @@ import {
 
 import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
 import { can, permissionsOf } from './roles';
-import { EVENT_ACCESS, WALL_DISPLAY_EVENTS, type Access } from './channel-access';
+import type { Access } from '../../platform/ipc/module';
 
 export { MAX_FAILURES, LOCKOUT_MS } from './password-gate';
 export { DEMO_LOGIN } from './accounts';
@@ -107,11 +108,13 @@ export class AuthService {
     return err('forbidden', { reason: 'role' });
   }
 
-  /** Whether a push may reach a client: one addressed to it, or one its rights allow. */
-  mayReceive(clientId: string, event: EventName, target: string | null): boolean {
+  /**
+   * Whether a push may reach a client: one addressed to it, or one whose rule (`need`, from the
+   * module that emits it) its rights allow. Wall pages hold no session: services.ts asks the wall.
+   */
+  mayReceive(clientId: string, need: Access, target: string | null): boolean {
     if (target !== null) return target === clientId;
-    if (this.o.displays?.has(clientId)) return WALL_DISPLAY_EVENTS.has(event);
-    return this.allowed(this.sessions.get(clientId), EVENT_ACCESS[event]) === null;
+    return this.allowed(this.sessions.get(clientId), need) === null;
   }
 
   /** Any invoke from a client, or its renderer's activity ping: the inactivity clock restarts. */
@@ -147,6 +150,10 @@ export class AuthService {
       return err('unauthenticated');
     }
     const op = this.store.get(s.operator.login);
+    if (op?.disabledAt) {
+      this.endSession(clientId, 'disabled');
+      return err('login_refused', { reason: 'disabled' });
+    }
     if (!op || !validOn(op, isoDay(this.now()))) {
       this.endSession(clientId, 'expired');
       return op
@@ -183,6 +190,8 @@ export class AuthService {
 
   async login(clientId: string, login: string, password: string): Promise<Result<SessionView>> {
     const now = new Date(this.now());
+    // Nothing is displayed that is not recorded: no login while the registry cannot write.
+    if (!this.registry.canWrite()) return err('registry_unable_to_write', this.registry.unableReason());
     // The registry keeps the exact cause; the operator is told only what he may know.
     const denied = (cause: string, params: ErrorParams, op?: Operator): Failure => {
       this.registry.append({
@@ -212,6 +221,8 @@ export class AuthService {
         return denied(v.cause, { reason: 'locked_out', failures: MAX_FAILURES, until }, op);
       }
       if (!v.ok) return denied(v.cause, badCredentials, op);
+      // Told only to whoever knows the password, as an expired authorisation is.
+      if (op.disabledAt) return denied('disabled', { reason: 'disabled' }, op);
       if (!validOn(op, isoDay(now.getTime()))) {
         return denied('expired', { reason: 'expired', from: op.validFrom, to: op.validUntil }, op);
       }
@@ -228,8 +239,8 @@ export class AuthService {
       checkedAt: this.now(),
       unlockFailures: 0,
     };
-    this.sessions.set(clientId, s);
     this.registry.append({ type: 'auth.login', actor: AuthService.actorOf(operator), data: { demo } });
+    this.sessions.set(clientId, s);
     return ok(this.view(s));
   }
 
@@ -239,7 +250,11 @@ export class AuthService {
     if (!s) return;
     this.sessions.delete(clientId);
     this.o.onRevoke(s.videoToken);
-    this.registry.append({ type: 'auth.logout', actor: AuthService.actorOf(s.operator), data: { reason } });
+    this.registry.appendLater({
+      type: 'auth.logout',
+      actor: AuthService.actorOf(s.operator),
+      data: { reason },
+    });
   }
 
   lock(clientId: string, reason: 'inactivity' | 'manual'): Result<SessionView> {
@@ -250,7 +265,11 @@ export class AuthService {
       s.unlockFailures = 0;
       this.o.onRevoke(s.videoToken);
       s.videoToken = newToken();
-      this.registry.append({ type: 'auth.lock', actor: AuthService.actorOf(s.operator), data: { reason } });
+      this.registry.appendLater({
+        type: 'auth.lock',
+        actor: AuthService.actorOf(s.operator),
+        data: { reason },
+      });
     }
     return ok(this.view(s));
   }
@@ -258,6 +277,7 @@ export class AuthService {
   async unlock(clientId: string, password: string): Promise<Result<SessionView>> {
     const s = this.sessions.get(clientId);
     if (!s) return err('unauthenticated');
+    if (!this.registry.canWrite()) return err('registry_unable_to_write', this.registry.unableReason());
     // Counted before the check, in the session and on the account. The session's own count bounds
     // the guesses, even in parallel: past MAX_FAILURES nothing is checked and the session closes.
     s.unlockFailures++;
@@ -288,9 +308,9 @@ export class AuthService {
     // Rights are re-read on unlock: an account expired or demoted meanwhile gets what it now has.
     const stale = this.recheck(clientId);
     if (stale) return stale;
+    this.registry.append({ type: 'auth.unlock', actor: AuthService.actorOf(s.operator) });
     s.locked = false;
     s.lastActivity = this.now();
-    this.registry.append({ type: 'auth.unlock', actor: AuthService.actorOf(s.operator) });
     return ok(this.view(s));
   }
 
@@ -324,6 +344,22 @@ export class AuthService {
   async saveOperator(input: OperatorInput, by: RegistryActor | null): Promise<Result<OperatorView>> {
     const r = await saveAccount(this.store, this.registry, input, by);
     if (r.ok) this.recheckLogin(r.value.login);
+    return r;
+  }
+
+  /** Lifts the block that failed logins set on an account. */
+  unlockOperator(login: string, by: RegistryActor | null): Promise<Result<OperatorView>> {
+    return unlockAccount(this.store, this.registry, login, by, this.now());
+  }
+
+  /** Disables an account (its open sessions end at once) or enables it again. */
+  async setOperatorDisabled(
+    login: string,
+    disabled: boolean,
+    by: RegistryActor | null,
+  ): Promise<Result<OperatorView>> {
+    const r = await setAccountDisabled(this.store, this.registry, login, disabled, by, this.now());
+    if (r.ok) this.recheckLogin(login);
     return r;
   }
 }

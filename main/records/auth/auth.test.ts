@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Router, type Handlers } from '../../platform/ipc/router';
+import type { ChannelDefs } from '../../platform/ipc/module';
+import { Router } from '../../platform/ipc/router';
 import { ok } from '../../../common/result';
-import { CHANNEL_ACCESS } from './channel-access';
+import { camerasHandlers } from '../../video/cameras/cameras-handlers';
+import { layoutHandlers } from '../../video/mosaic/mosaic-handlers';
+import { streamsHandlers } from '../../video/streams/streams-handlers';
+import { registryHandlers } from '../registry/registry-handlers';
 import { AuthService, MAX_FAILURES } from './auth-service';
-import { OperatorStore } from './operator-store';
+import { SqliteOperatorStore } from './operator-store';
 import { Registry } from '../registry/registry';
 import { loadOrCreateKeys } from '../registry/registry-key';
 import { hashPassword, verifyPassword } from './passwords';
@@ -16,7 +20,7 @@ function setup(demo = false) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-auth-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
   const revoked: string[] = [];
-  const auth = new AuthService(new OperatorStore(dir), registry, {
+  const auth = new AuthService(new SqliteOperatorStore(dir), registry, {
     isDemo: () => demo,
     lockAfterSeconds: 60,
     onRevoke: (t) => revoked.push(t),
@@ -65,6 +69,21 @@ test('login, then lockout after repeated failures, all in the registry', async (
   );
 });
 
+test("an authorisation date that does not exist is refused at every door, the install CLI's too", async () => {
+  const { auth } = setup();
+  for (const [validFrom, validUntil] of [
+    ['2026-01-01', '2026-02-30'],
+    ['2026-13-01', '2027-01-01'],
+    ['2026-1-01', '2027-01-01'],
+  ] as const) {
+    const r = await auth.saveOperator(
+      { ...base, login: 'dates', role: 'viewer', validFrom, validUntil, password: 'mot-de-passe-9' },
+      null,
+    );
+    assert.equal(r.ok ? null : r.error.code, 'invalid_validity', `${validFrom} → ${validUntil}`);
+  }
+});
+
 test('an expired authorisation cannot log in', async () => {
   const { auth } = setup();
   await auth.saveOperator(
@@ -103,16 +122,32 @@ test('roles are enforced in main: a viewer cannot import cameras nor read the re
   await auth.saveOperator({ ...base, login: 'viewer1', role: 'viewer', password: 'mot-de-passe-4' }, null);
   await auth.saveOperator({ ...base, login: 'tech1', role: 'technician', password: 'mot-de-passe-5' }, null);
   const called: string[] = [];
-  const handlers = new Proxy(
-    {},
-    {
-      get: (_t, ch: string) => () => {
-        called.push(ch);
-        return ok(null);
+  // The real rights and schemas of these channels; handlers that only say they were reached.
+  const real: Partial<ChannelDefs> = {
+    ...streamsHandlers({ gateway: {} as never, url: '', videoToken: () => null }),
+    ...camerasHandlers({ inventory: {} as never, actor: () => null }),
+    ...registryHandlers({
+      registry: { onHealth: () => () => undefined } as never,
+      dataDir: '',
+      actor: () => null,
+      runner: {} as never,
+      events: {} as never,
+    }),
+    ...layoutHandlers({ layout: {} as never, cameraIds: () => [], events: {} as never }),
+  };
+  const defs = Object.fromEntries(
+    Object.entries(real).map(([ch, def]) => [
+      ch,
+      {
+        ...def,
+        handle: () => {
+          called.push(ch);
+          return ok(null);
+        },
       },
-    },
-  ) as unknown as Handlers;
-  const router = new Router(handlers, (channel, ctx) => auth.check(ctx.clientId, CHANNEL_ACCESS[channel]));
+    ]),
+  );
+  const router = new Router(defs, (access, ctx) => auth.check(ctx.clientId, access));
   const anon = await router.dispatch('streams:endpoint', undefined, { clientId: 'x' });
   assert.ok(!anon.ok && anon.error.code === 'unauthenticated');
   await auth.login('v', 'viewer1', 'mot-de-passe-4');

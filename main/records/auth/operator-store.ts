@@ -1,6 +1,7 @@
 /** Operator accounts (SQLite): identity, role, authorisation validity, lockout counters. */
 import { DatabaseSync } from 'node:sqlite';
 import type { OperatorView } from '../../../common/contract';
+import type { Awaitable } from '../../platform/storage/awaitable';
 import { openDurableDb } from '../../platform/storage/durable-db';
 
 /** A stored account: what the contract shows, plus its password hash. */
@@ -8,7 +9,33 @@ export type Operator = OperatorView & { passwordHash: string };
 
 export const toOperatorView = ({ passwordHash: _h, ...v }: Operator): OperatorView => v;
 
-export class OperatorStore {
+/**
+ * Where the accounts and their failed attempts are kept: the post's SQLite, or the CIC's shared
+ * PostgreSQL (pg-operator-store.ts). Reads answer at once: the shared store answers from a copy
+ * of every account kept live by LISTEN/NOTIFY, because the rights check runs on every call and
+ * must not wait on the network. Writes may answer later (the shared store's do); every counter
+ * change is one SQL statement on the database, so attempts on several posts never read the same
+ * count. SQLite answers writes at once, so a single post runs exactly as before.
+ */
+export interface OperatorStore {
+  get(login: string): Operator | undefined;
+  list(): OperatorView[];
+  count(): number;
+  upsert(o: Operator): Awaitable<void>;
+  /** Counts one attempt before its password is checked, atomically; returns the new count. */
+  countAttempt(login: string, nowIso: string): Awaitable<number>;
+  /** Blocks the account once its count reaches `max`; returns the end of a block it just set. */
+  blockIfOver(login: string, max: number, untilIso: string): Awaitable<string | null>;
+  /** A right password: the count starts again. */
+  clearFailures(login: string): Awaitable<void>;
+  /** Disables the account from `atIso`, or enables it (null). */
+  setDisabled(login: string, atIso: string | null): Awaitable<void>;
+  /** Another post changed this account (shared store only): its sessions here are re-checked. */
+  onChange?(listener: (login: string) => void): () => void;
+  close(): void;
+}
+
+export class SqliteOperatorStore implements OperatorStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {
@@ -20,16 +47,22 @@ export class OperatorStore {
       CREATE TABLE IF NOT EXISTS operators (
         login TEXT PRIMARY KEY, name TEXT NOT NULL, rank TEXT NOT NULL, service TEXT NOT NULL, badge TEXT NOT NULL,
         role TEXT NOT NULL, valid_from TEXT NOT NULL, valid_until TEXT NOT NULL, granted_by TEXT NOT NULL,
-        password_hash TEXT NOT NULL, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
+        password_hash TEXT NOT NULL, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT,
+        disabled_at TEXT);
     `,
     );
+    // A post set up before accounts could be disabled: the column is added, every account enabled.
+    const columns = this.db.prepare('PRAGMA table_info(operators)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'disabled_at'))
+      this.db.exec('ALTER TABLE operators ADD COLUMN disabled_at TEXT');
   }
 
   get(login: string): Operator | undefined {
     const r = this.db
       .prepare(
         `SELECT login, name, rank, service, badge, role, valid_from AS validFrom, valid_until AS validUntil,
-      granted_by AS grantedBy, password_hash AS passwordHash, failed_attempts AS failedAttempts, locked_until AS lockedUntil
+      granted_by AS grantedBy, password_hash AS passwordHash, failed_attempts AS failedAttempts, locked_until AS lockedUntil,
+      disabled_at AS disabledAt
       FROM operators WHERE login = ?`,
       )
       .get(login);
@@ -48,11 +81,12 @@ export class OperatorStore {
   upsert(o: Operator): void {
     this.db
       .prepare(
-        `INSERT INTO operators (login, name, rank, service, badge, role, valid_from, valid_until, granted_by, password_hash, failed_attempts, locked_until)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+        `INSERT INTO operators (login, name, rank, service, badge, role, valid_from, valid_until, granted_by, password_hash, failed_attempts, locked_until, disabled_at)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
       ON CONFLICT(login) DO UPDATE SET name=excluded.name, rank=excluded.rank, service=excluded.service, badge=excluded.badge,
         role=excluded.role, valid_from=excluded.valid_from, valid_until=excluded.valid_until, granted_by=excluded.granted_by,
-        password_hash=excluded.password_hash, failed_attempts=excluded.failed_attempts, locked_until=excluded.locked_until`,
+        password_hash=excluded.password_hash, failed_attempts=excluded.failed_attempts, locked_until=excluded.locked_until,
+        disabled_at=excluded.disabled_at`,
       )
       .run(
         o.login,
@@ -67,6 +101,7 @@ export class OperatorStore {
         o.passwordHash,
         o.failedAttempts,
         o.lockedUntil,
+        o.disabledAt,
       );
   }
 
@@ -102,6 +137,11 @@ export class OperatorStore {
     this.db
       .prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE login = ?')
       .run(login);
+  }
+
+  /** Disables the account from `atIso`, or enables it (null). */
+  setDisabled(login: string, atIso: string | null): void {
+    this.db.prepare('UPDATE operators SET disabled_at = ? WHERE login = ?').run(atIso, login);
   }
 
   close(): void {

@@ -29,9 +29,9 @@ export class PasswordGate {
     const current = this.store.get(op.login)?.lockedUntil ?? null;
     if (current && current > nowIso) return { ok: false, cause: 'locked_out', blockedUntil: current };
     // Counted first: an attempt is a failure until its password proves right.
-    this.store.countAttempt(op.login, nowIso);
+    await this.store.countAttempt(op.login, nowIso);
     if (this.inFlight.has(op.login))
-      return { ok: false, cause: 'concurrent', blockedUntil: this.block(op, now) };
+      return { ok: false, cause: 'concurrent', blockedUntil: await this.block(op, now) };
     this.inFlight.add(op.login);
     let good: boolean;
     try {
@@ -39,8 +39,8 @@ export class PasswordGate {
     } finally {
       this.inFlight.delete(op.login);
     }
-    if (!good) return { ok: false, cause: 'bad_password', blockedUntil: this.block(op, now) };
-    this.store.clearFailures(op.login);
+    if (!good) return { ok: false, cause: 'bad_password', blockedUntil: await this.block(op, now) };
+    await this.store.clearFailures(op.login);
     return { ok: true };
   }
 
@@ -52,17 +52,17 @@ export class PasswordGate {
    * it never lifts a block for whoever set it.
    */
   async checkHolder(op: Operator, password: string, now: Date): Promise<Verdict> {
-    this.store.countAttempt(op.login, now.toISOString());
+    await this.store.countAttempt(op.login, now.toISOString());
     if (!(await verifyPassword(password, op.passwordHash)))
-      return { ok: false, cause: 'bad_password', blockedUntil: this.block(op, now) };
+      return { ok: false, cause: 'bad_password', blockedUntil: await this.block(op, now) };
     const blocked = this.store.get(op.login)?.lockedUntil ?? null;
-    if (!blocked || blocked <= now.toISOString()) this.store.clearFailures(op.login);
+    if (!blocked || blocked <= now.toISOString()) await this.store.clearFailures(op.login);
     return { ok: true };
   }
 
   /** Blocks the account if its count reached the limit; returns the end of a block it just set. */
-  private block(op: Operator, now: Date): string | null {
-    const until = this.store.blockIfOver(
+  private async block(op: Operator, now: Date): Promise<string | null> {
+    const until = await this.store.blockIfOver(
       op.login,
       MAX_FAILURES,
       new Date(now.getTime() + LOCKOUT_MS).toISOString(),

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import type { OperatorView } from '../../../common/contract';
 import { DEMO_LOGIN } from './accounts';
 
-export type LogoutReason = 'logout' | 'change' | 'disconnect' | 'expired' | 'unlock_failures' | 'demo_ended';
+export type LogoutReason =
+  'logout' | 'change' | 'disconnect' | 'expired' | 'unlock_failures' | 'demo_ended' | 'disabled';
 
 export interface Session {
   operator: OperatorView;
@@ -30,6 +31,7 @@ export const DEMO_OPERATOR: OperatorView = {
   grantedBy: '—',
   failedAttempts: 0,
   lockedUntil: null,
+  disabledAt: null,
 };
 
 export const newToken = (): string => crypto.randomBytes(24).toString('base64url');

@@ -4,12 +4,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EVENT_NAMES } from '../../../common/contract';
 import { Registry } from '../registry/registry';
 import { loadOrCreateKeys } from '../registry/registry-key';
 import { AuthService, MAX_FAILURES } from './auth-service';
-import { EVENT_ACCESS } from './channel-access';
-import { OperatorStore } from './operator-store';
+import { camerasEvents } from '../../video/cameras/cameras-handlers';
+import { layoutEvents } from '../../video/mosaic/mosaic-handlers';
+import { streamsEvents } from '../../video/streams/streams-handlers';
+import { authEvents } from './auth-handlers';
+import { SqliteOperatorStore } from './operator-store';
 
 const base = {
   name: 'Jeanne Martin',
@@ -23,7 +25,7 @@ const base = {
 async function setup(o: { demo?: boolean; lockAfterSeconds?: number } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-sessions-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
-  const store = new OperatorStore(dir);
+  const store = new SqliteOperatorStore(dir);
   const clock = { t: Date.parse('2026-06-01T10:00:00Z') };
   const revoked: string[] = [];
   const changes: [string, unknown][] = [];
@@ -108,17 +110,20 @@ test('the holder’s own guesses stay bounded: ten unlocks in parallel check fiv
   assert.equal(store.get('martin')!.failedAttempts - before, MAX_FAILURES, 'five checked');
 });
 
-test('pushes go through EVENT_ACCESS: anonymous and locked clients get none', async () => {
+test("pushes go through their modules' rules: anonymous and locked clients get none", async () => {
   const { auth } = await setup();
-  for (const e of EVENT_NAMES) assert.ok(EVENT_ACCESS[e], `${e} has an access entry`);
-  assert.equal(auth.mayReceive('anon', 'cameras:changed', null), false);
-  assert.equal(auth.mayReceive('anon', 'streams:status', null), false);
-  assert.equal(auth.mayReceive('anon', 'layout:changed', null), false);
+  // Every push has exactly one rule: main/app/modules.test.ts.
+  const rules = { ...camerasEvents, ...streamsEvents, ...layoutEvents, ...authEvents };
+  const mayReceive = (c: string, e: keyof typeof rules, target: string | null) =>
+    auth.mayReceive(c, rules[e], target);
+  assert.equal(mayReceive('anon', 'cameras:changed', null), false);
+  assert.equal(mayReceive('anon', 'streams:status', null), false);
+  assert.equal(mayReceive('anon', 'layout:changed', null), false);
   await auth.login('c1', 'martin', 'mot-de-passe-1');
-  assert.equal(auth.mayReceive('c1', 'streams:status', null), true);
-  assert.equal(auth.mayReceive('c1', 'auth:session', 'c2'), false, 'a targeted push reaches only its client');
+  assert.equal(mayReceive('c1', 'streams:status', null), true);
+  assert.equal(mayReceive('c1', 'auth:session', 'c2'), false, 'a targeted push reaches only its client');
   auth.lock('c1', 'manual');
-  assert.equal(auth.mayReceive('c1', 'cameras:changed', null), false);
+  assert.equal(mayReceive('c1', 'cameras:changed', null), false);
 });
 
 test('stale rights: a demoted or expired account loses its rights within the recheck period', async () => {

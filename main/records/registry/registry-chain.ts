@@ -119,6 +119,9 @@ class Ranges {
   }
 }
 
+/** How an entry's MAC is computed from its predecessor's: the post's chain, or the CIC's shared one. */
+export type MacOf<R extends RegistryRow> = (key: Buffer, prevMac: string, row: Omit<R, 'mac'>) => string;
+
 /**
  * Walks the whole chain from the anchor (or genesis), then checks the anchor and the checkpoint if
  * one is given. It never stops at a failure, so one bad entry cannot hide others:
@@ -133,6 +136,20 @@ export function verifyChain(
   rows: Iterable<RegistryRow>,
   checkpoint?: unknown,
 ): VerifyResult {
+  const walk = chainWalk(keys, anchor, checkpoint, computeMac);
+  for (const r of rows) walk.add(r);
+  return walk.result();
+}
+
+/** The same walk, one entry at a time: for rows that arrive in pages (PostgreSQL). */
+export function chainWalk<R extends RegistryRow>(
+  keys: RegistryKeys,
+  anchor: ChainLink | null,
+  checkpoint: unknown,
+  macOf: MacOf<R>,
+  /** Which entries are retention purges, whose anchor the retention anchor must be. */
+  isPurge: (r: R) => boolean = (r) => r.type === PURGE_TYPE,
+): { add(r: R): void; result(): VerifyResult } {
   const parsed = checkpoint === undefined ? undefined : checkpointSchema.safeParse(checkpoint);
   const cp = parsed?.success ? parsed.data : undefined;
   let prev: ChainLink = anchor ?? { seq: 0, mac: GENESIS };
@@ -140,44 +157,54 @@ export function verifyChain(
   let lastPurge: Partial<ChainLink> | null = null;
   let macAtCheckpoint: string | undefined;
   const chain = new Ranges();
-  for (const r of rows) {
+  const add = (r: R): void => {
     count++;
     const { mac, ...rest } = r;
     if (r.seq <= prev.seq) {
       chain.note(r.seq, r.seq, 'altered'); // at or below the anchor: it should not be there at all
-      continue;
+      return;
     }
     if (r.seq > prev.seq + 1) chain.note(prev.seq + 1, r.seq - 1, 'missing');
-    else if (computeMac(keys.macKey, prev.mac, rest) !== mac) chain.note(r.seq, r.seq, 'altered');
+    else if (macOf(keys.macKey, prev.mac, rest) !== mac) chain.note(r.seq, r.seq, 'altered');
     else if (!anchor && r.seq === 1 && r.type !== INIT_TYPE) chain.note(1, 1, 'wiped');
-    if (r.type === PURGE_TYPE) lastPurge = purgeAnchor(r);
+    if (isPurge(r)) lastPurge = purgeAnchor(r);
     if (cp && r.seq === cp.seq) macAtCheckpoint = mac;
     prev = { seq: r.seq, mac };
-  }
-  // Problems of the registry as a whole: always listed, after the chain's.
-  const whole: VerifyRange[] = [];
-  const bad = (seq: number, problem: VerifyProblem, more: Partial<VerifyRange> = {}, last = seq): void => {
-    whole.push({ first: seq, last, problem, ...more });
   };
-  if (!anchor && count === 0) bad(1, 'wiped');
-  if (
-    anchor &&
-    (lastPurge?.seq !== anchor.seq || (lastPurge.mac !== undefined && lastPurge.mac !== anchor.mac))
-  )
-    bad(anchor.seq, 'anchor-unproven');
-  if (parsed && !cp) bad(prev.seq, 'checkpoint-unreadable');
-  if (cp) {
-    const at = { checkpointSeq: cp.seq };
-    if (!checkpointFromThisPost(keys, cp)) bad(cp.seq, 'checkpoint-foreign-key', at);
-    else if (!checkpointSignatureValid(keys, cp)) bad(cp.seq, 'checkpoint-signature', at);
-    else if (anchor && cp.seq <= anchor.seq) bad(cp.seq, 'checkpoint-before-anchor', at);
-    else if (cp.seq > prev.seq)
-      bad(prev.seq + 1, 'checkpoint-truncated', { ...at, missing: cp.seq - prev.seq }, cp.seq);
-    else if (macAtCheckpoint !== cp.mac) bad(cp.seq, 'checkpoint-mismatch', at);
-  }
-  const ranges = [...chain.listed, ...whole];
-  const first = ranges[0];
-  if (!first) return { ok: true, rows: count, head: count || prev.seq ? prev : null };
-  const { first: firstBadSeq, last: _last, ...problem } = first;
-  return { ok: false, rows: count, firstBadSeq, ...problem, rangeCount: chain.count + whole.length, ranges };
+  const result = (): VerifyResult => {
+    // Problems of the registry as a whole: always listed, after the chain's.
+    const whole: VerifyRange[] = [];
+    const bad = (seq: number, problem: VerifyProblem, more: Partial<VerifyRange> = {}, last = seq): void => {
+      whole.push({ first: seq, last, problem, ...more });
+    };
+    if (!anchor && count === 0) bad(1, 'wiped');
+    if (
+      anchor &&
+      (lastPurge?.seq !== anchor.seq || (lastPurge.mac !== undefined && lastPurge.mac !== anchor.mac))
+    )
+      bad(anchor.seq, 'anchor-unproven');
+    if (parsed && !cp) bad(prev.seq, 'checkpoint-unreadable');
+    if (cp) {
+      const at = { checkpointSeq: cp.seq };
+      if (!checkpointFromThisPost(keys, cp)) bad(cp.seq, 'checkpoint-foreign-key', at);
+      else if (!checkpointSignatureValid(keys, cp)) bad(cp.seq, 'checkpoint-signature', at);
+      else if (anchor && cp.seq <= anchor.seq) bad(cp.seq, 'checkpoint-before-anchor', at);
+      else if (cp.seq > prev.seq)
+        bad(prev.seq + 1, 'checkpoint-truncated', { ...at, missing: cp.seq - prev.seq }, cp.seq);
+      else if (macAtCheckpoint !== cp.mac) bad(cp.seq, 'checkpoint-mismatch', at);
+    }
+    const ranges = [...chain.listed, ...whole];
+    const first = ranges[0];
+    if (!first) return { ok: true, rows: count, head: count || prev.seq ? prev : null };
+    const { first: firstBadSeq, last: _last, ...problem } = first;
+    return {
+      ok: false,
+      rows: count,
+      firstBadSeq,
+      ...problem,
+      rangeCount: chain.count + whole.length,
+      ranges,
+    };
+  };
+  return { add, result };
 }

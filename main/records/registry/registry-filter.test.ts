@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EventHub, Router, type Handlers } from '../../platform/ipc/router';
+import { EventHub, Router } from '../../platform/ipc/router';
 import { JobRunner } from '../../platform/jobs/job-runner';
 import { loadOrCreateKeys } from './registry-key';
 import { Registry } from './registry';
@@ -14,9 +14,9 @@ const actor = { login: 'chef', name: 'Marc Petit', rank: 'Commandant', service: 
 test('a registry filter date that does not exist is invalid_payload naming the field, not internal', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-filter-'));
   const registry = new Registry(dir, loadOrCreateKeys(dir));
-  const runner = new JobRunner({ dataDir: dir, keys: registry.keys });
+  const runner = new JobRunner({ dataDir: dir, shared: registry.keys });
   const router = new Router(
-    registryHandlers(registry, dir, () => actor, { runner, events: new EventHub() }) as Handlers,
+    registryHandlers({ registry, dataDir: dir, actor: () => actor, runner, events: new EventHub() }),
   );
   const ctx = { clientId: 'c1' };
   for (const [field, value] of [

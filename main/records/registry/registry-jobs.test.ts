@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { JobProgressView, RegistryPage, RegistrySlotsPage, VerifyView } from '../../../common/contract';
-import { EventHub, Router, type Handlers } from '../../platform/ipc/router';
+import { EventHub, Router } from '../../platform/ipc/router';
 import { Registry } from './registry';
 import { registryHandlers } from './registry-handlers';
 import { postJobRunner } from '../../app/post-jobs';
@@ -30,7 +30,7 @@ function post(rows: number) {
     if (event === 'jobs:progress' && target === ctx.clientId) progress.push(payload as JobProgressView);
   });
   const runner = postJobRunner(dir, keys);
-  const router = new Router(registryHandlers(registry, dir, () => actor, { runner, events }) as Handlers);
+  const router = new Router(registryHandlers({ registry, dataDir: dir, actor: () => actor, runner, events }));
   const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
     const r = await router.dispatch(channel, payload, ctx);
     assert.ok(r.ok, JSON.stringify(r));

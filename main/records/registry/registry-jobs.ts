@@ -15,6 +15,7 @@ import { storageErrorCode } from '../../platform/storage/atomic-write';
 import { latestCheckpoint } from './checkpoint-file';
 import { ROWS, filterWhere, type RegistryFilter, type RegistryRow } from './registry';
 import { verifyChain } from './registry-chain';
+import type { RegistryKeys } from './registry-key';
 import { toCsv, toPdf } from './registry-export';
 import type { JobContext, JobModule } from '../../platform/jobs/job';
 import { JobError } from '../../platform/jobs/worker-protocol';
@@ -28,7 +29,7 @@ const EVERY = 4096;
 function* reporting<T extends { seq: number }>(
   rows: Iterable<T>,
   at: (seq: number) => number,
-  ctx: JobContext,
+  ctx: JobContext<RegistryKeys>,
 ) {
   let n = 0;
   for (const r of rows) {
@@ -48,7 +49,7 @@ export interface QueryParams {
 }
 
 /** Newest first, keyset on seq: `before` gives the page older than it, `after` the one newer. */
-export const registryQueryJob: JobModule<QueryParams, RegistryPage> = {
+export const registryQueryJob: JobModule<QueryParams, RegistryPage, RegistryKeys> = {
   run: (p, ctx) =>
     withSnapshot(ctx.dataDir, (db) => {
       const filtered = filterWhere(p.filter);
@@ -90,7 +91,7 @@ export interface SlotsParams {
 const VIEW_ROWS = `SELECT seq, type, at, login, name, rank, service, camera_id AS cameraId, surface,
   json_extract(data, '$.viewId') AS viewId FROM registry`;
 
-export const registrySlotsJob: JobModule<SlotsParams, RegistrySlotsPage> = {
+export const registrySlotsJob: JobModule<SlotsParams, RegistrySlotsPage, RegistryKeys> = {
   run: (p, ctx) =>
     withSnapshot(ctx.dataDir, (db) => {
       const { sql: where, args } = filterWhere({ ...p.filter, types: ['view.start', 'view.end'] });
@@ -111,13 +112,13 @@ export const registrySlotsJob: JobModule<SlotsParams, RegistrySlotsPage> = {
     }),
 };
 
-function verifyIn(db: DatabaseSync, ctx: JobContext, checkpoint: unknown): VerifyView {
+function verifyIn(db: DatabaseSync, ctx: JobContext<RegistryKeys>, checkpoint: unknown): VerifyView {
   const rows = db.prepare(`${ROWS} ORDER BY seq`).iterate() as Iterable<RegistryRow>;
-  return verifyChain(ctx.keys, anchorOf(db), reporting(rows, seqProgress(db), ctx), checkpoint);
+  return verifyChain(ctx.shared, anchorOf(db), reporting(rows, seqProgress(db), ctx), checkpoint);
 }
 
 /** The whole chain, from one snapshot, against the newest checkpoint file. */
-export const registryVerifyJob: JobModule<Record<string, never>, VerifyView> = {
+export const registryVerifyJob: JobModule<Record<string, never>, VerifyView, RegistryKeys> = {
   run: async (_p, ctx) => {
     const checkpoint = await latestCheckpoint(ctx.dataDir);
     return withSnapshot(ctx.dataDir, (db) => verifyIn(db, ctx, checkpoint));
@@ -133,7 +134,7 @@ export interface ExportParams {
 }
 
 /** CSV is written in chunks, whatever the size; the PDF holds its verification's result. */
-export const registryExportJob: JobModule<ExportParams, { rows: number }> = {
+export const registryExportJob: JobModule<ExportParams, { rows: number }, RegistryKeys> = {
   run: (p, ctx) =>
     withSnapshot(ctx.dataDir, async (db) => {
       const { sql: where, args } = filterWhere(p.filter);
@@ -164,7 +165,7 @@ const CSV_CHUNK = 5000;
 async function writeCsv(
   file: string,
   rows: Iterable<RegistryRow>,
-  ctx: JobContext,
+  ctx: JobContext<RegistryKeys>,
 ): Promise<{ rows: number }> {
   const fd = fs.openSync(file, 'w', 0o600);
   let count = 0;
@@ -189,3 +190,12 @@ async function writeCsv(
   }
   return { rows: count };
 }
+
+/** The registry's jobs by name: the post's table (main/app/post-jobs.ts) holds them. */
+export const REGISTRY_JOBS = {
+  'registry.query': registryQueryJob,
+  'registry.slots': registrySlotsJob,
+  'registry.verify': registryVerifyJob,
+  'registry.export': registryExportJob,
+};
+export type RegistryJobTable = typeof REGISTRY_JOBS;

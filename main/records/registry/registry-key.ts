@@ -139,6 +139,12 @@ function create(dataDir: string, protector: KeyProtector | undefined): Material 
   return key;
 }
 
+/** The keys as a worker thread gets them (postMessage turns the MAC key's Buffer into a Uint8Array). */
+export function reviveKeys(shared: unknown): RegistryKeys {
+  const k = shared as RegistryKeys;
+  return { ...k, macKey: Buffer.from(k.macKey) };
+}
+
 export function loadOrCreateKeys(dataDir: string, protector?: KeyProtector): RegistryKeys {
   const existing = read(dataDir, protector);
   const m = existing ?? create(dataDir, protector);

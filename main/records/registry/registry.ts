@@ -8,7 +8,10 @@ import { transaction } from '../../platform/storage/sqlite-transaction';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { visibleText } from '../../../common/text';
+import type { RegistryHealthView } from '../../../common/contract';
 import type { RegistryKeys } from './registry-key';
+import { WriteHealth } from './registry-health';
+import type { RegistryPump } from './registry-pump';
 import {
   GENESIS,
   INIT_TYPE,
@@ -107,12 +110,22 @@ export function canonicalRow(seq: number, at: string, input: RegistryInput): Omi
 
 export class Registry {
   private readonly db: DatabaseSync;
+  /** Writing, or unable to (disk full…): registry-health.ts. */
+  private readonly health: WriteHealth;
+  /** With `--store`: the CIC's registry, fed through the post's outbox (store-schema.ts). */
+  readonly shared: RegistryPump | undefined;
 
   constructor(
     dataDir: string,
     /** Handed to the job runner's workers, which re-open the registry read-only. */
     readonly keys: RegistryKeys,
+    o: { probeMs?: number; shared?: RegistryPump } = {},
   ) {
+    this.shared = o.shared;
+    this.health = new WriteHealth({
+      writeAll: (entries) => transaction(this.db, () => entries.forEach((e) => this.insertNext(e))),
+      ...o,
+    });
     this.db = new DatabaseSync(path.join(dataDir, 'registry.db'));
     this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`);
     this.db.exec(`
@@ -134,6 +147,7 @@ export class Registry {
         WHEN NOT EXISTS (SELECT 1 FROM registry_purge_gate WHERE open = 1)
         BEGIN SELECT RAISE(ABORT, 'registry is append-only'); END;
     `);
+    this.shared?.attach(this.db);
     // A new key means a new registry: its first entry proves where the chain begins.
     if (keys.created)
       transaction(this.db, () => {
@@ -182,11 +196,41 @@ export class Registry {
     const { mac: _stored, ...stored } = back;
     if (computeMac(this.keys.macKey, prev.mac, stored) !== mac)
       throw new Error(`registry: entry ${row.seq} would not read back as it was MACed; nothing written`);
+    this.shared?.written(this.db, { ...row, mac });
     return { ...row, mac };
   }
 
+  /** Records one entry; while the registry cannot write, throws RegistryWriteError (the access is refused). */
   append(input: RegistryInput): RegistryRow {
-    return transaction(this.db, () => this.insertNext(input));
+    return this.health.write(() => transaction(this.db, () => this.insertNext(input)));
+  }
+
+  /** An end of access (end of viewing, logout, lock): never refused, written once the registry can. */
+  appendLater(input: RegistryInput): void {
+    this.health.later(input, (i) => transaction(this.db, () => this.insertNext(i)));
+  }
+
+  /** Whether an access may open now (an outage in progress is retried first). */
+  canWrite(): boolean {
+    return this.health.recover();
+  }
+
+  /** While it cannot write: the reason, as the refusal's parameters. */
+  unableReason(): { reason: string } | undefined {
+    const v = this.health.view();
+    return v.state === 'unable' ? { reason: v.reason } : undefined;
+  }
+
+  /** Whether it can write, and with `--store` the link to the CIC's registry. */
+  healthView(): RegistryHealthView {
+    const v = this.health.view();
+    return this.shared ? { ...v, shared: this.shared.view() } : v;
+  }
+
+  onHealth(listener: (v: RegistryHealthView) => void): () => void {
+    const tell = (): void => listener(this.healthView());
+    const offs = [this.health.onChange(tell), this.shared?.onChange(tell)];
+    return () => offs.forEach((off) => off?.());
   }
 
   query(f: RegistryFilter = {}): RegistryRow[] {
@@ -225,6 +269,10 @@ export class Registry {
    * it is a forgery.
    */
   purge(before: string, actor: RegistryActor | null): number {
+    return this.health.write(() => this.purgeNow(before, actor));
+  }
+
+  private purgeNow(before: string, actor: RegistryActor | null): number {
     return transaction(this.db, () => {
       const last = this.db
         .prepare('SELECT seq, mac FROM registry WHERE at < ? ORDER BY seq DESC LIMIT 1')
@@ -268,7 +316,7 @@ export class Registry {
       viewId: string;
     })[];
     for (const r of rows) {
-      this.append({
+      this.appendLater({
         type: 'view.end',
         actor: r,
         cameraId: r.cameraId,
@@ -280,6 +328,8 @@ export class Registry {
   }
 
   close(): void {
+    this.health.stop();
+    void this.shared?.close();
     this.db.close();
   }
 }

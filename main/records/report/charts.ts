@@ -10,7 +10,7 @@ import {
   type ReportChartName,
   type ReportFigures,
   type ReportView,
-} from '../../../common/contract-report';
+} from '../../../common/contract';
 
 export const CHART_SIZE = { width: 640, height: 320 } as const;
 
@@ -99,8 +99,11 @@ export function chartOption(name: ReportChartName, f: ReportFigures): echarts.EC
   }
 }
 
-export function renderChartSvg(option: echarts.EChartsOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART_SIZE });
+export function renderChartSvg(
+  option: echarts.EChartsOption,
+  size: { width: number; height: number } = CHART_SIZE,
+): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
   try {
     chart.setOption(option);
     return chart.renderToSVGString();

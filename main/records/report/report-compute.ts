@@ -3,7 +3,7 @@
  * transitions. Pure: the job (report-job.ts) reads the files, this only counts. Every duration is
  * clipped to the period, and anything still open counts until the period's end or now.
  */
-import type { ReportFigures } from '../../../common/contract-report';
+import type { ReportFigures } from '../../../common/contract';
 import type { CameraState, Transition } from '../../video/streams/status-history';
 
 /** A registry row as the report reads it. */

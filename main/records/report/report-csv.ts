@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { formatNumber } from '../../../common/format';
-import type { ReportFigures } from '../../../common/contract-report';
+import type { ReportFigures } from '../../../common/contract';
 import { neutraliseFormula } from '../registry/registry-export';
 import { surfaceFr } from './charts';
 

@@ -4,17 +4,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChannelsOf } from '../../../common/contract';
-import type { ReportFigures, ReportPeriodInput } from '../../../common/contract-report';
+import { z } from 'zod';
+import type { ChannelsOf, EventsOf, ReportFigures, ReportPeriodInput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { storageErrorCode } from '../../platform/storage/atomic-write';
-import type { EventHub, Handlers } from '../../platform/ipc/router';
+import { defineChannels, type EventAccess, type Module } from '../../platform/ipc/module';
+import type { EventHub } from '../../platform/ipc/router';
+import { isoDate } from '../../platform/ipc/shapes';
 import type { JobRunner } from '../../platform/jobs/job-runner';
-import type { PostJobs } from '../../app/post-jobs';
 import { createLogger } from '../../platform/log/logger';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { renderCharts } from './charts';
 import { reportCsv } from './report-csv';
+import type { ReportJobTable } from './report-job';
 import { reportPdf } from './report-pdf';
 
 const log = createLogger('report');
@@ -26,14 +28,27 @@ export interface ReportDeps {
   post: string;
   cameras: () => readonly { id: number; name: string }[];
   actor: (clientId: string) => RegistryActor | null;
+  /** The post's PDF fonts folder (`<assets>/fonts`). */
+  fonts?: string;
   /** The report scans a year of registry: it runs in a worker thread, never on main's. */
-  runner: JobRunner<PostJobs>;
+  runner: JobRunner<ReportJobTable>;
 }
 
 /** Progress pushes at most every 100 ms, and always the last one. */
 const PROGRESS_MS = 100;
 
-export function reportHandlers(d: ReportDeps): Pick<Handlers, ChannelsOf<'report'>> {
+/** Only to the window that asked. */
+export const reportEvents: EventAccess<'report:progress'> = { 'report:progress': 'registry' };
+
+/** The report's period: two dates, the end not before the start, at most ten years. */
+const period = z.strictObject({ from: isoDate, to: isoDate });
+const ordered = <T extends { from: string; to: string }>(p: T): boolean =>
+  p.from <= p.to && Date.parse(p.to) - Date.parse(p.from) <= 3660 * 86_400_000;
+/** Each computes a year of registry in a worker thread. */
+const limit = { burst: 3, perSecond: 0.2 };
+
+// The registry's readers (supervisor, head).
+export function reportHandlers(d: ReportDeps) {
   const running = new Map<string, AbortController>();
 
   const compute = async (p: ReportPeriodInput, clientId: string): Promise<Result<ReportFigures>> => {
@@ -73,30 +88,46 @@ export function reportHandlers(d: ReportDeps): Pick<Handlers, ChannelsOf<'report
     });
   };
 
-  return {
-    'report:run': async (p, ctx) => {
-      const r = await compute(p, ctx.clientId);
-      if (!r.ok) return r;
-      const charts = renderCharts(r.value);
-      record(ctx.clientId, p, 'screen');
-      return ok({ figures: r.value, charts });
+  return defineChannels('report', {
+    'report:run': {
+      access: 'registry',
+      input: period.refine(ordered, { path: ['to'] }),
+      limit: limit,
+      handle: async (p, ctx) => {
+        const r = await compute(p, ctx.clientId);
+        if (!r.ok) return r;
+        const charts = renderCharts(r.value);
+        record(ctx.clientId, p, 'screen');
+        return ok({ figures: r.value, charts });
+      },
     },
-    'report:export': async ({ format, ...p }, ctx) => {
-      const r = await compute(p, ctx.clientId);
-      if (!r.ok) return r;
-      const dir = path.join(d.dataDir, 'exports');
-      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-      const file = path.join(dir, `rapport-annuel-${p.from}-${p.to}-${stamp}.${format}`);
-      try {
-        const body = format === 'csv' ? reportCsv(r.value) : await reportPdf(r.value, renderCharts(r.value));
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(file, body, { mode: 0o600 });
-      } catch (e) {
-        log.error('report export not written', e);
-        return err(storageErrorCode(e));
-      }
-      record(ctx.clientId, p, format, path.basename(file));
-      return ok({ file });
+    'report:export': {
+      access: 'registry',
+      input: period.extend({ format: z.enum(['pdf', 'csv']) }).refine(ordered, { path: ['to'] }),
+      limit: limit,
+      handle: async ({ format, ...p }, ctx) => {
+        const r = await compute(p, ctx.clientId);
+        if (!r.ok) return r;
+        const dir = path.join(d.dataDir, 'exports');
+        const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+        const file = path.join(dir, `rapport-annuel-${p.from}-${p.to}-${stamp}.${format}`);
+        try {
+          const body =
+            format === 'csv' ? reportCsv(r.value) : await reportPdf(r.value, renderCharts(r.value), d.fonts);
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(file, body, { mode: 0o600 });
+        } catch (e) {
+          log.error('report export not written', e);
+          return err(storageErrorCode(e));
+        }
+        record(ctx.clientId, p, format, path.basename(file));
+        return ok({ file });
+      },
     },
-  };
+  });
+}
+
+/** The annual report's module. */
+export function createReport(d: ReportDeps): Module<ChannelsOf<'report'>, EventsOf<'report'>> {
+  return { handlers: reportHandlers(d), events: reportEvents };
 }

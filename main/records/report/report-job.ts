@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { ReportFigures } from '../../../common/contract-report';
+import type { ReportFigures } from '../../../common/contract';
 import type { JobContext, JobModule } from '../../platform/jobs/job';
 import { readTransitions } from '../../video/streams/status-history';
 import { ReportAccumulator, type ReportRow } from './report-compute';
@@ -92,3 +92,7 @@ export async function run(params: ReportParams, ctx: JobContext): Promise<Report
 }
 
 export default { run } satisfies JobModule<ReportParams, ReportFigures>;
+
+/** The report's job by name: the post's table (main/app/post-jobs.ts) holds it. */
+export const REPORT_JOBS = { 'report.compute': { run } };
+export type ReportJobTable = typeof REPORT_JOBS;

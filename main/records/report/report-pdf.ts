@@ -1,5 +1,5 @@
 /** The committee's French PDF: title, period, post, each section's figures as tables, and the charts. */
-import type { ReportFigures, ReportView } from '../../../common/contract-report';
+import type { ReportFigures, ReportView } from '../../../common/contract';
 import { PdfWriter } from '../../platform/pdf/pdf-writer';
 import { CHART_SIZE, surfaceFr } from './charts';
 import { formatNumber, formatPercent } from '../../../common/format';
@@ -12,10 +12,15 @@ const pct = (a: number | null): string => (a === null ? 'non observée' : format
 /** French figures, thousands apart: what the committee reads. */
 const frNumber = (n: number): string => formatNumber(n);
 
-export async function reportPdf(f: ReportFigures, charts: ReportView['charts']): Promise<Buffer> {
+export async function reportPdf(
+  f: ReportFigures,
+  charts: ReportView['charts'],
+  fonts?: string,
+): Promise<Buffer> {
   const pdf = new PdfWriter(
     `Vigie — rapport annuel de suivi — poste ${f.post}`,
     'Rapport annuel de suivi de la convention de renvoi d’images',
+    fonts,
   );
   const chart = (name: string): void => {
     const c = charts.find((x) => x.name === name);

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { ReportFigures, ReportView } from '../../../common/contract-report';
-import { IncidentStore } from '../../desk/incidents/incident-store';
+import type { ReportFigures, ReportView } from '../../../common/contract';
+import { SqliteIncidentStore } from '../../desk/incidents/incident-store';
 import { incidentsHandlers } from '../../desk/incidents/incidents-handlers';
 import { EventHub } from '../../platform/ipc/router';
 import { postJobRunner } from '../../app/post-jobs';
@@ -68,7 +68,7 @@ function openReport(dir: string): Post {
 }
 
 async function compute(p: Post, period = PERIOD): Promise<ReportView> {
-  const r = await p.handlers['report:run'](period, { clientId: 'chef' });
+  const r = await p.handlers['report:run'].handle(period, { clientId: 'chef' });
   assert.ok(r.ok, JSON.stringify(r));
   return r.value;
 }
@@ -143,7 +143,7 @@ test('availability from the status history; a camera observed 15 s (0 h) gets no
 });
 
 test('CSV and PDF: what the committee reads, in French figures', async () => {
-  const csv = await post.handlers['report:export']({ ...PERIOD, format: 'csv' }, { clientId: 'chef' });
+  const csv = await post.handlers['report:export'].handle({ ...PERIOD, format: 'csv' }, { clientId: 'chef' });
   assert.ok(csv.ok, JSON.stringify(csv));
   const cells = parse(fs.readFileSync(csv.value.file, 'utf8'), { bom: true, delimiter: ';' }) as string[][];
   const find = (a: string, b: string, c: string) =>
@@ -156,7 +156,7 @@ test('CSV and PDF: what the committee reads, in French figures', async () => {
   assert.equal(find('prises de contrôle PTZ', 'total', 'durée totale (heures)'), '0,5');
   for (const r of cells) for (const c of r) assert.doesNotMatch(c, /^[=+\-@]/);
 
-  const pdf = await post.handlers['report:export']({ ...PERIOD, format: 'pdf' }, { clientId: 'chef' });
+  const pdf = await post.handlers['report:export'].handle({ ...PERIOD, format: 'pdf' }, { clientId: 'chef' });
   assert.ok(pdf.ok, JSON.stringify(pdf));
   const text = execFileSync('pdftotext', ['-layout', pdf.value.file, '-'], { encoding: 'utf8' });
   assert.match(text, /1 opération\(s\), 1 prolongation\(s\), 1 close\(s\) avant le terme/);
@@ -177,7 +177,7 @@ test('charts: ECharts escapes a hostile camera name in its SVG, French text kept
 test('CSV: a hostile incident category (from the instructions) stays text', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-report-csv-'));
   const registry = openRegistry(dir);
-  const store = new IncidentStore(dir);
+  const store = new SqliteIncidentStore(dir);
   const hostile = '=HYPERLINK("http://x")';
   const filed = await incidentsHandlers({
     store,
@@ -186,7 +186,7 @@ test('CSV: a hostile incident category (from the instructions) stays text', asyn
     actor: () => AGENT,
     categories: () => [hostile],
     knownCamera: () => true,
-  })['incidents:report'](
+  })['incidents:report'].handle(
     {
       category: hostile,
       urgency: 'normal',
@@ -202,7 +202,7 @@ test('CSV: a hostile incident category (from the instructions) stays text', asyn
   const p = openReport(dir);
   try {
     const today = new Date().toLocaleDateString('sv-SE'); // AAAA-MM-JJ, local
-    const csv = await p.handlers['report:export'](
+    const csv = await p.handlers['report:export'].handle(
       { from: today, to: today, format: 'csv' },
       { clientId: 'c' },
     );

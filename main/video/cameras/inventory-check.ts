@@ -24,3 +24,11 @@ export function checkImport(fileName: string, bytes: Uint8Array, inForce: readon
     diff: diffInventories([...inForce], parsed.inventory.cameras),
   };
 }
+
+/** The inventory's job by name: the post's table (main/app/post-jobs.ts) holds it. */
+export const CAMERAS_JOBS = {
+  'cameras.check': {
+    run: async (p: { fileName: string; bytes: Uint8Array; inForce: Camera[] }) =>
+      checkImport(p.fileName, p.bytes, p.inForce),
+  },
+};

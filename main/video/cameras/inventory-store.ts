@@ -4,7 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppError } from '../../../common/result';
 import { err, ok, type Failure, type Result } from '../../../common/result';
-import type { ImportPreview, InventoryChange, InventoryView } from '../../../common/contract';
+import type {
+  ImportPreview,
+  InventoryChange,
+  InventoryProblem,
+  InventoryView,
+} from '../../../common/contract';
 import { createLogger } from '../../platform/log/logger';
 import type { RegistryActor } from '../../records/registry/registry';
 import { MAX_IMPORT_BYTES } from '../../../common/contract';
@@ -30,23 +35,58 @@ export type InventoryListener = (
   actor: RegistryActor | null,
 ) => void;
 
+/** What the inventory keeps: the list in force and the history of its changes. */
+export interface InventoryRecordStore {
+  /** The list in force as last saved (its JSON text, unchecked); null when none was ever saved. */
+  readCurrent(): string | null;
+  /** A change: its history line first (a change that is not traced must not take effect), then the list. */
+  save(change: InventoryChange, current: { source: string; savedAt: string; cameras: Camera[] }): void;
+  history(): InventoryChange[];
+}
+
+/** The inventory's records as files in the data folder: `inventory.json` and its history in JSON lines. */
+export class FileInventoryRecordStore implements InventoryRecordStore {
+  private readonly currentFile: string;
+  private readonly historyFile: string;
+
+  constructor(dataDir: string) {
+    this.currentFile = path.join(dataDir, 'inventory.json');
+    this.historyFile = path.join(dataDir, 'inventory-history.jsonl');
+  }
+
+  readCurrent(): string | null {
+    if (!fs.existsSync(this.currentFile)) return null;
+    return fs.readFileSync(this.currentFile, 'utf8');
+  }
+
+  save(change: InventoryChange, current: { source: string; savedAt: string; cameras: Camera[] }): void {
+    appendLineDurable(this.historyFile, JSON.stringify(change));
+    writeFileAtomic(this.currentFile, JSON.stringify(current, null, 2));
+  }
+
+  history(): InventoryChange[] {
+    if (!fs.existsSync(this.historyFile)) return [];
+    return fs
+      .readFileSync(this.historyFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as InventoryChange);
+  }
+}
+
 export class InventoryStore {
   private inventory: Inventory = { demo: false, cameras: [] };
   private source = '';
   private loadedAt = new Date().toISOString();
-  private lastError: AppError | null = null;
+  private lastError: AppError<InventoryProblem[]> | null = null;
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Set<InventoryListener>();
-  private readonly currentFile: string;
-  private readonly historyFile: string;
 
   constructor(
     dataDir: string,
     private readonly demoFile: string,
-  ) {
-    this.currentFile = path.join(dataDir, 'inventory.json');
-    this.historyFile = path.join(dataDir, 'inventory-history.jsonl');
-  }
+    private readonly records: InventoryRecordStore = new FileInventoryRecordStore(dataDir),
+  ) {}
 
   /**
    * Start-up: an explicit file, else the stored inventory, else (on a post never set up) the demo
@@ -83,10 +123,11 @@ export class InventoryStore {
   }
 
   private readStored(): { inventory: Inventory; source: string } | 'invalid' | null {
-    if (!fs.existsSync(this.currentFile)) return null;
     let meta: { source?: unknown; cameras?: unknown } | null;
     try {
-      meta = JSON.parse(fs.readFileSync(this.currentFile, 'utf8')) as typeof meta;
+      const text = this.records.readCurrent();
+      if (text === null) return null;
+      meta = JSON.parse(text) as typeof meta;
     } catch (e) {
       log.error('stored inventory unreadable: the post starts with no cameras', e);
       return 'invalid';
@@ -104,7 +145,7 @@ export class InventoryStore {
   }
 
   /** `--cameras FILE`: a regular file (a link named on the command line is followed), read within a deadline. */
-  async loadFile(file: string): Promise<Result<InventoryView>> {
+  async loadFile(file: string): Promise<Result<InventoryView, InventoryProblem[]>> {
     const name = path.basename(file);
     const r = await readFileSafe(file, { maxBytes: MAX_IMPORT_BYTES, followLink: true });
     if (!r.ok && r.problem === 'too_large')
@@ -119,7 +160,7 @@ export class InventoryStore {
   }
 
   /** Decodes and validates a camera file's bytes, in-line; nothing changes until apply(). */
-  preview(fileName: string, bytes: Uint8Array): Result<ImportPreview> {
+  preview(fileName: string, bytes: Uint8Array): Result<ImportPreview, InventoryProblem[]> {
     const against = this.inventory;
     return this.previewChecked(fileName, checkImport(fileName, bytes, this.diffBase()), against);
   }
@@ -137,7 +178,11 @@ export class InventoryStore {
    * A preview from an import checked elsewhere (a worker thread, main/cameras/inventory-check.ts)
    * against `against`: if another import took effect meanwhile, its diff is stale and it is refused.
    */
-  previewChecked(fileName: string, checked: CheckedImport, against: Inventory): Result<ImportPreview> {
+  previewChecked(
+    fileName: string,
+    checked: CheckedImport,
+    against: Inventory,
+  ): Result<ImportPreview, InventoryProblem[]> {
     if (!checked.ok) {
       log.warn(`camera file ${fileName} refused:\n${formatProblems(checked.problems)}`);
       return this.fail(err('invalid_inventory', { file: fileName }, checked.problems));
@@ -155,7 +200,11 @@ export class InventoryStore {
     return ok(preview);
   }
 
-  apply(previewId: string, source?: string, actor: RegistryActor | null = null): Result<InventoryView> {
+  apply(
+    previewId: string,
+    source?: string,
+    actor: RegistryActor | null = null,
+  ): Result<InventoryView, InventoryProblem[]> {
     const p = this.pending.get(previewId);
     if (!p) return err('preview_expired');
     this.pending.delete(previewId);
@@ -166,11 +215,7 @@ export class InventoryStore {
       change = { at, source: src, diff: p.preview.diff };
       try {
         // History first: a change that is not traced must not take effect.
-        appendLineDurable(this.historyFile, JSON.stringify(change));
-        writeFileAtomic(
-          this.currentFile,
-          JSON.stringify({ source: src, savedAt: at, cameras: p.inventory.cameras }, null, 2),
-        );
+        this.records.save(change, { source: src, savedAt: at, cameras: p.inventory.cameras });
       } catch (e) {
         return this.fail(err(storageErrorCode(e)));
       }
@@ -187,19 +232,18 @@ export class InventoryStore {
     return ok(view);
   }
 
-  private fail(r: Failure): Failure {
-    this.lastError = r.error;
+  /**
+   * A refused file or import: the caller gets the error, and the inventory in force is unchanged.
+   * It is not the post's `lastError`, which says what is wrong with the inventory in force (start-up
+   * only): an operator's refused file used to greet every console that logged in after it.
+   */
+  private fail(r: Failure<InventoryProblem[]>): Failure<InventoryProblem[]> {
     log.warn(`inventory not changed: ${r.error.code} ${JSON.stringify(r.error.params ?? {})}`);
     return r;
   }
 
   history(): InventoryChange[] {
-    if (!fs.existsSync(this.historyFile)) return [];
-    return fs
-      .readFileSync(this.historyFile, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as InventoryChange);
+    return this.records.history();
   }
 
   view(): InventoryView {

@@ -33,11 +33,12 @@ test(
     const jobs = postJobRunner(dir, loadOrCreateKeys(dir));
     const store = new InventoryStore(dir, DEMO);
     await store.init(undefined, false);
-    const h = camerasHandlers(
-      store,
-      () => null,
-      (fileName, bytes, inForce) => jobs.run('cameras.check', { fileName, bytes, inForce: [...inForce] }),
-    );
+    const h = camerasHandlers({
+      inventory: store,
+      actor: () => null,
+      check: (fileName, bytes, inForce) =>
+        jobs.run('cameras.check', { fileName, bytes, inForce: [...inForce] }),
+    });
     const bytes = annex(80_000).subarray(0, MAX_IMPORT_BYTES);
     const whole = bytes.subarray(0, bytes.lastIndexOf('\n'));
     let last = performance.now();
@@ -46,7 +47,7 @@ test(
       stall = Math.max(stall, performance.now() - last);
       last = performance.now();
     }, 10);
-    const r = await h['cameras:preview-import'](
+    const r = await h['cameras:preview-import'].handle(
       { fileName: 'annexe.csv', contentBase64: whole.toString('base64') },
       ctx,
     );
@@ -55,7 +56,7 @@ test(
     assert.ok(r.value.count > 30_000);
     assert.equal(r.value.diff.added.length, r.value.count);
     assert.ok(stall < 100, `main thread stalled ${Math.round(stall)} ms`);
-    const applied = await h['cameras:apply-import']({ previewId: r.value.previewId }, ctx);
+    const applied = await h['cameras:apply-import'].handle({ previewId: r.value.previewId }, ctx);
     assert.ok(applied.ok);
     assert.equal(store.cameras().length, r.value.count);
     await jobs.close();

@@ -116,6 +116,9 @@ test('store: a refused import keeps the inventory in force and writes nothing', 
   assert.ok(!r.ok);
   assert.equal(store.view().cameras.length, before);
   assert.equal(fs.existsSync(path.join(dir, 'inventory.json')), false);
+  // The refusal is the importer's answer, not a problem of the inventory in force: a console that
+  // logs in afterwards is not greeted with someone else's refused file.
+  assert.equal(store.view().lastError, null);
 
   const p = store.preview('a.json', Buffer.from(JSON.stringify({ cameras: [cam(7)] })));
   assert.ok(p.ok);

@@ -5,6 +5,7 @@ import { LAYOUTS, MAX_TILES, type LayoutState } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { storageErrorCode, writeFileAtomic } from '../../platform/storage/atomic-write';
 import { createLogger } from '../../platform/log/logger';
+import { Signal } from '../../platform/signal';
 
 const log = createLogger('layout');
 
@@ -21,6 +22,8 @@ export function reconcile(state: LayoutState, cameraIds: readonly number[]): Lay
 export class LayoutStore {
   private readonly file: string;
   private state: LayoutState;
+  /** The saved mosaic changed (its cameras are kept flowing by the gateway). */
+  readonly changed = new Signal<[]>();
 
   constructor(dataDir: string, cameraIds: readonly number[]) {
     this.file = path.join(dataDir, 'layout.json');
@@ -55,6 +58,7 @@ export class LayoutStore {
       return err(storageErrorCode(e));
     }
     this.state = next;
+    this.changed.emit();
     return ok(next);
   }
 
@@ -66,6 +70,7 @@ export class LayoutStore {
     } catch (e) {
       log.warn('layout not saved', e);
     }
+    this.changed.emit();
     return this.state;
   }
 }

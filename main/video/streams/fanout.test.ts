@@ -1,16 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeFrame } from '../../../common/video-frame';
-import { AccessUnitFanout, MAX_VIEWER_BACKLOG, type Viewer } from './fanout';
-import { nextPhase, type PhaseEvent, type SessionPhase } from './session-phase';
+import {
+  AccessUnitFanout,
+  CACHE_MAX_BYTES,
+  CACHE_MAX_UNITS,
+  MAX_VIEWER_BACKLOG,
+  type Viewer,
+} from './fanout';
 
 class FakeViewer implements Viewer {
   backlog = 0;
-  got: { key: boolean; timestamp: number; sentAt: number; byte: number }[] = [];
+  got: { key: boolean; catchUp: boolean; timestamp: number; sentAt: number; byte: number }[] = [];
   send(d: Uint8Array | string): void {
     if (typeof d === 'string') return;
     const f = decodeFrame(d)!;
-    this.got.push({ key: f.key, timestamp: f.timestamp, sentAt: f.sentAt, byte: f.data[0]! });
+    this.got.push({
+      key: f.key,
+      catchUp: f.catchUp,
+      timestamp: f.timestamp,
+      sentAt: f.sentAt,
+      byte: f.data[0]!,
+    });
   }
   bufferedAmount(): number {
     return this.backlog;
@@ -49,58 +60,72 @@ test('a slow viewer gets no delta unit until the next key frame; others are unto
   assert.equal(slow.got.at(-1)!.byte, 6);
 });
 
-test('units carry the gateway send time; a new viewer gets the cached GOP stamped as sent now', () => {
+test('units carry the gateway send time; a new viewer catches up on the cached GOP, stamped as sent now', () => {
   const f = new AccessUnitFanout();
   const first = new FakeViewer();
   f.add(first, true);
-  f.pushUnit(unit(1), false, 900); // before any key frame: cached only until the key arrives
+  f.pushUnit(unit(1), false, 900); // before any key frame: never cached
   f.pushUnit(unit(2), true, 1000);
   f.pushUnit(unit(3), false, 1040);
-  assert.deepEqual(
-    first.got.map((g) => [g.timestamp, g.sentAt]),
-    [
-      [900, 900],
-      [1000, 1000],
-      [1040, 1040],
-    ],
-  );
+  f.pushUnit(unit(4), false, 1080);
+  assert.deepEqual(first.got.map((g) => [g.timestamp, g.sentAt]).slice(0, 3), [
+    [900, 900],
+    [1000, 1000],
+    [1040, 1040],
+  ]);
   const late = new FakeViewer();
   f.add(late, true, 5000);
   assert.deepEqual(
-    late.got.map((g) => [g.byte, g.key, g.timestamp, g.sentAt]),
+    late.got.map((g) => [g.byte, g.key, g.catchUp, g.timestamp, g.sentAt]),
     [
-      [2, true, 1000, 5000],
-      [3, false, 1040, 5000],
+      [2, true, true, 1000, 5000],
+      [3, false, true, 1040, 5000],
+      [4, false, false, 1080, 5000], // the newest: the one the viewer shows
     ],
   );
   // The replayed copies did not alter what the first viewer was sent.
   assert.equal(first.got[1]!.sentAt, 1000);
 });
 
-test('session phases: stall, codec switch, exit and close follow the state machine', () => {
-  const run = (events: PhaseEvent[], from: SessionPhase = 'waiting'): SessionPhase[] => {
-    const out: SessionPhase[] = [];
-    let p = from;
-    for (const e of events) out.push((p = nextPhase(p, e)));
-    return out;
-  };
-  assert.deepEqual(run(['spawn', 'stall', 'exit', 'spawn']), [
-    'running',
-    'stall-killed',
-    'waiting',
-    'running',
-  ]);
-  assert.deepEqual(run(['spawn', 'codec-switch', 'exit']), ['running', 'respawning', 'running']);
-  assert.deepEqual(run(['spawn', 'exit', 'spawn']), ['running', 'waiting', 'running']);
-  // Events that do not apply change nothing.
-  assert.equal(nextPhase('waiting', 'stall'), 'waiting');
-  assert.equal(nextPhase('waiting', 'exit'), 'waiting');
-  assert.equal(nextPhase('stall-killed', 'codec-switch'), 'stall-killed');
-  assert.equal(nextPhase('respawning', 'stall'), 'respawning');
-  assert.equal(nextPhase('running', 'spawn'), 'running');
-  // Close is final from anywhere.
-  for (const p of ['waiting', 'running', 'stall-killed', 'respawning'] as const)
-    assert.equal(nextPhase(p, 'close'), 'closed');
-  for (const e of ['spawn', 'stall', 'codec-switch', 'exit', 'close'] as const)
-    assert.equal(nextPhase('closed', e), 'closed');
+test('the cache holds one GOP within its bounds; a GOP past them, or a stopped upstream, replays nothing', () => {
+  const f = new AccessUnitFanout();
+  f.pushUnit(unit(1), true, 0);
+  for (let i = 1; i < CACHE_MAX_UNITS; i++) f.pushUnit(unit(2), false, i);
+  assert.equal(f.cached.units, CACHE_MAX_UNITS);
+  f.pushUnit(unit(3), false, CACHE_MAX_UNITS); // one unit too many: a GOP cut short is useless
+  assert.deepEqual(f.cached, { units: 0, bytes: 0 });
+  const v = new FakeViewer();
+  f.add(v, true);
+  assert.equal(v.got.length, 0);
+  // The next key frame starts a new cache; bytes are bounded too.
+  f.pushUnit(unit(4), true, 1000);
+  assert.equal(f.cached.units, 1);
+  const big = new Uint8Array(CACHE_MAX_BYTES / 2);
+  f.pushUnit(big, false, 1040);
+  f.pushUnit(big, false, 1080);
+  assert.equal(f.cached.units, 0);
+  f.pushUnit(unit(5), true, 2000);
+  f.resetGop(); // the upstream stalled or restarts
+  const w = new FakeViewer();
+  f.add(w, true);
+  assert.equal(w.got.length, 0);
+});
+
+test('a viewer catching up on a large GOP is not dropped for the backlog its own replay made', () => {
+  const f = new AccessUnitFanout();
+  f.pushUnit(new Uint8Array(MAX_VIEWER_BACKLOG), true, 0);
+  f.pushUnit(new Uint8Array(MAX_VIEWER_BACKLOG), false, 40);
+  const v = new FakeViewer();
+  f.add(v, true, 100);
+  v.backlog = f.cached.bytes; // the replay still in its socket
+  f.pushUnit(unit(1), false, 80);
+  assert.equal(v.got.at(-1)!.byte, 1, 'the live unit after the catch-up is sent');
+  assert.equal(f.dropped(v), 0);
+  // Once drained, the usual bound applies again.
+  v.backlog = 0;
+  f.pushUnit(unit(2), false, 120);
+  v.backlog = MAX_VIEWER_BACKLOG + 1;
+  f.pushUnit(unit(3), false, 160);
+  assert.equal(v.got.at(-1)!.byte, 2);
+  assert.equal(f.dropped(v), 1);
 });

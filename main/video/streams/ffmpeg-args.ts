@@ -2,7 +2,9 @@
 import type { VideoFormat } from '../../../common/contract';
 import type { ElementaryCodec } from './annexb';
 
-export type SourceSpec = { kind: 'rtsp'; url: string } | { kind: 'demo'; cameraId: number; label: string };
+/** A demo camera: a lavfi pattern, or (`feed`) the steerable demo's loopback y4m picture (main/app/demo). */
+export type SourceSpec =
+  { kind: 'rtsp'; url: string } | { kind: 'demo'; cameraId: number; label: string; feed?: string };
 
 /** Tile-size ceiling for the baseline transcode: only larger sources are scaled down. */
 export const BASELINE_MAX_WIDTH = 640;
@@ -21,15 +23,21 @@ const DEMO_PATTERNS = [
 export function demoFilter(cameraId: number, label: string, withText: boolean): string {
   const pattern = DEMO_PATTERNS[(cameraId - 1) % DEMO_PATTERNS.length];
   const hue = Math.floor((cameraId - 1) / DEMO_PATTERNS.length) * 90;
-  const safe = label.replace(/[^\p{L}\p{N} #-]/gu, '');
   const base = `${pattern}=size=640x360:rate=25,hue=h=${hue},format=yuv420p`;
-  if (!withText) return base;
-  // A moving clock proves the picture is live; the label says it is a demo camera.
+  return withText ? `${base},${demoTextFilter(label)}` : base;
+}
+
+/** A moving clock proves the picture is live; the label says it is a demo camera. */
+export function demoTextFilter(label: string): string {
+  const safe = label.replace(/[^\p{L}\p{N} #-]/gu, '');
   return (
-    `${base},drawtext=text='${safe}':x=16:y=16:fontsize=28:fontcolor=white:box=1:boxcolor=black@0.6,` +
+    `drawtext=text='${safe}':x=16:y=16:fontsize=28:fontcolor=white:box=1:boxcolor=black@0.6,` +
     `drawtext=text='%{localtime\\:%X}':x=16:y=h-48:fontsize=28:fontcolor=yellow:box=1:boxcolor=black@0.6`
   );
 }
+
+/** The demo feed's URL is the post's own (loopback), never the inventory's. */
+const DEMO_FEED_WHITELIST = 'http,tcp';
 
 /**
  * The only protocols ffmpeg may open for a camera (measured with ffmpeg 5.1): RTSP interleaved over
@@ -39,7 +47,33 @@ export function demoFilter(cameraId: number, label: string, withText: boolean): 
  */
 export const RTSP_PROTOCOL_WHITELIST = 'tcp,tls';
 
-export function inputArgs(source: SourceSpec, demoText = true): string[] {
+/**
+ * How much of a camera's stream ffmpeg reads before it starts copying. 'short' is the gateway's
+ * first try: the SDP's parameter sets give codec and picture size, so ffmpeg stops after the first
+ * packet. 'full' is the fallback for a camera the short probe could not size (parameter sets only
+ * in-band, some MJPEG): the stream session starts it again with this one, and what else reads a
+ * camera (the self-test) keeps it. Measured by `bench --probe`.
+ */
+export type Probe = 'short' | 'full';
+
+/**
+ * The name of RTSP's socket timeout differs by ffmpeg: `-timeout` from ffmpeg 5, `-stimeout` before
+ * (where `-timeout` means "listen for a connection", so every camera would fail). The installer's
+ * Windows ffmpeg (@ffmpeg-installer, 4.1) is such an older one: ffmpeg-locate.ts asks the binary.
+ */
+export type RtspTimeoutOption = '-timeout' | '-stimeout';
+
+export const RTSP_PROBE_ARGS: Readonly<Record<Probe, readonly string[]>> = {
+  short: ['-probesize', '32', '-analyzeduration', '0', '-fpsprobesize', '0'],
+  full: ['-probesize', '32768', '-analyzeduration', '5000000', '-fpsprobesize', '0'],
+};
+
+export function inputArgs(
+  source: SourceSpec,
+  demoText = true,
+  probe: Probe = 'full',
+  timeout: RtspTimeoutOption = '-timeout',
+): string[] {
   switch (source.kind) {
     case 'rtsp':
       return [
@@ -47,25 +81,21 @@ export function inputArgs(source: SourceSpec, demoText = true): string[] {
         RTSP_PROTOCOL_WHITELIST,
         '-rtsp_transport',
         'tcp',
-        '-timeout',
+        timeout,
         '5000000', // socket I/O timeout (µs): an unreachable camera fails instead of hanging
-        '-fflags',
-        'nobuffer',
         '-flags',
         'low_delay',
-        // Short probe: codec and size come from the SDP (sprop-parameter-sets), so waiting for
-        // more data only delays the first frame (measured: 1.3–2.1 s with 1 MB, 0.25–1.1 s with 32 kB).
-        // No frame-rate estimation; the 5 s bound covers long GOPs.
-        '-probesize',
-        '32768',
-        '-analyzeduration',
-        '5000000',
-        '-fpsprobesize',
-        '0',
+        // No `-fflags nobuffer`: it throws away what ffmpeg read while probing, so a key frame
+        // read then was lost and the copy waited for the next one, a whole GOP later (always, for
+        // a camera whose key frame ends the probe). Probing only delays the first frame when the
+        // SDP already tells (see `Probe`). `npm run bench -- --probe`: README, instant start.
+        ...RTSP_PROBE_ARGS[probe],
         '-i',
         source.url,
       ];
     case 'demo':
+      if (source.feed)
+        return ['-protocol_whitelist', DEMO_FEED_WHITELIST, '-f', 'yuv4mpegpipe', '-i', source.feed];
       return ['-re', '-f', 'lavfi', '-i', demoFilter(source.cameraId, source.label, demoText)];
   }
 }
@@ -86,6 +116,8 @@ export function outputArgs(
   format: VideoFormat,
   codec: ElementaryCodec,
   framing: 'flv' | 'split' = 'flv',
+  /** A filter before the output's own (the demo feed's label and clock). */
+  filter?: string,
 ): string[] {
   const common = ['-an', '-sn', '-dn'];
   switch (format) {
@@ -94,6 +126,7 @@ export function outputArgs(
         // The demo must be encoded once anyway; one slice per frame, 1 s GOP, like a camera.
         return [
           ...common,
+          ...(filter ? ['-vf', filter] : []),
           '-c:v',
           'libx264',
           '-preset',
@@ -116,7 +149,7 @@ export function outputArgs(
       return [
         ...common,
         '-vf',
-        `scale=w='min(${BASELINE_MAX_WIDTH},iw)':h=-2,format=yuv420p`,
+        `${filter ? `${filter},` : ''}scale=w='min(${BASELINE_MAX_WIDTH},iw)':h=-2,format=yuv420p`,
         '-c:v',
         'mpeg1video',
         '-b:v',
@@ -142,13 +175,21 @@ export function ffmpegArgs(
   codec: ElementaryCodec,
   demoText = true,
   framing: 'flv' | 'split' = 'flv',
+  probe: Probe = 'full',
+  timeout: RtspTimeoutOption = '-timeout',
 ): string[] {
   return [
     '-hide_banner',
     '-nostdin',
     '-loglevel',
     'info',
-    ...inputArgs(source, demoText),
-    ...outputArgs(source, format, codec, framing),
+    ...inputArgs(source, demoText, probe, timeout),
+    ...outputArgs(
+      source,
+      format,
+      codec,
+      framing,
+      source.kind === 'demo' && source.feed && demoText ? demoTextFilter(source.label) : undefined,
+    ),
   ];
 }

@@ -1,5 +1,7 @@
 /** Reads ffmpeg's stderr: why a stream failed, and what the input carries. */
 import type { OfflineReason } from '../../../common/contract';
+import type { ElementaryCodec } from './annexb';
+import type { Probe } from './ffmpeg-args';
 
 export function classifyFailure(stderr: string, exitCode: number | null): OfflineReason {
   if (/\b(401|403)\b|Unauthorized|Forbidden/i.test(stderr)) return 'auth';
@@ -32,4 +34,22 @@ export function parseInputInfo(stderr: string): InputInfo | null {
   if (!m) return null;
   const size = /, (\d{2,5})x(\d{2,5})/.exec(m[2] ?? '');
   return { codec: m[1]!, width: size ? Number(size[1]) : null, height: size ? Number(size[2]) : null };
+}
+
+export interface StartSettings {
+  probe: Probe;
+  codec: ElementaryCodec;
+}
+
+/**
+ * What a camera's ffmpeg must start again with, at once, once its input is known (null: nothing,
+ * it goes on). A short probe that could not size the picture (parameter sets not in the SDP) probes
+ * in full; a copied HEVC stream needs the HEVC muxer. `copy`: the bitstream is copied (annexb).
+ */
+export function restartWith(info: InputInfo, now: StartSettings, copy: boolean): StartSettings | null {
+  const next: StartSettings = {
+    probe: info.width === null ? 'full' : now.probe,
+    codec: copy && info.codec === 'hevc' ? 'hevc' : now.codec,
+  };
+  return next.probe !== now.probe || next.codec !== now.codec ? next : null;
 }

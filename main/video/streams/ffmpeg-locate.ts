@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import type { RtspTimeoutOption } from './ffmpeg-args';
 
 function onPath(name: string): string | null {
   const exe = process.platform === 'win32' ? `${name}.exe` : name;
@@ -51,4 +53,27 @@ export function locateFfmpeg(configured?: string, resourcesDir?: string): string
   if (!found)
     throw new Error('ffmpeg introuvable (ni configuré, ni dans le PATH, ni fourni avec l’application).');
   return found;
+}
+
+const timeoutOptions = new Map<string, Promise<RtspTimeoutOption>>();
+
+/**
+ * Which option this ffmpeg takes for RTSP's socket timeout, asked once per binary from its RTSP
+ * demuxer's help: one that still lists `-stimeout` (ffmpeg 4 and older) takes that one. A binary
+ * that does not answer within 10 s is taken as a modern one (its cameras then say why they fail).
+ */
+export function rtspTimeoutOption(ffmpegPath: string): Promise<RtspTimeoutOption> {
+  let p = timeoutOptions.get(ffmpegPath);
+  if (!p) {
+    p = new Promise((resolve) =>
+      execFile(
+        ffmpegPath,
+        ['-hide_banner', '-h', 'demuxer=rtsp'],
+        { timeout: 10_000, windowsHide: true, maxBuffer: 1 << 20 },
+        (_e, out) => resolve(/^\s*-stimeout\b/m.test(String(out)) ? '-stimeout' : '-timeout'),
+      ),
+    );
+    timeoutOptions.set(ffmpegPath, p);
+  }
+  return p;
 }

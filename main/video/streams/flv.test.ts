@@ -90,3 +90,18 @@ test('a malformed stream is refused, not buffered without bound', () => {
   const tag = Buffer.from([9, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0]);
   assert.throws(() => new FlvDemuxer(() => {}).push(Buffer.concat([huge, tag])), FlvError);
 });
+
+test('the parameter sets are handed over before the first unit, so a viewer configures its decoder early', () => {
+  const order: string[] = [];
+  let config: Buffer | null = null;
+  const d = new FlvDemuxer(
+    () => order.push('unit'),
+    (ps) => {
+      config = ps;
+      order.push('config');
+    },
+  );
+  d.push(flv);
+  assert.equal(order[0], 'config');
+  assert.deepEqual(nalTypes(config!), [7, 8]);
+});

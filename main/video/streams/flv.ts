@@ -20,7 +20,11 @@ export class FlvDemuxer {
   private paramSets: Buffer | null = null;
   private lengthSize = 4;
 
-  constructor(private readonly onUnit: (au: AccessUnit) => void) {}
+  constructor(
+    private readonly onUnit: (au: AccessUnit) => void,
+    /** The stream's SPS and PPS (Annex-B), as soon as ffmpeg writes them: before the first unit. */
+    private readonly onConfig: (paramSets: Buffer) => void = () => undefined,
+  ) {}
 
   push(chunk: Buffer): void {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
@@ -76,6 +80,7 @@ export class FlvDemuxer {
       if (p >= rec.length) break;
     }
     this.paramSets = parts.length ? Buffer.concat(parts) : null;
+    if (this.paramSets) this.onConfig(this.paramSets);
   }
 
   private nalUnits(body: Buffer, key: boolean): void {

@@ -50,6 +50,7 @@ before(async () => {
     events,
     lookupCamera: (id) => cams.find((c) => c.id === id),
     idleMs: 300,
+    keepStreams: 0, // streams stop with their last viewer here (kept streams: kept-streams.integration.test.ts)
   });
   await gateway.listen();
 });
@@ -100,10 +101,13 @@ test('an oversized or malformed frame on /video closes that socket only', { time
 test('access units flow at the source rate, key frame first, and viewers share one upstream session', async () => {
   const ws = open({ camera: '1', format: 'annexb' });
   const frames: { key: boolean; at: number; sentAt: number }[] = [];
-  const control: { codec?: { codec: string; width: number } } = {};
+  const control: { codec?: { codec: string; width: number }; config?: string } = {};
   ws.on('message', (d, isBinary) => {
-    if (!isBinary) control.codec = JSON.parse(String(d));
-    else {
+    if (!isBinary) {
+      const msg = JSON.parse(String(d)) as { type: string; paramSets: string };
+      if (msg.type === 'codec') control.codec = msg as unknown as { codec: string; width: number };
+      else if (msg.type === 'config') control.config ??= msg.paramSets;
+    } else {
       const f = decodeFrame(new Uint8Array(d as Buffer));
       if (f) frames.push({ key: f.key, at: Date.now(), sentAt: f.sentAt });
     }
@@ -116,6 +120,7 @@ test('access units flow at the source rate, key frame first, and viewers share o
     codec: 'h264',
     width: 640,
   });
+  assert.ok(control.config, 'the parameter sets come before the units: the decoder is configured early');
   const span = (frames.at(-1)!.at - frames[10]!.at) / 1000;
   const fps = (frames.length - 11) / span;
   assert.ok(fps > 20 && fps < 30, `fps ${fps.toFixed(1)}`);
@@ -127,13 +132,15 @@ test('access units flow at the source rate, key frame first, and viewers share o
 
   const second = open({ camera: '1', format: 'annexb' });
   const joinedAt = Date.now();
-  const firstOfSecond = await new Promise<ReturnType<typeof decodeFrame>>((r) =>
-    second.once('message', (d, bin) =>
-      bin
-        ? r(decodeFrame(new Uint8Array(d as Buffer)))
-        : second.once('message', (d2) => r(decodeFrame(new Uint8Array(d2 as Buffer)))),
-    ),
-  );
+  // Text messages first (codec, parameter sets), then the cached units.
+  const firstOfSecond = await new Promise<ReturnType<typeof decodeFrame>>((r) => {
+    const on = (d: WebSocket.RawData, bin: boolean): void => {
+      if (!bin) return;
+      second.off('message', on);
+      r(decodeFrame(new Uint8Array(d as Buffer)));
+    };
+    second.on('message', on);
+  });
   assert.equal(firstOfSecond?.key, true, 'a warm viewer gets the cached key frame at once');
   assert.ok(firstOfSecond.sentAt >= joinedAt, 'a replayed unit is stamped with its replay time');
   assert.equal(gateway.activeSessions(), 1);

@@ -45,18 +45,54 @@ export interface GatewayOptions extends Partial<SessionOptions> {
   onView?: (phase: 'start' | 'end', v: ViewEvent) => void;
   /** A camera's streams changed (the status history keeps its transitions); must not throw. */
   onCameraStatus?: (cameraId: number, statuses: StreamStatus[]) => void;
+  /**
+   * Streams kept flowing with no viewer, besides the pinned ones: the most recently viewed, so
+   * calling them back shows a current picture at once. Bounded by MAX_KEPT_STREAMS;
+   * `--keep-streams` sets it (32 when not given).
+   */
+  keepStreams?: number;
+  /** Demo mode: the steerable demo camera's picture (main/app/demo), in place of its pattern. */
+  demoFeed?: (cam: Camera) => string | undefined;
+  /**
+   * Cameras whose streams flow on with no viewer whatever their recency: the post's mosaic and
+   * wall. At most MAX_KEPT_STREAMS of them; call `keptChanged` when the set changes.
+   */
+  pinned?: () => Iterable<number>;
 }
+
+/**
+ * At most this many recently viewed streams flow with no viewer, and at most this many pinned
+ * cameras (each stream an ffmpeg copy and at most one cached GOP).
+ */
+export const MAX_KEPT_STREAMS = 64;
+export const DEFAULT_KEPT_STREAMS = 32;
+
+function envNumber(name: string): number | undefined {
+  const v = process.env[name];
+  return v !== undefined && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
+}
+
+/** The close code of a viewer refused because its viewing could not be recorded. */
+export const VIEW_REFUSED = 4010;
 
 const SURFACES = new Set(['console-tile', 'console-large', 'wall-tile']);
 
-export function sourceFor(cam: Camera, stream: StreamKind, credentials: CredentialStore): SourceSpec {
+export function sourceFor(
+  cam: Camera,
+  stream: StreamKind,
+  credentials: CredentialStore,
+  demoFeed?: (cam: Camera) => string | undefined,
+): SourceSpec {
   const url = stream === 'sub' && cam.streams.sub ? cam.streams.sub : cam.streams.main;
-  if (url.startsWith('demo:'))
+  if (url.startsWith('demo:')) {
+    const feed = demoFeed?.(cam);
     return {
       kind: 'demo',
       cameraId: cam.id,
       label: `${cam.id} ${cam.name.startsWith('DÉMO') ? cam.name : `DÉMO ${cam.name}`}`,
+      ...(feed !== undefined && { feed }),
     };
+  }
   return { kind: 'rtsp', url: credentials.apply(url, cam.credentialsRef) };
 }
 
@@ -90,19 +126,23 @@ export class StreamGateway {
   private server: http.Server | null = null;
   private readonly byToken = new Map<string, Set<WebSocket>>();
   private readonly opts: SessionOptions;
+  private readonly keep: number;
   private port = 0;
 
   constructor(private readonly o: GatewayOptions) {
     this.opts = {
       ffmpegPath: o.ffmpegPath,
+      rtspTimeout: o.rtspTimeout ?? '-timeout',
       stallMs: o.stallMs ?? 3000,
       connectTimeoutMs: o.connectTimeoutMs ?? 12_000,
-      idleMs: o.idleMs ?? 5000,
+      idleMs: o.idleMs ?? envNumber('VIGIE_STREAM_IDLE_MS') ?? 5000,
       offlineAfter: o.offlineAfter ?? 3,
       demoText: o.demoText ?? true,
       // Benchmark only: VIGIE_H264_FRAMING=split measures the frame the old framing waited for.
       h264Framing: o.h264Framing ?? (process.env.VIGIE_H264_FRAMING === 'split' ? 'split' : 'flv'),
     };
+    const keep = o.keepStreams ?? DEFAULT_KEPT_STREAMS;
+    this.keep = Math.max(0, Math.min(MAX_KEPT_STREAMS, Math.floor(keep)));
   }
 
   /**
@@ -189,12 +229,6 @@ export class StreamGateway {
 
   private onConnection(ws: WebSocket, t: Target): void {
     const { token, identity, cam } = t;
-    const session = this.session(cam, t.stream, t.format);
-    const viewer: Viewer = {
-      send: (d) => ws.send(d),
-      bufferedAmount: () => ws.bufferedAmount,
-      close: (code, reason) => ws.close(code, reason),
-    };
     const view: ViewEvent = {
       viewId: crypto.randomUUID(),
       identity,
@@ -203,10 +237,23 @@ export class StreamGateway {
       surface: t.surface,
       startedAt: Date.now(),
     };
+    // Nothing is shown unrecorded: a start the registry cannot write refuses this viewer.
+    try {
+      this.o.onView?.('start', view);
+    } catch (e) {
+      const code = (e as { appCode?: unknown }).appCode;
+      ws.close(VIEW_REFUSED, typeof code === 'string' ? code : 'view_not_recorded');
+      return;
+    }
+    const session = this.session(cam, t.stream, t.format);
+    const viewer: Viewer = {
+      send: (d) => ws.send(d),
+      bufferedAmount: () => ws.bufferedAmount,
+      close: (code, reason) => ws.close(code, reason),
+    };
     const peers = this.byToken.get(token) ?? new Set<WebSocket>();
     peers.add(ws);
     this.byToken.set(token, peers);
-    this.o.onView?.('start', view);
     session.addViewer(viewer);
     let ended = false;
     const end = (): void => {
@@ -235,27 +282,50 @@ export class StreamGateway {
     const key = streamKey(cam.id, stream, format);
     const existing = this.sessions.get(key);
     if (existing) return existing;
-    const s = new StreamSession(
-      cam.id,
+    const s = new StreamSession({
+      cameraId: cam.id,
       stream,
       format,
-      sourceFor(cam, stream, this.o.credentials),
-      this.opts,
-      (st) => {
+      source: sourceFor(cam, stream, this.o.credentials, this.o.demoFeed),
+      opts: this.opts,
+      onStatus: (st) => {
         this.statusMap.set(st.key, st);
         this.o.events.emit('streams:status', st);
         this.cameraStatus(cam.id);
       },
-      (closed) => {
+      onIdle: () => this.trimKept(),
+      onClosed: (closed) => {
         if (this.sessions.get(closed.key) === closed) this.sessions.delete(closed.key);
         this.cameraStatus(cam.id);
       },
-    );
+    });
     this.sessions.set(key, s);
     this.cameraStatus(cam.id);
     this.statusMap.set(key, s.current);
     this.o.events.emit('streams:status', s.current);
     return s;
+  }
+
+  /**
+   * Streams with no viewer flow on for the pinned cameras and the `keep` most recently viewed
+   * others; the rest stop.
+   */
+  private trimKept(): void {
+    const pinned = new Set([...(this.o.pinned?.() ?? [])].slice(0, MAX_KEPT_STREAMS));
+    const idle = [...this.sessions.values()]
+      .filter((x) => x.idle && !pinned.has(x.cameraId))
+      .sort((a, b) => b.viewedAt - a.viewedAt);
+    for (const s of idle.slice(this.keep)) s.close('idle');
+  }
+
+  /** The pinned cameras changed (the mosaic or the wall): streams no longer kept stop now. */
+  keptChanged(): void {
+    this.trimKept();
+  }
+
+  /** Streams flowing with no viewer now (tests and diagnostics). */
+  keptSessions(): number {
+    return [...this.sessions.values()].filter((x) => x.idle).length;
   }
 
   /** The running streams of one camera, for the status history (none: the camera is idle). */
@@ -273,7 +343,7 @@ export class StreamGateway {
   refresh(): void {
     for (const s of [...this.sessions.values()]) {
       const cam = this.o.lookupCamera(s.cameraId);
-      const src = cam ? JSON.stringify(sourceFor(cam, s.stream, this.o.credentials)) : null;
+      const src = cam ? JSON.stringify(sourceFor(cam, s.stream, this.o.credentials, this.o.demoFeed)) : null;
       if (!cam || src !== JSON.stringify(s.source)) s.close('inventory changed');
     }
   }

@@ -23,6 +23,7 @@ async function watch(onCameraStatus: (id: number, s: StreamStatus[]) => void): P
     events,
     lookupCamera: (id) => cams.find((c) => c.id === id),
     idleMs: 200,
+    keepStreams: 0,
     onCameraStatus,
   });
   const e = await gateway.listen();

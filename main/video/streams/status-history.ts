@@ -57,7 +57,13 @@ const SCHEMA = `
 
 type Phase = 'open' | 'broken' | 'closed';
 
-export class StatusHistory {
+/** Where the cameras' state changes are kept for the report (SQLite today). */
+export interface StatusHistoryStore {
+  record(cameraId: number, state: CameraState, reason: OfflineReason | null): void;
+  close(): void;
+}
+
+export class StatusHistory implements StatusHistoryStore {
   private db: DatabaseSync | null = null;
   private phase: Phase = 'open';
   private readonly last = new Map<number, CameraState>();

@@ -1,19 +1,26 @@
 /** Contract handlers of the streams domain: the video socket's address and the streams' states. */
-import type { ChannelsOf } from '../../../common/contract';
+import { z } from 'zod';
 import { err, ok } from '../../../common/result';
-import type { Handlers } from '../../platform/ipc/router';
+import { defineChannels, type EventAccess } from '../../platform/ipc/module';
 import type { StreamGateway } from './gateway';
 
-export function streamsHandlers(
-  gateway: StreamGateway,
-  url: string,
-  videoToken: (clientId: string) => string | null,
-): Pick<Handlers, ChannelsOf<'streams'>> {
-  return {
-    'streams:endpoint': (_p, ctx) => {
-      const token = videoToken(ctx.clientId);
-      return token ? ok({ url, token }) : err('forbidden', { reason: 'images' });
+export const streamsEvents: EventAccess<'streams:status'> = { 'streams:status': 'view' };
+
+export function streamsHandlers(d: {
+  gateway: Pick<StreamGateway, 'statuses'>;
+  url: string;
+  videoToken: (clientId: string) => string | null;
+}) {
+  const { gateway, url, videoToken } = d;
+  return defineChannels('streams', {
+    'streams:endpoint': {
+      access: 'view',
+      input: z.undefined(),
+      handle: (_p, ctx) => {
+        const token = videoToken(ctx.clientId);
+        return token ? ok({ url, token }) : err('forbidden', { reason: 'images' });
+      },
     },
-    'streams:statuses': () => ok(gateway.statuses()),
-  };
+    'streams:statuses': { access: 'view', input: z.undefined(), handle: () => ok(gateway.statuses()) },
+  });
 }

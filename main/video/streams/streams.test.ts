@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnnexBSplitter, type AccessUnit } from './annexb';
-import { backoffDelay } from './backoff';
+import { backoffDelay, restartDelay } from './backoff';
+import { rtspEndpoint } from './port-probe';
 import { ffmpegArgs } from './ffmpeg-args';
-import { classifyFailure, parseInputInfo } from './ffmpeg-diagnose';
+import { classifyFailure, parseInputInfo, restartWith } from './ffmpeg-diagnose';
 
 test('RTSP input runs over TCP with a socket timeout, options before -i', () => {
   const a = ffmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/1' }, 'annexb', 'h264');
@@ -44,6 +45,20 @@ test('backoff doubles and caps at 10 s', () => {
     [1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelay(n)),
     [500, 1000, 2000, 4000, 8000, 10000, 10000],
   );
+});
+
+test('the backoff spaces starts: an attempt that already waited that long is followed at once', () => {
+  assert.equal(restartDelay(4, 50), 3950, 'a refusal in 50 ms waits out the rest of its 4 s');
+  assert.equal(restartDelay(4, 5000), 0, 'an attempt that waited 5 s on a silent camera: again at once');
+  assert.equal(restartDelay(6, 50, true), 450, 'a server just back: the base step, not the grown backoff');
+  assert.equal(restartDelay(6, 5000), 5000, 'at the 10 s cap, one start per 10 s at most');
+});
+
+test('the probed RTSP server is the URL host and port, 554 by default', () => {
+  assert.deepEqual(rtspEndpoint('rtsp://u:p@10.0.0.5:8554/live'), { host: '10.0.0.5', port: 8554 });
+  assert.deepEqual(rtspEndpoint('rtsp://cam.local/1'), { host: 'cam.local', port: 554 });
+  assert.deepEqual(rtspEndpoint('rtsp://[::1]:554/x'), { host: '::1', port: 554 });
+  assert.equal(rtspEndpoint('demo:1'), null);
 });
 
 test('ffmpeg failures map to operator reasons', () => {
@@ -116,4 +131,17 @@ test('Annex-B splitter handles HEVC IRAP and first-slice flags', () => {
     units.map((u) => u.key),
     [true, false, false],
   );
+});
+
+test('a camera the short probe cannot size is probed in full; an HEVC copy changes muxer; else it goes on', () => {
+  const short = { probe: 'short', codec: 'h264' } as const;
+  const unsized = parseInputInfo('  Stream #0:0: Video: h264, none, 90k tbr, 90k tbn\nOutput #0')!;
+  assert.deepEqual(restartWith(unsized, short, true), { probe: 'full', codec: 'h264' });
+  // Probed in full already: no second restart, whatever it found.
+  assert.equal(restartWith(unsized, { probe: 'full', codec: 'h264' }, true), null);
+  const sized = parseInputInfo('  Stream #0:0: Video: h264 (High), yuv420p, 1920x1080, 25 fps\n')!;
+  assert.equal(restartWith(sized, short, true), null);
+  const hevc = parseInputInfo('  Stream #0:0: Video: hevc (Main), yuv420p, 1280x720, 25 fps\n')!;
+  assert.deepEqual(restartWith(hevc, short, true), { probe: 'short', codec: 'hevc' });
+  assert.equal(restartWith(hevc, short, false), null, 'transcoded: any codec will do');
 });

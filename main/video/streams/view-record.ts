@@ -10,7 +10,7 @@ import type { ViewEvent } from './gateway';
 const log = createLogger('gateway');
 
 export interface ViewRecordDeps {
-  registry: { append(input: RegistryInput): unknown };
+  registry: { append(input: RegistryInput): unknown; appendLater(input: RegistryInput): void };
   /** `operationId` and `operation` of the special operation covering the camera (OperationTags.view). */
   tags: { view(cameraId: number): Record<string, unknown> };
   /** A wall tile's viewing names the operator who put the camera there. */
@@ -18,9 +18,11 @@ export interface ViewRecordDeps {
 }
 
 /**
- * A viewing session must not start unrecorded (the start throws, and the gateway refuses the
- * viewer); its end is reported from socket listeners, which must never throw, so a failure there
- * is logged.
+ * A viewing session must not start unrecorded: while the registry cannot write (disk full), the
+ * start throws RegistryWriteError and the gateway refuses the viewer (close code 4010, reason
+ * `registry_unable_to_write`). Its end is reported from socket listeners, which must never throw:
+ * an end the registry cannot write now is kept and written when it can (appendLater); any other
+ * failure is logged.
  */
 export function viewRecorder(d: ViewRecordDeps): (phase: 'start' | 'end', v: ViewEvent) => void {
   return (phase, v) => {
@@ -37,7 +39,7 @@ export function viewRecorder(d: ViewRecordDeps): (phase: 'start' | 'end', v: Vie
     if (phase === 'start') d.registry.append(entry);
     else
       try {
-        d.registry.append(entry);
+        d.registry.appendLater(entry);
       } catch (e) {
         log.error('end of viewing not recorded', e);
       }

@@ -4,7 +4,7 @@
  */
 import type { Result } from '../../../common/result';
 import type { WallCommand, WallLink, WallState } from '../../../common/wall';
-import type { WallShown } from '../../../common/contract-wall';
+import type { WallShown } from '../../../common/contract';
 import type { RegistryActor } from '../../records/registry/registry';
 
 export type { WallCommand };

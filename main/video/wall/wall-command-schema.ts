@@ -1,5 +1,5 @@
 /**
- * The one validation of a wall command, used at both doors: the console's IPC (`wall:apply`) and
+ * The one validation of a wall command, used at both doors: the console's IPC (wall-handlers.ts) and
  * the rack PC's end of the link. The tour bounds are the state model's own.
  */
 import { z } from 'zod';

@@ -3,33 +3,52 @@
  * the presets, records every change in the registry (who, when, what) and pushes the wall's view
  * to consoles and wall pages. The PTZ side calls `recallPresetByNumber` for joystick buttons.
  */
-import type { WallView } from '../../../common/contract-wall';
+import type { WallView } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { WallCommand, WallState } from '../../../common/wall';
 import type { EventSink } from '../../platform/ipc/router';
 import { createLogger } from '../../platform/log/logger';
+import { after, type Awaitable } from '../../platform/storage/awaitable';
 import type { Registry, RegistryActor } from '../../records/registry/registry';
 import type { WallController } from './controller';
 import { NO_DISPLAY, type DisplayControl } from './display/display-control';
 import type { WallDisplays } from './wall-displays';
-import type { WallPresets } from './wall-presets';
+import type { WallPresetStore } from './wall-presets';
 
 const log = createLogger('wall');
 
 export class WallDesk {
   private missing: string | null = null;
   private readonly off: () => void;
+  readonly controller: WallController;
+  readonly displays: WallDisplays;
   /** The wall display's controls: on this PC (--display), or the rack PC's over the link. */
-  display: DisplayControl = NO_DISPLAY;
+  readonly display: DisplayControl;
+  private readonly presets: WallPresetStore;
+  private readonly registry: Registry;
+  private readonly events: EventSink;
 
-  constructor(
-    readonly controller: WallController,
-    private readonly presets: WallPresets,
-    readonly displays: WallDisplays,
-    private readonly registry: Registry,
-    private readonly events: EventSink,
-  ) {
-    this.off = controller.onChange(() => this.push());
+  constructor(d: {
+    controller: WallController;
+    presets: WallPresetStore;
+    displays: WallDisplays;
+    display?: DisplayControl | undefined;
+    registry: Registry;
+    events: EventSink;
+  }) {
+    this.controller = d.controller;
+    this.displays = d.displays;
+    this.display = d.display ?? NO_DISPLAY;
+    this.presets = d.presets;
+    this.registry = d.registry;
+    this.events = d.events;
+    const offWall = d.controller.onChange(() => this.push());
+    // A preset saved on another post is in this post's list at once.
+    const offPresets = d.presets.onChange?.(() => this.push());
+    this.off = () => {
+      offWall();
+      offPresets?.();
+    };
   }
 
   view(): WallView {
@@ -75,14 +94,15 @@ export class WallDesk {
     return p ? this.recall(p.name, by) : Promise.resolve(err('wall_preset_unknown', { name: String(n) }));
   }
 
-  savePreset(name: string, by: RegistryActor): Result<WallView> {
+  savePreset(name: string, by: RegistryActor): Awaitable<Result<WallView>> {
     const state = this.controller.state();
     if (!state) return err('wall_preset_unknown', { name: name.slice(0, 60) });
-    const r = this.presets.save(name, state);
-    if (!r.ok) return r;
-    this.registry.append({ type: 'wall.preset_save', actor: by, data: { name: r.value.name } });
-    this.push();
-    return ok(this.view());
+    return after(this.presets.save(name, state), (r) => {
+      if (!r.ok) return r;
+      this.registry.append({ type: 'wall.preset_save', actor: by, data: { name: r.value.name } });
+      this.push();
+      return ok(this.view());
+    });
   }
 
   private record(cmd: WallCommand, by: RegistryActor): void {

@@ -7,8 +7,11 @@ import path from 'node:path';
 import { Registry } from '../../records/registry/registry';
 import { loadOrCreateKeys } from '../../records/registry/registry-key';
 import { AuthService } from '../../records/auth/auth-service';
-import { OperatorStore } from '../../records/auth/operator-store';
-import { WALL_KEY_FILE, WallDisplays, loadOrCreateWallKey } from './wall-displays';
+import { SqliteOperatorStore } from '../../records/auth/operator-store';
+import { layoutEvents } from '../mosaic/mosaic-handlers';
+import { streamsEvents } from '../streams/streams-handlers';
+import { WALL_KEY_FILE, WallDisplays, loadOrCreateWallKey, wallPagePushes } from './wall-displays';
+import { wallEvents } from './wall-handlers';
 
 test('the wall key is made once, kept private, and a malformed one is replaced', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-wallkey-'));
@@ -67,7 +70,7 @@ test('a page with the key gets its own video token for wall tiles only; without 
 test('a wall page gets the wall pushes only, no operator channel, and leaves with its socket', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-wallauth-'));
   const displays = new WallDisplays('k'.repeat(43), () => undefined);
-  const auth = new AuthService(new OperatorStore(dir), new Registry(dir, loadOrCreateKeys(dir)), {
+  const auth = new AuthService(new SqliteOperatorStore(dir), new Registry(dir, loadOrCreateKeys(dir)), {
     isDemo: () => false,
     lockAfterSeconds: 60,
     onRevoke: () => undefined,
@@ -78,10 +81,14 @@ test('a wall page gets the wall pushes only, no operator channel, and leaves wit
   assert.equal(auth.check('stranger', 'wall-display')?.error.code, 'forbidden');
   for (const need of ['view', 'wall', 'session', 'registry'] as const)
     assert.equal(auth.check('wall-page', need)?.error.code, 'unauthenticated', need);
-  assert.equal(auth.mayReceive('wall-page', 'wall:changed', null), true);
-  assert.equal(auth.mayReceive('wall-page', 'streams:status', null), true);
-  assert.equal(auth.mayReceive('wall-page', 'layout:changed', null), false);
-  assert.equal(auth.mayReceive('stranger', 'wall:changed', null), false);
+  const rules = { ...wallEvents, ...streamsEvents, ...layoutEvents };
+  const mayReceive = wallPagePushes(displays, (c, e, t) =>
+    auth.mayReceive(c, rules[e as keyof typeof rules], t),
+  );
+  assert.equal(mayReceive('wall-page', 'wall:changed', null), true);
+  assert.equal(mayReceive('wall-page', 'streams:status', null), true);
+  assert.equal(mayReceive('wall-page', 'layout:changed', null), false);
+  assert.equal(mayReceive('stranger', 'wall:changed', null), false);
   auth.logout('wall-page', 'disconnect');
   assert.equal(displays.has('wall-page'), false);
 });

@@ -2,7 +2,7 @@
  * Who may open the wall page. The page shows images, so a local process must not get them by
  * loading `/wall`. The post keeps a wall key (`wall.key` in the data directory, mode 0600); the
  * kiosk URL carries it in its fragment, which no HTTP request sends. The page exchanges it over
- * `/ipc` (`wall:open`) for a video token of its own, valid while that page stays connected and
+ * `/ipc` (its open invoke) for a video token of its own, valid while that page stays connected and
  * only for the `wall-tile` surface. Without the key a page gets nothing.
  *
  * Wrong keys are counted per client, never per post: a local process flooding wrong keys is
@@ -11,8 +11,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WallShown } from '../../../common/contract-wall';
+import type { EventName, WallShown } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
+import type { PushFilter } from '../../platform/ipc/router';
 import { createLogger } from '../../platform/log/logger';
 import type { ViewerIdentity } from '../streams/gateway';
 
@@ -22,6 +23,21 @@ export const WALL_KEY_FILE = 'wall.key';
 export const MAX_WRONG_KEYS = 3;
 /** Wrong keys are logged at most this often, as a count (a flood must not flood the log). */
 const WRONG_KEY_LOG_MS = 10_000;
+
+/** The only pushes a wall page receives: what it needs to show its tiles, nothing of operators. */
+export const WALL_DISPLAY_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
+  'wall:changed',
+  'streams:status',
+  'cameras:changed',
+]);
+
+/** A wall page gets only WALL_DISPLAY_EVENTS (and what is addressed to it); anyone else, what `others` allows. */
+export function wallPagePushes(displays: { has(clientId: string): boolean }, others: PushFilter): PushFilter {
+  return (clientId, event, target) =>
+    target === null && displays.has(clientId)
+      ? WALL_DISPLAY_EVENTS.has(event)
+      : others(clientId, event, target);
+}
 
 /** Constant time: both sides are hashed to fixed-length digests before timingSafeEqual. */
 function sameSecret(a: string, b: string): boolean {

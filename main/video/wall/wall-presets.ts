@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WallPreset } from '../../../common/contract-wall';
+import type { WallPreset } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { textProblem } from '../../../common/text';
 import type { WallState } from '../../../common/wall';
+import type { Awaitable } from '../../platform/storage/awaitable';
 import { storageErrorCode, writeFileAtomic } from '../../platform/storage/atomic-write';
 import { createLogger } from '../../platform/log/logger';
 import { isCameraId, isWallLayout, parseTour } from './wall-state';
@@ -26,7 +27,7 @@ export function presetName(raw: string): string | null {
   return name.length < 1 || name.length > 60 ? null : name;
 }
 
-function parsePreset(v: unknown): WallPreset | null {
+export function parsePreset(v: unknown): WallPreset | null {
   if (v === null || typeof v !== 'object') return null;
   const p = v as { name?: unknown; layout?: unknown; tiles?: unknown };
   const name = typeof p.name === 'string' ? presetName(p.name) : null;
@@ -40,7 +41,33 @@ function parsePreset(v: unknown): WallPreset | null {
   return { name, layout: p.layout, tiles };
 }
 
-export class WallPresets {
+/**
+ * Where the wall's presets are kept: a JSON file in the post's folder, or the CIC's shared
+ * PostgreSQL (pg-wall-presets.ts), read from a copy kept live by LISTEN/NOTIFY; its saves answer
+ * with a promise.
+ */
+export interface WallPresetStore {
+  names(): string[];
+  get(name: string): WallPreset | undefined;
+  /** The n-th preset (1-based), for joystick buttons. */
+  byNumber(n: number): WallPreset | undefined;
+  save(rawName: string, wall: WallState): Awaitable<Result<WallPreset>>;
+  /** Another post saved a preset (shared store only). */
+  onChange?(listener: () => void): () => void;
+}
+
+/** The preset `wall` makes under `rawName`, or why it cannot be one. */
+export function presetOf(rawName: string, wall: WallState): Result<WallPreset> {
+  const name = presetName(rawName);
+  if (!name) return err('wall_preset_name');
+  return ok({
+    name,
+    layout: wall.layout,
+    tiles: wall.tiles.map((t) => ({ cameraId: t.cameraId, tour: t.tour })),
+  });
+}
+
+export class WallPresets implements WallPresetStore {
   private readonly file: string;
   private presets: WallPreset[] = [];
   /** The file could not be read as presets: it is set aside before anything is written over it. */
@@ -98,13 +125,10 @@ export class WallPresets {
 
   /** Saves the wall as it is under `name` (replacing a preset of the same name). */
   save(rawName: string, wall: WallState): Result<WallPreset> {
-    const name = presetName(rawName);
-    if (!name) return err('wall_preset_name');
-    const preset: WallPreset = {
-      name,
-      layout: wall.layout,
-      tiles: wall.tiles.map((t) => ({ cameraId: t.cameraId, tour: t.tour })),
-    };
+    const made = presetOf(rawName, wall);
+    if (!made.ok) return made;
+    const preset = made.value;
+    const name = preset.name;
     const i = this.presets.findIndex((p) => p.name.toLowerCase() === name.toLowerCase());
     if (i < 0 && this.presets.length >= MAX_PRESETS) return err('wall_preset_limit', { max: MAX_PRESETS });
     const next = [...this.presets];

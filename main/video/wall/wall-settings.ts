@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WallSettings } from '../../../common/contract-wall';
+import type { WallSettings } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import { storageErrorCode, writeFileAtomic } from '../../platform/storage/atomic-write';
 import { createLogger } from '../../platform/log/logger';

@@ -2,8 +2,7 @@
  * The wall's state model: pure functions from a state and one command to the next state, or a
  * refusal that changes nothing. Shared by the wall on this PC and the rack PC behind the link.
  */
-import { MAX_TILES } from '../../../common/contract';
-import { WALL_TILES } from '../../../common/contract-wall';
+import { MAX_TILES, WALL_TILES } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import {
   WALL_LAYOUTS,

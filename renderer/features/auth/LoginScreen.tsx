@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../common/result';
 import { errorText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
+import { Field, Why, useWhyId } from '../../ui/form';
 
 export function LoginScreen() {
   const t = useT();
@@ -11,6 +12,8 @@ export function LoginScreen() {
   const [error, setError] = useState<AppError | null>(null);
   const locale = useConsole(selectors.locale);
   const [busy, setBusy] = useState(false);
+  const [gaps, setGaps] = useState({ user: false, password: false });
+  const why = useWhyId();
 
   const submit = async (u: string, p: string): Promise<void> => {
     setBusy(true);
@@ -21,34 +24,49 @@ export function LoginScreen() {
   };
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
-    void submit(user, password);
+    const missing = { user: user.trim() === '', password: password === '' };
+    setGaps(missing);
+    if (!missing.user && !missing.password) void submit(user, password);
   };
 
   return (
     <div className="login" data-testid="login-screen">
-      <form onSubmit={onSubmit} className="login-box">
+      <form onSubmit={onSubmit} className="login-box" noValidate>
         <h1>{t('app.title')}</h1>
         <h2>{t('login.title')}</h2>
-        <label>
-          {t('login.user')}
+        <Field label={t('login.user')} required error={gaps.user ? 'form.missing' : null} testid="login-user">
           <input
             data-testid="login-user"
             autoComplete="username"
             value={user}
-            onChange={(e) => setUser(e.target.value)}
+            aria-required="true"
+            aria-invalid={gaps.user || undefined}
+            onChange={(e) => {
+              setUser(e.target.value);
+              setGaps({ ...gaps, user: false });
+            }}
             autoFocus
           />
-        </label>
-        <label>
-          {t('login.password')}
+        </Field>
+        <Field
+          label={t('login.password')}
+          required
+          error={gaps.password ? 'form.missing' : null}
+          testid="login-password"
+        >
           <input
             data-testid="login-password"
             type="password"
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            aria-required="true"
+            aria-invalid={gaps.password || undefined}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              setGaps({ ...gaps, password: false });
+            }}
           />
-        </label>
+        </Field>
         {error && (
           <p className="login-error" role="alert" data-testid="login-error">
             {errorText(locale, error)}
@@ -58,10 +76,12 @@ export function LoginScreen() {
           type="submit"
           className="primary"
           data-testid="login-submit"
-          disabled={busy || !user || !password}
+          disabled={busy}
+          aria-describedby={busy ? why : undefined}
         >
           {t('login.submit')}
         </button>
+        <Why id={why} reason={busy ? 'login.busyWhy' : null} />
         {demoAvailable && (
           <button
             type="button"

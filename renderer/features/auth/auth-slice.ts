@@ -1,6 +1,6 @@
 import type { SessionView } from '../../../common/contract';
 import type { AppError } from '../../../common/result';
-import { api } from '../../api/bridge';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 /** The operator at the post: login, lock, unlock, change of operator, and what his role loads. */
@@ -35,7 +35,7 @@ export const createAuthSlice: ConsoleSlice<AuthSlice> = (set, get) => ({
     else if (session.locked) get().resetStreams();
   },
   loadAuthStatus: async () => {
-    const status = await api.invoke('auth:status');
+    const status = await rpc.auth.status();
     if (!status.ok) {
       set({ session: null, demoAvailable: false, authChecked: true });
       return;
@@ -46,24 +46,24 @@ export const createAuthSlice: ConsoleSlice<AuthSlice> = (set, get) => ({
     if (session && !session.locked) await get().refreshConsole();
   },
   login: async (user, password) => {
-    const r = await api.invoke('auth:login', { login: user, password });
+    const r = await rpc.auth.login({ login: user, password });
     if (!r.ok) return r.error;
     get().setSession(r.value);
     await get().refreshConsole();
     return null;
   },
   logout: async () => {
-    await api.invoke('auth:logout');
-    const s = await api.invoke('auth:status');
+    await rpc.auth.logout();
+    const s = await rpc.auth.status();
     get().setSession(null);
     set({ demoAvailable: s.ok ? s.value.demoAvailable : false });
   },
   lock: async (reason) => {
-    const r = await api.invoke('auth:lock', { reason });
+    const r = await rpc.auth.lock({ reason });
     if (r.ok) get().setSession(r.value);
   },
   unlock: async (password) => {
-    const r = await api.invoke('auth:unlock', { password });
+    const r = await rpc.auth.unlock({ password });
     if (!r.ok) return r.error;
     get().setSession(r.value);
     await get().refreshConsole();
@@ -74,7 +74,7 @@ export const createAuthSlice: ConsoleSlice<AuthSlice> = (set, get) => ({
     const now = Date.now();
     if (!s || s.locked || now - lastPing < Math.min(15_000, (s.lockAfterSeconds * 1000) / 4)) return;
     lastPing = now;
-    void api.invoke('auth:activity');
+    void rpc.auth.activity();
   },
   refreshConsole: async () => {
     await get().loadInventory();

@@ -11,10 +11,11 @@ export function CameraTree() {
   const { setSearch, assign } = useConsole.getState();
   const tree = useMemo(() => cameraTree(cameras, search), [cameras, search]);
   return (
-    <aside className="tree" data-testid="camera-tree">
-      <h2>{t('tree.title')}</h2>
+    <section className="tree" data-testid="camera-tree" aria-labelledby="tree-title">
+      <h2 id="tree-title">{t('tree.title')}</h2>
       <input
         type="search"
+        aria-label={t('tree.search')}
         data-testid="camera-search"
         placeholder={t('tree.search')}
         value={search}
@@ -27,10 +28,11 @@ export function CameraTree() {
           {site.zones.map((z) => (
             <div key={z.zone} className="zone">
               {z.zone && <div className="zone-name">{z.zone}</div>}
-              <ul>
+              <ul role="listbox" aria-label={z.zone ? `${site.site} — ${z.zone}` : site.site}>
                 {z.cameras.map((c) => (
                   <li
                     key={c.id}
+                    role="option"
                     data-testid={`camera-${c.id}`}
                     aria-selected={mapSelected === c.id}
                     className={mapSelected === c.id ? 'picked' : undefined}
@@ -47,6 +49,6 @@ export function CameraTree() {
           ))}
         </details>
       ))}
-    </aside>
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import {
   type ImportPreview,
   type InventoryView,
 } from '../../../common/contract';
-import { api } from '../../api/bridge';
+import { rpc } from '../../api/bridge';
 import { fileBase64, oversize } from '../../api/file-base64';
 import type { ConsoleSlice } from '../../console/console-store';
 
@@ -39,7 +39,7 @@ export const createCamerasSlice: ConsoleSlice<CamerasSlice> = (set, get) => ({
   setSearch: (search) => set({ search }),
   setPreview: (preview) => set({ preview }),
   loadInventory: async () => {
-    const inv = await api.invoke('cameras:list');
+    const inv = await rpc.cameras.list();
     if (!inv.ok) return;
     get().applyInventory(inv.value);
     if (inv.value.lastError) set({ error: inv.value.lastError });
@@ -49,14 +49,14 @@ export const createCamerasSlice: ConsoleSlice<CamerasSlice> = (set, get) => ({
     if (tooLarge) return set({ error: tooLarge });
     // Bytes, not text: a French Excel writes Windows-1252.
     const contentBase64 = await fileBase64(file);
-    const r = await api.invoke('cameras:preview-import', { fileName: file.name, contentBase64 });
+    const r = await rpc.cameras.previewImport({ fileName: file.name, contentBase64 });
     if (r.ok) set({ error: null, preview: r.value });
     else set({ error: r.error });
   },
   applyImport: async () => {
     const preview = get().preview;
     if (!preview) return;
-    const r = await api.invoke('cameras:apply-import', { previewId: preview.previewId });
+    const r = await rpc.cameras.applyImport({ previewId: preview.previewId });
     set({ preview: null });
     if (r.ok) set({ notice: { key: 'import.done', params: { count: r.value.cameras.length } } });
     else set({ error: r.error });

@@ -5,7 +5,7 @@ import {
   POLICE_SECOURS,
   type ContactEntry,
   type ContactSite,
-} from '../../../common/contract-docs';
+} from '../../../common/contract';
 import type { MessageKey } from '../../i18n';
 import { useConsole, useT } from '../../console/console-store';
 import { PanelFrame } from '../shell/PanelFrame';
@@ -31,7 +31,10 @@ export function ContactsPanel() {
     setDraft({ ...draft, entries: draft.entries.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
   };
   const save = async (): Promise<void> => {
-    if (draft) setSaved(await saveContacts(draft));
+    if (!draft) return;
+    const ok = await saveContacts(draft);
+    if (ok) useConsole.getState().clearErrorIn('contacts');
+    setSaved(ok);
   };
   const site = (s: ContactSite): string => t(`contacts.site.${s}` as MessageKey);
 

@@ -1,5 +1,5 @@
-import type { ContactsInput, ContactsView } from '../../../common/contract-docs';
-import { api } from '../../api/bridge';
+import type { ContactsInput, ContactsView } from '../../../common/contract';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 /** The CSU's and the CIC's numbers and the CIC's procedure (issue 12). */
@@ -15,11 +15,11 @@ export const createContactsSlice: ConsoleSlice<ContactsSlice> = (set, get) => ({
   contacts: null,
   applyContacts: (contacts) => set({ contacts }),
   loadContacts: async () => {
-    const v = get().unwrap(await api.invoke('contacts:get'));
+    const v = get().unwrap(await rpc.contacts.get());
     if (v) set({ contacts: v });
   },
   saveContacts: async (input) => {
-    const v = get().unwrap(await api.invoke('contacts:set', input));
+    const v = get().unwrap(await rpc.contacts.set(input));
     if (v) set({ contacts: v, error: null });
     return v !== null;
   },

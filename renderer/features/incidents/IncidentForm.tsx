@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { POLICE_SECOURS, URGENCIES, type Urgency } from '../../../common/contract-docs';
+import { POLICE_SECOURS, URGENCIES, type Urgency } from '../../../common/contract';
+import { parseDayTime } from '../../../common/format';
 import type { MessageKey } from '../../i18n';
 import { useConsole, useT } from '../../console/console-store';
+import { DateTimeEcho, DateTimeInput, Field, Why, useWhyId } from '../../ui/form';
 import { localInput } from '../../ui/local-input';
+import { PanelFrame } from '../shell/PanelFrame';
 
 /** The 17 police-secours reminder and the CIC's own procedure, shown on an urgent report. */
 export function UrgentReminder() {
@@ -16,16 +19,18 @@ export function UrgentReminder() {
   );
 }
 
+type Gap = 'category' | 'cameras' | 'time' | 'description';
+
 /** An incident report ("signalement"): category from the current instructions, cameras, time, urgency. */
 export function IncidentForm() {
   const t = useT();
-  const categories = useConsole((s) => s.instructions?.current?.categories ?? null);
+  const instructions = useConsole((s) => s.instructions);
   const cameras = useConsole((s) => s.cameras);
   const { setIncidentFormOpen, reportIncident, loadInstructions, loadContacts, setNotice } =
     useConsole.getState();
   const [f, setF] = useState(() => {
     const s = useConsole.getState();
-    const cam = s.tiles[s.selected] ?? null;
+    const cam = s.tiles[s.solo ?? s.selected] ?? null;
     return {
       category: '',
       cameras: cam !== null ? [String(cam)] : ([] as string[]),
@@ -35,18 +40,35 @@ export function IncidentForm() {
     };
   });
   const [busy, setBusy] = useState(false);
+  const [gaps, setGaps] = useState<ReadonlySet<Gap>>(new Set());
+  const why = useWhyId();
   useEffect(() => {
     void loadInstructions();
     void loadContacts();
   }, [loadInstructions, loadContacts]);
+  // Known once main answered: no version in force (null) or one without categories, the same to the operator.
+  const categories = instructions?.current?.categories ?? null;
+  const noInstructions = instructions !== null && (categories === null || categories.length === 0);
 
+  const change = (patch: Partial<typeof f>, gap: Gap): void => {
+    setF({ ...f, ...patch });
+    if (gaps.has(gap)) setGaps(new Set([...gaps].filter((g) => g !== gap)));
+  };
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    const at = parseDayTime(f.time);
+    const missing = new Set<Gap>();
+    if (f.category === '') missing.add('category');
+    if (f.cameras.length === 0) missing.add('cameras');
+    if (at === null) missing.add('time');
+    if (f.description.trim() === '') missing.add('description');
+    setGaps(missing);
+    if (missing.size > 0 || at === null) return;
     setBusy(true);
     const r = await reportIncident({
       category: f.category,
       cameras: f.cameras.map(Number),
-      occurredAt: new Date(f.time).toISOString(),
+      occurredAt: new Date(at).toISOString(),
       description: f.description,
       urgency: f.urgency,
     });
@@ -56,27 +78,30 @@ export function IncidentForm() {
       setIncidentFormOpen(false);
     }
   };
-  const valid = f.category !== '' && f.cameras.length > 0 && f.description.trim() !== '' && f.time !== '';
+  const gap = (g: Gap, key: MessageKey = 'form.missing'): MessageKey | null => (gaps.has(g) ? key : null);
 
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal incident-form"
-        role="dialog"
-        aria-modal="true"
-        data-testid="incident-form"
-        onSubmit={(e) => void submit(e)}
-      >
-        <h2>{t('incident.title')}</h2>
-        {categories !== null && categories.length === 0 && (
-          <p className="bad">{t('incident.noInstructions')}</p>
+    <PanelFrame
+      testid="incident-form-pane"
+      surface="incident-form"
+      title={t('incident.title')}
+      closeTestid="incident-form-close"
+      onClose={() => setIncidentFormOpen(false)}
+    >
+      <form className="incident-form" data-testid="incident-form" noValidate onSubmit={(e) => void submit(e)}>
+        {noInstructions && (
+          <p className="bad" data-testid="incident-no-instructions">
+            {t('incident.noInstructions')}
+          </p>
         )}
-        <label>
-          {t('incident.category')}
+        <p className="muted">{t('form.requiredLegend')}</p>
+        <Field label={t('incident.category')} required error={gap('category')} testid="incident-category">
           <select
             data-testid="incident-category"
             value={f.category}
-            onChange={(e) => setF({ ...f, category: e.target.value })}
+            aria-required="true"
+            aria-invalid={gaps.has('category') || undefined}
+            onChange={(e) => change({ category: e.target.value }, 'category')}
           >
             <option value="">—</option>
             {(categories ?? []).map((c) => (
@@ -85,15 +110,18 @@ export function IncidentForm() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('incident.cameras')}
+        </Field>
+        <Field label={t('incident.cameras')} required error={gap('cameras')} testid="incident-cameras">
           <select
             multiple
             size={Math.min(6, Math.max(2, cameras.length))}
             data-testid="incident-cameras"
             value={f.cameras}
-            onChange={(e) => setF({ ...f, cameras: [...e.target.selectedOptions].map((o) => o.value) })}
+            aria-required="true"
+            aria-invalid={gaps.has('cameras') || undefined}
+            onChange={(e) =>
+              change({ cameras: [...e.target.selectedOptions].map((o) => o.value) }, 'cameras')
+            }
           >
             {cameras.map((c) => (
               <option key={c.id} value={String(c.id)}>
@@ -101,29 +129,38 @@ export function IncidentForm() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('incident.time')}
-          <input
-            type="datetime-local"
-            step={1}
-            data-testid="incident-time"
+        </Field>
+        <Field
+          label={t('incident.time')}
+          required
+          error={gap('time', 'form.invalidDateTime')}
+          testid="incident-time"
+          hint={<DateTimeEcho value={f.time} />}
+        >
+          <DateTimeInput
+            testid="incident-time"
             value={f.time}
-            onChange={(e) => setF({ ...f, time: e.target.value })}
+            invalid={gaps.has('time')}
+            onChange={(time) => change({ time }, 'time')}
           />
-        </label>
-        <label>
-          {t('incident.description')}
+        </Field>
+        <Field
+          label={t('incident.description')}
+          required
+          error={gap('description')}
+          testid="incident-description"
+        >
           <textarea
             data-testid="incident-description"
             rows={4}
             maxLength={2000}
             value={f.description}
-            onChange={(e) => setF({ ...f, description: e.target.value })}
+            aria-required="true"
+            aria-invalid={gaps.has('description') || undefined}
+            onChange={(e) => change({ description: e.target.value }, 'description')}
           />
-        </label>
-        <label>
-          {t('incident.urgency')}
+        </Field>
+        <Field label={t('incident.urgency')}>
           <select
             data-testid="incident-urgency"
             value={f.urgency}
@@ -135,17 +172,24 @@ export function IncidentForm() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {f.urgency === 'urgent' && <UrgentReminder />}
         <div className="actions">
           <button type="button" data-testid="incident-cancel" onClick={() => setIncidentFormOpen(false)}>
             {t('incident.cancel')}
           </button>
-          <button type="submit" data-testid="incident-submit" disabled={busy || !valid}>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="incident-submit"
+            disabled={busy}
+            aria-describedby={busy ? why : undefined}
+          >
             {t('incident.submit')}
           </button>
         </div>
+        <Why id={why} reason={busy ? 'form.sending' : null} />
       </form>
-    </div>
+    </PanelFrame>
   );
 }

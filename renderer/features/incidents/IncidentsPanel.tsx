@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { URGENCIES, type IncidentFilter, type Urgency } from '../../../common/contract-docs';
-import { formatDate, formatTime, type MessageKey } from '../../i18n';
+import { URGENCIES, type IncidentFilter, type Urgency } from '../../../common/contract';
+import { formatDateTime } from '../../../common/format';
+import type { MessageKey } from '../../i18n';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { DateRange } from '../../ui/DateRange';
 import { NONE } from '../../ui/empty';
+import { dayParam } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
 
 /** The incident reports filed at this post, filtered by category, camera, urgency and period. */
@@ -19,8 +21,8 @@ export function IncidentsPanel() {
     ...(f.category && { category: f.category }),
     ...(f.camera && { cameraId: Number(f.camera) }),
     ...(f.urgency && { urgency: f.urgency as Urgency }),
-    ...(f.from && { from: f.from }),
-    ...(f.to && { to: f.to }),
+    ...(f.from && { from: dayParam(f.from) }),
+    ...(f.to && { to: dayParam(f.to) }),
   });
   useEffect(() => {
     void loadInstructions();
@@ -30,12 +32,11 @@ export function IncidentsPanel() {
     e.preventDefault();
     void listIncidents(filter());
   };
-  const when = (iso: string): string =>
-    `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
+  const when = (iso: string): string => formatDateTime(Date.parse(iso), { locale });
 
   return (
     <PanelFrame testid="incidents-panel" title={t('incidents.title')}>
-      <form className="filters" onSubmit={apply}>
+      <form className="filters" noValidate onSubmit={apply}>
         <label>
           {t('incident.category')}{' '}
           <select
@@ -87,13 +88,13 @@ export function IncidentsPanel() {
       <table data-testid="incident-list" data-count={list.length}>
         <thead>
           <tr>
-            <th>#</th>
-            <th>{t('incident.time')}</th>
-            <th>{t('incident.category')}</th>
-            <th>{t('incident.cameras')}</th>
-            <th>{t('incident.urgency')}</th>
-            <th>{t('incident.description')}</th>
-            <th>{t('incidents.by')}</th>
+            <th scope="col">#</th>
+            <th scope="col">{t('incident.time')}</th>
+            <th scope="col">{t('incident.category')}</th>
+            <th scope="col">{t('incident.cameras')}</th>
+            <th scope="col">{t('incident.urgency')}</th>
+            <th scope="col">{t('incident.description')}</th>
+            <th scope="col">{t('incidents.by')}</th>
           </tr>
         </thead>
         <tbody>

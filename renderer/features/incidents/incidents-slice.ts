@@ -1,6 +1,7 @@
-import type { IncidentFilter, IncidentInput, IncidentView } from '../../../common/contract-docs';
-import { api } from '../../api/bridge';
+import type { IncidentFilter, IncidentInput, IncidentView } from '../../../common/contract';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
+import { isoDay } from '../../../common/format';
 
 /** The incident reports ("signalements", issue 12): the list as filtered, and the report form. */
 export interface IncidentsSlice {
@@ -16,11 +17,7 @@ export interface IncidentsSlice {
 
 /** Does a pushed report belong in the list as filtered? (The list re-reads on every filter change.) */
 export function matchesFilter(v: IncidentView, f: IncidentFilter): boolean {
-  const day = (iso: string): string => {
-    const d = new Date(iso);
-    const p = (n: number): string => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  };
+  const day = (iso: string): string => isoDay(Date.parse(iso));
   return (
     (f.category === undefined || v.category === f.category) &&
     (f.urgency === undefined || v.urgency === f.urgency) &&
@@ -40,13 +37,13 @@ export const createIncidentsSlice: ConsoleSlice<IncidentsSlice> = (set, get) => 
   ...initial(),
   setIncidentFormOpen: (incidentFormOpen) => set({ incidentFormOpen }),
   reportIncident: async (input) => {
-    const r = get().unwrap(await api.invoke('incidents:report', input));
+    const r = get().unwrap(await rpc.incidents.report(input));
     if (r) get().incidentAdded(r);
     return r;
   },
   listIncidents: async (filter) => {
     set({ incidentFilter: filter });
-    const list = get().unwrap(await api.invoke('incidents:list', filter));
+    const list = get().unwrap(await rpc.incidents.list(filter));
     if (list) set({ incidents: list });
   },
   incidentAdded: (v) => {

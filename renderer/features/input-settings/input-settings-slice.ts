@@ -1,10 +1,13 @@
-import type { PtzInputSettings } from '../../../common/contract-ptz';
-import { api } from '../../api/bridge';
+import type { PtzInputSettings, PtzInputView } from '../../../common/contract';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 /** The post's input devices' tuning (dead zone, curve, inversion), as main validated and saved it. */
 export interface InputSettingsSlice {
   inputSettings: PtzInputSettings | null;
+  /** The devices' axes and buttons right now, pushed by main to the technician's consoles. */
+  inputLive: PtzInputView | null;
+  applyPtzInput(v: PtzInputView): void;
   loadInputSettings(): Promise<void>;
   saveInputSettings(s: PtzInputSettings): Promise<boolean>;
   resetInputSettings(): void;
@@ -12,14 +15,16 @@ export interface InputSettingsSlice {
 
 export const createInputSettingsSlice: ConsoleSlice<InputSettingsSlice> = (set, get) => ({
   inputSettings: null,
+  inputLive: null,
+  applyPtzInput: (inputLive) => set({ inputLive }),
   loadInputSettings: async () => {
-    const s = get().unwrap(await api.invoke('ptz:settings-get'));
+    const s = get().unwrap(await rpc.ptz.settingsGet());
     if (s) set({ inputSettings: s });
   },
   saveInputSettings: async (s) => {
-    const saved = get().unwrap(await api.invoke('ptz:settings-set', s));
+    const saved = get().unwrap(await rpc.ptz.settingsSet(s));
     if (saved) set({ inputSettings: saved });
     return saved !== null;
   },
-  resetInputSettings: () => set({ inputSettings: null }),
+  resetInputSettings: () => set({ inputSettings: null, inputLive: null }),
 });

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { formatDate, formatTime } from '../../i18n';
+import { formatDateTime } from '../../../common/format';
 import { selectors, useConsole, useT } from '../../console/console-store';
+import { FileInput } from '../../ui/form';
+import { ErrorNote } from '../shell/ErrorNote';
 import { MarkdownView } from './MarkdownView';
 import { PdfView } from './PdfView';
 
@@ -16,6 +18,8 @@ export function InstructionsPanel() {
   const [categories, setCategories] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // A new file field after each import: the one shown names no file.
+  const [fileKey, setFileKey] = useState(0);
 
   useEffect(() => {
     void (async () => {
@@ -25,8 +29,7 @@ export function InstructionsPanel() {
     })();
   }, [loadInstructions, readInstructions]);
 
-  const when = (iso: string): string =>
-    `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
+  const when = (iso: string): string => formatDateTime(Date.parse(iso), { locale });
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const f = file.current?.files?.[0];
@@ -42,85 +45,95 @@ export function InstructionsPanel() {
     if (imported) {
       setDone(f.name);
       setCategories('');
-      if (file.current) file.current.value = '';
+      setFileKey((k) => k + 1);
     }
   };
 
   return (
-    <aside className="instructions-panel" data-testid="instructions-panel">
-      <div className="row">
-        <h2>{t('instr.title')}</h2>
-        <span className="spacer" />
-        <button data-testid="instructions-close" onClick={() => setPanel('none')}>
+    <section
+      className="instructions-panel pane"
+      data-testid="instructions-panel"
+      data-surface="instructions"
+      aria-labelledby="instructions-title"
+    >
+      <header className="pane-head">
+        <h2 id="instructions-title">{t('instr.title')}</h2>
+        <button type="button" data-testid="instructions-close" onClick={() => setPanel('none')}>
           {t('panel.close')}
         </button>
-      </div>
-      {canImport && (
-        <form className="instructions-import" onSubmit={(e) => void submit(e)}>
-          <label>
-            {t('instr.file')}
-            <input ref={file} type="file" accept=".md,.markdown,.pdf" data-testid="instructions-file" />
-          </label>
-          <label>
-            {t('instr.pdfCategories')}
-            <input
-              data-testid="instructions-categories"
-              value={categories}
-              placeholder={t('instr.pdfCategoriesHint')}
-              onChange={(e) => setCategories(e.target.value)}
+      </header>
+      <ErrorNote surface="instructions" />
+      <div className="pane-body">
+        {canImport && (
+          <form className="instructions-import" noValidate onSubmit={(e) => void submit(e)}>
+            <FileInput
+              key={fileKey}
+              ref={file}
+              label={t('instr.file')}
+              accept=".md,.markdown,.pdf"
+              testid="instructions-file"
             />
-          </label>
-          <button type="submit" data-testid="instructions-import" disabled={busy}>
-            {t('instr.import')}
-          </button>
-          {done && (
-            <p className="ok" data-testid="instructions-imported">
-              {t('instr.imported', { file: done })}
+            <label>
+              {t('instr.pdfCategories')}
+              <input
+                data-testid="instructions-categories"
+                value={categories}
+                placeholder={t('instr.pdfCategoriesHint')}
+                onChange={(e) => setCategories(e.target.value)}
+              />
+            </label>
+            <button type="submit" data-testid="instructions-import" disabled={busy}>
+              {t('instr.import')}
+            </button>
+            {done && (
+              <p className="ok" data-testid="instructions-imported">
+                {t('instr.imported', { file: done })}
+              </p>
+            )}
+          </form>
+        )}
+        {view && view.versions.length === 0 && (
+          <p className="muted" data-testid="instructions-none">
+            {t('instr.none')}
+          </p>
+        )}
+        {view && view.versions.length > 0 && (
+          <ul className="instructions-versions" data-testid="instructions-versions">
+            {view.versions.map((v) => (
+              <li key={v.version}>
+                <button
+                  data-testid={`instructions-version-${v.version}`}
+                  data-current={String(v.version === view.current?.version)}
+                  aria-pressed={doc?.version.version === v.version}
+                  onClick={() => void readInstructions(v.version)}
+                >
+                  {t('instr.version', { version: v.version, file: v.fileName, at: when(v.importedAt) })}
+                  {v.version === view.current?.version ? ` (${t('instr.current')})` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {doc && (
+          <section
+            data-testid="instructions-shown"
+            data-version={doc.version.version}
+            data-format={doc.content.format}
+          >
+            <p className="muted">
+              {t('instr.importedBy', { name: doc.version.importedBy, at: when(doc.version.importedAt) })}
             </p>
-          )}
-        </form>
-      )}
-      {view && view.versions.length === 0 && (
-        <p className="muted" data-testid="instructions-none">
-          {t('instr.none')}
-        </p>
-      )}
-      {view && view.versions.length > 0 && (
-        <ul className="instructions-versions" data-testid="instructions-versions">
-          {view.versions.map((v) => (
-            <li key={v.version}>
-              <button
-                data-testid={`instructions-version-${v.version}`}
-                data-current={String(v.version === view.current?.version)}
-                aria-pressed={doc?.version.version === v.version}
-                onClick={() => void readInstructions(v.version)}
-              >
-                {t('instr.version', { version: v.version, file: v.fileName, at: when(v.importedAt) })}
-                {v.version === view.current?.version ? ` (${t('instr.current')})` : ''}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {doc && (
-        <section
-          data-testid="instructions-shown"
-          data-version={doc.version.version}
-          data-format={doc.content.format}
-        >
-          <p className="muted">
-            {t('instr.importedBy', { name: doc.version.importedBy, at: when(doc.version.importedAt) })}
-          </p>
-          <p className="muted" data-testid="instructions-categories-list">
-            {t('instr.categories')} {doc.version.categories.map((c) => c.label).join(' · ')}
-          </p>
-          {doc.content.format === 'markdown' ? (
-            <MarkdownView text={doc.content.text} />
-          ) : (
-            <PdfView base64={doc.content.base64} />
-          )}
-        </section>
-      )}
-    </aside>
+            <p className="muted" data-testid="instructions-categories-list">
+              {t('instr.categories')} {doc.version.categories.map((c) => c.label).join(' · ')}
+            </p>
+            {doc.content.format === 'markdown' ? (
+              <MarkdownView text={doc.content.text} />
+            ) : (
+              <PdfView base64={doc.content.base64} />
+            )}
+          </section>
+        )}
+      </div>
+    </section>
   );
 }

@@ -3,8 +3,8 @@ import {
   type InstructionsContent,
   type InstructionsVersionView,
   type InstructionsView,
-} from '../../../common/contract-docs';
-import { api } from '../../api/bridge';
+} from '../../../common/contract';
+import { rpc } from '../../api/bridge';
 import { fileBase64, oversize } from '../../api/file-base64';
 import type { ConsoleSlice } from '../../console/console-store';
 
@@ -33,11 +33,11 @@ export const createInstructionsSlice: ConsoleSlice<InstructionsSlice> = (set, ge
       void get().readInstructions(current.version);
   },
   loadInstructions: async () => {
-    const v = get().unwrap(await api.invoke('instructions:get'));
+    const v = get().unwrap(await rpc.instructions.get());
     if (v) set({ instructions: v });
   },
   readInstructions: async (version) => {
-    const doc = get().unwrap(await api.invoke('instructions:read', { version }));
+    const doc = get().unwrap(await rpc.instructions.read({ version }));
     if (doc) set({ instructionsDoc: doc });
   },
   importInstructions: async (file, categories) => {
@@ -48,7 +48,7 @@ export const createInstructionsSlice: ConsoleSlice<InstructionsSlice> = (set, ge
     }
     const contentBase64 = await fileBase64(file);
     const r = get().unwrap(
-      await api.invoke('instructions:import', {
+      await rpc.instructions.import({
         fileName: file.name,
         contentBase64,
         ...(categories.length > 0 && { categories }),

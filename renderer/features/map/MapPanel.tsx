@@ -8,6 +8,7 @@ import { isPlaced, markerState } from './map-markers';
 import { MapImportForm } from './MapImportForm';
 import { SiteMap } from './SiteMap';
 import { DND_CAMERA } from '../../ui/dnd';
+import { ErrorNote } from '../shell/ErrorNote';
 
 function Unplaced() {
   const t = useT();
@@ -42,16 +43,30 @@ export function MapPanel() {
     void useConsole.getState().loadMap();
   }, []);
   return (
-    <aside className="map-panel" data-testid="map-panel" data-kind={view?.kind ?? ''}>
-      <h2>{t('map.title')}</h2>
-      {view?.kind === 'none' && (
-        <p className="muted" data-testid="map-none">
-          {t(canImport ? 'map.noneTechnician' : 'map.none')}
-        </p>
-      )}
-      {view && view.kind !== 'none' && <SiteMap view={view} />}
-      <Unplaced />
-      {canImport && <MapImportForm />}
-    </aside>
+    <section
+      className="map-panel pane"
+      data-testid="map-panel"
+      data-surface="map"
+      data-kind={view?.kind ?? ''}
+      aria-labelledby="map-title"
+    >
+      <header className="pane-head">
+        <h2 id="map-title">{t('map.title')}</h2>
+        <button type="button" data-testid="map-close" onClick={() => useConsole.getState().setPanel('none')}>
+          {t('panel.close')}
+        </button>
+      </header>
+      <ErrorNote surface="map" />
+      <div className="pane-body">
+        {view?.kind === 'none' && (
+          <p className="muted" data-testid="map-none">
+            {t(canImport ? 'map.noneTechnician' : 'map.none')}
+          </p>
+        )}
+        {view && view.kind !== 'none' && <SiteMap view={view} />}
+        <Unplaced />
+        {canImport && <MapImportForm />}
+      </div>
+    </section>
   );
 }

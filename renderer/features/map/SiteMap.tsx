@@ -6,8 +6,7 @@
  */
 import * as L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
-import type { CameraView } from '../../../common/contract';
-import type { MapView } from '../../../common/contract-map';
+import type { CameraView, MapView } from '../../../common/contract';
 import { useConsole, useT } from '../../console/console-store';
 import { isPlaced, markerLatLng, markerState } from './map-markers';
 import { DND_CAMERA } from '../../ui/dnd';

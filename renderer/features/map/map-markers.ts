@@ -2,8 +2,7 @@
  * Pure helpers of the site map: a camera's state for its marker (from the stream statuses the
  * console already has), where a marker goes, and the technician's reference points as typed.
  */
-import type { CameraView, StreamStatus } from '../../../common/contract';
-import type { MapRefPoint, MapView } from '../../../common/contract-map';
+import type { CameraView, StreamStatus, MapRefPoint, MapView } from '../../../common/contract';
 import { toPixel } from '../../../common/map-transform';
 
 export type MarkerState = 'playing' | 'stalled' | 'reconnecting' | 'connecting' | 'offline' | 'idle';

@@ -1,7 +1,6 @@
-import type { MapRefPoint, MapView } from '../../../common/contract-map';
-import { MAP_MAX_IMAGE_BYTES } from '../../../common/contract-map';
+import { type MapRefPoint, type MapView, MAP_MAX_IMAGE_BYTES } from '../../../common/contract';
 import type { Result } from '../../../common/result';
-import { api } from '../../api/bridge';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 import { fileBase64, oversize } from '../../api/file-base64';
 
@@ -48,7 +47,7 @@ export const createMapSlice: ConsoleSlice<MapSlice> = (set, get) => {
   return {
     ...initial(),
     loadMap: async () => {
-      const r = await api.invoke('map:get');
+      const r = await rpc.map.get();
       if (r.ok) await get().applyMapView(r.value);
     },
     applyMapView: async (view) => {
@@ -60,7 +59,7 @@ export const createMapSlice: ConsoleSlice<MapSlice> = (set, get) => {
         return;
       }
       if (old?.version === view.version) return;
-      const r = await api.invoke('map:plan');
+      const r = await rpc.map.plan();
       if (!r.ok || !r.value) return;
       const url = blobUrl(r.value.contentBase64, `image/${r.value.type}`);
       // A newer view may have arrived meanwhile: keep only the picture of the view in force.
@@ -71,7 +70,7 @@ export const createMapSlice: ConsoleSlice<MapSlice> = (set, get) => {
       set({ mapPlan: { version: view.version, url } });
     },
     mapTileUrl: async (z, x, y) => {
-      const r = await api.invoke('map:tile', { z, x, y });
+      const r = await rpc.map.tile({ z, x, y });
       return r.ok && r.value ? blobUrl(r.value.contentBase64, 'image/png') : null;
     },
     selectMapCamera: (cameraId) => {
@@ -88,11 +87,11 @@ export const createMapSlice: ConsoleSlice<MapSlice> = (set, get) => {
       }
       set({ mapImport: 'sending' });
       const contentBase64 = await fileBase64(file);
-      return imported(await api.invoke('map:import-plan', { fileName: file.name, contentBase64, points }));
+      return imported(await rpc.map.importPlan({ fileName: file.name, contentBase64, points }));
     },
     importTiles: async (folder) => {
       set({ mapImport: 'sending' });
-      return imported(await api.invoke('map:import-tiles', { folder }));
+      return imported(await rpc.map.importTiles({ folder }));
     },
     resetMap: () => {
       const plan = get().mapPlan;

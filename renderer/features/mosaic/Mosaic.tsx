@@ -1,6 +1,5 @@
 import type { CSSProperties, DragEvent } from 'react';
-import type { LayoutName } from '../../../common/contract';
-import { WALL_GRID } from '../../../common/contract-wall';
+import { type LayoutName, WALL_GRID } from '../../../common/contract';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { DND_CAMERA, DND_TILE } from '../../ui/dnd';
 import { pageOptions } from '../../video/options';
@@ -22,7 +21,8 @@ function ConsoleTile({ index, style }: { index: number; style?: CSSProperties })
   const camera = useConsole((s) =>
     cameraId === null ? undefined : s.cameras.find((c) => c.id === cameraId),
   );
-  const selected = useConsole((s) => s.selected === index);
+  // The tile a typed number goes to: not while a wall tile is the target (one highlight only).
+  const selected = useConsole((s) => s.selected === index && !(s.wallOpen && s.wallSelected !== null));
   const fullRate = useConsole((s) => s.fullRate);
   const statuses = useConsole((s) => s.statuses);
   const playback = useConsole((s) => s.playback[index]);

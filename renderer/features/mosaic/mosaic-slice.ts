@@ -1,13 +1,12 @@
-import { MAX_TILES, type LayoutName, type LayoutState } from '../../../common/contract';
-import { WALL_TILES } from '../../../common/contract-wall';
-import { api } from '../../api/bridge';
+import { MAX_TILES, type LayoutName, type LayoutState, WALL_TILES } from '../../../common/contract';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 /** Tiles shown by each layout; the first tile of 1+5 / 1+7 is the large one (the wall's table, one definition). */
 export const LAYOUT_TILES: Record<LayoutName, number> = WALL_TILES;
 
 /**
- * The post's saved mosaic: `pending` until `layout:get` answers after a login. Edits made while it
+ * The post's saved mosaic: `pending` until main's saved layout arrives after a login. Edits made while it
  * is on its way show at once, then replay on the saved mosaic, which is saved only then: a click
  * right after logging in no longer saves empty tiles over the post's cameras.
  */
@@ -23,6 +22,8 @@ export interface MosaicSlice {
   solo: number | null;
   /** This post shows every frame on small tiles too. */
   fullRate: boolean;
+  /** The operator's own mosaic, kept while an operation's cameras are shown in its place. */
+  ownMosaic: Pick<LayoutState, 'layout' | 'tiles'> | null;
   setFullRate(on: boolean): void;
   applyLayout(state: LayoutState): void;
   loadLayout(): Promise<void>;
@@ -33,6 +34,8 @@ export interface MosaicSlice {
   setLayout(layout: LayoutName): void;
   /** Puts a whole mosaic on the console (an operation's cameras), saved like any other edit. */
   showMosaic(layout: LayoutName, tiles: (number | null)[]): void;
+  /** Back to the mosaic the operator had before an operation replaced it ("revenir à ma mosaïque"). */
+  restoreMosaic(): void;
   assign(index: number, cameraId: number | null): void;
   swap(a: number, b: number): void;
   select(index: number): void;
@@ -48,6 +51,7 @@ const initial = () => ({
   selected: 0,
   solo: null,
   fullRate: false,
+  ownMosaic: null,
 });
 
 export const createMosaicSlice: ConsoleSlice<MosaicSlice> = (set, get) => {
@@ -67,7 +71,7 @@ export const createMosaicSlice: ConsoleSlice<MosaicSlice> = (set, get) => {
     setFullRate: (on) => edit((s) => ({ ...s, fullRate: on })),
     applyLayout: (s) => set({ layout: s.layout, tiles: s.tiles, fullRate: s.fullRate === true }),
     loadLayout: async () => {
-      const r = await api.invoke('layout:get');
+      const r = await rpc.layout.get();
       const edits = early;
       early = [];
       if (r.ok) get().applyLayout(edits.reduce((s, e) => e(s), r.value));
@@ -79,7 +83,7 @@ export const createMosaicSlice: ConsoleSlice<MosaicSlice> = (set, get) => {
       set(initial());
     },
     persistLayout: (state) => {
-      void api.invoke('layout:set', state).then((r) => {
+      void rpc.layout.set(state).then((r) => {
         if (!r.ok) set({ error: r.error });
       });
     },
@@ -88,8 +92,16 @@ export const createMosaicSlice: ConsoleSlice<MosaicSlice> = (set, get) => {
       edit((s) => ({ ...s, layout }));
     },
     showMosaic: (layout, tiles) => {
-      set({ solo: null, selected: 0 });
+      // The first replacement keeps the operator's own mosaic; a second one keeps it still.
+      const own = get().ownMosaic ?? { layout: get().layout, tiles: get().tiles };
+      set({ solo: null, selected: 0, ownMosaic: own });
       edit((s) => ({ ...s, layout, tiles }));
+    },
+    restoreMosaic: () => {
+      const own = get().ownMosaic;
+      if (!own) return;
+      set({ solo: null, selected: 0, ownMosaic: null });
+      edit((s) => ({ ...s, layout: own.layout, tiles: own.tiles }));
     },
     assign: (index, cameraId) => {
       set({ selected: index });

@@ -3,22 +3,37 @@
  * `operations` right, to be closed or extended, and stays overdue until someone does.
  */
 import { useEffect, useState } from 'react';
-import type { OperationView } from '../../../common/contract-operations';
+import type { OperationView } from '../../../common/contract';
 import { formatTime } from '../../i18n';
 import { selectors, useConsole, useT } from '../../console/console-store';
+import { confirmClose } from './OperationsPanel';
 
 function DuePrompt({ op }: { op: OperationView }) {
   const t = useT();
   const locale = useConsole(selectors.locale);
-  const { extendOperation, closeOperation } = useConsole.getState();
+  const { extendOperation } = useConsole.getState();
   const [minutes, setMinutes] = useState('60');
   return (
-    <div className="operation-due" role="alertdialog" data-testid={`operation-due-${op.id}`}>
-      <p>{t('operations.dueTitle', { name: op.name, end: formatTime(locale, Date.parse(op.plannedEnd)) })}</p>
-      <button data-testid="operation-close" onClick={() => void closeOperation(op.id)}>
+    <div
+      className="operation-due"
+      role="alertdialog"
+      aria-labelledby={`operation-due-${op.id}-title`}
+      data-testid={`operation-due-${op.id}`}
+      data-surface="operation-due"
+    >
+      <p id={`operation-due-${op.id}-title`}>
+        {t('operations.dueTitle', { name: op.name, end: formatTime(locale, Date.parse(op.plannedEnd)) })}
+      </p>
+      <button
+        type="button"
+        className="danger"
+        data-testid="operation-close"
+        onClick={() => void confirmClose(op)}
+      >
         {t('operations.close')}
       </button>
       <button
+        type="button"
         data-testid="operation-extend"
         onClick={() => void extendOperation(op.id, Math.max(1, Number(minutes) || 60))}
       >

@@ -3,19 +3,32 @@
  * one. Main validates everything; its refusal shows here in the operator's language.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { OPERATION_KINDS, type OperationKind, type OperationView } from '../../../common/contract-operations';
+import { OPERATION_KINDS, type OperationKind, type OperationView } from '../../../common/contract';
+import { formatDateTime, parseDayTime } from '../../../common/format';
 import type { AppError } from '../../../common/result';
-import { formatDate, formatTime, type MessageKey } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { errorText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
+import { DateTimeEcho, DateTimeInput, Field } from '../../ui/form';
 import { localInput } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
 
-/** A datetime-local value as ISO; an unreadable one goes as typed and main refuses it. */
+/** A date and time typed in the console's fields, as ISO; an unreadable one goes as typed and main refuses it. */
 const toIso = (v: string): string => {
-  const t = new Date(v).getTime();
-  return Number.isNaN(t) ? v.slice(0, 40) : new Date(t).toISOString();
+  const t = parseDayTime(v);
+  return t === null ? v.slice(0, 40) : new Date(t).toISOString();
 };
+
+/** Closing an operation ends it for everyone: the supervisor confirms first. */
+export async function confirmClose(op: OperationView): Promise<void> {
+  const s = useConsole.getState();
+  const yes = await s.askConfirm({
+    title: { key: 'operations.confirmTitle', params: { name: op.name } },
+    body: { key: 'operations.confirmBody', params: { name: op.name } },
+    ok: 'operations.close',
+  });
+  if (yes) await useConsole.getState().closeOperation(op.id);
+}
 
 const blank = () => ({
   name: '',
@@ -31,7 +44,7 @@ const blank = () => ({
 function Row({ op }: { op: OperationView }) {
   const t = useT();
   const locale = useConsole(selectors.locale);
-  const { showOperation, closeOperation } = useConsole.getState();
+  const { showOperation } = useConsole.getState();
   const end = Date.parse(op.plannedEnd);
   const active = op.state === 'running' || op.state === 'due';
   return (
@@ -44,16 +57,25 @@ function Row({ op }: { op: OperationView }) {
       <td>{op.preset ?? ''}</td>
       <td>
         {t(`operations.state.${op.state}` as MessageKey)}{' '}
-        {t('operations.until', { end: `${formatDate(locale, end)} ${formatTime(locale, end)}` })}
+        {t('operations.until', { end: formatDateTime(end, { locale, seconds: false }) })}
       </td>
       <td>
         {active && (
-          <button data-testid={`operation-show-${op.id}`} onClick={() => void showOperation(op.id)}>
+          <button
+            type="button"
+            data-testid={`operation-show-${op.id}`}
+            onClick={() => void showOperation(op.id)}
+          >
             {t('operations.show')}
           </button>
         )}
         {op.state !== 'closed' && (
-          <button data-testid={`operation-close-${op.id}`} onClick={() => void closeOperation(op.id)}>
+          <button
+            type="button"
+            className="danger"
+            data-testid={`operation-close-${op.id}`}
+            onClick={() => void confirmClose(op)}
+          >
             {t('operations.close')}
           </button>
         )}
@@ -94,23 +116,21 @@ export function OperationsPanel() {
     setError(r);
     if (!r) setF(blank());
   };
+  // Required as main requires them (its own refusal names anything else, in the operator's language).
   const text = (k: 'name' | 'requester' | 'legalRef' | 'cameras', id: string, label: MessageKey) => (
-    <label>
-      {t(label)}
-      <input data-testid={id} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} />
-    </label>
-  );
-  const time = (k: 'startAt' | 'plannedEnd', id: string, label: MessageKey) => (
-    <label>
-      {t(label)}
+    <Field label={t(label)} required>
       <input
-        type="datetime-local"
-        step={1}
         data-testid={id}
         value={f[k]}
+        aria-required="true"
         onChange={(e) => setF({ ...f, [k]: e.target.value })}
       />
-    </label>
+    </Field>
+  );
+  const time = (k: 'startAt' | 'plannedEnd', id: string, label: MessageKey) => (
+    <Field label={t(label)} required hint={<DateTimeEcho value={f[k]} />}>
+      <DateTimeInput testid={id} value={f[k]} onChange={(v) => setF({ ...f, [k]: v })} />
+    </Field>
   );
   return (
     <PanelFrame testid="operations-panel" title={t('operations.title')}>
@@ -118,6 +138,18 @@ export function OperationsPanel() {
         <p className="muted">{t('operations.empty')}</p>
       ) : (
         <table className="operations">
+          <thead>
+            <tr>
+              <th scope="col">{t('operations.name')}</th>
+              <th scope="col">{t('operations.kind')}</th>
+              <th scope="col">{t('operations.requester')}</th>
+              <th scope="col">{t('operations.legalRef')}</th>
+              <th scope="col">{t('operations.cameras')}</th>
+              <th scope="col">{t('operations.preset')}</th>
+              <th scope="col">{t('operations.state')}</th>
+              <th scope="col">{t('operations.actions')}</th>
+            </tr>
+          </thead>
           <tbody>
             {operations.map((op) => (
               <Row key={op.id} op={op} />
@@ -125,11 +157,10 @@ export function OperationsPanel() {
           </tbody>
         </table>
       )}
-      <form className="filters" data-testid="operation-new" onSubmit={(e) => void submit(e)}>
+      <form className="filters" data-testid="operation-new" noValidate onSubmit={(e) => void submit(e)}>
         <h3>{t('operations.new')}</h3>
         {text('name', 'operation-name', 'operations.name')}
-        <label>
-          {t('operations.kind')}
+        <Field label={t('operations.kind')} required>
           <select
             data-testid="operation-kind"
             value={f.kind}
@@ -141,12 +172,11 @@ export function OperationsPanel() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {text('requester', 'operation-requester', 'operations.requester')}
         {text('legalRef', 'operation-legal-ref', 'operations.legalRef')}
         {text('cameras', 'operation-cameras', 'operations.cameras')}
-        <label>
-          {t('operations.preset')}
+        <Field label={t('operations.preset')}>
           <select
             data-testid="operation-preset"
             value={f.preset}
@@ -159,10 +189,10 @@ export function OperationsPanel() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {time('startAt', 'operation-start-at', 'operations.startAt')}
         {time('plannedEnd', 'operation-end-at', 'operations.endAt')}
-        <button type="submit" data-testid="operation-submit">
+        <button type="submit" className="primary" data-testid="operation-submit">
           {t('operations.submit')}
         </button>
       </form>

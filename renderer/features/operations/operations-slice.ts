@@ -1,8 +1,14 @@
 /** Special operations (article 3): the list main pushes, and every change as a call to main. */
-import { LAYOUTS, MAX_TILES, type LayoutName } from '../../../common/contract';
-import type { OperationInput, OperationStarted, OperationView } from '../../../common/contract-operations';
+import {
+  LAYOUTS,
+  MAX_TILES,
+  type LayoutName,
+  type OperationInput,
+  type OperationStarted,
+  type OperationView,
+} from '../../../common/contract';
 import type { AppError } from '../../../common/result';
-import { api } from '../../api/bridge';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 import { LAYOUT_TILES } from '../mosaic/mosaic-slice';
 
@@ -48,13 +54,13 @@ export const createOperationsSlice: ConsoleSlice<OperationsSlice> = (set, get) =
   return {
     operations: [],
     loadOperations: async () => {
-      const r = await api.invoke('operations:list');
+      const r = await rpc.operations.list();
       if (r.ok) set({ operations: r.value });
     },
     applyOperations: (operations) => set({ operations }),
     operationDue: (op) => replace(op),
     createOperation: async (input) => {
-      const r = await api.invoke('operations:create', input);
+      const r = await rpc.operations.create(input);
       if (!r.ok) return r.error;
       replace(r.value.operation);
       started(r.value);
@@ -62,17 +68,17 @@ export const createOperationsSlice: ConsoleSlice<OperationsSlice> = (set, get) =
     },
     extendOperation: async (id, minutes) => {
       const plannedEnd = new Date(Date.now() + minutes * 60_000).toISOString();
-      const r = await api.invoke('operations:extend', { id, plannedEnd });
+      const r = await rpc.operations.extend({ id, plannedEnd });
       if (r.ok) replace(r.value);
       else set({ error: r.error });
     },
     closeOperation: async (id) => {
-      const r = await api.invoke('operations:close', { id });
+      const r = await rpc.operations.close({ id });
       if (r.ok) replace(r.value);
       else set({ error: r.error });
     },
     showOperation: async (id) => {
-      const r = await api.invoke('operations:show', { id });
+      const r = await rpc.operations.show({ id });
       if (r.ok) started(r.value);
       else set({ error: r.error });
     },

@@ -1,10 +1,10 @@
-import type { PtzLeaseView } from '../../../common/contract-ptz';
+import { formatDuration } from '../../../common/format';
+import type { PtzLeaseView } from '../../../common/contract';
 import { useConsole, useT } from '../../console/console-store';
 
-/** mm:ss left, never negative. */
+/** m:ss left, never negative. */
 export function countdown(expiresAt: number, now: number): string {
-  const s = Math.max(0, Math.ceil((expiresAt - now) / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return formatDuration(Math.ceil((expiresAt - now) / 1000));
 }
 
 /** Who holds the camera and for how long: on the tile for everyone, and in the PTZ panel. */

@@ -5,8 +5,11 @@
  * The arrow keys steer while the lease is held; keyup and window blur stop. Main enforces all of it.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { PtzDeviceView } from '../../../common/contract-ptz';
+import type { PtzDeviceView } from '../../../common/contract';
 import { useConsole, useT } from '../../console/console-store';
+import type { MessageKey } from '../../i18n';
+import { Field, Why, useWhyId } from '../../ui/form';
+import { ErrorNote } from '../shell/ErrorNote';
 import { PtzLease } from './PtzLease';
 
 const KEY_SPEED = 0.6;
@@ -114,8 +117,14 @@ function TakeForm({ cameraId, onDone }: { cameraId: number; onDone: () => void }
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<{ ref: boolean; reason: boolean }>({ ref: false, reason: false });
+  const why = useWhyId();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    // The console's own messages, in its language: no browser bubble.
+    const gaps = { ref: eventRef.trim() === '', reason: reason.trim() === '' };
+    setMissing(gaps);
+    if (gaps.ref || gaps.reason) return;
     setBusy(true);
     const ok = await useConsole
       .getState()
@@ -123,28 +132,40 @@ function TakeForm({ cameraId, onDone }: { cameraId: number; onDone: () => void }
     setBusy(false);
     if (ok) onDone();
   };
+  const required: MessageKey = 'form.missing';
   return (
-    <form className="ptz-take-form" onSubmit={(e) => void submit(e)} data-testid="ptz-take-form">
-      <label>
-        {t('ptz.eventRef')}
+    <form className="ptz-take-form" noValidate onSubmit={(e) => void submit(e)} data-testid="ptz-take-form">
+      <Field label={t('ptz.eventRef')} required error={missing.ref ? required : null} testid="ptz-event-ref">
         <input
           data-testid="ptz-event-ref"
           value={eventRef}
           maxLength={80}
-          required
-          onChange={(e) => setRef(e.target.value)}
+          aria-required="true"
+          aria-invalid={missing.ref || undefined}
+          onChange={(e) => {
+            setRef(e.target.value);
+            setMissing({ ...missing, ref: false });
+          }}
         />
-      </label>
-      <label>
-        {t('ptz.reason')}
+      </Field>
+      <Field
+        label={t('ptz.reason')}
+        required
+        error={missing.reason ? required : null}
+        testid="ptz-event-reason"
+      >
         <input
           data-testid="ptz-event-reason"
           value={reason}
           maxLength={300}
-          required
-          onChange={(e) => setReason(e.target.value)}
+          aria-required="true"
+          aria-invalid={missing.reason || undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setMissing({ ...missing, reason: false });
+          }}
         />
-      </label>
+      </Field>
       {role === 'supervisor' && (
         <label className="ptz-override">
           <input
@@ -157,9 +178,16 @@ function TakeForm({ cameraId, onDone }: { cameraId: number; onDone: () => void }
         </label>
       )}
       <p className="muted">{t('ptz.notifyFirst')}</p>
-      <button className="primary" type="submit" disabled={busy} data-testid="ptz-take-confirm">
+      <button
+        className="primary"
+        type="submit"
+        disabled={busy}
+        aria-describedby={busy ? why : undefined}
+        data-testid="ptz-take-confirm"
+      >
         {busy ? t('ptz.notifying') : t('ptz.confirm')}
       </button>
+      <Why id={why} reason={busy ? 'ptz.notifyingWhy' : null} />
       <button type="button" onClick={onDone}>
         {t('ptz.cancel')}
       </button>
@@ -180,12 +208,10 @@ export function PtzPanel() {
   const [asking, setAsking] = useState(false);
   const ptzCamera = camera?.ptz ? camera.id : null;
   const mine = !!lease && lease.holder.login === login && lease.holder.post === post;
-  const { ptzSelect, loadPresets, releasePtz, extendPtz, gotoPreset } = useConsole.getState();
+  const { loadPresets, releasePtz, extendPtz, gotoPreset } = useConsole.getState();
 
-  useEffect(() => {
-    ptzSelect(ptzCamera);
-    setAsking(false);
-  }, [ptzCamera, ptzSelect]);
+  // Main learns the selected camera from the shell (console/App.tsx), which shows this pane only for a PTZ camera.
+  useEffect(() => setAsking(false), [ptzCamera]);
   useEffect(() => {
     if (mine && ptzCamera !== null) void loadPresets(ptzCamera);
   }, [mine, ptzCamera, loadPresets]);
@@ -193,8 +219,15 @@ export function PtzPanel() {
 
   const state = deviceState(devices);
   return (
-    <aside className="ptz-panel" data-testid="ptz-panel" data-camera-id={ptzCamera ?? ''}>
+    <section
+      className="ptz-panel pane"
+      data-testid="ptz-panel"
+      data-surface="ptz"
+      data-camera-id={ptzCamera ?? ''}
+      aria-label={t('ptz.title')}
+    >
       <h2>{t('ptz.title')}</h2>
+      <ErrorNote surface="ptz" />
       <div
         className={`ptz-device device-${state}`}
         data-testid="ptz-device"
@@ -205,14 +238,10 @@ export function PtzPanel() {
       >
         {t(`ptz.deviceState.${state === 'none' ? 'none' : state === 'connected' ? 'connected' : 'absent'}`)}
       </div>
-      {ptzCamera === null ? (
-        <p className="muted" data-testid="ptz-none">
-          {t('ptz.notPtz')}
-        </p>
-      ) : (
+      {ptzCamera !== null && camera && (
         <>
           <p className="ptz-camera">
-            {camera!.id} — {camera!.name}
+            {camera.id} — {camera.name}
           </p>
           {error && (
             <p className="ptz-error" role="alert" data-testid="ptz-error" data-reason={error}>
@@ -253,6 +282,6 @@ export function PtzPanel() {
           )}
         </>
       )}
-    </aside>
+    </section>
   );
 }

@@ -5,10 +5,10 @@ import type {
   PtzEndedView,
   PtzLeaseView,
   PtzPresetView,
-  PtzRequestMap,
+  PtzTakeInput,
   PtzStateView,
-} from '../../../common/contract-ptz';
-import { api } from '../../api/bridge';
+} from '../../../common/contract';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 /** How often a held pad button or arrow key is re-sent: main's watchdog stops a silent camera. */
@@ -27,7 +27,7 @@ export interface PtzSlice {
   applyPtzCamera(cameraId: number, error: PtzCameraReason | null): void;
   ptzEnded(e: PtzEndedView): void;
   ptzConsole(i: PtzConsoleView): void;
-  takePtz(req: PtzRequestMap['ptz:take']): Promise<boolean>;
+  takePtz(req: PtzTakeInput): Promise<boolean>;
   extendPtz(cameraId: number): Promise<void>;
   releasePtz(cameraId: number): Promise<void>;
   ptzSelect(cameraId: number | null): void;
@@ -57,7 +57,7 @@ const initial = () => ({
 export const createPtzSlice: ConsoleSlice<PtzSlice> = (set, get) => {
   const applyLease = (l: PtzLeaseView): void => set({ leases: { ...get().leases, [l.cameraId]: l } });
   const move = (cameraId: number, pan: number, tilt: number, zoom: number): void => {
-    void api.invoke('ptz:move', { cameraId, pan, tilt, zoom }).then((r) => {
+    void rpc.ptz.move({ cameraId, pan, tilt, zoom }).then((r) => {
       if (r.ok) return;
       clearHeld(); // refused (no lease, camera down): stop re-sending, say why once
       set({ error: r.error });
@@ -66,7 +66,7 @@ export const createPtzSlice: ConsoleSlice<PtzSlice> = (set, get) => {
   return {
     ...initial(),
     loadPtz: async () => {
-      const r = await api.invoke('ptz:state');
+      const r = await rpc.ptz.state();
       if (!r.ok) return;
       const { leases, devices, ...rest } = r.value;
       set({ ptz: rest, ptzDevices: devices });
@@ -98,23 +98,23 @@ export const createPtzSlice: ConsoleSlice<PtzSlice> = (set, get) => {
       }
     },
     takePtz: async (req) => {
-      const l = get().unwrap(await api.invoke('ptz:take', req));
+      const l = get().unwrap(await rpc.ptz.take(req));
       if (l) applyLease(l);
       return l !== null;
     },
     extendPtz: async (cameraId) => {
-      const l = get().unwrap(await api.invoke('ptz:extend', { cameraId }));
+      const l = get().unwrap(await rpc.ptz.extend({ cameraId }));
       if (l) applyLease(l);
     },
     releasePtz: async (cameraId) => {
       get().ptzStop(cameraId, 'release');
-      if (get().unwrap(await api.invoke('ptz:release', { cameraId })) === null) return;
+      if (get().unwrap(await rpc.ptz.release({ cameraId })) === null) return;
       const leases = { ...get().leases };
       delete leases[cameraId];
       set({ leases });
     },
     ptzSelect: (cameraId) => {
-      void api.invoke('ptz:select', { cameraId });
+      void rpc.ptz.select({ cameraId });
     },
     ptzHold: (cameraId, pan, tilt, zoom) => {
       clearHeld();
@@ -123,14 +123,14 @@ export const createPtzSlice: ConsoleSlice<PtzSlice> = (set, get) => {
     },
     ptzStop: (cameraId, reason) => {
       clearHeld();
-      void api.invoke('ptz:stop', { cameraId, reason });
+      void rpc.ptz.stop({ cameraId, reason });
     },
     loadPresets: async (cameraId) => {
-      const r = await api.invoke('ptz:presets', { cameraId });
+      const r = await rpc.ptz.presets({ cameraId });
       if (r.ok) set({ presets: { ...get().presets, [cameraId]: r.value } });
     },
     gotoPreset: (cameraId, token) => {
-      void api.invoke('ptz:goto-preset', { cameraId, token }).then((r) => get().unwrap(r));
+      void rpc.ptz.gotoPreset({ cameraId, token }).then((r) => get().unwrap(r));
     },
     resetPtz: () => {
       clearHeld();

@@ -4,7 +4,9 @@ import { verifyText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { RegistryProgress, RegistryResults } from './RegistryResults';
 import { RequisitionForm } from './RequisitionForm';
+import { isoDay } from '../../../common/format';
 import { DateRange } from '../../ui/DateRange';
+import { dayParam } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
 
 export function RegistryPanel() {
@@ -15,7 +17,7 @@ export function RegistryPanel() {
     useConsole.getState();
   // The panel opens empty: no earlier search, page or verification (before the first paint).
   useLayoutEffect(resetRegistry, [resetRegistry]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(Date.now());
   const [filter, setFilter] = useState<{ from: string; to: string; login: string; camera: string }>({
     from: today,
     to: today,
@@ -23,11 +25,16 @@ export function RegistryPanel() {
     camera: '',
   });
   const verify = useConsole((s) => s.verification);
-  const [message, setMessage] = useState<string | null>(null);
+  // The file written, worded at render: it follows a change of language.
+  const [written, setWritten] = useState<string | null>(null);
+  const done = (file: string): void => {
+    useConsole.getState().clearErrorIn('registry');
+    setWritten(file);
+  };
 
   const input = (): RegistryFilterInput => ({
-    ...(filter.from && { from: filter.from }),
-    ...(filter.to && { to: filter.to }),
+    ...(filter.from && { from: dayParam(filter.from) }),
+    ...(filter.to && { to: dayParam(filter.to) }),
     ...(filter.login && { login: filter.login }),
     ...(filter.camera && { cameraId: Number(filter.camera) }),
   });
@@ -37,17 +44,17 @@ export function RegistryPanel() {
   };
   const exportAs = async (format: 'csv' | 'pdf'): Promise<void> => {
     const file = await exportRegistry(input(), format);
-    if (file) setMessage(t('reg.exported', { file }));
+    if (file) done(file);
   };
   const checkpoint = async (): Promise<void> => {
     const file = await checkpointRegistry();
-    if (file) setMessage(t('reg.exported', { file }));
+    if (file) done(file);
   };
   const admin = session?.permissions.includes('registry.admin');
 
   return (
     <PanelFrame testid="registry-panel" title={t('reg.title')}>
-      <form className="filters" onSubmit={(e) => void show(e)}>
+      <form className="filters" noValidate onSubmit={(e) => void show(e)}>
         <DateRange value={filter} onChange={setFilter} testid="reg" />
         <label>
           {t('reg.operator')}{' '}
@@ -88,9 +95,9 @@ export function RegistryPanel() {
           </button>
         )}
       </form>
-      {message && (
-        <p className="notice" data-testid="registry-message">
-          {message}
+      {written && (
+        <p className="notice" role="status" data-testid="registry-message">
+          {t('reg.exported', { file: written })}
         </p>
       )}
       <RegistryProgress />

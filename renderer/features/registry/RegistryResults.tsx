@@ -1,5 +1,5 @@
+import { formatDateTime, formatPercent } from '../../../common/format';
 import type { MessageKey } from '../../i18n';
-import { formatDate, formatTime } from '../../i18n';
 import { eventLabel } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { REGISTRY_PAGE_SIZE } from '../../../common/contract';
@@ -15,6 +15,7 @@ const JOB_LABELS: Record<string, MessageKey> = {
 export function RegistryProgress() {
   const t = useT();
   const jobs = useConsole((s) => s.registryJobs);
+  const locale = useConsole(selectors.locale);
   return (
     <>
       {Object.entries(jobs).map(([job, fraction]) => (
@@ -25,8 +26,9 @@ export function RegistryProgress() {
           data-job={job}
           data-fraction={fraction}
         >
-          {t(JOB_LABELS[job] ?? 'reg.job.query')} <progress max={1} value={fraction} />{' '}
-          {Math.round(fraction * 100)} %
+          {t(JOB_LABELS[job] ?? 'reg.job.query')}{' '}
+          <progress max={1} value={fraction} aria-label={t(JOB_LABELS[job] ?? 'reg.job.query')} />{' '}
+          {formatPercent(fraction, { locale, maxDecimals: 0 })}
         </p>
       ))}
     </>
@@ -42,8 +44,10 @@ export function RegistryResults() {
   const slots = useConsole((s) => s.registrySlots);
   const busy = useConsole((s) => Object.keys(s.registryJobs).length > 0);
   const { registryOlderPage, registryNewerPage, registrySlotsPageAt } = useConsole.getState();
-  const when = (iso: string): string =>
-    `${formatDate(locale, Date.parse(iso))} ${formatTime(locale, Date.parse(iso))}`;
+  /** A disabled page button says why (a search running, or no page that way). */
+  const why = (edge: boolean, key: MessageKey): string | undefined =>
+    busy ? t('reg.busyWhy') : edge ? t(key) : undefined;
+  const when = (iso: string): string => formatDateTime(Date.parse(iso), { locale });
 
   return (
     <>
@@ -55,11 +59,11 @@ export function RegistryResults() {
           <table data-testid="registry-slots">
             <thead>
               <tr>
-                <th>{t('reg.camera')}</th>
-                <th>{t('reg.operator')}</th>
-                <th>{t('reg.start')}</th>
-                <th>{t('reg.end')}</th>
-                <th>{t('reg.slotSessions')}</th>
+                <th scope="col">{t('reg.camera')}</th>
+                <th scope="col">{t('reg.operator')}</th>
+                <th scope="col">{t('reg.start')}</th>
+                <th scope="col">{t('reg.end')}</th>
+                <th scope="col">{t('reg.slotSessions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -90,6 +94,7 @@ export function RegistryResults() {
               <button
                 data-testid="registry-slots-prev"
                 disabled={busy || slots.page === 0}
+                title={why(slots.page === 0, 'reg.newestWhy')}
                 onClick={() => void registrySlotsPageAt(slots.page - 1)}
               >
                 {t('reg.newer')}
@@ -100,6 +105,7 @@ export function RegistryResults() {
               <button
                 data-testid="registry-slots-next"
                 disabled={busy || slots.page + 1 >= slots.pages}
+                title={why(slots.page + 1 >= slots.pages, 'reg.oldestWhy')}
                 onClick={() => void registrySlotsPageAt(slots.page + 1)}
               >
                 {t('reg.older')}
@@ -112,10 +118,10 @@ export function RegistryResults() {
           <table data-testid="registry-sessions">
             <thead>
               <tr>
-                <th>{t('reg.camera')}</th>
-                <th>{t('reg.operator')}</th>
-                <th>{t('reg.start')}</th>
-                <th>{t('reg.end')}</th>
+                <th scope="col">{t('reg.camera')}</th>
+                <th scope="col">{t('reg.operator')}</th>
+                <th scope="col">{t('reg.start')}</th>
+                <th scope="col">{t('reg.end')}</th>
               </tr>
             </thead>
             <tbody>
@@ -147,6 +153,7 @@ export function RegistryResults() {
             <button
               data-testid="registry-prev-page"
               disabled={busy || !page.hasNewer}
+              title={why(!page.hasNewer, 'reg.newestWhy')}
               onClick={() => void registryNewerPage()}
             >
               {t('reg.newer')}
@@ -168,12 +175,13 @@ export function RegistryResults() {
             <button
               data-testid="registry-next-page"
               disabled={busy || !page.hasOlder}
+              title={why(!page.hasOlder, 'reg.oldestWhy')}
               onClick={() => void registryOlderPage()}
             >
               {t('reg.older')}
             </button>
           </div>
-          <table data-testid="registry-entries">
+          <table data-testid="registry-entries" aria-label={t('reg.entries')}>
             <tbody>
               {page.entries.map((e) => (
                 <tr key={e.seq} data-type={e.type} data-seq={e.seq}>

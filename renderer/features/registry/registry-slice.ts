@@ -8,7 +8,7 @@ import type {
   VerifyView,
 } from '../../../common/contract';
 import type { Result } from '../../../common/result';
-import { api } from '../../api/bridge';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 /** The access registry: paged consultation, slots viewed, exports, verification, checkpoints, requisitions. */
@@ -68,7 +68,7 @@ export const createRegistrySlice: ConsoleSlice<RegistrySlice> = (set, get) => {
     const upTo = get().registryUpTo;
     const p = value(
       await tracked('registry.query', () =>
-        api.invoke('registry:query', { ...filter, ...cursor, ...(upTo !== null && { upTo }) }),
+        rpc.registry.query({ ...filter, ...cursor, ...(upTo !== null && { upTo }) }),
       ),
     );
     if (p) set({ registryPage: p, registryPageIndex: p.hasNewer ? Math.max(1, index) : 0 });
@@ -78,8 +78,8 @@ export const createRegistrySlice: ConsoleSlice<RegistrySlice> = (set, get) => {
     queryRegistry: async (filter) => {
       set({ registryFilter: filter });
       const [p, slots] = await Promise.all([
-        tracked('registry.query', () => api.invoke('registry:query', filter)),
-        tracked('registry.slots', () => api.invoke('registry:slots', filter)),
+        tracked('registry.query', () => rpc.registry.query(filter)),
+        tracked('registry.slots', () => rpc.registry.slots(filter)),
       ]);
       const pageValue = value(p);
       const slotsValue = value(slots);
@@ -102,9 +102,7 @@ export const createRegistrySlice: ConsoleSlice<RegistrySlice> = (set, get) => {
     registrySlotsPageAt: async (n) => {
       const filter = get().registryFilter;
       if (!filter) return;
-      const slots = value(
-        await tracked('registry.slots', () => api.invoke('registry:slots', { ...filter, page: n })),
-      );
+      const slots = value(await tracked('registry.slots', () => rpc.registry.slots({ ...filter, page: n })));
       if (slots) set({ registrySlots: slots });
     },
     applyJobProgress: (p) =>
@@ -112,15 +110,14 @@ export const createRegistrySlice: ConsoleSlice<RegistrySlice> = (set, get) => {
         p.job in s.registryJobs ? { registryJobs: { ...s.registryJobs, [p.job]: p.fraction } } : {},
       ),
     exportRegistry: async (filter, format) =>
-      value(await tracked('registry.export', () => api.invoke('registry:export', { ...filter, format })))
-        ?.file ?? null,
+      value(await tracked('registry.export', () => rpc.registry.export({ ...filter, format })))?.file ?? null,
     verifyRegistry: async () => {
       set({ verification: null });
-      const v = value(await tracked('registry.verify', () => api.invoke('registry:verify')));
+      const v = value(await tracked('registry.verify', () => rpc.registry.verify()));
       if (v) set({ verification: v });
     },
-    checkpointRegistry: async () => value(await api.invoke('registry:checkpoint'))?.file ?? null,
-    recordRequisition: async (input) => value(await api.invoke('registry:requisition', input)),
+    checkpointRegistry: async () => value(await rpc.registry.checkpoint())?.file ?? null,
+    recordRequisition: async (input) => value(await rpc.registry.requisition(input)),
     resetRegistry: () => set(initial()),
   };
 };

@@ -3,29 +3,30 @@
  * registry and the status history, its charts (main's SVG shown as images) and the committee's files.
  */
 import { useState, type FormEvent } from 'react';
-import type { ReportFigures } from '../../../common/contract-report';
-import { useConsole, useT } from '../../console/console-store';
+import type { ReportFigures } from '../../../common/contract';
+import { formatNumber, formatPercent, isoDay } from '../../../common/format';
+import { selectors, useConsole, useT } from '../../console/console-store';
 import { DateRange } from '../../ui/DateRange';
-
-const today = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+import { Why, useWhyId } from '../../ui/form';
+import { dayParam } from '../../ui/local-input';
+import { PanelFrame } from '../shell/PanelFrame';
 
 function Figures({ f }: { f: ReportFigures }) {
   const t = useT();
+  const locale = useConsole(selectors.locale);
   const pct = (a: number | null): string =>
-    a === null ? t('report.notObserved') : `${Math.round(a * 1000) / 10} %`;
+    a === null ? t('report.notObserved') : formatPercent(a, { locale });
+  const hours = (h: number): string => formatNumber(h, { locale });
   return (
     <div data-testid="report-figures">
       <h3>{t('report.availability')}</h3>
       <table data-testid="report-availability">
         <thead>
           <tr>
-            <th>{t('report.camera')}</th>
-            <th>{t('report.observedHours')}</th>
-            <th>{t('report.playingHours')}</th>
-            <th>{t('report.availabilityShare')}</th>
+            <th scope="col">{t('report.camera')}</th>
+            <th scope="col">{t('report.observedHours')}</th>
+            <th scope="col">{t('report.playingHours')}</th>
+            <th scope="col">{t('report.availabilityShare')}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,8 +35,8 @@ function Figures({ f }: { f: ReportFigures }) {
               <td>
                 {a.cameraId} — {a.name}
               </td>
-              <td>{a.observedHours}</td>
-              <td>{a.playingHours}</td>
+              <td>{hours(a.observedHours)}</td>
+              <td>{hours(a.playingHours)}</td>
               <td data-testid={`report-availability-${a.cameraId}`}>{pct(a.availability)}</td>
             </tr>
           ))}
@@ -86,77 +87,93 @@ function Figures({ f }: { f: ReportFigures }) {
 
 export function ReportPanel() {
   const t = useT();
+  const locale = useConsole(selectors.locale);
   const state = useConsole((s) => s.report);
   const file = useConsole((s) => s.reportFile);
   const exporting = useConsole((s) => s.reportExporting);
   const { runReport, exportReport, closeReport } = useConsole.getState();
-  const [period, setPeriod] = useState({ from: `${new Date().getFullYear()}-01-01`, to: today() });
+  const [period, setPeriod] = useState(() => ({
+    from: `${isoDay(Date.now()).slice(0, 4)}-01-01`,
+    to: isoDay(Date.now()),
+  }));
+  const why = useWhyId();
+  const days = { from: dayParam(period.from), to: dayParam(period.to) };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    void runReport(period);
+    void runReport(days);
   };
   const done = state.phase === 'done' ? state : null;
+  const running = state.phase === 'running';
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal wide"
-        role="dialog"
-        aria-modal="true"
-        data-testid="report-panel"
-        data-state={state.phase}
-      >
-        <h2>{t('report.title')}</h2>
-        <form className="filters" onSubmit={submit}>
-          <DateRange value={period} onChange={setPeriod} testid="report" />
-          <button type="submit" data-testid="report-run" disabled={state.phase === 'running'}>
-            {t('report.run')}
-          </button>
-          <button
-            type="button"
-            data-testid="report-export-pdf"
-            disabled={exporting}
-            onClick={() => void exportReport(period, 'pdf')}
-          >
-            {t('report.pdf')}
-          </button>
-          <button
-            type="button"
-            data-testid="report-export-csv"
-            disabled={exporting}
-            onClick={() => void exportReport(period, 'csv')}
-          >
-            {t('report.csv')}
-          </button>
-        </form>
-        {state.phase === 'running' && (
-          <progress data-testid="report-progress" max={1} value={state.fraction}>
-            {Math.round(state.fraction * 100)} %
-          </progress>
-        )}
-        {file && (
-          <p className="notice" data-testid="report-exported" data-format={file.format}>
-            {t('reg.exported', { file: file.file })}
-          </p>
-        )}
-        {done && (
-          <>
-            <Figures f={done.figures} />
-            <div className="report-charts">
-              {done.charts.map((c) => (
-                <img
-                  key={c.name}
-                  data-testid={`report-chart-${c.name}`}
-                  src={c.url}
-                  alt={t(`report.chart.${c.name}`)}
-                />
-              ))}
-            </div>
-          </>
-        )}
-        <button data-testid="report-close" onClick={closeReport}>
-          {t('selftest.close')}
+    <PanelFrame
+      testid="report-panel"
+      surface="report"
+      title={t('report.title')}
+      closeTestid="report-close"
+      onClose={closeReport}
+      data={{ 'data-state': state.phase }}
+    >
+      <form className="filters" noValidate onSubmit={submit}>
+        <DateRange value={period} onChange={setPeriod} testid="report" />
+        <button
+          type="submit"
+          data-testid="report-run"
+          disabled={running}
+          aria-describedby={running ? why : undefined}
+        >
+          {t('report.run')}
         </button>
-      </div>
-    </div>
+        <button
+          type="button"
+          data-testid="report-export-pdf"
+          disabled={exporting}
+          aria-describedby={exporting ? why : undefined}
+          onClick={() => void exportReport(days, 'pdf')}
+        >
+          {t('report.pdf')}
+        </button>
+        <button
+          type="button"
+          data-testid="report-export-csv"
+          disabled={exporting}
+          aria-describedby={exporting ? why : undefined}
+          onClick={() => void exportReport(days, 'csv')}
+        >
+          {t('report.csv')}
+        </button>
+        <Why id={why} reason={running ? 'report.runningWhy' : exporting ? 'report.exportingWhy' : null} />
+      </form>
+      {state.phase === 'running' && (
+        <p className="notice" role="status">
+          <progress
+            data-testid="report-progress"
+            max={1}
+            value={state.fraction}
+            aria-label={t('report.running')}
+          />{' '}
+          {formatPercent(state.fraction, { locale, maxDecimals: 0 })}
+        </p>
+      )}
+      {file && (
+        <p className="notice" role="status" data-testid="report-exported" data-format={file.format}>
+          {t('reg.exported', { file: file.file })}
+        </p>
+      )}
+      {done && (
+        <>
+          <Figures f={done.figures} />
+          <div className="report-charts">
+            {done.charts.map((c) => (
+              <img
+                key={c.name}
+                data-testid={`report-chart-${c.name}`}
+                src={c.url}
+                alt={t(`report.chart.${c.name}`)}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </PanelFrame>
   );
 }

@@ -1,5 +1,5 @@
-import type { ReportChartName, ReportFigures, ReportPeriodInput } from '../../../common/contract-report';
-import { api } from '../../api/bridge';
+import type { ReportChartName, ReportFigures, ReportPeriodInput } from '../../../common/contract';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 /** A chart as the page shows it: main's SVG bytes behind a Blob URL, never injected as markup. */
@@ -42,7 +42,7 @@ export const createReportSlice: ConsoleSlice<ReportSlice> = (set, get) => ({
   ...initial(),
   runReport: async (period) => {
     set({ report: { phase: 'running', fraction: 0 }, reportFile: null });
-    const r = await api.invoke('report:run', period);
+    const r = await rpc.report.run(period);
     if (!r.ok) {
       set({ report: { phase: 'idle' }, error: r.error });
       return;
@@ -57,7 +57,7 @@ export const createReportSlice: ConsoleSlice<ReportSlice> = (set, get) => ({
   },
   exportReport: async (period, format) => {
     set({ reportExporting: true, reportFile: null });
-    const r = await api.invoke('report:export', { ...period, format });
+    const r = await rpc.report.export({ ...period, format });
     if (r.ok) set({ reportExporting: false, reportFile: { format, file: r.value.file } });
     else set({ reportExporting: false, error: r.error });
   },

@@ -1,42 +1,24 @@
 import { useConsole, useT } from '../../console/console-store';
 import type { MessageKey } from '../../i18n';
 
+/** Who is at the post, and the two ways to leave it: lock (same operator comes back) or change operator. */
 export function OperatorBar() {
   const t = useT();
   const session = useConsole((s) => s.session);
-  const { setPanel, lock, logout } = useConsole.getState();
+  const { lock, logout } = useConsole.getState();
   if (!session) return null;
+  const who = `${session.rank} ${session.name}`;
+  const role = t(`role.${session.role}` as MessageKey);
   return (
     <span className="operator" data-testid="operator-bar" data-role={session.role}>
-      <span data-testid="operator-name">{session.name}</span>
-      <span className="muted">
-        {' '}
-        — {session.rank}, {session.service} ({t(`role.${session.role}` as MessageKey)})
+      <span className="operator-who" title={`${who} — ${session.service} (${role})`}>
+        <span data-testid="operator-name">{session.name}</span>
+        <span className="muted"> · {role}</span>
       </span>
-      {session.permissions.includes('registry') && (
-        <button data-testid="registry-button" onClick={() => setPanel('registry')}>
-          {t('shell.registry')}
-        </button>
-      )}
-      {session.permissions.includes('operators') && (
-        <button data-testid="operators-button" onClick={() => setPanel('operators')}>
-          {t('shell.operators')}
-        </button>
-      )}
-      {session.permissions.includes('settings') && (
-        <button data-testid="input-settings-button" onClick={() => setPanel('input-settings')}>
-          {t('input.button')}
-        </button>
-      )}
-      {session.permissions.includes('settings') && (
-        <button data-testid="selftest-button" onClick={() => setPanel('selftest')}>
-          {t('selftest.button')}
-        </button>
-      )}
-      <button data-testid="lock-button" onClick={() => void lock('manual')}>
+      <button type="button" data-testid="lock-button" onClick={() => void lock('manual')}>
         {t('shell.lock')}
       </button>
-      <button data-testid="logout-button" onClick={() => void logout()}>
+      <button type="button" data-testid="logout-button" onClick={() => void logout()}>
         {t('shell.logout')}
       </button>
     </span>

@@ -112,6 +112,7 @@ export function Tile(p: TileProps) {
       data-dropping={own?.dropping ? 'true' : 'false'}
       data-lag={own ? String(Math.round(own.lag)) : ''}
       data-every={camera ? String(every) : ''}
+      data-target={p.selected ? 'true' : undefined}
       title={title}
       draggable={p.handlers?.onDragStart !== undefined && camera !== undefined}
       {...p.handlers}

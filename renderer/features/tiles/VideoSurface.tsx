@@ -52,16 +52,15 @@ export const VideoSurface = memo(function VideoSurface({
   onFallback,
 }: Props) {
   const [layers, setLayers] = useState<Layer[]>(() => [{ id: nextLayer++, stream, render }]);
-
-  useEffect(() => {
-    setLayers((ls) => {
-      const top = ls.at(-1)!;
-      if (top.stream === stream && top.render === render) return ls;
-      const next = { id: nextLayer++, stream, render };
-      // A fallback replaces at once (the old path failed); a stream change overlaps.
-      return top.render === render ? [...ls, next] : [next];
-    });
-  }, [stream, render]);
+  // The new layer is added while rendering, not in an effect, so that the commit that shows the
+  // tile's new stream also holds its layer: nothing ever sees the tile on `main` with only the
+  // sub-stream's picture under it.
+  const top = layers.at(-1)!;
+  if (top.stream !== stream || top.render !== render) {
+    const next = { id: nextLayer++, stream, render };
+    // A fallback replaces at once (the old path failed); a stream change overlaps.
+    setLayers(top.render === render ? [...layers, next] : [next]);
+  }
 
   const onFirstFrame = (id: number): void => setLayers((ls) => ls.filter((l) => l.id >= id));
 

@@ -1,5 +1,5 @@
 import type { StreamStatus, VideoEndpoint } from '../../../common/contract';
-import { api } from '../../api/bridge';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 import { playbackChanged, type Playback } from './tile-state';
 
@@ -26,11 +26,11 @@ export const createStreamsSlice: ConsoleSlice<StreamsSlice> = (set, get) => ({
   setStatus: (s) => set({ statuses: { ...get().statuses, [s.key]: s } }),
   setStatuses: (list) => set({ statuses: Object.fromEntries(list.map((s) => [s.key, s])) }),
   loadStatuses: async () => {
-    const r = await api.invoke('streams:statuses');
+    const r = await rpc.streams.statuses();
     if (r.ok) get().setStatuses(r.value);
   },
   loadVideoEndpoint: async () => {
-    const r = await api.invoke('streams:endpoint');
+    const r = await rpc.streams.endpoint();
     const video = r.ok ? r.value : null;
     const cur = get().video;
     // The same socket and token: keep the reference, so that no player restarts.

@@ -3,12 +3,14 @@
  * layouts, the push of the console's mosaic, presets, tours, and the technician's settings.
  */
 import { useState, type CSSProperties, type DragEvent } from 'react';
-import { WALL_GRID, WALL_TILES } from '../../../common/contract-wall';
+import { WALL_GRID, WALL_TILES } from '../../../common/contract';
 import type { Permission } from '../../../common/roles';
 import { WALL_LAYOUTS } from '../../../common/wall';
 import { useConsole, useT } from '../../console/console-store';
 import { DND_CAMERA, DND_TILE } from '../../ui/dnd';
 import { NONE } from '../../ui/empty';
+import { Why, useWhyId } from '../../ui/form';
+import { ErrorNote } from '../shell/ErrorNote';
 import { WallDisplayControls } from './WallDisplayControls';
 import { WallSettingsForm } from './WallSettingsForm';
 import { WallTourForm } from './WallTourForm';
@@ -41,9 +43,18 @@ function MiniTile({ index, style }: { index: number; style?: CSSProperties }) {
           ? `${camera.id} ${camera.name} — ${t(`state.${state === 'empty' ? 'connecting' : state}`)}`
           : t('wall.dropHere')
       }
+      data-target={selected ? 'true' : undefined}
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
       onClick={() => wallSelect(selected ? null : index)}
+      onKeyDown={(e) => {
+        if (e.key !== ' ') return;
+        e.preventDefault();
+        wallSelect(selected ? null : index);
+      }}
     >
       {camera && <span className="tile-num">{camera.id}</span>}
       {camera && <span className="mini-name">{camera.name}</span>}
@@ -56,6 +67,8 @@ function Miniature() {
   const t = useT();
   const layout = useConsole((s) => s.wall?.state?.layout ?? null);
   const link = useConsole((s) => s.wall?.link ?? 'local');
+  // No wall page has reported what it shows: none is connected to this wall.
+  const noPage = useConsole((s) => (s.wall ? s.wall.shown.length === 0 : false));
   if (!layout)
     return (
       <p className="muted" data-testid="wall-no-state">
@@ -64,20 +77,28 @@ function Miniature() {
     );
   const { cols, big } = WALL_GRID[layout];
   return (
-    <div
-      className={`mini-wall link-${link}`}
-      data-testid="wall-mini"
-      data-layout={layout}
-      style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${cols}, 1fr)` }}
-    >
-      {Array.from({ length: WALL_TILES[layout] }, (_, i) => (
-        <MiniTile
-          key={i}
-          index={i}
-          style={i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined}
-        />
-      ))}
-    </div>
+    <>
+      {noPage && (link === 'local' || link === 'up') && (
+        <p className="wall-no-page" data-testid="wall-no-page">
+          {t('wall.noPage')}
+        </p>
+      )}
+      <div
+        className={`mini-wall link-${link}${noPage ? ' no-page' : ''}`}
+        data-testid="wall-mini"
+        data-layout={layout}
+        data-page={noPage ? 'none' : 'connected'}
+        style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${cols}, 1fr)` }}
+      >
+        {Array.from({ length: WALL_TILES[layout] }, (_, i) => (
+          <MiniTile
+            key={i}
+            index={i}
+            style={i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined}
+          />
+        ))}
+      </div>
+    </>
   );
 }
 
@@ -86,25 +107,31 @@ function Presets() {
   const presets = useConsole((s) => s.wall?.presets) ?? NONE;
   const { savePreset, recallPreset } = useConsole.getState();
   const [name, setName] = useState('');
+  const why = useWhyId();
+  const empty = !name.trim();
   return (
     <div className="wall-presets">
       <h3>{t('wall.presets')}</h3>
       <div className="row">
         <input
           data-testid="wall-preset-name"
+          aria-label={t('wall.presetName')}
           placeholder={t('wall.presetName')}
           maxLength={60}
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
         <button
+          type="button"
           data-testid="wall-preset-save"
-          disabled={!name.trim()}
+          disabled={empty}
+          aria-describedby={empty ? why : undefined}
           onClick={() => void savePreset(name).then((saved) => saved && setName(''))}
         >
           {t('wall.presetSave')}
         </button>
       </div>
+      <Why id={why} reason={empty ? 'wall.presetNameWhy' : null} />
       <ul>
         {presets.map((p, i) => (
           <li key={p}>
@@ -127,45 +154,58 @@ export function WallPanel() {
   const { pushMosaic, setWallLayout } = useConsole.getState();
   const drives = perms.includes('wall');
   return (
-    <aside className="wall-panel" data-testid="wall-panel">
-      <h2>{t('wall.title')}</h2>
-      {drives && wall && wall.link !== 'local' && (
-        <p className={`wall-link link-${wall.link}`} data-testid="wall-link" data-link={wall.link}>
-          {t(`wall.link.${wall.link}`)}
-        </p>
-      )}
-      {drives && wall?.displayMissing && (
-        <p className="bad" data-testid="wall-display-missing">
-          {t('wall.displayMissing', { display: wall.displayMissing })}
-        </p>
-      )}
-      {drives && (
-        <>
-          <nav className="layouts" aria-label={t('layout.label')}>
-            {WALL_LAYOUTS.map((l) => (
-              <button
-                key={l}
-                data-testid={`wall-layout-${l}`}
-                aria-pressed={l === wall?.state?.layout}
-                onClick={() => setWallLayout(l)}
-              >
-                {l}
-              </button>
-            ))}
-          </nav>
-          <button data-testid="wall-push-mosaic" className="primary" onClick={() => void pushMosaic()}>
-            {t('wall.pushMosaic')}
-          </button>
-          <Miniature />
-          <WallDisplayControls />
-          <p className="muted">
-            {selected === null ? t('wall.hint') : t('wall.selected', { tile: selected + 1 })}
+    <section
+      className="wall-panel pane"
+      data-testid="wall-panel"
+      data-surface="wall"
+      aria-labelledby="wall-title"
+    >
+      <header className="pane-head">
+        <h2 id="wall-title">{t('wall.title')}</h2>
+        <button type="button" data-testid="wall-close" onClick={() => useConsole.getState().toggleWall()}>
+          {t('panel.close')}
+        </button>
+      </header>
+      <ErrorNote surface="wall" />
+      <div className="pane-body">
+        {drives && wall && wall.link !== 'local' && (
+          <p className={`wall-link link-${wall.link}`} data-testid="wall-link" data-link={wall.link}>
+            {t(`wall.link.${wall.link}`)}
           </p>
-          {selected !== null && <WallTourForm index={selected} />}
-          <Presets />
-        </>
-      )}
-      {perms.includes('settings') && <WallSettingsForm />}
-    </aside>
+        )}
+        {drives && wall?.displayMissing && (
+          <p className="bad" data-testid="wall-display-missing">
+            {t('wall.displayMissing', { display: wall.displayMissing })}
+          </p>
+        )}
+        {drives && (
+          <>
+            <nav className="layouts" aria-label={t('layout.label')}>
+              {WALL_LAYOUTS.map((l) => (
+                <button
+                  key={l}
+                  data-testid={`wall-layout-${l}`}
+                  aria-pressed={l === wall?.state?.layout}
+                  onClick={() => setWallLayout(l)}
+                >
+                  {l}
+                </button>
+              ))}
+            </nav>
+            <button data-testid="wall-push-mosaic" className="primary" onClick={() => void pushMosaic()}>
+              {t('wall.pushMosaic')}
+            </button>
+            <Miniature />
+            <WallDisplayControls />
+            <p className="muted">
+              {selected === null ? t('wall.hint') : t('wall.selected', { tile: selected + 1 })}
+            </p>
+            {selected !== null && <WallTourForm index={selected} />}
+            <Presets />
+          </>
+        )}
+        {perms.includes('settings') && <WallSettingsForm />}
+      </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 /** A wall tile's tour: the cameras it cycles through, and how long each stays. */
 import { useState } from 'react';
 import { useConsole, useT } from '../../console/console-store';
+import { Why, useWhyId } from '../../ui/form';
 
 export function WallTourForm({ index }: { index: number }) {
   const t = useT();
@@ -13,6 +14,7 @@ export function WallTourForm({ index }: { index: number }) {
     .filter(Boolean)
     .map(Number);
   const valid = ids.length >= 2 && ids.every((n) => Number.isInteger(n) && n > 0);
+  const why = useWhyId();
   return (
     <div className="wall-tour" data-testid="wall-tour">
       <h3>{t('wall.tour', { tile: index + 1 })}</h3>
@@ -33,8 +35,10 @@ export function WallTourForm({ index }: { index: number }) {
       </label>
       <div className="row">
         <button
+          type="button"
           data-testid="wall-tour-set"
           disabled={!valid}
+          aria-describedby={valid ? undefined : why}
           onClick={() =>
             void wallApply({
               kind: 'tour',
@@ -54,6 +58,7 @@ export function WallTourForm({ index }: { index: number }) {
           </button>
         )}
       </div>
+      <Why id={why} reason={valid ? null : 'wall.tourWhy'} />
     </div>
   );
 }

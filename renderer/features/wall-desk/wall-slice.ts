@@ -1,8 +1,8 @@
 /** The console's control of its wall (on this PC or a rack PC: the same calls). */
-import type { WallSettings, WallSettingsView, WallView } from '../../../common/contract-wall';
+import type { WallSettings, WallSettingsView, WallView } from '../../../common/contract';
 import type { DisplayCommand } from '../../../common/display';
 import type { WallCommand, WallLayoutName } from '../../../common/wall';
-import { api } from '../../api/bridge';
+import { rpc } from '../../api/bridge';
 import type { ConsoleSlice } from '../../console/console-store';
 
 export interface WallSlice {
@@ -44,7 +44,7 @@ export const createWallSlice: ConsoleSlice<WallSlice> = (set, get) => ({
     }
   },
   loadWall: async () => {
-    const r = await api.invoke('wall:get');
+    const r = await rpc.wall.get();
     if (r.ok) set({ wall: r.value });
   },
   applyWallView: (v) => {
@@ -54,7 +54,7 @@ export const createWallSlice: ConsoleSlice<WallSlice> = (set, get) => ({
     set({ wall: v });
   },
   wallApply: async (cmd) => {
-    const r = await api.invoke('wall:apply', cmd);
+    const r = await rpc.wall.apply(cmd);
     if (!r.ok) {
       set({ error: r.error });
       return false;
@@ -64,7 +64,7 @@ export const createWallSlice: ConsoleSlice<WallSlice> = (set, get) => ({
     return true;
   },
   wallDisplay: async (cmd) => {
-    const r = await api.invoke('wall:display', cmd);
+    const r = await rpc.wall.display(cmd);
     if (!r.ok) set({ error: r.error });
   },
   wallSelect: (index) => {
@@ -82,7 +82,7 @@ export const createWallSlice: ConsoleSlice<WallSlice> = (set, get) => ({
   },
   setWallLayout: (layout) => void get().wallApply({ kind: 'layout', layout }),
   savePreset: async (name) => {
-    const r = await api.invoke('wall:preset-save', { name });
+    const r = await rpc.wall.presetSave({ name });
     if (!r.ok) {
       set({ error: r.error });
       return false;
@@ -91,7 +91,7 @@ export const createWallSlice: ConsoleSlice<WallSlice> = (set, get) => ({
     return true;
   },
   recallPreset: async (name) => {
-    const r = await api.invoke('wall:preset-recall', { name });
+    const r = await rpc.wall.presetRecall({ name });
     if (!r.ok) set({ error: r.error });
   },
   recallPresetByNumber: (n) => {
@@ -103,11 +103,11 @@ export const createWallSlice: ConsoleSlice<WallSlice> = (set, get) => ({
     })();
   },
   loadWallSettings: async () => {
-    const r = await api.invoke('wall:settings-get');
+    const r = await rpc.wall.settingsGet();
     if (r.ok) set({ wallSettings: r.value });
   },
   saveWallSettings: async (s) => {
-    const r = await api.invoke('wall:settings-set', s);
+    const r = await rpc.wall.settingsSet(s);
     if (r.ok) set({ wallSettings: r.value });
     else set({ error: r.error });
   },

@@ -4,7 +4,7 @@
  * must be exactly the previous one plus one: a replayed or reordered command is refused.
  */
 import { z } from 'zod';
-import { MAX_TILES, STREAM_STATES } from '../../../../common/contract';
+import { MAX_TILES, STREAM_STATES, type WallShown } from '../../../../common/contract';
 import { WALL_LAYOUTS } from '../../../../common/wall';
 import { cameraId, text as textShape } from '../../../platform/ipc/shapes';
 import { wallCommandSchema, wallTourSchema } from '../wall-command-schema';
@@ -62,9 +62,10 @@ const result = z.union([
   z.object({ ok: z.literal(false), error: appError }),
 ]);
 
-/** What the rack PC's wall page shows in each tile, for the console's miniature. */
-export const shownSchema = z.array(z.enum(['empty', ...STREAM_STATES])).max(MAX_TILES);
-export type Shown = z.infer<typeof shownSchema>;
+/** What the rack PC's wall page shows in each tile, for the console's miniature (as its page reports it). */
+export const shownSchema: z.ZodType<WallShown[]> = z
+  .array(z.enum(['empty', ...STREAM_STATES]))
+  .max(MAX_TILES);
 
 /** Node → console. */
 export const toConsoleSchema = z.discriminatedUnion('t', [

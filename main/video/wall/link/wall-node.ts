@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import type net from 'node:net';
 import tls from 'node:tls';
-import { MAX_TILES } from '../../../../common/contract';
+import { MAX_TILES, type WallShown } from '../../../../common/contract';
 import { err } from '../../../../common/result';
 import type { WallState } from '../../../../common/wall';
 import { createLogger } from '../../../platform/log/logger';
@@ -17,7 +17,7 @@ import type { WallController } from '../controller';
 import { NO_DISPLAY, type DisplayControl } from '../display/display-control';
 import { LinkAdmission } from './admission';
 import { FrameError, FrameReader, encodeFrame } from './frames';
-import { toNodeSchema, type Shown, type ToNode } from './protocol';
+import { toNodeSchema, type ToNode } from './protocol';
 
 const log = createLogger('wall-node');
 
@@ -41,7 +41,7 @@ export interface WallNodeOptions {
   /** A console session silent for this long is closed (the console pings well within it). */
   idleMs?: number;
   /** What the wall page shows per tile, relayed to the console's miniature when it changes. */
-  shown?: () => Shown;
+  shown?: () => WallShown[];
   shownEveryMs?: number;
 }
 

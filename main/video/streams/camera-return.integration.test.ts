@@ -1,0 +1,143 @@
+/**
+ * Integration: cameras coming back, on the real gateway, real ffmpeg and the loopback RTSP relay.
+ * Both found by the soak (npm run soak): a 4 s-GOP camera restarted every 4 s, each time just before
+ * its key frame; and cameras whose RTSP server came back waited out a backoff of up to 10 s (CI
+ * then found the relay turning the first attempt away while it started, and the backoff resuming).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { captureLog } from '../../../test-support/platform/log-capture';
+import { RtspLab } from '../../../test-support/video/rtsp-lab';
+import { CredentialStore } from '../cameras/credentials';
+import type { Camera } from '../cameras/inventory-schema';
+import { EventHub } from '../../platform/ipc/router';
+import type { StreamStatus } from '../../../common/contract';
+import { decodeFrame } from '../../../common/video-frame';
+import { StreamGateway } from './gateway';
+
+const GOP_S = 8;
+// Cameras that are always on: the relay answers at once, as a camera does, whatever its GOP.
+const lab = new RtspLab({
+  cameras: [
+    { width: 320, height: 180, gop: GOP_S },
+    { width: 320, height: 180, gop: 1 },
+  ],
+  keepAlive: true,
+});
+let gateway: StreamGateway;
+const statuses: { at: number; s: StreamStatus }[] = [];
+
+before(async () => {
+  await lab.start();
+  const cams: Camera[] = [
+    { id: 1, name: 'A', site: 'S', zone: '', streams: { main: lab.url(0) } },
+    { id: 2, name: 'B', site: 'S', zone: '', streams: { main: lab.url(1) } },
+  ];
+  const events = new EventHub();
+  events.add((e, p) => {
+    if (e === 'streams:status') statuses.push({ at: Date.now(), s: p as StreamStatus });
+  });
+  gateway = new StreamGateway({
+    ffmpegPath: 'ffmpeg',
+    credentials: CredentialStore.inDir(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-gop-'))),
+    events,
+    lookupCamera: (id) => cams.find((c) => c.id === id),
+  });
+  await gateway.listen();
+});
+
+after(async () => {
+  await gateway.close();
+  await lab.stop();
+});
+
+function open(camera: number): WebSocket {
+  const e = gateway.endpoint();
+  return new WebSocket(`${e.url}?token=${e.token}&camera=${camera}&format=annexb`);
+}
+
+/** The next access unit this viewer receives (null: none within `ms`). */
+function nextFrame(ws: WebSocket, ms: number): Promise<{ at: number; key: boolean } | null> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => done(null), ms);
+    const on = (d: WebSocket.RawData, bin: boolean): void => {
+      const f = bin ? decodeFrame(new Uint8Array(d as Buffer)) : null;
+      if (f) done({ at: Date.now(), key: f.key });
+    };
+    const done = (r: { at: number; key: boolean } | null): void => {
+      clearTimeout(t);
+      ws.off('message', on);
+      resolve(r);
+    };
+    ws.on('message', on);
+  });
+}
+
+test(
+  'a viewer who joins just after a key frame waits for the next one: never called stalled, no restart',
+  { timeout: 60_000 },
+  async () => {
+    // The camera starts a GOP now: its next key frame is 8 s away, longer than the 3 s watchdog.
+    await lab.killPublisher(0);
+    lab.startPublisher(0);
+    await new Promise((r) => setTimeout(r, 1000));
+    const joinedAt = Date.now();
+    const ws = open(1);
+    const first = await nextFrame(ws, 3 * GOP_S * 1000);
+    ws.close();
+    assert.ok(first, 'the camera plays');
+    assert.equal(first.key, true);
+    await new Promise((r) => setTimeout(r, 500));
+    const seen = statuses.filter((x) => x.at >= joinedAt && x.at <= first.at + 500).map((x) => x.s.state);
+    assert.deepEqual(
+      seen.filter((s) => s !== 'connecting'),
+      ['playing'],
+      'waiting for the first key frame is connecting, not a stall followed by a restart',
+    );
+    assert.ok(first.at - joinedAt < (GOP_S + 3) * 1000, `first frame after ${first.at - joinedAt} ms`);
+  },
+);
+
+test(
+  'a camera whose RTSP server refused connections plays again within seconds of its return, however long the backoff grew',
+  { timeout: 90_000 },
+  async () => {
+    const ws = open(2);
+    assert.ok(await nextFrame(ws, 20_000), 'the camera plays first');
+    const log = captureLog();
+    try {
+      await lab.stopServer();
+      // Five refusals in a row: the gateway's next attempt is then 8 s away.
+      const until = Date.now() + 40_000;
+      while (
+        !log.lines.some((l) => /ffmpeg for 2:main:annexb exited .*attempt 5\)/.test(l)) &&
+        Date.now() < until
+      )
+        await new Promise((r) => setTimeout(r, 50));
+      assert.ok(Date.now() < until, 'the gateway kept trying');
+    } finally {
+      log.restore();
+    }
+    await lab.startServer();
+    const accepting = Date.now();
+    const next = nextFrame(ws, 30_000);
+    // The lab's relay accepts connections seconds before it serves them (it prepares one mount at
+    // a time, the 8 s-GOP camera first): the camera is back when the lab's own client plays it.
+    assert.ok(await lab.whenKept(30_000), 'the lab serves again');
+    const back = Date.now();
+    const frame = await next;
+    ws.close();
+    assert.ok(frame, 'the camera plays again');
+    // A GOP of 1 s: an attempt that the relay turned away while it started is tried again within
+    // half a second, not after the backoff that five refusals grew (8 to 10 s).
+    const late = Math.max(0, frame.at - back);
+    assert.ok(
+      late < 1500,
+      `live again ${late} ms after the lab served again (${frame.at - accepting} ms after it accepted)`,
+    );
+  },
+);
