@@ -1,4 +1,4 @@
-/** The soak's figures: least-squares slopes, and the verdict against the targets or CI's bounds. */
+/** The soak's figures: median (Theil–Sen) slopes, and the verdict against the targets or CI's bounds. */
 
 export interface Point {
   /** Seconds from the start of the chaos phase. */
@@ -6,19 +6,25 @@ export interface Point {
   y: number;
 }
 
-/** Least-squares slope, in units of y per hour; null under three points. */
+/**
+ * The Theil–Sen slope (the median of the slopes between every two points), in units of y per hour;
+ * null under three points. A step (a cache warming after the host's restart, one garbage
+ * collection) moves a least-squares line by hundreds of MB/h over a 90-second window; it moves this
+ * median little, while a steady growth, which is what a leak is, moves it fully.
+ */
 export function slopePerHour(points: Point[]): number | null {
   if (points.length < 3) return null;
-  const n = points.length;
-  const mt = points.reduce((a, p) => a + p.t, 0) / n;
-  const my = points.reduce((a, p) => a + p.y, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const p of points) {
-    num += (p.t - mt) * (p.y - my);
-    den += (p.t - mt) ** 2;
-  }
-  return den === 0 ? null : (num / den) * 3600;
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i++)
+    for (let j = i + 1; j < points.length; j++) {
+      const dt = points[j]!.t - points[i]!.t;
+      if (dt !== 0) slopes.push((points[j]!.y - points[i]!.y) / dt);
+    }
+  if (!slopes.length) return null;
+  slopes.sort((a, b) => a - b);
+  const m = slopes.length >> 1;
+  const median = slopes.length % 2 ? slopes[m]! : (slopes[m - 1]! + slopes[m]!) / 2;
+  return median * 3600;
 }
 
 /** The points of the run's second half (by time). */
@@ -29,7 +35,7 @@ export function secondHalf(points: Point[], seconds: number): Point[] {
 export interface Limits {
   hostMBPerHour: number;
   browserMBPerHour: number;
-  /** The least-squares change of the host's descriptors over the second half, either way. */
+  /** The change (median slope × time) of the host's descriptors over the second half, either way. */
   descriptors: number;
   recoveryP95Ms: number;
 }
@@ -45,7 +51,7 @@ export const TARGETS: Limits = {
 /**
  * What `--short` fails on. A 3-minute run cannot measure a slope finely: its second half is 90 s
  * (nine samples) just after the host's restart, where a garbage collection or a warming cache moves
- * RSS by tens of MB, i.e. hundreds of MB/h. The bounds catch a real leak, which grows by frames:
+ * RSS by tens of MB, i.e. hundreds of MB/h (less with the median slope, not nothing). The bounds catch a real leak, which grows by frames:
  * one 640×360 frame a second kept is 1.2 GB/h, one access unit per frame of 16 cameras is 7 GB/h.
  */
 export const CI_LIMITS: Limits = {
