@@ -7,11 +7,23 @@
  * are decoded as fast as the decoder goes, never dropped as late and never shown, and so are the
  * live units behind them until a frame is current again (CATCHUP_BOUND_MS at most): the tile's
  * first picture is the newest, at once, instead of a wait for the next key frame.
+ * Starved: a tile whose key frames come out too late twice running decodes key frames only for a
+ * while (decoder-tile.ts): a picture a GOP, never an old one, rather than a dark tile.
  */
 import { decodeFrame, type VideoControl } from '../../common/video-frame';
 import type { FrameSink } from './frame-sinks';
 import type { WorkerEvent } from './tile-messages';
-import { CATCHUP_BOUND_MS, catchingUp, chain, drop, enqueue, report, type Tile } from './decoder-tile';
+import {
+  CATCHUP_BOUND_MS,
+  catchingUp,
+  chain,
+  drop,
+  enqueue,
+  keyOnly,
+  keyOutcome,
+  report,
+  type Tile,
+} from './decoder-tile';
 import { codecStringFromAccessUnit, findParameterSets } from './h26x';
 
 /** Past this, delta units and frames are dropped until the next key frame. */
@@ -58,6 +70,7 @@ function onOutput(t: Tile, frame: VideoFrame): void {
     : meta?.key
       ? t.r.shown > 0 && (frame.timestamp < t.lastKeyTs || lag > KEY_LAG_BOUND_MS)
       : lag > LAG_BOUND_MS;
+  if (meta?.key && !catchUp && t.r.shown > 0) keyOutcome(t, late, now);
   if (t.closed || late) {
     frame.close();
     if (!t.closed) drop(t);
@@ -186,6 +199,8 @@ function decode(t: Tile, data: Uint8Array, key: boolean, ts: number, sentAt: num
   const d = t.decoder;
   if (t.closed || !d || d.state !== 'configured') return;
   if (!key) {
+    // A starved tile decodes key frames only for a while (decoder-tile.ts, LATE_KEYS_TO_SHED).
+    if (keyOnly(t)) return drop(t);
     if (t.waitKey) {
       if (t.r.shown > 0) t.r.dropped++; // resyncing after a drop (not the wait for a first key)
       return;
@@ -265,6 +280,8 @@ export function openTile(
     lastDropAt: 0,
     lastPost: 0,
     queue: null,
+    lateKeys: 0,
+    keyOnlyUntil: 0,
   };
   tiles.set(m.id, t);
   connect(t);

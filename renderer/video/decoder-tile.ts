@@ -9,6 +9,15 @@ import type { TileReport, WorkerEvent } from './tile-messages';
 const DROPPING_HOLD_MS = 1000;
 /** A catch-up that has not reached a current frame by then falls back to the drop rules. */
 export const CATCHUP_BOUND_MS = 3000;
+/**
+ * A tile whose key frames come out of its decoder too late to show, twice running, is starved (a
+ * post on a slow day: CI's soak once saw wall tiles decode every key frame and show none for 11 to
+ * 15 s, dark with their cameras up). It then decodes key frames only for KEY_ONLY_MS: a picture a
+ * GOP, each within the lag bound, instead of none, and a small part of the decoding work, which
+ * lets the post catch up; then it tries every frame again.
+ */
+export const LATE_KEYS_TO_SHED = 2;
+export const KEY_ONLY_MS = 8000;
 
 export interface Tile {
   id: number;
@@ -35,6 +44,10 @@ export interface Tile {
   lastPost: number;
   /** Set while a (re)configure is in flight: units queue behind it, in order. */
   queue: Promise<void> | null;
+  /** Key frames dropped as late since the last one shown. */
+  lateKeys: number;
+  /** Decoding key frames only until this time (0: every frame). */
+  keyOnlyUntil: number;
 }
 
 export function report(t: Tile, force: boolean): void {
@@ -50,6 +63,29 @@ export function drop(t: Tile): void {
   t.waitKey = true;
   t.lastDropAt = Date.now();
   report(t, false);
+}
+
+/** Whether the tile decodes key frames only now (see LATE_KEYS_TO_SHED). */
+export function keyOnly(t: Pick<Tile, 'keyOnlyUntil'>, now = Date.now()): boolean {
+  if (t.keyOnlyUntil !== 0 && now > t.keyOnlyUntil) t.keyOnlyUntil = 0;
+  return t.keyOnlyUntil !== 0;
+}
+
+/** A key frame came out of the decoder, shown or dropped as late: after two late ones, key frames only. */
+export function keyOutcome(
+  t: Pick<Tile, 'lateKeys' | 'keyOnlyUntil'>,
+  late: boolean,
+  now = Date.now(),
+): void {
+  if (!late) {
+    t.lateKeys = 0;
+    return;
+  }
+  t.lateKeys++;
+  if (t.lateKeys >= LATE_KEYS_TO_SHED) {
+    t.lateKeys = 0;
+    t.keyOnlyUntil = now + KEY_ONLY_MS;
+  }
 }
 
 export function catchingUp(t: Tile, now = Date.now()): boolean {
