@@ -50,12 +50,14 @@ export const TARGETS: Limits = {
 
 /**
  * What `--short` fails on. A 3-minute run cannot measure a slope finely: its second half is 90 s
- * (nine samples) just after the host's restart, where a garbage collection or a warming cache moves
- * RSS by tens of MB, i.e. hundreds of MB/h (less with the median slope, not nothing). The bounds catch a real leak, which grows by frames:
- * one 640×360 frame a second kept is 1.2 GB/h, one access unit per frame of 16 cameras is 7 GB/h.
+ * (nine samples) just after the host's restart, while the restarted host warms back to its plateau,
+ * each chore (an export, a PTZ lease) growing it by tens of MB once: measured here, the median
+ * slope of that warm-up read 226 to 1,532 MB/h over five runs at load 10 to 22. The host's bound
+ * sits above that: it catches a leak of access units (16 cameras' units kept: 7 GB/h), not one
+ * 640×360 frame a second (1.2 GB/h), which only the long run can tell from warm-up.
  */
 export const CI_LIMITS: Limits = {
-  hostMBPerHour: 1500,
+  hostMBPerHour: 3000,
   browserMBPerHour: 6000,
   descriptors: 60,
   recoveryP95Ms: 15_000,
