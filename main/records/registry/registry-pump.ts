@@ -16,7 +16,8 @@ import { RegistryOutbox, type OutboxEntry, type RegistryMirror } from './registr
 import { StoreError, keyCheck, type StoreKeys } from './store-key';
 import { CHAIN_LOCK, REGISTRY_TABLE, insertRows, storeMac, type StoreRow } from './store-schema';
 import type { DatabaseSync } from 'node:sqlite';
-import { checkout } from '../../platform/storage/pg-checkout';
+import { inTransaction } from '../../platform/storage/pg-checkout';
+import { pgPool } from '../../platform/storage/pg-pool';
 
 const log = createLogger('registry-store');
 
@@ -64,15 +65,7 @@ export class RegistryPump implements RegistryMirror {
 
   constructor(private readonly o: PumpOptions) {
     this.outbox = new RegistryOutbox(o.dataDir, o.post, () => this.kick());
-    this.pool = new pg.Pool({
-      connectionString: o.url,
-      max: 2,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 10_000,
-      statement_timeout: 10_000,
-      query_timeout: 15_000,
-    });
-    this.pool.on('error', (e) => log.warn(`registry store connection lost (${storeFailure(e)})`));
+    this.pool = pgPool(o.url, { max: 2, what: 'registry store', log });
   }
 
   attach(db: DatabaseSync): void {
@@ -166,9 +159,7 @@ export class RegistryPump implements RegistryMirror {
 
   /** One transaction: the entries chained after the head; returns the new head. */
   private async push(entries: OutboxEntry[]): Promise<ChainLink> {
-    const c = await checkout(this.pool);
-    try {
-      await c.query('BEGIN');
+    return inTransaction(this.pool, async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       const h = await c.query<{ cic: string; key_check: string }>(
         'SELECT cic, key_check FROM vigie_registry_cic WHERE id = 1',
@@ -198,17 +189,8 @@ export class RegistryPump implements RegistryMirror {
         const insert = insertRows(rows);
         await c.query(insert.text, insert.values);
       }
-      await c.query('COMMIT');
-      c.release();
       return prev;
-    } catch (e) {
-      const broken = await c.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-      c.release(broken);
-      throw e;
-    }
+    });
   }
 
   private move(next: State): void {
