@@ -19,10 +19,9 @@
  *   registry is detected by any post that wrote after the lost entries, with no checkpoint file.
  * - The writers' role may only SELECT and INSERT (ROLES_SQL); retention runs under its own role.
  */
-import crypto from 'node:crypto';
 import pg from 'pg';
 import { clientTransaction } from '../../platform/storage/pg-checkout';
-import type { RegistryRow } from './registry-chain';
+import { chainMac, entryFields, type RegistryRow } from './registry-chain';
 import { StoreError } from './store-key';
 
 export const REGISTRY_TABLE = 'vigie_registry';
@@ -91,27 +90,9 @@ export async function ensureSchema(c: pg.ClientBase): Promise<void> {
   });
 }
 
-function canonical(r: Omit<StoreRow, 'mac'>): string {
-  return JSON.stringify([
-    r.seq,
-    r.post,
-    r.origin,
-    r.postSeq,
-    r.at,
-    r.type,
-    r.login,
-    r.name,
-    r.rank,
-    r.service,
-    r.cameraId,
-    r.surface,
-    r.data,
-  ]);
-}
-
 /** The CIC chain's MAC: the post and the outbox number are covered too, so a row cannot change post. */
 export function storeMac(key: Buffer, prevMac: string, r: Omit<StoreRow, 'mac'>): string {
-  return crypto.createHmac('sha256', key).update(prevMac).update('\n').update(canonical(r)).digest('hex');
+  return chainMac(key, prevMac, [r.seq, r.post, r.origin, r.postSeq, ...entryFields(r)]);
 }
 
 const COLUMNS = [
