@@ -64,6 +64,12 @@ export class PgRecords {
     this.readers.set(topic, reader);
   }
 
+  /** Follows `topic` as a whole: `read` runs now, and again on any change of it or after a loss. */
+  async follow(topic: string, read: () => Promise<void>): Promise<void> {
+    this.subscribe(topic, { changed: () => read(), reread: () => read() });
+    await read();
+  }
+
   /** Runs `fn` in a transaction; each `notify` key reaches the other posts when it commits. */
   async tx<T>(
     fn: (c: pg.PoolClient) => Promise<T>,
