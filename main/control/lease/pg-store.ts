@@ -9,11 +9,11 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { Listeners } from '../../platform/signal';
 import { createLogger } from '../../platform/log/logger';
 import { PgListener, pgFailure } from '../../platform/storage/pg-listener';
 import {
   LEASE_COLUMNS,
-  Listeners,
   decideAcquire,
   leaseValues,
   rowToLease,

@@ -10,6 +10,7 @@
 import pg from 'pg';
 import type { SharedRegistryView } from '../../../common/contract';
 import { createLogger } from '../../platform/log/logger';
+import { Listeners } from '../../platform/signal';
 import { allowed, type Transitions } from '../../platform/state/transitions';
 import { GENESIS, signCheckpoint, type ChainLink, type RegistryRow } from './registry-chain';
 import { RegistryOutbox, type OutboxEntry, type RegistryMirror } from './registry-outbox';
@@ -61,7 +62,9 @@ export class RegistryPump implements RegistryMirror {
   private running: Promise<void> | null = null;
   private again = false;
   private retry: NodeJS.Timeout | null = null;
-  private readonly listeners = new Set<(v: StoreLinkView) => void>();
+  private readonly listeners = new Listeners<StoreLinkView>((e) =>
+    log.error('registry store listener failed', e),
+  );
 
   constructor(private readonly o: PumpOptions) {
     this.outbox = new RegistryOutbox(o.dataDir, o.post, () => this.kick());
@@ -87,8 +90,7 @@ export class RegistryPump implements RegistryMirror {
 
   /** Told when the link changes state (the count of waiting entries is read with view()). */
   onChange(listener: (v: StoreLinkView) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Moves what waits now; resolves once the outbox is empty (true) or the database failed (false). */
@@ -197,12 +199,6 @@ export class RegistryPump implements RegistryMirror {
     if (!allowed(STORE_LINK_TRANSITIONS, this.s.name, next.name, { what: 'registry store link', log }))
       return;
     this.s = next;
-    const v = this.view();
-    for (const l of this.listeners)
-      try {
-        l(v);
-      } catch (e) {
-        log.error('registry store listener failed', e);
-      }
+    this.listeners.emit(this.view());
   }
 }
