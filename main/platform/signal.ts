@@ -16,3 +16,25 @@ export class Signal<A extends unknown[]> {
     for (const l of [...this.listeners]) l(...args);
   }
 }
+
+/** Synchronous listeners, each isolated: one that throws never stops the others. */
+export class Listeners<T> {
+  private readonly set = new Set<(v: T) => void>();
+  constructor(private readonly onError: (e: unknown) => void) {}
+  add(fn: (v: T) => void): () => void {
+    this.set.add(fn);
+    return () => this.set.delete(fn);
+  }
+  emit(v: T): void {
+    for (const fn of [...this.set]) {
+      try {
+        fn(v);
+      } catch (e) {
+        this.onError(e);
+      }
+    }
+  }
+  clear(): void {
+    this.set.clear();
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { createLogger } from '../../platform/log/logger';
 import { LeaseMachine } from './lease-machine';
-import { Listeners } from './lease-rule';
+import { Listeners } from '../../platform/signal';
 import type { Lease, LeaseChange, LeaseEnd, LeaseStore } from './types';
 
 const log = createLogger('ptz-lease');

@@ -9,11 +9,11 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { Listeners } from '../../platform/signal';
 import { createLogger } from '../../platform/log/logger';
 import { PgListener, pgFailure } from '../../platform/storage/pg-listener';
 import {
   LEASE_COLUMNS,
-  Listeners,
   decideAcquire,
   leaseValues,
   rowToLease,
@@ -21,14 +21,14 @@ import {
   type LeaseRow,
 } from './lease-rule';
 import type { AcquireResult, Lease, LeaseStore } from './types';
-import { checkout } from '../../platform/storage/pg-checkout';
+import { inTransaction } from '../../platform/storage/pg-checkout';
+import { pgPool } from '../../platform/storage/pg-pool';
 
 const log = createLogger('ptz-lease');
 const TABLE = 'vigie_ptz_leases';
 const CHANNEL = 'vigie_ptz_lease';
 const SELECT = `SELECT camera_id, ${LEASE_COLUMNS.join(', ')} FROM ${TABLE}`;
 const SCHEMA_LOCK = 0x76696769; // 'vigi': serialises CREATE TABLE between posts starting together
-const TIMEOUT_MS = 5_000;
 
 export { LISTENER_TRANSITIONS, pgFailure, type ListenerName } from '../../platform/storage/pg-listener';
 
@@ -40,16 +40,7 @@ export class PgLeaseStore implements LeaseStore {
   private readonly listener: PgListener;
 
   constructor(url: string) {
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: 4,
-      connectionTimeoutMillis: TIMEOUT_MS,
-      idleTimeoutMillis: 10_000,
-      statement_timeout: 2 * TIMEOUT_MS,
-      query_timeout: 3 * TIMEOUT_MS,
-    });
-    // An idle connection cut by a server restart must not become an uncaught 'error'.
-    this.pool.on('error', (e) => log.warn(`lease store connection lost (${pgFailure(e)})`));
+    this.pool = pgPool(url, { max: 4, what: 'lease store', log });
     this.listener = new PgListener({
       url,
       channel: CHANNEL,
@@ -61,49 +52,26 @@ export class PgLeaseStore implements LeaseStore {
   }
 
   private ensureSchema(): Promise<void> {
-    this.schema ??= this.pool
-      .connect()
-      .then(async (c) => {
-        try {
-          await c.query('BEGIN');
-          await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-          await c.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (
-            camera_id integer PRIMARY KEY, lease_id text UNIQUE, login text, name text, rank text, service text, post text,
-            priority integer, event_ref text, reason text, granted_at bigint, expires_at bigint, notified text)`);
-          await c.query('COMMIT');
-          c.release();
-        } catch (e) {
-          await c.query('ROLLBACK').catch(() => undefined);
-          c.release(true);
-          throw e;
-        }
-      })
-      .catch((e: unknown) => {
-        this.schema = null;
-        throw e;
-      });
+    this.schema ??= inTransaction(this.pool, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (
+        camera_id integer PRIMARY KEY, lease_id text UNIQUE, login text, name text, rank text, service text, post text,
+        priority integer, event_ref text, reason text, granted_at bigint, expires_at bigint, notified text)`);
+    }).catch((e: unknown) => {
+      this.schema = null;
+      throw e;
+    });
     return this.schema;
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, changed: (r: T) => number | null): Promise<T> {
     await this.ensureSchema();
-    const c = await checkout(this.pool);
-    let r: T;
-    try {
-      await c.query('BEGIN');
-      r = await fn(c);
+    const r = await inTransaction(this.pool, async (c) => {
+      const r = await fn(c);
       const cam = changed(r);
       if (cam !== null) await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${this.instance}:${cam}`]);
-      await c.query('COMMIT');
-      c.release();
-    } catch (e) {
-      const broken = await c.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-      c.release(broken);
-      throw e;
-    }
+      return r;
+    });
     const cam = changed(r);
     if (cam !== null) queueMicrotask(() => this.listeners.emit(cam));
     return r;

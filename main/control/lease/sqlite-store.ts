@@ -5,10 +5,10 @@
  */
 import { transaction } from '../../platform/storage/sqlite-transaction';
 import { DatabaseSync } from 'node:sqlite';
+import { Listeners } from '../../platform/signal';
 import { createLogger } from '../../platform/log/logger';
 import {
   LEASE_COLUMNS,
-  Listeners,
   decideAcquire,
   leaseValues,
   rowToLease,

@@ -5,6 +5,7 @@
  */
 import type { ContactsInput, ContactsView } from '../../../common/contract';
 import { ok, type Result } from '../../../common/result';
+import { Signal } from '../../platform/signal';
 import type { PgRecords } from '../../platform/storage/pg-records';
 import { EMPTY_CONTACTS, validateContacts, type ContactStore } from './contacts-store';
 
@@ -14,14 +15,13 @@ export const CONTACTS_SCHEMA = `CREATE TABLE IF NOT EXISTS vigie_contacts (
 
 export class PgContactStore implements ContactStore {
   private current: ContactsView = EMPTY_CONTACTS;
-  private readonly listeners = new Set<(view: ContactsView) => void>();
+  private readonly changed = new Signal<[ContactsView]>();
 
   private constructor(private readonly db: PgRecords) {}
 
   static async open(db: PgRecords): Promise<PgContactStore> {
     const s = new PgContactStore(db);
-    db.subscribe(TOPIC, { changed: () => s.reread(), reread: () => s.reread() });
-    await s.reread();
+    await db.follow(TOPIC, () => s.reread());
     return s;
   }
 
@@ -36,7 +36,7 @@ export class PgContactStore implements ContactStore {
       view && checked?.ok
         ? { ...checked.value, updatedAt: view.updatedAt, updatedBy: view.updatedBy }
         : EMPTY_CONTACTS;
-    for (const l of this.listeners) l(this.current);
+    this.changed.emit(this.current);
   }
 
   get(): ContactsView {
@@ -60,7 +60,6 @@ export class PgContactStore implements ContactStore {
   }
 
   onChange(listener: (view: ContactsView) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changed.on(listener);
   }
 }

@@ -10,12 +10,12 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { createLogger } from '../log/logger';
 import { PgListener, pgFailure } from './pg-listener';
-import { checkout } from './pg-checkout';
+import { inTransaction } from './pg-checkout';
+import { pgPool } from './pg-pool';
 
 const log = createLogger('store');
 const CHANNEL = 'vigie_records';
 const SCHEMA_LOCK = 0x76737472; // 'vstr': serialises CREATE TABLE between posts starting together
-const TIMEOUT_MS = 5_000;
 const PAYLOAD = /^([\w-]{1,64}):([a-z_]{1,32}):(.{1,200})$/s;
 
 /** What a store of one topic does when another post changed one of its keys, or after a loss. */
@@ -32,16 +32,7 @@ export class PgRecords {
   private readonly listener: PgListener;
 
   constructor(url: string) {
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: 6,
-      connectionTimeoutMillis: TIMEOUT_MS,
-      idleTimeoutMillis: 10_000,
-      statement_timeout: 2 * TIMEOUT_MS,
-      query_timeout: 3 * TIMEOUT_MS,
-    });
-    // An idle connection cut by a server restart must not become an uncaught 'error'.
-    this.pool.on('error', (e) => log.warn(`shared store connection lost (${pgFailure(e)})`));
+    this.pool = pgPool(url, { max: 6, what: 'shared store', log });
     this.listener = new PgListener({
       url,
       channel: CHANNEL,
@@ -73,28 +64,23 @@ export class PgRecords {
     this.readers.set(topic, reader);
   }
 
+  /** Follows `topic` as a whole: `read` runs now, and again on any change of it or after a loss. */
+  async follow(topic: string, read: () => Promise<void>): Promise<void> {
+    this.subscribe(topic, { changed: () => read(), reread: () => read() });
+    await read();
+  }
+
   /** Runs `fn` in a transaction; each `notify` key reaches the other posts when it commits. */
   async tx<T>(
     fn: (c: pg.PoolClient) => Promise<T>,
     notify: (r: T) => [string, string][] = () => [],
   ): Promise<T> {
-    const c = await checkout(this.pool);
-    try {
-      await c.query('BEGIN');
+    return inTransaction(this.pool, async (c) => {
       const r = await fn(c);
       for (const [topic, key] of notify(r))
         await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${this.instance}:${topic}:${key}`]);
-      await c.query('COMMIT');
-      c.release();
       return r;
-    } catch (e) {
-      const broken = await c.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-      c.release(broken);
-      throw e;
-    }
+    });
   }
 
   private notified(payload: string | undefined): void {

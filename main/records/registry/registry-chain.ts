@@ -40,23 +40,24 @@ const checkpointSchema = z.object({
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
-function canonical(r: Omit<RegistryRow, 'mac'>): string {
-  return JSON.stringify([
-    r.seq,
-    r.at,
-    r.type,
-    r.login,
-    r.name,
-    r.rank,
-    r.service,
-    r.cameraId,
-    r.surface,
-    r.data,
-  ]);
+/** An entry's MACed fields after its number, in the chain's order: the format, never to be reordered. */
+export function entryFields(r: Omit<RegistryRow, 'mac' | 'seq'>): unknown[] {
+  return [r.at, r.type, r.login, r.name, r.rank, r.service, r.cameraId, r.surface, r.data];
 }
 
+/** HMAC-SHA256 over the previous MAC, a newline and the fields as a JSON array: every chain's link. */
+export function chainMac(key: Buffer, prevMac: string, fields: unknown[]): string {
+  return crypto
+    .createHmac('sha256', key)
+    .update(prevMac)
+    .update('\n')
+    .update(JSON.stringify(fields))
+    .digest('hex');
+}
+
+/** A post's own chain: the entry's number, then its fields. */
 export function computeMac(key: Buffer, prevMac: string, r: Omit<RegistryRow, 'mac'>): string {
-  return crypto.createHmac('sha256', key).update(prevMac).update('\n').update(canonical(r)).digest('hex');
+  return chainMac(key, prevMac, [r.seq, ...entryFields(r)]);
 }
 
 const signedPart = (c: Pick<Checkpoint, 'seq' | 'mac' | 'at'>): Buffer =>

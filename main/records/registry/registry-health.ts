@@ -11,6 +11,7 @@
  */
 import type { RegistryHealthView } from '../../../common/contract';
 import { createLogger } from '../../platform/log/logger';
+import { Listeners } from '../../platform/signal';
 import type { RegistryInput } from './registry';
 
 const log = createLogger('registry');
@@ -77,7 +78,9 @@ const MAX_PENDING = 10_000;
 
 export class WriteHealth {
   private s: State = { state: 'writing' };
-  private readonly listeners = new Set<(v: RegistryHealthView) => void>();
+  private readonly listeners = new Listeners<RegistryHealthView>((e) =>
+    log.error('registry health listener failed', e),
+  );
 
   constructor(private readonly d: WriteHealthDeps) {}
 
@@ -95,8 +98,7 @@ export class WriteHealth {
 
   /** Told when the state changes (not at each refusal: `view()` counts them). */
   onChange(listener: (v: RegistryHealthView) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** One write that opens an access: refused at once while the registry cannot write. */
@@ -190,12 +192,6 @@ export class WriteHealth {
   }
 
   private notify(): void {
-    const v = this.view();
-    for (const l of this.listeners)
-      try {
-        l(v);
-      } catch (e) {
-        log.error('registry health listener failed', e);
-      }
+    this.listeners.emit(this.view());
   }
 }

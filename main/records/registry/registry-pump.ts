@@ -10,13 +10,15 @@
 import pg from 'pg';
 import type { SharedRegistryView } from '../../../common/contract';
 import { createLogger } from '../../platform/log/logger';
+import { Listeners } from '../../platform/signal';
 import { allowed, type Transitions } from '../../platform/state/transitions';
 import { GENESIS, signCheckpoint, type ChainLink, type RegistryRow } from './registry-chain';
 import { RegistryOutbox, type OutboxEntry, type RegistryMirror } from './registry-outbox';
 import { StoreError, keyCheck, type StoreKeys } from './store-key';
 import { CHAIN_LOCK, REGISTRY_TABLE, insertRows, storeMac, type StoreRow } from './store-schema';
 import type { DatabaseSync } from 'node:sqlite';
-import { checkout } from '../../platform/storage/pg-checkout';
+import { inTransaction } from '../../platform/storage/pg-checkout';
+import { pgPool } from '../../platform/storage/pg-pool';
 
 const log = createLogger('registry-store');
 
@@ -60,19 +62,13 @@ export class RegistryPump implements RegistryMirror {
   private running: Promise<void> | null = null;
   private again = false;
   private retry: NodeJS.Timeout | null = null;
-  private readonly listeners = new Set<(v: StoreLinkView) => void>();
+  private readonly listeners = new Listeners<StoreLinkView>((e) =>
+    log.error('registry store listener failed', e),
+  );
 
   constructor(private readonly o: PumpOptions) {
     this.outbox = new RegistryOutbox(o.dataDir, o.post, () => this.kick());
-    this.pool = new pg.Pool({
-      connectionString: o.url,
-      max: 2,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 10_000,
-      statement_timeout: 10_000,
-      query_timeout: 15_000,
-    });
-    this.pool.on('error', (e) => log.warn(`registry store connection lost (${storeFailure(e)})`));
+    this.pool = pgPool(o.url, { max: 2, what: 'registry store', log });
   }
 
   attach(db: DatabaseSync): void {
@@ -94,8 +90,7 @@ export class RegistryPump implements RegistryMirror {
 
   /** Told when the link changes state (the count of waiting entries is read with view()). */
   onChange(listener: (v: StoreLinkView) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Moves what waits now; resolves once the outbox is empty (true) or the database failed (false). */
@@ -166,9 +161,7 @@ export class RegistryPump implements RegistryMirror {
 
   /** One transaction: the entries chained after the head; returns the new head. */
   private async push(entries: OutboxEntry[]): Promise<ChainLink> {
-    const c = await checkout(this.pool);
-    try {
-      await c.query('BEGIN');
+    return inTransaction(this.pool, async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       const h = await c.query<{ cic: string; key_check: string }>(
         'SELECT cic, key_check FROM vigie_registry_cic WHERE id = 1',
@@ -198,29 +191,14 @@ export class RegistryPump implements RegistryMirror {
         const insert = insertRows(rows);
         await c.query(insert.text, insert.values);
       }
-      await c.query('COMMIT');
-      c.release();
       return prev;
-    } catch (e) {
-      const broken = await c.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-      c.release(broken);
-      throw e;
-    }
+    });
   }
 
   private move(next: State): void {
     if (!allowed(STORE_LINK_TRANSITIONS, this.s.name, next.name, { what: 'registry store link', log }))
       return;
     this.s = next;
-    const v = this.view();
-    for (const l of this.listeners)
-      try {
-        l(v);
-      } catch (e) {
-        log.error('registry store listener failed', e);
-      }
+    this.listeners.emit(this.view());
   }
 }

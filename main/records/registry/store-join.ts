@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import { clientTransaction } from '../../platform/storage/pg-checkout';
 import { readFileSafe } from '../../platform/storage/safe-read';
 import { GENESIS, INIT_TYPE } from './registry-chain';
 import { canonicalRow } from './registry';
@@ -18,6 +19,7 @@ import {
   ensureSchema,
   insertRows,
   storeMac,
+  withStoreClient,
   type StoreRow,
 } from './store-schema';
 import {
@@ -50,37 +52,27 @@ export async function joinStore(o: JoinOptions): Promise<Joined> {
   const own = readStoreKey(o.dataDir);
   const given = o.keyFile ? await readKeyFile(o.keyFile) : undefined;
   if (own && given && own.cic !== given.cic) throw new StoreError('store_other_cic');
-  const c = new pg.Client({ connectionString: o.url, connectionTimeoutMillis: 10_000 });
-  try {
-    await c.connect();
-  } catch {
-    throw new StoreError('store_unreachable');
-  }
-  let made = false;
-  try {
+  return withStoreClient(o.url, async (c) => {
     await ensureSchema(c);
-    await c.query('BEGIN');
-    await c.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const header = await c.query<{ cic: string; key_check: string }>(
-      'SELECT cic, key_check FROM vigie_registry_cic WHERE id = 1',
-    );
-    const h = header.rows[0];
-    let joined: Joined;
-    if (h) joined = check(h, given ?? own, o.dataDir, own);
-    else {
-      joined = await create(c, own ?? given, o);
-      made = true;
+    let made = false;
+    try {
+      return await clientTransaction(c, async () => {
+        await c.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+        const header = await c.query<{ cic: string; key_check: string }>(
+          'SELECT cic, key_check FROM vigie_registry_cic WHERE id = 1',
+        );
+        const h = header.rows[0];
+        if (h) return check(h, given ?? own, o.dataDir, own);
+        const created = await create(c, own ?? given, o);
+        made = true;
+        return created;
+      });
+    } catch (e) {
+      // A key made for a registry that was not committed must not stay.
+      if (made) fs.rmSync(path.join(o.dataDir, STORE_KEY_FILE), { force: true });
+      throw e;
     }
-    await c.query('COMMIT');
-    return joined;
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    // A key made for a registry that was not committed must not stay.
-    if (made) fs.rmSync(path.join(o.dataDir, STORE_KEY_FILE), { force: true });
-    throw e;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
+  });
 }
 
 /** A key file named on the command line: a pipe, a device or anything past 64 KiB is refused. */

@@ -19,9 +19,10 @@
  *   registry is detected by any post that wrote after the lost entries, with no checkpoint file.
  * - The writers' role may only SELECT and INSERT (ROLES_SQL); retention runs under its own role.
  */
-import crypto from 'node:crypto';
-import type pg from 'pg';
-import type { RegistryRow } from './registry-chain';
+import pg from 'pg';
+import { clientTransaction } from '../../platform/storage/pg-checkout';
+import { chainMac, entryFields, type RegistryRow } from './registry-chain';
+import { StoreError } from './store-key';
 
 export const REGISTRY_TABLE = 'vigie_registry';
 /** Serialises every append to the CIC's chain, and the schema's creation. */
@@ -60,43 +61,38 @@ GRANT SELECT, INSERT, DELETE ON vigie_registry TO vigie_purge;
 GRANT SELECT, INSERT, UPDATE ON vigie_registry_anchor TO vigie_purge;
 GRANT SELECT ON vigie_registry_cic TO vigie_purge;`;
 
+/**
+ * One client for one command (join, purge, verify, checkpoint): a store that cannot be reached is
+ * `store_unreachable`, never the driver's message (it may quote the URL); the client always ends.
+ */
+export async function withStoreClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await c.connect();
+  } catch {
+    throw new StoreError('store_unreachable');
+  }
+  try {
+    return await fn(c);
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
 /** Creates the tables if they are absent, without needing CREATE when they exist (a post's role). */
 export async function ensureSchema(c: pg.ClientBase): Promise<void> {
   const r = await c.query<{ t: string | null }>(`SELECT to_regclass('${REGISTRY_TABLE}')::text AS t`);
   if (r.rows[0]?.t) return;
-  await c.query('BEGIN');
-  try {
+  await clientTransaction(c, async () => {
     await c.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     const again = await c.query<{ t: string | null }>(`SELECT to_regclass('${REGISTRY_TABLE}')::text AS t`);
     if (!again.rows[0]?.t) await c.query(SCHEMA_SQL);
-    await c.query('COMMIT');
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
-
-function canonical(r: Omit<StoreRow, 'mac'>): string {
-  return JSON.stringify([
-    r.seq,
-    r.post,
-    r.origin,
-    r.postSeq,
-    r.at,
-    r.type,
-    r.login,
-    r.name,
-    r.rank,
-    r.service,
-    r.cameraId,
-    r.surface,
-    r.data,
-  ]);
+  });
 }
 
 /** The CIC chain's MAC: the post and the outbox number are covered too, so a row cannot change post. */
 export function storeMac(key: Buffer, prevMac: string, r: Omit<StoreRow, 'mac'>): string {
-  return crypto.createHmac('sha256', key).update(prevMac).update('\n').update(canonical(r)).digest('hex');
+  return chainMac(key, prevMac, [r.seq, r.post, r.origin, r.postSeq, ...entryFields(r)]);
 }
 
 const COLUMNS = [

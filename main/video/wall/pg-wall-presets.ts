@@ -8,22 +8,23 @@ import type { WallPreset } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { WallState } from '../../../common/wall';
 import type { PgRecords } from '../../platform/storage/pg-records';
-import { MAX_PRESETS, parsePreset, presetOf, type WallPresetStore } from './wall-presets';
+import { Signal } from '../../platform/signal';
+import { MAX_PRESETS, PresetList, parsePreset, presetOf, type WallPresetStore } from './wall-presets';
 
 const TOPIC = 'wall_presets';
 export const WALL_PRESETS_SCHEMA = `CREATE TABLE IF NOT EXISTS vigie_wall_presets (
   position integer GENERATED ALWAYS AS IDENTITY, name_key text PRIMARY KEY, preset jsonb NOT NULL)`;
 
-export class PgWallPresets implements WallPresetStore {
-  private presets: WallPreset[] = [];
-  private readonly listeners = new Set<() => void>();
+export class PgWallPresets extends PresetList implements WallPresetStore {
+  private readonly changed = new Signal<[]>();
 
-  private constructor(private readonly db: PgRecords) {}
+  private constructor(private readonly db: PgRecords) {
+    super();
+  }
 
   static async open(db: PgRecords): Promise<PgWallPresets> {
     const s = new PgWallPresets(db);
-    db.subscribe(TOPIC, { changed: () => s.reread(), reread: () => s.reread() });
-    await s.reread();
+    await db.follow(TOPIC, () => s.reread());
     return s;
   }
 
@@ -33,20 +34,7 @@ export class PgWallPresets implements WallPresetStore {
       `SELECT preset FROM vigie_wall_presets ORDER BY position LIMIT ${MAX_PRESETS}`,
     );
     this.presets = r.rows.map((row) => parsePreset(row.preset)).filter((p) => p !== null);
-    for (const l of this.listeners) l();
-  }
-
-  names(): string[] {
-    return this.presets.map((p) => p.name);
-  }
-
-  get(name: string): WallPreset | undefined {
-    const key = name.trim().toLowerCase();
-    return this.presets.find((p) => p.name.toLowerCase() === key);
-  }
-
-  byNumber(n: number): WallPreset | undefined {
-    return Number.isInteger(n) && n >= 1 ? this.presets[n - 1] : undefined;
+    this.changed.emit();
   }
 
   async save(rawName: string, wall: WallState): Promise<Result<WallPreset>> {
@@ -72,13 +60,11 @@ export class PgWallPresets implements WallPresetStore {
       (done) => (done ? [[TOPIC, key]] : []),
     );
     if (!saved) return err('wall_preset_limit', { max: MAX_PRESETS });
-    const i = this.presets.findIndex((p) => p.name.toLowerCase() === key);
-    this.presets = i < 0 ? [...this.presets, preset] : this.presets.map((p, j) => (j === i ? preset : p));
+    this.presets = this.withPreset(preset);
     return ok(preset);
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changed.on(listener);
   }
 }

@@ -67,13 +67,39 @@ export function presetOf(rawName: string, wall: WallState): Result<WallPreset> {
   });
 }
 
-export class WallPresets implements WallPresetStore {
+/** The presets in the order shown, as both stores answer reads from them (the file, PostgreSQL). */
+export abstract class PresetList {
+  protected presets: WallPreset[] = [];
+
+  names(): string[] {
+    return this.presets.map((p) => p.name);
+  }
+
+  get(name: string): WallPreset | undefined {
+    const key = name.trim().toLowerCase();
+    return this.presets.find((p) => p.name.toLowerCase() === key);
+  }
+
+  /** The n-th preset (1-based, in the order shown): a keyboard shortcut or a joystick button. */
+  byNumber(n: number): WallPreset | undefined {
+    return Number.isInteger(n) && n >= 1 ? this.presets[n - 1] : undefined;
+  }
+
+  /** The list with `preset` in place of the one of its name, which keeps its place, or added last. */
+  protected withPreset(preset: WallPreset): WallPreset[] {
+    const key = preset.name.toLowerCase();
+    const i = this.presets.findIndex((p) => p.name.toLowerCase() === key);
+    return i < 0 ? [...this.presets, preset] : this.presets.map((p, j) => (j === i ? preset : p));
+  }
+}
+
+export class WallPresets extends PresetList implements WallPresetStore {
   private readonly file: string;
-  private presets: WallPreset[] = [];
   /** The file could not be read as presets: it is set aside before anything is written over it. */
   private unreadable = false;
 
   constructor(dataDir: string) {
+    super();
     this.file = path.join(dataDir, PRESET_FILE);
     this.load();
   }
@@ -109,31 +135,14 @@ export class WallPresets implements WallPresetStore {
     }
   }
 
-  names(): string[] {
-    return this.presets.map((p) => p.name);
-  }
-
-  get(name: string): WallPreset | undefined {
-    const key = name.trim().toLowerCase();
-    return this.presets.find((p) => p.name.toLowerCase() === key);
-  }
-
-  /** The n-th preset (1-based, in the order shown): a keyboard shortcut or a joystick button. */
-  byNumber(n: number): WallPreset | undefined {
-    return Number.isInteger(n) && n >= 1 ? this.presets[n - 1] : undefined;
-  }
-
   /** Saves the wall as it is under `name` (replacing a preset of the same name). */
   save(rawName: string, wall: WallState): Result<WallPreset> {
     const made = presetOf(rawName, wall);
     if (!made.ok) return made;
     const preset = made.value;
-    const name = preset.name;
-    const i = this.presets.findIndex((p) => p.name.toLowerCase() === name.toLowerCase());
-    if (i < 0 && this.presets.length >= MAX_PRESETS) return err('wall_preset_limit', { max: MAX_PRESETS });
-    const next = [...this.presets];
-    if (i < 0) next.push(preset);
-    else next[i] = preset;
+    if (!this.get(preset.name) && this.presets.length >= MAX_PRESETS)
+      return err('wall_preset_limit', { max: MAX_PRESETS });
+    const next = this.withPreset(preset);
     try {
       if (this.unreadable) {
         const aside = `${this.file}.unreadable-${Date.now()}`;
