@@ -135,3 +135,14 @@ for (const o of OVERLOADED)
     await expect(tile).toHaveAttribute('data-state', 'playing');
     await picturesChange(page, 0);
   });
+
+test('page: a tile whose key frames come out too late, twice running, says it shows key frames only', async ({
+  page,
+}) => {
+  // Blocked 1.5 s in 1.6, decoding on the page: every key frame comes out over a second late.
+  await page.goto(`${host.url}?overload=1500&render=page`);
+  await login(page, 'agent', PASSWORD);
+  const tile = page.getByTestId('tile-0');
+  await expect(tile).toHaveAttribute('data-key-only', 'true', { timeout: 60_000 });
+  await expect(tile).toHaveAttribute('title', /images clés seulement, moins fluide mais jamais en retard/);
+});

@@ -138,6 +138,8 @@ export interface TileRead {
   decoded: number | null;
   shown: number | null;
   dropped: number | null;
+  /** The tile decodes key frames only (a starved post). */
+  keyOnly: boolean;
 }
 
 /** Every tile of a page as displayed (`tile-N` on the console, `wall-tile-N` on the wall). */
@@ -162,6 +164,7 @@ export async function readTiles(page: Page): Promise<TileRead[] | null> {
             decoded: own ? s.decoded : null,
             shown: own ? s.shown : null,
             dropped: own ? s.dropped : null,
+            keyOnly: el.getAttribute('data-key-only') === 'true',
           },
         ];
       }),

@@ -43,7 +43,7 @@ export interface Recovery {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const counters = (t: TileRead): string =>
-  `decoded ${t.decoded ?? '-'}, shown ${t.shown ?? '-'}, presented ${t.presented ?? '-'}, dropped ${t.dropped ?? '-'}`;
+  `decoded ${t.decoded ?? '-'}, shown ${t.shown ?? '-'}, presented ${t.presented ?? '-'}, dropped ${t.dropped ?? '-'}${t.keyOnly ? ', key frames only' : ''}`;
 
 export class Truth {
   private readonly cams: { down: boolean; upSince: number }[];

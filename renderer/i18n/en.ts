@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'render.jsmpeg': 'MPEG-1 transcoding (jsmpeg)',
   'tile.halfRate': 'every other frame shown (small tile)',
   'tile.dropping': 'frames skipped to stay live',
+  'tile.keyOnly': 'post overloaded: key frames only, less fluid but never late',
   'entry.prompt': 'Camera #',
   'entry.unknown': 'Unknown camera {id}',
   'entry.noTile': 'Select a tile first',

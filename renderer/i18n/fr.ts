@@ -37,6 +37,7 @@ export const fr = {
   'render.jsmpeg': 'Transcodage MPEG-1 (jsmpeg)',
   'tile.halfRate': '1 image sur 2 affichée (petite tuile)',
   'tile.dropping': 'images sautées pour rester en direct',
+  'tile.keyOnly': 'poste surchargé : images clés seulement, moins fluide mais jamais en retard',
   'entry.prompt': 'Caméra n°',
   'entry.unknown': 'Caméra {id} inconnue',
   'entry.noTile': 'Sélectionnez d’abord une tuile',

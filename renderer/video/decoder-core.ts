@@ -272,6 +272,7 @@ export function openTile(
       dropped: 0,
       lag: 0,
       dropping: false,
+      keyOnly: false,
       codec: '',
       latency: [],
       width: 0,

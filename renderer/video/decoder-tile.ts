@@ -54,6 +54,7 @@ export function report(t: Tile, force: boolean): void {
   const now = Date.now();
   if (!force && now - t.lastPost <= 250) return;
   t.r.dropping = now - t.lastDropAt < DROPPING_HOLD_MS;
+  t.r.keyOnly = keyOnly(t, now);
   t.post({ id: t.id, type: 'frame', ...t.r, latency: t.r.latency.splice(0) });
   t.lastPost = now;
 }

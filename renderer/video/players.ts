@@ -174,6 +174,7 @@ export function startJsmpeg(
           dropped: 0,
           lag: 0,
           dropping: false,
+          keyOnly: false,
           codec: 'mpeg1',
           latency: latency.splice(0),
           width: canvas.width,

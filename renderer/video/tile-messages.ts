@@ -9,6 +9,8 @@ export interface TileReport {
   /** Age of the last frame shown, from the gateway's send time, in ms. */
   lag: number;
   dropping: boolean;
+  /** Starved: decoding key frames only for a while (decoder-tile.ts). */
+  keyOnly: boolean;
   codec: string;
   latency: number[];
   width: number;

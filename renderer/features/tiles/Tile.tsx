@@ -92,7 +92,7 @@ export function Tile(p: TileProps) {
           own?.codec,
           own?.resolution,
           every > 1 ? t('tile.halfRate') : null,
-          own?.dropping ? t('tile.dropping') : null,
+          own?.keyOnly ? t('tile.keyOnly') : own?.dropping ? t('tile.dropping') : null,
         ]
           .filter(Boolean)
           .join(' — ')
@@ -110,6 +110,7 @@ export function Tile(p: TileProps) {
       data-render={camera ? render : ''}
       data-resolution={own?.resolution ?? ''}
       data-dropping={own?.dropping ? 'true' : 'false'}
+      data-key-only={own?.keyOnly ? 'true' : 'false'}
       data-lag={own ? String(Math.round(own.lag)) : ''}
       data-every={camera ? String(every) : ''}
       data-target={p.selected ? 'true' : undefined}

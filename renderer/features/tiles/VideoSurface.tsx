@@ -141,6 +141,7 @@ function VideoLayer({
           resolution: r.width ? `${r.width}x${r.height}` : null,
           lag: r.lag,
           dropping: r.dropping,
+          keyOnly: r.keyOnly,
         });
         if (bench) benchFrame(index, r);
       },

@@ -26,6 +26,7 @@ test('a tile is playing only while its own frames are fresh', () => {
     render: 'generator' as const,
     lag: 40,
     dropping: false,
+    keyOnly: false,
   };
   assert.equal(tileState(null, undefined, undefined, 0).state, 'empty');
   assert.equal(tileState(1, undefined, undefined, 0).state, 'connecting');
@@ -56,6 +57,7 @@ test('a tile report reaches the store only when the operator would see a change'
     render: 'worker-generator' as const,
     lag: 40,
     dropping: false,
+    keyOnly: false,
   };
   assert.equal(playbackChanged(undefined, pb), true);
   // Frames 250 ms later with about the same lag: nothing the operator sees has changed.
@@ -65,6 +67,7 @@ test('a tile report reaches the store only when the operator would see a change'
   assert.ok(PLAYBACK_REFRESH_MS * 2 <= LOCAL_STALL_MS);
   assert.equal(playbackChanged(pb, { ...pb, lag: 140 }), true);
   assert.equal(playbackChanged(pb, { ...pb, dropping: true }), true);
+  assert.equal(playbackChanged(pb, { ...pb, keyOnly: true }), true);
   assert.equal(playbackChanged(pb, { ...pb, cameraId: 2 }), true);
   assert.equal(playbackChanged(pb, { ...pb, render: 'generator' }), true);
   assert.equal(playbackChanged(pb, { ...pb, resolution: '1280x720' }), true);

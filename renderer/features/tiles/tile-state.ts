@@ -14,6 +14,8 @@ export interface Playback {
   lag: number;
   /** The tile dropped frames within the last second to stay within its latency bound. */
   dropping: boolean;
+  /** Starved: the tile decodes key frames only for a while, a picture a GOP. */
+  keyOnly: boolean;
 }
 
 export type TileState = 'empty' | StreamState;
@@ -40,6 +42,7 @@ export function playbackChanged(prev: Playback | undefined, next: Playback): boo
     prev.codec !== next.codec ||
     prev.resolution !== next.resolution ||
     prev.dropping !== next.dropping ||
+    prev.keyOnly !== next.keyOnly ||
     (prev.lastFrameAt === null) !== (next.lastFrameAt === null) ||
     Math.abs(next.lag - prev.lag) >= LAG_STEP_MS ||
     (next.lastFrameAt ?? 0) - (prev.lastFrameAt ?? 0) >= PLAYBACK_REFRESH_MS
