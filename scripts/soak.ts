@@ -61,6 +61,20 @@ async function allLive(post: Post, ms: number): Promise<boolean> {
   return false;
 }
 
+/**
+ * What the run has started, stopped on a signal or an error too: a soak killed by CI's timeout, or
+ * stopped by hand, used to leave its lab's 16 publishers running, loading every later run.
+ */
+const started: (() => Promise<void>)[] = [];
+async function stopStarted(): Promise<void> {
+  for (const stop of started.splice(0).reverse()) await stop().catch(() => undefined);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.once(sig, () => {
+    console.error(`soak: ${sig}, stopping the post and the camera lab`);
+    void stopStarted().finally(() => process.exit(130));
+  });
+
 async function main(): Promise<number> {
   console.log(
     `Vigie soak: ${MINUTES} min, seed ${SEED}, ${TILES} console + ${TILES} wall tiles at ${SIZE.join('x')}, ${os.cpus().length} cores, load ${load()}`,
@@ -74,11 +88,10 @@ async function main(): Promise<number> {
     })),
     keepAlive: true,
   });
+  started.push(() => lab.stop());
   await lab.start();
-  const post = await Post.open(lab, TILES).catch(async (e: unknown) => {
-    await lab.stop();
-    throw e;
-  });
+  const post = await Post.open(lab, TILES);
+  started.push(() => post.close());
   const truth = new Truth(post, TILES);
   const gate = new Gate();
   const chores = new Chores(post, truth, new Ledger());
@@ -176,6 +189,7 @@ async function main(): Promise<number> {
     labStopped: false,
   });
   await lab.stop();
+  started.length = 0;
   const labLeft = (
     await leftovers({
       labPort: lab.port,
@@ -250,8 +264,9 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (e: unknown) => {
+  async (e: unknown) => {
     console.error(e);
+    await stopStarted();
     process.exit(2);
   },
 );
