@@ -19,7 +19,7 @@ import { Chores, Gate, Ledger } from './soak-chores';
 import { checkRegistry, leftovers } from './soak-end';
 import { runFault, type FaultContext, type FaultRecord } from './soak-faults';
 import { plan } from './soak-plan';
-import { Post } from './soak-post';
+import { cameraId, Post } from './soak-post';
 import { chromiumPids, probeBrowser, probeHeap, probeHost, readTiles, strayFfmpeg } from './soak-probe';
 import { figures, printReport, type Run, type Sample } from './soak-report';
 import { CI_LIMITS, TARGETS } from './soak-stats';
@@ -154,9 +154,12 @@ async function main(): Promise<number> {
         t: Math.round((next - start) / 1000),
         load1: os.loadavg()[0]!,
         host: probeHost(post.down ? undefined : post.host.proc.pid, procs),
-        upstreams: new Set(
-          [...(tc ?? []), ...(tw ?? [])].flatMap((t) => (t.camera === null ? [] : [t.camera])),
-        ).size,
+        // In use: the cameras on a tile, and the post's mosaic and wall cameras, which flow on with
+        // no viewer by design (issue 22: a login or a layout change shows a current picture at once).
+        upstreams: new Set([
+          ...[...(tc ?? []), ...(tw ?? [])].flatMap((t) => (t.camera === null ? [] : [t.camera])),
+          ...Array.from({ length: TILES }, (_, i) => cameraId(i)),
+        ]).size,
         strayFfmpeg: strayFfmpeg(lab.port, lab.pids(), post.host.proc.pid, procs).length,
         browser: probeBrowser(procs),
         heap: {
