@@ -23,8 +23,16 @@ export interface PgLab {
   cleanup(fn: () => unknown): void;
 }
 
-/** Declares the PostgreSQL tests `define` makes, on one cluster for the file. */
-export function pgSuite(name: string, define: (lab: PgLab) => void): void {
+/**
+ * Declares the PostgreSQL tests `define` makes, on one cluster for the file. `setUp` prepares the
+ * cluster once it has started, before any test (the file's own top-level before() hooks run
+ * alongside the start, not after it).
+ */
+export function pgSuite(
+  name: string,
+  define: (lab: PgLab) => void,
+  setUp?: (server: PgServer) => Promise<void>,
+): void {
   const skip = pgSkipReason();
   if (skip) {
     test(name, { skip }, () => undefined);
@@ -36,6 +44,7 @@ export function pgSuite(name: string, define: (lab: PgLab) => void): void {
   const cleanups: (() => unknown)[] = [];
   before(async () => {
     server = await startPg();
+    await setUp?.(server);
   });
   after(async () => {
     for (const fn of cleanups.splice(0)) await fn();
