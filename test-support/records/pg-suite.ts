@@ -19,20 +19,17 @@ export interface PgLab {
   post(url: string): Promise<PgRecords>;
   /** Posts of one CIC joined to its registry on `url` (store-posts.ts), their data removed at the end. */
   join(url: string, names: string[]): Promise<TestPost[]>;
+  /**
+   * Runs `fn` once the cluster has started, before any test (the file's own top-level before()
+   * hooks run alongside the start, not after it); not at all when it fails to start.
+   */
+  setUp(fn: () => Promise<unknown>): void;
   /** Runs `fn` at the end, before the connections close and the cluster stops. */
   cleanup(fn: () => unknown): void;
 }
 
-/**
- * Declares the PostgreSQL tests `define` makes, on one cluster for the file. `setUp` prepares the
- * cluster once it has started, before any test (the file's own top-level before() hooks run
- * alongside the start, not after it).
- */
-export function pgSuite(
-  name: string,
-  define: (lab: PgLab) => void,
-  setUp?: (server: PgServer) => Promise<void>,
-): void {
+/** Declares the PostgreSQL tests `define` makes, on one cluster for the file. */
+export function pgSuite(name: string, define: (lab: PgLab) => void): void {
   const skip = pgSkipReason();
   if (skip) {
     test(name, { skip }, () => undefined);
@@ -41,10 +38,11 @@ export function pgSuite(
   let server: PgServer | null = null;
   const posts = new Posts();
   const joined: TestPost[] = [];
+  const setUps: (() => Promise<unknown>)[] = [];
   const cleanups: (() => unknown)[] = [];
   before(async () => {
     server = await startPg();
-    await setUp?.(server);
+    for (const fn of setUps) await fn();
   });
   after(async () => {
     for (const fn of cleanups.splice(0)) await fn();
@@ -64,6 +62,7 @@ export function pgSuite(
       joined.push(...made);
       return made;
     },
+    setUp: (fn) => void setUps.push(fn),
     cleanup: (fn) => void cleanups.push(fn),
   };
   define(lab);

@@ -4,7 +4,7 @@
  * here is polling), a supervisor on one pre-empts an operator on the other, and expiry frees the
  * camera everywhere. A refused connection is an error code.
  */
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { startHook, type Hook } from '../../../test-support/control/csu-peers';
@@ -17,7 +17,7 @@ const ev = { eventRef: 'EV-7', reason: 'poursuite' };
 pgSuite('lease service on PostgreSQL', (lab) => {
   let hook: Hook | undefined;
   const posts: Post[] = [];
-  before(async () => {
+  lab.setUp(async () => {
     hook = await startHook();
   });
   lab.cleanup(() => Promise.all(posts.map((p) => p.close())));

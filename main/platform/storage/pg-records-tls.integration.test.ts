@@ -52,42 +52,39 @@ async function restartWithTls(server: PgServer): Promise<void> {
   await server.start();
 }
 
-pgSuite(
-  'shared store over TLS',
-  (lab) => {
-    const url = (ca: string): string =>
-      `postgres://vigie:${SECRET}@127.0.0.1:${lab.server.port}/postgres?sslmode=verify-full&sslrootcert=${path.join(dir, ca)}`;
+pgSuite('shared store over TLS', (lab) => {
+  lab.setUp(() => restartWithTls(lab.server));
+  const url = (ca: string): string =>
+    `postgres://vigie:${SECRET}@127.0.0.1:${lab.server.port}/postgres?sslmode=verify-full&sslrootcert=${path.join(dir, ca)}`;
 
-    test('with the CIC’s CA the post connects, encrypted, and listens', { timeout: 30_000 }, async () => {
-      const r = await PgRecords.open(url('ca.pem'), RECORDS_SCHEMA);
-      try {
-        const q = await r.pool.query<{ ssl: boolean }>(
-          'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
-        );
-        assert.equal(q.rows[0]?.ssl, true);
-      } finally {
-        await r.close();
-      }
-    });
+  test('with the CIC’s CA the post connects, encrypted, and listens', { timeout: 30_000 }, async () => {
+    const r = await PgRecords.open(url('ca.pem'), RECORDS_SCHEMA);
+    try {
+      const q = await r.pool.query<{ ssl: boolean }>(
+        'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
+      );
+      assert.equal(q.rows[0]?.ssl, true);
+    } finally {
+      await r.close();
+    }
+  });
 
-    test('a server whose certificate another CA signed is refused, and the password is never said', async () => {
-      const log = captureLog();
-      let refused: unknown;
-      try {
-        await PgRecords.open(url('other.pem'), RECORDS_SCHEMA);
-      } catch (e) {
-        refused = e;
-      } finally {
-        log.restore();
-      }
-      assert.ok(refused instanceof Error, 'refused');
-      assert.match(refused.message, /^shared store unreachable \(\w*(CERT|ISSUER|SIGNATURE)\w*\)$/);
-      assert.ok(!refused.message.includes(SECRET));
-      assert.ok(!log.lines.some((l) => l.includes(SECRET)), log.lines.join('\n'));
-    });
-  },
-  restartWithTls,
-);
+  test('a server whose certificate another CA signed is refused, and the password is never said', async () => {
+    const log = captureLog();
+    let refused: unknown;
+    try {
+      await PgRecords.open(url('other.pem'), RECORDS_SCHEMA);
+    } catch (e) {
+      refused = e;
+    } finally {
+      log.restore();
+    }
+    assert.ok(refused instanceof Error, 'refused');
+    assert.match(refused.message, /^shared store unreachable \(\w*(CERT|ISSUER|SIGNATURE)\w*\)$/);
+    assert.ok(!refused.message.includes(SECRET));
+    assert.ok(!log.lines.some((l) => l.includes(SECRET)), log.lines.join('\n'));
+  });
+});
 
 // After the cluster is removed.
 after(() => {
