@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BIT, encodePelcoD } from '../main/control/input';
 import { startPtyPair } from '../test-support/control/pty';
-import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
 import { partsOf, ROLES, selectPtzCamera } from '../test-support/e2e/shell-parts';
 
 let host: Host;
@@ -19,17 +19,7 @@ let cameraFile: string;
 const PTZ_CAMERA = 3;
 
 test.beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-axe-'));
-  cameraFile = path.join(dir, 'cameras.json');
-  const cameras = [1, 2, 3].map((id) => ({
-    id,
-    name: `Synthèse ${id}`,
-    site: 'Mairie',
-    zone: 'Essais',
-    streams: { main: `demo:${id}` },
-    ...(id === PTZ_CAMERA && { ptz: { type: 'onvif', url: 'http://127.0.0.1:9/onvif/device_service' } }),
-  }));
-  fs.writeFileSync(cameraFile, JSON.stringify({ cameras }));
+  cameraFile = syntheticInventory(3, { site: 'Mairie', ptz: PTZ_CAMERA });
   host = await startHost({ cameras: cameraFile });
   for (const r of ROLES) createOperator(host.dataDir, r);
 });

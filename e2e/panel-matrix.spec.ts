@@ -5,11 +5,8 @@
  * each with Escape. Any page or console error fails it, and so does a page wider than the window or
  * a control the operator cannot reach. One page per role is reused across the three screens.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
 import {
   layoutProblems,
   partsOf,
@@ -33,18 +30,8 @@ let cameraFile: string;
 
 test.beforeAll(async () => {
   console.log(`panel matrix seed: ${SEED} (VIGIE_SEED=${SEED} plays this order again)`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-matrix-'));
-  cameraFile = path.join(dir, 'cameras.json');
   // Three synthetic cameras, the third a PTZ dome whose ONVIF address answers nothing (the pane says so).
-  const cameras = [1, 2, 3].map((id) => ({
-    id,
-    name: `Synthèse ${id}`,
-    site: id < 3 ? 'Mairie' : 'Gare',
-    zone: 'Essais',
-    streams: { main: `demo:${id}` },
-    ...(id === PTZ_CAMERA && { ptz: { type: 'onvif', url: 'http://127.0.0.1:9/onvif/device_service' } }),
-  }));
-  fs.writeFileSync(cameraFile, JSON.stringify({ cameras }));
+  cameraFile = syntheticInventory(3, { ptz: PTZ_CAMERA });
   host = await startHost({ cameras: cameraFile });
   for (const r of ROLES) createOperator(host.dataDir, r);
 });

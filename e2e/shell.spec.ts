@@ -7,11 +7,10 @@
  * the console's language whatever the browser's locale.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { png } from '../test-support/desk/png';
-import { createOperator, login, startHost, type Host } from '../test-support/e2e/host';
+import { createOperator, login, startHost, syntheticInventory, type Host } from '../test-support/e2e/host';
 import { RawIpc } from '../test-support/e2e/raw-ipc';
 
 const HEAD = { login: 'chef', password: 'chef-mot-de-passe', role: 'head', name: 'Claire Chef' };
@@ -23,19 +22,14 @@ let host: Host;
 let dir: string;
 
 test.beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-shell-'));
-  const cameras = [1, 2, 3, 4, 5].map((id) => ({
-    id,
-    name: `Synthèse ${id}`,
+  const cameras = syntheticInventory(5, {
     site: 'Mairie',
-    zone: 'Essais',
-    streams: { main: `demo:${id}` },
-    ...(id === PTZ_CAMERA && { ptz: { type: 'onvif', url: 'http://127.0.0.1:9/onvif/device_service' } }),
-    ...(id <= 2 && { lat: 48.85 + id / 1000, lon: 2.35 + id / 1000 }),
-  }));
-  fs.writeFileSync(path.join(dir, 'cameras.json'), JSON.stringify({ cameras }));
+    ptz: PTZ_CAMERA,
+    more: (id) => (id <= 2 ? { lat: 48.85 + id / 1000, lon: 2.35 + id / 1000 } : {}),
+  });
+  dir = path.dirname(cameras);
   fs.writeFileSync(path.join(dir, 'plan.png'), png(400, 300));
-  host = await startHost({ cameras: path.join(dir, 'cameras.json') });
+  host = await startHost({ cameras });
   for (const o of [HEAD, SUP, TECH]) createOperator(host.dataDir, o);
   createOperator(host.dataDir, {
     login: 'ancien',

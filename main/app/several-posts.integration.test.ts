@@ -8,7 +8,7 @@
  * to B; both posts' registry entries reach the one chain, which `vigie registry verify --store`
  * finds intact. Each propagation is measured (target 1 s; deadline generous).
  */
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,14 +17,11 @@ import path from 'node:path';
 import pg from 'pg';
 import type { EventName, IncidentView, SessionView } from '../../common/contract';
 import type { Result } from '../../common/result';
-import { pgSkipReason, startPg, type PgServer } from '../../test-support/records/pg-server';
-import { freshDatabase } from '../../test-support/records/pg-databases';
+import { pgSuite } from '../../test-support/records/pg-suite';
 import { createServices, type Services } from './services';
 
-const skip = pgSkipReason();
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEADLINE_MS = 5_000; // the target is 1 s; a loaded machine gets slack, the figure is printed
-let server: PgServer | null = null;
 const open: Services[] = [];
 const dataDirOf = new WeakMap<Services, string>();
 const dirs: string[] = [];
@@ -33,15 +30,6 @@ const tmp = (): string => {
   dirs.push(d);
   return d;
 };
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  for (const s of open) await s.close();
-  await server?.destroy();
-  dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-});
 
 /**
  * A post on the shared store, with the same two cameras as every post. It joins the CIC's registry
@@ -96,13 +84,15 @@ const martin = {
   ...{ role: 'supervisor' as const, validFrom: '2020-01-01', validUntil: '2099-12-31' },
 };
 
-if (skip) test('two posts on one PostgreSQL', { skip }, () => undefined);
-else {
+pgSuite('two posts on one PostgreSQL', (lab) => {
+  lab.cleanup(async () => {
+    for (const s of open) await s.close();
+  });
   test(
     'two posts on one database: accounts, rights and incident reports are one CIC’s',
     { timeout: 120_000 },
     async () => {
-      const store = await freshDatabase(server!);
+      const store = await lab.database();
       const cameras = path.join(tmp(), 'cameras.json');
       const list = [1, 2].map((id) => ({
         id,
@@ -226,4 +216,7 @@ else {
       execFileSync(process.execPath, [...verify, '--data-dir', dataDirOf.get(b)!], { cwd: ROOT });
     },
   );
-}
+});
+
+// After the suite's own clean-up (hooks run in the order they are declared): the posts are closed by then.
+after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

@@ -3,44 +3,32 @@
  * database (a new login, a contacts save) is refused with `store_unreachable`, which the console
  * says in the operator's language, never `internal`. When the server is back, the same calls work.
  */
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Result } from '../../common/result';
-import { freshDatabase } from '../../test-support/records/pg-databases';
-import { pgSkipReason, startPg, type PgServer } from '../../test-support/records/pg-server';
+import { pgSuite } from '../../test-support/records/pg-suite';
 import { createServices, type Services } from './services';
 
-const skip = pgSkipReason();
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = ['--import', 'tsx', 'main/app/cli/cli.ts'];
-let server: PgServer | null = null;
 let post: Services | null = null;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-outage-'));
 
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await post?.close();
-  await server?.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
 const code = (r: Result<unknown>): string => (r.ok ? 'ok' : r.error.code);
 
-if (skip) test('the shared database goes away', { skip }, () => undefined);
-else
+pgSuite('the shared database goes away', (lab) => {
+  lab.cleanup(() => post?.close());
   test(
     'while the shared database is away, what needs it is refused as store_unreachable; then it works again',
     {
       timeout: 120_000,
     },
     async () => {
-      const store = await freshDatabase(server!);
+      const store = await lab.database();
       const dataDir = path.join(dir, 'post');
       execFileSync(process.execPath, [...CLI, 'store', 'join', '--data-dir', dataDir, '--store', store], {
         cwd: ROOT,
@@ -71,7 +59,7 @@ else
       const contacts = { entries: [], procedure: 'Prévenir le CSU' };
       assert.equal(code(await call('a', 'contacts:set', contacts)), 'ok');
 
-      await server!.stop();
+      await lab.server.stop();
       // The logged-in console still answers; saving needs the database: said as such.
       assert.equal(code(await call('a', 'auth:status')), 'ok');
       assert.equal(
@@ -81,7 +69,7 @@ else
       // A new login counts its attempt in the shared accounts: refused the same way.
       assert.equal(code(await call('b', 'auth:login', login)), 'store_unreachable');
 
-      await server!.start();
+      await lab.server.start();
       const again = async (): Promise<string> =>
         code(await call('a', 'contacts:set', { ...contacts, procedure: 'Autre' }));
       const end = Date.now() + 30_000;
@@ -94,3 +82,7 @@ else
       assert.equal(code(await call('b', 'auth:login', login)), 'ok');
     },
   );
+});
+
+// After the suite's own clean-up (hooks run in the order they are declared): the posts are closed by then.
+after(() => fs.rmSync(dir, { recursive: true, force: true }));

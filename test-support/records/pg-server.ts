@@ -42,18 +42,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const ABSENT =
+  'PostgreSQL server binaries absent (/usr/lib/postgresql/*/bin/initdb): apt-get install postgresql';
+
 /** Why the PostgreSQL tests cannot run here, or null when they can. */
 export function pgSkipReason(): string | null {
   // .ci/run installs PostgreSQL and sets this: there, a missing server fails the tests, never skips them.
   if (process.env.VIGIE_REQUIRE_PG === '1') return null;
-  return binDir()
-    ? null
-    : 'PostgreSQL server binaries absent (/usr/lib/postgresql/*/bin/initdb): apt-get install postgresql';
+  return binDir() ? null : ABSENT;
 }
 
 export async function startPg(): Promise<PgServer> {
   const bin = binDir();
-  if (!bin) throw new Error(pgSkipReason()!);
+  if (!bin) throw new Error(ABSENT); // under VIGIE_REQUIRE_PG=1: fail, never skip
   const root = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-pg-'));
   if (root) {

@@ -8,21 +8,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
+import { test } from 'node:test';
+import { pgSuite } from '../../../test-support/records/pg-suite';
 import { asSuperuser, openPost } from '../../../test-support/records/store-posts';
 
 const CLI = path.join(__dirname, 'cli.ts');
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await server?.destroy();
-});
-
 function vigie(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; out: string }>((resolve) => {
     const p = spawn(process.execPath, ['--require', 'tsx/cjs', CLI, ...args], {
@@ -35,14 +25,13 @@ function vigie(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-if (skip) test('vigie store join and registry verify --store', { skip }, () => undefined);
-else
+pgSuite('vigie store join and registry verify --store', (lab) =>
   test(
     'a second post joins with the first post’s key; verify --store finds the shared registry intact, then an edited row and a truncated tail',
     { timeout: 240_000 },
     async () => {
       // A password the server ignores (trust): it must appear nowhere in what the CLI prints.
-      const url = server!.url.replace('vigie@', 'vigie:mot-de-passe-secret@');
+      const url = lab.server.url.replace('vigie@', 'vigie:mot-de-passe-secret@');
       const [a, b] = ['A', 'B'].map((p) => fs.mkdtempSync(path.join(os.tmpdir(), `vigie-cli-${p}-`)));
       const outputs: string[] = [];
       const run = async (args: string[], env?: Record<string, string>) => {
@@ -101,4 +90,5 @@ else
       for (const o of outputs) assert.doesNotMatch(o, /mot-de-passe-secret/);
       for (const d of [a!, b!]) fs.rmSync(d, { recursive: true, force: true });
     },
-  );
+  ),
+);

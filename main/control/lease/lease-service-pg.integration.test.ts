@@ -4,42 +4,34 @@
  * here is polling), a supervisor on one pre-empts an operator on the other, and expiry frees the
  * camera everywhere. A refused connection is an error code.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { startHook, type Hook } from '../../../test-support/control/csu-peers';
 import { openPost, who, type Post } from '../../../test-support/control/lease-posts';
 import { PgLeaseStore } from './pg-store';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-let hook: Hook;
-const posts: Post[] = [];
-
-before(async () => {
-  hook = await startHook();
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await Promise.all(posts.map((p) => p.close()));
-  await hook.close();
-  await server?.destroy();
-});
-
-async function post(name: string, o: Parameters<typeof openPost>[1] = {}): Promise<Post> {
-  const store = new PgLeaseStore(server!.url);
-  await store.whenListening();
-  const p = openPost(store, { webhook: hook.url, post: name, sweepMs: 60_000, ...o });
-  posts.push(p);
-  await p.service.ready();
-  return p;
-}
+import { pgSuite } from '../../../test-support/records/pg-suite';
 
 const ev = { eventRef: 'EV-7', reason: 'poursuite' };
 
-if (skip) test('lease service on PostgreSQL', { skip }, () => undefined);
-else {
+pgSuite('lease service on PostgreSQL', (lab) => {
+  let hook: Hook | undefined;
+  const posts: Post[] = [];
+  lab.setUp(async () => {
+    hook = await startHook();
+  });
+  lab.cleanup(() => Promise.all(posts.map((p) => p.close())));
+  lab.cleanup(() => hook?.close());
+
+  async function post(name: string, o: Parameters<typeof openPost>[1] = {}): Promise<Post> {
+    const store = new PgLeaseStore(lab.server.url);
+    await store.whenListening();
+    const p = openPost(store, { webhook: hook!.url, post: name, sweepMs: 60_000, ...o });
+    posts.push(p);
+    await p.service.ready();
+    return p;
+  }
+
   test(
     'two posts: the second sees the first’s lease at once and is refused with the holder’s name',
     { timeout: 30_000 },
@@ -128,7 +120,7 @@ else {
       const port = (s.address() as net.AddressInfo).port;
       await new Promise((r) => s.close(r));
       const p = openPost(new PgLeaseStore(`postgres://vigie:mot-de-passe@127.0.0.1:${port}/postgres`), {
-        webhook: hook.url,
+        webhook: hook!.url,
         post: 'poste-C',
       });
       posts.push(p);
@@ -139,4 +131,4 @@ else {
       assert.deepEqual(p.story(21).at(-1)?.data, { post: 'poste-C', kind: 'take', why: 'store_unreachable' });
     },
   );
-}
+});

@@ -1,28 +1,10 @@
 /** The PostgreSQL lease store against a real throwaway server: two posts share one truth. */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import pg from 'pg';
 import assert from 'node:assert/strict';
 import { PgLeaseStore } from './pg-store';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
+import { pgSuite } from '../../../test-support/records/pg-suite';
 import { holder, request, storeContract } from '../../../test-support/control/lease-store-contract';
-
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-const stores: PgLeaseStore[] = [];
-const open = async (): Promise<PgLeaseStore> => {
-  const s = new PgLeaseStore(server!.url);
-  stores.push(s);
-  await s.whenListening();
-  return s;
-};
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await server?.destroy();
-});
 
 /** Resolves when the store reports this camera changed. */
 const changeOf = (s: PgLeaseStore, cameraId: number): Promise<number> =>
@@ -34,8 +16,16 @@ const changeOf = (s: PgLeaseStore, cameraId: number): Promise<number> =>
     });
   });
 
-if (skip) test('PostgreSQL lease store', { skip }, () => undefined);
-else {
+pgSuite('PostgreSQL lease store', (lab) => {
+  const stores: PgLeaseStore[] = [];
+  lab.cleanup(() => Promise.all(stores.map((s) => s.close())));
+  const open = async (): Promise<PgLeaseStore> => {
+    const s = new PgLeaseStore(lab.server.url);
+    stores.push(s);
+    await s.whenListening();
+    return s;
+  };
+
   storeContract('postgres', open);
 
   test(
@@ -111,7 +101,7 @@ else {
       const heard: number[] = [];
       s.onChange((c) => heard.push(c));
       const valid = changeOf(s, 15);
-      const c = new pg.Client({ connectionString: server!.url });
+      const c = new pg.Client({ connectionString: lab.server.url });
       await c.connect();
       for (const payload of ['', 'garbage', 'x:abc', 'x:1.5', ':'.repeat(500)])
         await c.query("SELECT pg_notify('vigie_ptz_lease', $1)", [payload]);
@@ -127,14 +117,14 @@ else {
     { timeout: 30_000 },
     async () => {
       const [a, b] = [await open(), await open()];
-      await server!.stop();
+      await lab.server.stop();
       const t0 = Date.now();
       await assert.rejects(a.acquire(request(14, holder('alice', 'poste-A'), t0)), (e: { code?: string }) => {
         assert.equal(typeof e.code, 'string');
         return true;
       });
       assert.ok(Date.now() - t0 < 6_000, 'a refused connection fails fast, it does not hang');
-      await server!.start();
+      await lab.server.start();
       await b.whenListening();
       const heard = changeOf(b, 14);
       const now = Date.now();
@@ -142,4 +132,4 @@ else {
       assert.equal(await heard, 14);
     },
   );
-}
+});

@@ -2,38 +2,24 @@
  * The CIC's shared contacts on a real throwaway PostgreSQL: the ContactStore contract, and a list
  * saved on one post is in the other's copy, and told to its listeners, within 1 s.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ContactsView } from '../../../common/contract';
 import { PgContactStore } from './pg-contacts-store';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-import { freshDatabase, Posts } from '../../../test-support/records/pg-databases';
+import { pgSuite } from '../../../test-support/records/pg-suite';
 import { contactStoreContract } from '../../../test-support/desk/contact-store-contract';
 
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-const posts = new Posts();
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await posts.closeAll();
-  await server?.destroy();
-});
-
-if (skip) test('PostgreSQL contacts store', { skip }, () => undefined);
-else {
+pgSuite('PostgreSQL contacts store', (lab) => {
   contactStoreContract('PostgreSQL', async () => {
-    const url = await freshDatabase(server!);
-    const again = async () => PgContactStore.open(await posts.post(url));
+    const url = await lab.database();
+    const again = async () => PgContactStore.open(await lab.post(url));
     return { store: await again(), again };
   });
 
   test('a list saved on one post is on the other within 1 s', async () => {
-    const url = await freshDatabase(server!);
-    const a = await PgContactStore.open(await posts.post(url));
-    const b = await PgContactStore.open(await posts.post(url));
+    const url = await lab.database();
+    const a = await PgContactStore.open(await lab.post(url));
+    const b = await PgContactStore.open(await lab.post(url));
     const told = new Promise<ContactsView>((resolve) => b.onChange(resolve));
     const t0 = performance.now();
     const saved = await a.set({ entries: [], procedure: 'Prévenir le CSU' }, 'Anne Chef');
@@ -45,4 +31,4 @@ else {
     assert.deepEqual(b.get(), saved.value);
     assert.ok(performance.now() - t0 < 1_000);
   });
-}
+});

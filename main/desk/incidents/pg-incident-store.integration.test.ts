@@ -2,37 +2,20 @@
  * The CIC's shared incident reports on a real throwaway PostgreSQL: the IncidentStore contract,
  * and a report filed on one post reaches the other's listeners within 1 s.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncidentView } from '../../../common/contract';
 import { PgIncidentStore } from './pg-incident-store';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-import { freshDatabase, Posts } from '../../../test-support/records/pg-databases';
+import { pgSuite } from '../../../test-support/records/pg-suite';
 import { incidentStoreContract, report } from '../../../test-support/desk/incident-store-contract';
 
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-const posts = new Posts();
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await posts.closeAll();
-  await server?.destroy();
-});
-
-if (skip) test('PostgreSQL incident store', { skip }, () => undefined);
-else {
-  incidentStoreContract(
-    'PostgreSQL',
-    async () => new PgIncidentStore(await posts.post(await freshDatabase(server!))),
-  );
+pgSuite('PostgreSQL incident store', (lab) => {
+  incidentStoreContract('PostgreSQL', async () => new PgIncidentStore(await lab.post(await lab.database())));
 
   test('a report filed on one post reaches the other post within 1 s; its own post is not told twice', async () => {
-    const url = await freshDatabase(server!);
-    const a = new PgIncidentStore(await posts.post(url));
-    const b = new PgIncidentStore(await posts.post(url));
+    const url = await lab.database();
+    const a = new PgIncidentStore(await lab.post(url));
+    const b = new PgIncidentStore(await lab.post(url));
     const onA: IncidentView[] = [];
     a.onAdded((v) => onA.push(v));
     const arrived = new Promise<IncidentView>((resolve) => b.onAdded(resolve));
@@ -49,4 +32,4 @@ else {
     assert.ok(performance.now() - t0 < 1_000);
     assert.deepEqual(onA, []);
   });
-}
+});

@@ -4,20 +4,19 @@
  * CA lets the post in, encrypted; another CA is refused, and neither the refusal nor the logs
  * repeat the URL's password.
  */
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PgRecords } from './pg-records';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
+import type { PgServer } from '../../../test-support/records/pg-server';
+import { pgSuite } from '../../../test-support/records/pg-suite';
 import { asSuperuser, RECORDS_SCHEMA } from '../../../test-support/records/pg-databases';
 import { captureLog } from '../../../test-support/platform/log-capture';
 
-const skip = pgSkipReason();
 const SECRET = 'pw-secret-9';
-let server: PgServer | null = null;
 let dir = '';
 
 const openssl = (...args: string[]): void =>
@@ -42,9 +41,8 @@ function certificates(): void {
   }
 }
 
-before(async () => {
-  if (skip) return;
-  server = await startPg();
+/** The cluster restarted with the CIC's certificate: TLS on. */
+async function restartWithTls(server: PgServer): Promise<void> {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-tls-'));
   certificates();
   await asSuperuser(server.url, `ALTER SYSTEM SET ssl_cert_file = '${path.join(dir, 'server.crt')}'`);
@@ -52,17 +50,13 @@ before(async () => {
   await asSuperuser(server.url, 'ALTER SYSTEM SET ssl = on');
   await server.stop();
   await server.start();
-});
-after(async () => {
-  await server?.destroy();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+}
 
-const url = (ca: string): string =>
-  `postgres://vigie:${SECRET}@127.0.0.1:${server!.port}/postgres?sslmode=verify-full&sslrootcert=${path.join(dir, ca)}`;
+pgSuite('shared store over TLS', (lab) => {
+  lab.setUp(() => restartWithTls(lab.server));
+  const url = (ca: string): string =>
+    `postgres://vigie:${SECRET}@127.0.0.1:${lab.server.port}/postgres?sslmode=verify-full&sslrootcert=${path.join(dir, ca)}`;
 
-if (skip) test('shared store over TLS', { skip }, () => undefined);
-else {
   test('with the CIC’s CA the post connects, encrypted, and listens', { timeout: 30_000 }, async () => {
     const r = await PgRecords.open(url('ca.pem'), RECORDS_SCHEMA);
     try {
@@ -90,4 +84,9 @@ else {
     assert.ok(!refused.message.includes(SECRET));
     assert.ok(!log.lines.some((l) => l.includes(SECRET)), log.lines.join('\n'));
   });
-}
+});
+
+// After the cluster is removed.
+after(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});

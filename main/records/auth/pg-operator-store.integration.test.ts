@@ -3,30 +3,18 @@
  * only several posts show: a change on one is in the other's copy within 1 s, counters stay exact
  * across posts, and a post whose LISTEN connection was cut reads everything again.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PgOperatorStore } from './pg-operator-store';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-import { asSuperuser, freshDatabase, Posts } from '../../../test-support/records/pg-databases';
+import { asSuperuser } from '../../../test-support/records/pg-databases';
+import { pgSuite, type PgLab } from '../../../test-support/records/pg-suite';
 import { account, operatorStoreContract } from '../../../test-support/records/operator-store-contract';
 
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-const posts = new Posts();
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await posts.closeAll();
-  await server?.destroy();
-});
-
 /** Two posts' account stores on one fresh database. */
-async function twoPosts(): Promise<{ url: string; a: PgOperatorStore; b: PgOperatorStore }> {
-  const url = await freshDatabase(server!);
-  const a = await PgOperatorStore.open(await posts.post(url));
-  const b = await PgOperatorStore.open(await posts.post(url));
+async function twoPosts(lab: PgLab): Promise<{ url: string; a: PgOperatorStore; b: PgOperatorStore }> {
+  const url = await lab.database();
+  const a = await PgOperatorStore.open(await lab.post(url));
+  const b = await PgOperatorStore.open(await lab.post(url));
   return { url, a, b };
 }
 
@@ -45,14 +33,11 @@ function seen(s: PgOperatorStore, login: string, ok: () => boolean, ms = 1_000):
   });
 }
 
-if (skip) test('PostgreSQL operator store', { skip }, () => undefined);
-else {
-  operatorStoreContract('PostgreSQL', async () =>
-    PgOperatorStore.open(await posts.post(await freshDatabase(server!))),
-  );
+pgSuite('PostgreSQL operator store', (lab) => {
+  operatorStoreContract('PostgreSQL', async () => PgOperatorStore.open(await lab.post(await lab.database())));
 
   test('an account created, demoted, disabled on one post is in the other post’s copy within 1 s', async () => {
-    const { a, b } = await twoPosts();
+    const { a, b } = await twoPosts(lab);
     await a.upsert(account('martin', { role: 'supervisor' }));
     await seen(b, 'martin', () => b.get('martin')?.role === 'supervisor');
     await a.upsert(account('martin', { role: 'viewer' }));
@@ -63,7 +48,7 @@ else {
   });
 
   test('attempts on two posts at once are each counted once: the block falls at the limit exactly', async () => {
-    const { a, b } = await twoPosts();
+    const { a, b } = await twoPosts(lab);
     await a.upsert(account('martin'));
     await seen(b, 'martin', () => b.get('martin') !== undefined);
     const now = '2026-06-15T12:00:00.000Z';
@@ -81,7 +66,7 @@ else {
   });
 
   test('a post whose LISTEN connection was cut reads every account again before trusting its copy', async () => {
-    const { url, a, b } = await twoPosts();
+    const { url, a, b } = await twoPosts(lab);
     await a.upsert(account('martin', { role: 'supervisor' }));
     await seen(b, 'martin', () => b.get('martin')?.role === 'supervisor');
     // Cut every LISTEN connection, and change the account behind the posts' backs (no NOTIFY).
@@ -93,4 +78,4 @@ else {
     await seen(b, 'martin', () => b.get('martin')?.role === 'viewer', 10_000);
     await seen(a, 'martin', () => a.get('martin')?.role === 'viewer', 10_000);
   });
-}
+});

@@ -8,41 +8,19 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import pg from 'pg';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-import {
-  asSuperuser,
-  joinPosts,
-  openPost,
-  removePosts,
-  verifyFrom,
-  type TestPost,
-} from '../../../test-support/records/store-posts';
+import { pgSuite, type PgLab } from '../../../test-support/records/pg-suite';
+import { openPost, verifyFrom, type TestPost } from '../../../test-support/records/store-posts';
 import { startRegistry } from './open-registry';
 import type { Registry } from './registry';
 import type { StoreLinkView } from './registry-pump';
 
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-let n = 0;
-const made: TestPost[] = [];
 const CHILD = path.join(__dirname, '..', '..', '..', 'test-support', 'records', 'store-post-child.ts');
 
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  removePosts(made);
-  await server?.destroy();
-});
-
-async function cicOf(post: string): Promise<{ url: string; p: TestPost }> {
-  const db = `outage${++n}`;
-  await asSuperuser(server!.url, `CREATE DATABASE ${db}`);
-  const url = server!.url.replace(/\/postgres$/, `/${db}`);
-  const [p] = await joinPosts(url, [post]);
-  made.push(p!);
+async function cicOf(lab: PgLab, post: string): Promise<{ url: string; p: TestPost }> {
+  const url = await lab.database();
+  const [p] = await lab.join(url, [post]);
   return { url, p: p! };
 }
 
@@ -75,13 +53,12 @@ async function storeRows(url: string, post: string): Promise<{ at: string; type:
 const localRows = (r: Registry): { at: string; type: string; data: string }[] =>
   r.query().map(({ at, type, data }) => ({ at, type, data }));
 
-if (skip) test('the registry through an outage of PostgreSQL', { skip }, () => undefined);
-else {
+pgSuite('the registry through an outage of PostgreSQL', (lab) => {
   test(
     'appends made while PostgreSQL is stopped wait in the outbox, then all arrive in order with their original time',
     { timeout: 180_000 },
     async () => {
-      const { url, p } = await cicOf('poste-A');
+      const { url, p } = await cicOf(lab, 'poste-A');
       const r = openPost(p, url);
       r.append({ type: 'auth.login', data: { before: true } });
       assert.equal(await r.shared!.flush(), true);
@@ -89,7 +66,7 @@ else {
 
       const pushed: string[] = []; // what the console's status area receives (registry:health)
       r.onHealth((h) => pushed.push(`${h.state}/${h.shared?.state}`));
-      await server!.stop();
+      await lab.server.stop();
       const outage = reaches(r, 'outage');
       r.append({ type: 'view.start', cameraId: 1, data: { viewId: 'v1' } });
       const seen = await outage;
@@ -100,7 +77,7 @@ else {
       assert.equal(waiting.state, 'outage');
       assert.equal(waiting.queued, 21, 'every entry made meanwhile waits on this post');
 
-      await server!.start();
+      await lab.server.start();
       await reaches(r, 'connected'); // by itself: the pump retries
       assert.equal(await r.shared!.flush(), true);
       assert.equal(r.shared!.view().queued, 0);
@@ -121,8 +98,8 @@ else {
     'a post killed during the outage flushes its outbox at the next start',
     { timeout: 180_000 },
     async () => {
-      const { url, p } = await cicOf('poste-K');
-      await server!.stop();
+      const { url, p } = await cicOf(lab, 'poste-K');
+      await lab.server.stop();
       const child = spawn(process.execPath, ['--import', 'tsx', CHILD, p.dataDir, p.post, url, '12'], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -139,7 +116,7 @@ else {
       db.close();
       assert.equal(queued, 13, 'the post’s own registry.init and its 12 entries, all on disk');
 
-      await server!.start();
+      await lab.server.start();
       const r = openPost(p, url);
       await reaches(r, 'connected');
       assert.equal(await r.shared!.flush(), true);
@@ -155,7 +132,7 @@ else {
     'a post started with --store records its start in the CIC’s registry, under its name',
     { timeout: 120_000 },
     async () => {
-      const { url, p } = await cicOf('poste-S');
+      const { url, p } = await cicOf(lab, 'poste-S');
       const r = startRegistry({
         dataDir: p.dataDir,
         host: 'browser',
@@ -174,4 +151,4 @@ else {
       r.close();
     },
   );
-}
+});

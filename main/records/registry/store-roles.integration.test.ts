@@ -6,47 +6,25 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-import {
-  asSuperuser,
-  joinPosts,
-  openPost,
-  removePosts,
-  verifyFrom,
-  type TestPost,
-} from '../../../test-support/records/store-posts';
+import { test } from 'node:test';
+import { pgSuite } from '../../../test-support/records/pg-suite';
+import { asSuperuser, openPost, verifyFrom } from '../../../test-support/records/store-posts';
 import { loadStoreKeys } from './store-key';
 import { purgeStore } from './store-purge';
 import { ROLES_SQL } from './store-schema';
-
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-const made: TestPost[] = [];
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  removePosts(made);
-  await server?.destroy();
-});
 
 test('the README gives the roles’ SQL as the tests run it', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
   assert.ok(readme.includes(ROLES_SQL), 'README.md "The registry" holds ROLES_SQL, word for word');
 });
 
-if (skip) test('the registry roles on PostgreSQL', { skip }, () => undefined);
-else
+pgSuite('the registry roles on PostgreSQL', (lab) =>
   test(
     'a post’s role may only read and insert the registry; the purge role may delete',
     { timeout: 180_000 },
     async () => {
-      await asSuperuser(server!.url, 'CREATE DATABASE roles');
-      const owner = server!.url.replace(/\/postgres$/, '/roles');
-      const [p] = await joinPosts(owner, ['poste-A']); // the owner makes the tables, once
-      made.push(p!);
+      const owner = await lab.database();
+      const [p] = await lab.join(owner, ['poste-A']); // the owner makes the tables, once
       for (const statement of ROLES_SQL.split(';').filter((x) => x.trim()))
         await asSuperuser(owner, statement);
       const as = (role: string, password: string): string => owner.replace('vigie@', `${role}:${password}@`);
@@ -87,4 +65,5 @@ else
       await assert.rejects(asSuperuser(purge, `UPDATE vigie_registry SET login = 'x'`), { code: '42501' });
       assert.equal(await asSuperuser(purge, 'DELETE FROM vigie_registry WHERE seq = 5'), 1);
     },
-  );
+  ),
+);

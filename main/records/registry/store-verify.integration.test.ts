@@ -6,41 +6,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-import {
-  asSuperuser,
-  joinPosts,
-  openPost,
-  removePosts,
-  verifyFrom,
-  type TestPost,
-} from '../../../test-support/records/store-posts';
+import { test } from 'node:test';
+import { pgSuite, type PgLab } from '../../../test-support/records/pg-suite';
+import { asSuperuser, openPost, verifyFrom, type TestPost } from '../../../test-support/records/store-posts';
 import type { Registry } from './registry';
 import { joinStore } from './store-join';
 import { STORE_KEY_FILE, loadStoreKeys, newStoreKey, storeKeys } from './store-key';
 import { storeCheckpoint } from './store-verify';
 
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-let n = 0;
-const made: TestPost[] = [];
-
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  removePosts(made);
-  await server?.destroy();
-});
-
 /** A database of its own for each test, and posts A and B joined to it, each with a few entries. */
-async function cic(entries = 3): Promise<{ url: string; a: TestPost; b: TestPost }> {
-  const db = `cic${++n}`;
-  await asSuperuser(server!.url, `CREATE DATABASE ${db}`);
-  const url = server!.url.replace(/\/postgres$/, `/${db}`);
-  const [a, b] = await joinPosts(url, ['poste-A', 'poste-B']);
-  made.push(a!, b!);
+async function cic(lab: PgLab, entries = 3): Promise<{ url: string; a: TestPost; b: TestPost }> {
+  const url = await lab.database();
+  const [a, b] = await lab.join(url, ['poste-A', 'poste-B']);
   // In a known order: 1 the CIC's init (A), 2 and 3 each post's own init, then A, B, A, B…
   const ra = openPost(a!, url);
   await ra.shared!.flush();
@@ -67,13 +44,12 @@ async function closeAll(...rs: Registry[]): Promise<void> {
 const problems = (v: Awaited<ReturnType<typeof verifyFrom>>): string[] =>
   v.result.ok ? [] : v.result.ranges.map((r) => `${r.problem}:${r.first}-${r.last}`);
 
-if (skip) test('the CIC registry on PostgreSQL', { skip }, () => undefined);
-else {
+pgSuite('the CIC registry on PostgreSQL', (lab) => {
   test(
     'a post joins only with the CIC’s key; both posts’ entries form one chain that verifies',
     { timeout: 120_000 },
     async () => {
-      const { url, a, b } = await cic();
+      const { url, a, b } = await cic(lab);
       const v = await verifyFrom(b, url);
       assert.equal(v.result.ok, true, problems(v).join());
       // The CIC's init (A), each post's own init, then 3 entries each: both posts named.
@@ -101,7 +77,7 @@ else {
   );
 
   test('an entry edited through a superuser connection is named', { timeout: 120_000 }, async () => {
-    const { url, a } = await cic();
+    const { url, a } = await cic(lab);
     await asSuperuser(url, `UPDATE vigie_registry SET camera_id = 99 WHERE seq = 3`);
     assert.deepEqual(problems(await verifyFrom(a, url)), ['altered:3-3']);
     // A copy of a genuine row planted before the first: it should not be there at all.
@@ -114,13 +90,13 @@ else {
   });
 
   test('a missing entry is named', { timeout: 120_000 }, async () => {
-    const { url, a } = await cic();
+    const { url, a } = await cic(lab);
     await asSuperuser(url, `DELETE FROM vigie_registry WHERE seq = 4`);
     assert.deepEqual(problems(await verifyFrom(a, url)), ['missing:4-4']);
   });
 
   test('all of one post’s entries deleted are found, from the other post', { timeout: 120_000 }, async () => {
-    const { url, a, b } = await cic();
+    const { url, a, b } = await cic(lab);
     assert.equal(await asSuperuser(url, `DELETE FROM vigie_registry WHERE post = 'poste-B'`), 4);
     const v = await verifyFrom(a, url);
     assert.deepEqual(problems(v), ['missing:3-3', 'missing:5-5', 'missing:7-7']);
@@ -138,7 +114,7 @@ else {
     'a truncated tail is found against a checkpoint, and against the witness of the post that wrote last',
     { timeout: 120_000 },
     async () => {
-      const { url, a, b } = await cic();
+      const { url, a, b } = await cic(lab);
       const cp = await storeCheckpoint(url, loadStoreKeys(a.dataDir));
       assert.equal(cp.seq, 9);
       await asSuperuser(url, `DELETE FROM vigie_registry WHERE seq >= 8`);
@@ -152,7 +128,7 @@ else {
     'a registry emptied, or dropped and re-created with another key, reads as wiped',
     { timeout: 120_000 },
     async () => {
-      const { url, a, b } = await cic();
+      const { url, a, b } = await cic(lab);
       await asSuperuser(url, `DELETE FROM vigie_registry`);
       assert.ok(problems(await verifyFrom(a, url)).includes('wiped:1-1'));
       await asSuperuser(url, `DROP TABLE vigie_registry, vigie_registry_cic, vigie_registry_anchor`);
@@ -172,7 +148,7 @@ else {
     'a forged retention anchor and a forged or foreign checkpoint are named',
     { timeout: 120_000 },
     async () => {
-      const { url, a } = await cic();
+      const { url, a } = await cic(lab);
       const keys = loadStoreKeys(a.dataDir);
       const cp = await storeCheckpoint(url, keys);
       assert.deepEqual(problems(await verifyFrom(a, url, { ...cp, seq: 8 })), ['checkpoint-signature:8-8']);
@@ -191,7 +167,7 @@ else {
     'two posts appending at once form one chain: the database serialises them',
     { timeout: 180_000 },
     async () => {
-      const { url, a, b } = await cic(0);
+      const { url, a, b } = await cic(lab, 0);
       const [ra, rb] = [openPost(a, url), openPost(b, url)];
       for (let i = 0; i < 300; i++) {
         ra.append({ type: 'view.start', cameraId: i, data: { viewId: `a${i}` } });
@@ -205,4 +181,4 @@ else {
       assert.equal(v.result.rows, 1 + 2 + 600);
     },
   );
-}
+});

@@ -4,61 +4,17 @@
  * its key frame; and cameras whose RTSP server came back waited out a backoff of up to 10 s (CI
  * then found the relay turning the first attempt away while it started, and the backoff resuming).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import { captureLog } from '../../../test-support/platform/log-capture';
-import { RtspLab } from '../../../test-support/video/rtsp-lab';
-import { CredentialStore } from '../cameras/credentials';
-import type { Camera } from '../cameras/inventory-schema';
-import { EventHub } from '../../platform/ipc/router';
-import type { StreamStatus } from '../../../common/contract';
+import { gatewayLab } from '../../../test-support/video/gateway-lab';
 import { decodeFrame } from '../../../common/video-frame';
-import { StreamGateway } from './gateway';
 
 const GOP_S = 8;
-// Cameras that are always on: the relay answers at once, as a camera does, whatever its GOP.
-const lab = new RtspLab({
-  cameras: [
-    { width: 320, height: 180, gop: GOP_S },
-    { width: 320, height: 180, gop: 1 },
-  ],
-  keepAlive: true,
-});
-let gateway: StreamGateway;
-const statuses: { at: number; s: StreamStatus }[] = [];
-
-before(async () => {
-  await lab.start();
-  const cams: Camera[] = [
-    { id: 1, name: 'A', site: 'S', zone: '', streams: { main: lab.url(0) } },
-    { id: 2, name: 'B', site: 'S', zone: '', streams: { main: lab.url(1) } },
-  ];
-  const events = new EventHub();
-  events.add((e, p) => {
-    if (e === 'streams:status') statuses.push({ at: Date.now(), s: p as StreamStatus });
-  });
-  gateway = new StreamGateway({
-    ffmpegPath: 'ffmpeg',
-    credentials: CredentialStore.inDir(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-gop-'))),
-    events,
-    lookupCamera: (id) => cams.find((c) => c.id === id),
-  });
-  await gateway.listen();
-});
-
-after(async () => {
-  await gateway.close();
-  await lab.stop();
-});
-
-function open(camera: number): WebSocket {
-  const e = gateway.endpoint();
-  return new WebSocket(`${e.url}?token=${e.token}&camera=${camera}&format=annexb`);
-}
+// Cameras that are always on (gateway-lab.ts): the relay answers at once, whatever their GOP.
+const rig = gatewayLab([GOP_S, 1]);
+const { lab, statuses, open } = rig;
 
 /** The next access unit this viewer receives (null: none within `ms`). */
 function nextFrame(ws: WebSocket, ms: number): Promise<{ at: number; key: boolean } | null> {

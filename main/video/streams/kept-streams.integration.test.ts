@@ -4,65 +4,17 @@
  * the cached units at once and ends on a current one; only the most recently viewed are kept,
  * besides the mosaic's and wall's cameras; a camera that stops is never replayed from the cache.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
-import { RtspLab } from '../../../test-support/video/rtsp-lab';
-import { CredentialStore } from '../cameras/credentials';
-import type { Camera } from '../cameras/inventory-schema';
-import { EventHub } from '../../platform/ipc/router';
-import type { StreamStatus } from '../../../common/contract';
 import { decodeFrame, type DecodedFrame } from '../../../common/video-frame';
+import { gatewayLab } from '../../../test-support/video/gateway-lab';
 import { CACHE_MAX_BYTES, CACHE_MAX_UNITS } from './fanout';
-import { StreamGateway } from './gateway';
 
-const lab = new RtspLab({
-  cameras: [
-    { width: 320, height: 180, gop: 4 },
-    { width: 320, height: 180, gop: 4 },
-  ],
-  keepAlive: true,
-});
-let gateway: StreamGateway;
 /** The cameras on the post's mosaic or wall, as the gateway reads them. */
 const pinned = new Set<number>();
-const statuses: { at: number; s: StreamStatus }[] = [];
-
-before(async () => {
-  await lab.start();
-  const cams: Camera[] = [
-    { id: 1, name: 'A', site: 'S', zone: '', streams: { main: lab.url(0) } },
-    { id: 2, name: 'B', site: 'S', zone: '', streams: { main: lab.url(1) } },
-  ];
-  const events = new EventHub();
-  events.add((e, p) => {
-    if (e === 'streams:status') statuses.push({ at: Date.now(), s: p as StreamStatus });
-  });
-  gateway = new StreamGateway({
-    ffmpegPath: 'ffmpeg',
-    credentials: CredentialStore.inDir(fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-kept-'))),
-    events,
-    lookupCamera: (id) => cams.find((c) => c.id === id),
-    idleMs: 100,
-    stallMs: 1500,
-    keepStreams: 1,
-    pinned: () => pinned,
-  });
-  await gateway.listen();
-});
-
-after(async () => {
-  await gateway.close();
-  await lab.stop();
-});
-
-function open(camera: number): WebSocket {
-  const e = gateway.endpoint();
-  return new WebSocket(`${e.url}?token=${e.token}&camera=${camera}&format=annexb`);
-}
+const rig = gatewayLab([4, 4], { idleMs: 100, stallMs: 1500, keepStreams: 1, pinned: () => pinned });
+const { lab, statuses, open } = rig;
 
 /** Collects this viewer's units until `done` says so (or 20 s pass). */
 function units(ws: WebSocket, done: (got: DecodedFrame[]) => boolean): Promise<DecodedFrame[]> {
@@ -103,7 +55,7 @@ test('a kept stream flows with no viewer; a new viewer catches up on its GOP and
   // Past a key frame and well into the 4 s GOP, so the cache holds many units.
   await units(first, (got) => got.some((f) => f.key) && got.length >= 60);
   await closed(first);
-  await until(() => gateway.keptSessions() === 1, 'camera 1 kept flowing with no viewer');
+  await until(() => rig.gateway.keptSessions() === 1, 'camera 1 kept flowing with no viewer');
   const joinedAt = Date.now();
   const late = open(1);
   const got = await units(late, (g) => g.some((f) => !f.catchUp));
@@ -114,8 +66,9 @@ test('a kept stream flows with no viewer; a new viewer catches up on its GOP and
   assert.equal(shown.catchUp, false, 'the last replayed unit is the one to show');
   // Current: the gateway received the shown unit within one frame period or so of the join.
   assert.ok(joinedAt - shown.timestamp < 300, `the shown unit is ${joinedAt - shown.timestamp} ms old`);
-  const s = (gateway as unknown as { sessions: Map<string, { cached: { units: number; bytes: number } }> })
-    .sessions;
+  const s = (
+    rig.gateway as unknown as { sessions: Map<string, { cached: { units: number; bytes: number } }> }
+  ).sessions;
   for (const x of s.values())
     assert.ok(x.cached.units <= CACHE_MAX_UNITS && x.cached.bytes <= CACHE_MAX_BYTES);
   await closed(late);
@@ -126,10 +79,13 @@ test('only the most recently viewed streams are kept; the others stop', async ()
   await units(b, (got) => got.length >= 1);
   await closed(b);
   // Camera 2 was viewed last: it is the one kept (keepStreams 1); camera 1's stream stops.
-  await until(() => gateway.activeSessions() === 1 && gateway.keptSessions() === 1, 'one stream kept');
-  assert.ok(gateway.statuses().some((x) => x.cameraId === 2));
+  await until(
+    () => rig.gateway.activeSessions() === 1 && rig.gateway.keptSessions() === 1,
+    'one stream kept',
+  );
+  assert.ok(rig.gateway.statuses().some((x) => x.cameraId === 2));
   assert.equal(
-    (gateway as unknown as { sessions: Map<string, { cameraId: number }> }).sessions.values().next().value
+    (rig.gateway as unknown as { sessions: Map<string, { cameraId: number }> }).sessions.values().next().value
       ?.cameraId,
     2,
   );
@@ -143,13 +99,13 @@ test('a camera on the mosaic or wall flows on whatever its recency, until it lea
     await closed(v);
   }
   // keepStreams 1 is taken by camera 2, viewed last; camera 1 flows on, pinned.
-  await until(() => gateway.keptSessions() === 2, 'both streams kept with no viewer');
+  await until(() => rig.gateway.keptSessions() === 2, 'both streams kept with no viewer');
   await new Promise((r) => setTimeout(r, 500));
-  assert.equal(gateway.activeSessions(), 2, 'the pinned stream is still flowing');
+  assert.equal(rig.gateway.activeSessions(), 2, 'the pinned stream is still flowing');
   pinned.delete(1);
-  gateway.keptChanged();
-  await until(() => gateway.activeSessions() === 1, 'camera 1 stops once off the mosaic and wall');
-  assert.ok(gateway.statuses().some((x) => x.cameraId === 2));
+  rig.gateway.keptChanged();
+  await until(() => rig.gateway.activeSessions() === 1, 'camera 1 stops once off the mosaic and wall');
+  assert.ok(rig.gateway.statuses().some((x) => x.cameraId === 2));
 });
 
 test('a kept camera that stops shows stalled, and a new viewer never gets its cache', async () => {

@@ -3,36 +3,22 @@
  * preset saved on one post is in the other's list within 1 s; two posts saving at the limit at
  * once never pass it together.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PgWallPresets } from './pg-wall-presets';
 import { MAX_PRESETS } from './wall-presets';
-import { pgSkipReason, startPg, type PgServer } from '../../../test-support/records/pg-server';
-import { freshDatabase, Posts } from '../../../test-support/records/pg-databases';
+import { pgSuite } from '../../../test-support/records/pg-suite';
 import { presetWall, wallPresetStoreContract } from '../../../test-support/video/wall-preset-store-contract';
 
-const skip = pgSkipReason();
-let server: PgServer | null = null;
-const posts = new Posts();
+pgSuite('PostgreSQL wall presets', (lab) => {
+  const twoPosts = async (): Promise<[PgWallPresets, PgWallPresets]> => {
+    const url = await lab.database();
+    return [await PgWallPresets.open(await lab.post(url)), await PgWallPresets.open(await lab.post(url))];
+  };
 
-before(async () => {
-  if (!skip) server = await startPg();
-});
-after(async () => {
-  await posts.closeAll();
-  await server?.destroy();
-});
-
-const twoPosts = async (): Promise<[PgWallPresets, PgWallPresets]> => {
-  const url = await freshDatabase(server!);
-  return [await PgWallPresets.open(await posts.post(url)), await PgWallPresets.open(await posts.post(url))];
-};
-
-if (skip) test('PostgreSQL wall presets', { skip }, () => undefined);
-else {
   wallPresetStoreContract('PostgreSQL', async () => {
-    const url = await freshDatabase(server!);
-    const again = async () => PgWallPresets.open(await posts.post(url));
+    const url = await lab.database();
+    const again = async () => PgWallPresets.open(await lab.post(url));
     return { store: await again(), again };
   });
 
@@ -58,4 +44,4 @@ else {
     const codes = [ra, rb].map((r) => (r.ok ? 'ok' : r.error.code)).sort();
     assert.deepEqual(codes, ['ok', 'wall_preset_limit']);
   });
-}
+});
