@@ -10,6 +10,7 @@ import { DateRange } from '../../ui/DateRange';
 import { Why, WhyButton, useWhyId } from '../../ui/form';
 import { dayParam } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
+import { TableHead } from '../../ui/TableHead';
 
 const EXPORTS = ['pdf', 'csv'] as const;
 
@@ -23,14 +24,14 @@ function Figures({ f }: { f: ReportFigures }) {
     <div data-testid="report-figures">
       <h3>{t('report.availability')}</h3>
       <table data-testid="report-availability">
-        <thead>
-          <tr>
-            <th scope="col">{t('report.camera')}</th>
-            <th scope="col">{t('report.observedHours')}</th>
-            <th scope="col">{t('report.playingHours')}</th>
-            <th scope="col">{t('report.availabilityShare')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'report.camera',
+            'report.observedHours',
+            'report.playingHours',
+            'report.availabilityShare',
+          ]}
+        />
         <tbody>
           {f.availability.map((a) => (
             <tr key={a.cameraId} data-camera={a.cameraId}>
