@@ -53,6 +53,16 @@ export function Field({ label, required, error, className, children, hint, testi
   );
 }
 
+/** A select's options, each worded by the catalogue key `<prefix>.<value>`. */
+export function Options({ values, prefix }: { values: readonly string[]; prefix: string }) {
+  const t = useT();
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {t(`${prefix}.${v}` as MessageKey)}
+    </option>
+  ));
+}
+
 /** Why a button is disabled, said next to it (and named as its description). */
 export function Why({ id, reason }: { id: string; reason: MessageKey | null }) {
   const t = useT();

@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, isoDay, parseDay } from '../../../common/fo
 import { ROLES, type Role } from '../../../common/roles';
 import type { MessageKey } from '../../i18n';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { DateInput, Field } from '../../ui/form';
+import { DateInput, Field, Options } from '../../ui/form';
 import { PanelFrame } from '../shell/PanelFrame';
 import { AccountActions } from './AccountActions';
 import { accountState } from './account-state';
@@ -153,11 +153,7 @@ export function OperatorsPanel() {
             value={f.role}
             onChange={(e) => setF({ ...f, role: e.target.value as Role })}
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}` as MessageKey)}
-              </option>
-            ))}
+            <Options values={ROLES} prefix="role" />
           </select>
         </Field>
         {date('validFrom', t('accounts.from'))}

@@ -7,6 +7,7 @@ import { DateRange } from '../../ui/DateRange';
 import { NONE } from '../../ui/empty';
 import { dayParam } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
+import { Options } from '../../ui/form';
 import { TableHead } from '../../ui/TableHead';
 
 /** The incident reports filed at this post, filtered by category, camera, urgency and period. */
@@ -71,11 +72,7 @@ export function IncidentsPanel() {
             onChange={(e) => setF({ ...f, urgency: e.target.value })}
           >
             <option value="">{t('incidents.all')}</option>
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {t(`incident.urgency.${u}` as MessageKey)}
-              </option>
-            ))}
+            <Options values={URGENCIES} prefix="incident.urgency" />
           </select>
         </label>
         <DateRange value={f} onChange={setF} testid="incidents-filter" />

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { PtzInputSettings } from '../../../common/contract';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../console/console-store';
-import { NumberField, useWhyId, Why, WhyButton } from '../../ui/form';
+import { NumberField, useWhyId, Why, WhyButton, Options } from '../../ui/form';
 
 type Mapping = PtzInputSettings['buttons'];
 type Action = Mapping[string]['action'];
@@ -70,11 +70,7 @@ export function ButtonMapping({ value, onChange }: { value: Mapping; onChange(m:
                     value={m.action}
                     onChange={(e) => set(b, withAction(e.target.value as Action, n ?? 1))}
                   >
-                    {ACTIONS.map((a) => (
-                      <option key={a} value={a}>
-                        {t(`input.action.${a}` as MessageKey)}
-                      </option>
-                    ))}
+                    <Options values={ACTIONS} prefix="input.action" />
                   </select>
                 </td>
                 <td>

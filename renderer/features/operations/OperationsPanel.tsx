@@ -9,7 +9,7 @@ import type { AppError } from '../../../common/result';
 import type { MessageKey } from '../../i18n';
 import { errorText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { DateTimeEcho, DateTimeInput, Field } from '../../ui/form';
+import { DateTimeEcho, DateTimeInput, Field, Options } from '../../ui/form';
 import { localInput } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
 import { TableHead } from '../../ui/TableHead';
@@ -167,11 +167,7 @@ export function OperationsPanel() {
             value={f.kind}
             onChange={(e) => setF({ ...f, kind: e.target.value as OperationKind })}
           >
-            {OPERATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`operations.kind.${k}` as MessageKey)}
-              </option>
-            ))}
+            <Options values={OPERATION_KINDS} prefix="operations.kind" />
           </select>
         </Field>
         {text('requester', 'operation-requester', 'operations.requester')}
