@@ -14,6 +14,7 @@ import { PanelFrame } from '../shell/PanelFrame';
 import { WallDisplayControls } from './WallDisplayControls';
 import { WallSettingsForm } from './WallSettingsForm';
 import { WallTourForm } from './WallTourForm';
+import { gridStyle, tileSpan } from '../mosaic/tile-grid';
 
 function MiniTile({ index, style }: { index: number; style?: CSSProperties }) {
   const t = useT();
@@ -88,14 +89,10 @@ function Miniature() {
         data-testid="wall-mini"
         data-layout={layout}
         data-page={noPage ? 'none' : 'connected'}
-        style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${cols}, 1fr)` }}
+        style={gridStyle(cols)}
       >
         {Array.from({ length: WALL_TILES[layout] }, (_, i) => (
-          <MiniTile
-            key={i}
-            index={i}
-            style={i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined}
-          />
+          <MiniTile key={i} index={i} style={tileSpan(i, big)} />
         ))}
       </div>
     </>
