@@ -8,7 +8,7 @@
 import { LAYOUTS } from '../../common/contract';
 import { WALL_GRID, WALL_TILES } from '../../common/contract';
 import { layerOrder } from '../features/shell/bind-shell';
-import { reachableWorkspaces, topLayer, WORKSPACES } from '../features/shell/workspace';
+import { reachableWorkspaces, topLayer, WORKSPACES, type Layer } from '../features/shell/workspace';
 import { gridCells, neighbour, type Direction } from '../features/mosaic/tile-grid';
 import { LAYOUT_TILES } from '../features/mosaic/mosaic-slice';
 import { useConsole, type ConsoleState } from './console-store';
@@ -18,6 +18,19 @@ const ARROWS: Record<string, Direction> = {
   ArrowDown: 'down',
   ArrowLeft: 'left',
   ArrowRight: 'right',
+};
+
+/** How each layer closes. */
+const CLOSE: Record<Layer, (s: ConsoleState) => void> = {
+  confirm: (s) => s.answerConfirm(false),
+  shortcuts: (s) => s.setShortcutsOpen(false),
+  import: (s) => s.setPreview(null),
+  'incident-form': (s) => s.setIncidentFormOpen(false),
+  wall: (s) => s.toggleWall(),
+  pane: (s) => s.setPanel('none'),
+  workspace: (s) => s.goWorkspace(s.wallOpen ? 'wall' : 'live'),
+  'wall-target': (s) => s.wallSelect(null),
+  solo: (s) => s.toggleSolo(s.solo!),
 };
 
 /** Closes what Escape closes: the top dialog, else the pane opened last, else the workspace. */
@@ -36,37 +49,8 @@ export function closeTop(): boolean {
     },
     layerOrder(),
   );
-  switch (layer) {
-    case null:
-      return false;
-    case 'confirm':
-      s.answerConfirm(false);
-      break;
-    case 'shortcuts':
-      s.setShortcutsOpen(false);
-      break;
-    case 'import':
-      s.setPreview(null);
-      break;
-    case 'incident-form':
-      s.setIncidentFormOpen(false);
-      break;
-    case 'wall':
-      s.toggleWall();
-      break;
-    case 'pane':
-      s.setPanel('none');
-      break;
-    case 'workspace':
-      s.goWorkspace(s.wallOpen ? 'wall' : 'live');
-      break;
-    case 'wall-target':
-      s.wallSelect(null);
-      break;
-    case 'solo':
-      s.toggleSolo(s.solo!);
-      break;
-  }
+  if (layer === null) return false;
+  CLOSE[layer](s);
   return true;
 }
 

@@ -590,6 +590,7 @@ export const en: Record<MessageKey, string> = {
   'incident.title': 'Incident report',
   'incident.category': 'Category',
   'incident.cameras': 'Cameras',
+  'incident.number': '#',
   'incident.time': 'Time',
   'incident.description': 'Description',
   'incident.urgency': 'Urgency',

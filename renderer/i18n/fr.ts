@@ -467,6 +467,7 @@ export const fr = {
   'incident.title': 'Signalement',
   'incident.category': 'Catégorie',
   'incident.cameras': 'Caméras',
+  'incident.number': '#',
   'incident.time': 'Heure',
   'incident.description': 'Description',
   'incident.urgency': 'Urgence',

@@ -2,9 +2,9 @@
  * The console's form parts: a labelled field with its required mark and its own message (forms
  * are `noValidate`: no browser bubble in the browser's language), the reason a button is disabled,
  * and date and time fields that show and read `2026-07-12 14:05:09` whatever the browser's locale,
- * with the day spelled out in the console's language beside them.
+ * with the day spelled out in the console's language beside them. The file field is in FileInput.tsx.
  */
-import { forwardRef, useId, useState, type ReactNode } from 'react';
+import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { formatLongDate, formatTime, parseDay, parseDayTime } from '../../common/format';
 import { selectors, useConsole, useT } from '../console/console-store';
 import type { MessageKey } from '../i18n';
@@ -53,6 +53,16 @@ export function Field({ label, required, error, className, children, hint, testi
   );
 }
 
+/** A select's options, each worded by the catalogue key `<prefix>.<value>`. */
+export function Options({ values, prefix }: { values: readonly string[]; prefix: string }) {
+  const t = useT();
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {t(`${prefix}.${v}` as MessageKey)}
+    </option>
+  ));
+}
+
 /** Why a button is disabled, said next to it (and named as its description). */
 export function Why({ id, reason }: { id: string; reason: MessageKey | null }) {
   const t = useT();
@@ -64,9 +74,61 @@ export function Why({ id, reason }: { id: string; reason: MessageKey | null }) {
   );
 }
 
+interface WhyButtonProps extends Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'disabled' | 'aria-describedby'
+> {
+  testid: string;
+  /** Disabled for a reason, said by the `Why` of id `whyId`, which the button then names as its description. */
+  off: boolean;
+  whyId: string;
+}
+
+/** A button that, while disabled, names why (a `Why` nearby) as its description. */
+export function WhyButton({ testid, off, whyId, type = 'button', ...rest }: WhyButtonProps) {
+  return (
+    <button
+      type={type}
+      data-testid={testid}
+      disabled={off}
+      aria-describedby={off ? whyId : undefined}
+      {...rest}
+    />
+  );
+}
+
 /** The id a disabled button names as its description (`aria-describedby`). */
 export function useWhyId(): string {
   return `why-${useId().replace(/:/g, '')}`;
+}
+
+interface NumberProps {
+  label: string;
+  testid: string;
+  min: number;
+  max: number;
+  step?: number;
+  value: number | string;
+  /** What is typed, as typed (an empty field gives ''). */
+  onChange(value: string): void;
+}
+
+/** A whole number typed under its label. */
+export function NumberField({ label, testid, min, max, step, value, onChange }: NumberProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        data-testid={testid}
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
 }
 
 interface DateProps {
@@ -77,12 +139,27 @@ interface DateProps {
   describedBy?: string;
 }
 
-/** A day: `2026-07-12` (a day typed as `12/07/2026` is read too); its long form in the title. */
-export function DateInput({ value, onChange, testid, invalid, describedBy }: DateProps) {
-  const t = useT();
-  const locale = useConsole(selectors.locale);
-  const day = parseDay(value);
-  const when = day ? formatLongDate(new Date(`${day}T12:00:00`).getTime(), { locale }) : undefined;
+/** A date typed as text: its width, its pattern, whether what is typed reads, and its long form. */
+interface DateTextProps extends DateProps {
+  size: number;
+  maxLength: number;
+  placeholder: string;
+  reads: boolean;
+  title?: string;
+}
+
+function DateText({
+  value,
+  onChange,
+  testid,
+  invalid,
+  describedBy,
+  size,
+  maxLength,
+  placeholder,
+  reads,
+  title,
+}: DateTextProps) {
   return (
     <input
       type="text"
@@ -90,38 +167,43 @@ export function DateInput({ value, onChange, testid, invalid, describedBy }: Dat
       autoComplete="off"
       spellCheck={false}
       className="date-input"
-      size={11}
-      maxLength={10}
-      placeholder={t('form.datePattern')}
+      size={size}
+      maxLength={maxLength}
+      placeholder={placeholder}
       data-testid={testid}
       value={value}
-      title={when}
-      aria-invalid={invalid || (value !== '' && !day) || undefined}
+      title={title}
+      aria-invalid={invalid || (value !== '' && !reads) || undefined}
       aria-describedby={describedBy}
       onChange={(e) => onChange(e.target.value)}
     />
   );
 }
 
-/** A local date and time: `2026-07-12 14:05:09` (seconds optional), 24-hour clock. */
-export function DateTimeInput({ value, onChange, testid, invalid, describedBy }: DateProps) {
+/** A day: `2026-07-12` (a day typed as `12/07/2026` is read too); its long form in the title. */
+export function DateInput(props: DateProps) {
   const t = useT();
+  const locale = useConsole(selectors.locale);
+  const day = parseDay(props.value);
+  const when = day ? formatLongDate(new Date(`${day}T12:00:00`).getTime(), { locale }) : undefined;
   return (
-    <input
-      type="text"
-      inputMode="numeric"
-      autoComplete="off"
-      spellCheck={false}
-      className="date-input"
-      size={19}
-      maxLength={19}
-      placeholder={t('form.dateTimePattern')}
-      data-testid={testid}
-      value={value}
-      aria-invalid={invalid || (value !== '' && parseDayTime(value) === null) || undefined}
-      aria-describedby={describedBy}
-      onChange={(e) => onChange(e.target.value)}
+    <DateText
+      {...props}
+      size={11}
+      maxLength={10}
+      placeholder={t('form.datePattern')}
+      reads={!!day}
+      title={when}
     />
+  );
+}
+
+/** A local date and time: `2026-07-12 14:05:09` (seconds optional), 24-hour clock. */
+export function DateTimeInput(props: DateProps) {
+  const t = useT();
+  const reads = parseDayTime(props.value) !== null;
+  return (
+    <DateText {...props} size={19} maxLength={19} placeholder={t('form.dateTimePattern')} reads={reads} />
   );
 }
 
@@ -136,43 +218,3 @@ export function DateTimeEcho({ value }: { value: string }) {
     </>
   );
 }
-
-interface FileProps {
-  label: string;
-  accept: string;
-  testid: string;
-  onPick?(file: File | null): void;
-}
-
-/**
- * A file field worded by the console ("Choisir un fichier", the file's name or "Aucun fichier"),
- * never by the browser; the input itself stays in the page for the keyboard and for tests.
- */
-export const FileInput = forwardRef<HTMLInputElement, FileProps>(function FileInput(
-  { label, accept, testid, onPick },
-  ref,
-) {
-  const t = useT();
-  const [name, setName] = useState<string | null>(null);
-  return (
-    <label className="file-pick">
-      <span className="field-label">{label}</span>
-      <input
-        ref={ref}
-        type="file"
-        className="sr-only"
-        accept={accept}
-        data-testid={testid}
-        onChange={(e) => {
-          const f = e.target.files?.[0] ?? null;
-          setName(f?.name ?? null);
-          onPick?.(f);
-        }}
-      />
-      <span className="file-button" aria-hidden="true">
-        {t('form.chooseFile')}
-      </span>
-      <span className="file-name">{name ?? t('form.noFile')}</span>
-    </label>
-  );
-});

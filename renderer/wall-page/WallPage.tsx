@@ -5,6 +5,7 @@ import { Tile } from '../features/tiles/Tile';
 import { translate } from '../i18n';
 import { isLargeWallTile, wallDisplayEvery } from './wall-tiles';
 import { useWall } from './wall-store';
+import { gridStyle, tileSpan } from '../features/mosaic/tile-grid';
 
 const IDLE_CURSOR_MS = 3000;
 
@@ -72,19 +73,12 @@ export function WallPage() {
       </div>
     );
   const { cols, big } = WALL_GRID[layout];
-  const style: CSSProperties = {
-    gridTemplateColumns: `repeat(${cols}, 1fr)`,
-    gridTemplateRows: `repeat(${cols}, 1fr)`,
-  };
+  const style = gridStyle(cols);
   return (
     <div className={`wall-page${idle ? ' idle' : ''}`} data-testid="wall-page" data-phase={phase}>
       <div className="mosaic wall-mosaic" style={style} data-testid="wall-mosaic" data-layout={layout}>
         {Array.from({ length: WALL_TILES[layout] }, (_, i) => (
-          <WallTile
-            key={i}
-            index={i}
-            style={i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined}
-          />
+          <WallTile key={i} index={i} style={tileSpan(i, big)} />
         ))}
       </div>
     </div>

@@ -3,10 +3,11 @@ import { formatDate, formatDateTime, isoDay, parseDay } from '../../../common/fo
 import { ROLES, type Role } from '../../../common/roles';
 import type { MessageKey } from '../../i18n';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { DateInput, Field } from '../../ui/form';
+import { DateInput, Field, Options } from '../../ui/form';
 import { PanelFrame } from '../shell/PanelFrame';
 import { AccountActions } from './AccountActions';
 import { accountState } from './account-state';
+import { TableHead } from '../../ui/TableHead';
 
 type Text = 'login' | 'name' | 'rank' | 'service' | 'badge';
 const REQUIRED: readonly Text[] = ['login', 'name', 'rank', 'service'];
@@ -89,18 +90,18 @@ export function OperatorsPanel() {
   return (
     <PanelFrame testid="operators-panel" surface="operators" title={t('accounts.title')}>
       <table data-testid="operators-list">
-        <thead>
-          <tr>
-            <th scope="col">{t('accounts.login')}</th>
-            <th scope="col">{t('accounts.name')}</th>
-            <th scope="col">{t('accounts.rank')}</th>
-            <th scope="col">{t('accounts.service')}</th>
-            <th scope="col">{t('accounts.role')}</th>
-            <th scope="col">{t('accounts.validity')}</th>
-            <th scope="col">{t('accounts.state')}</th>
-            <th scope="col">{t('accounts.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'accounts.login',
+            'accounts.name',
+            'accounts.rank',
+            'accounts.service',
+            'accounts.role',
+            'accounts.validity',
+            'accounts.state',
+            'accounts.actions',
+          ]}
+        />
         <tbody>
           {list.map((o) => {
             const state = accountState(o, now);
@@ -152,11 +153,7 @@ export function OperatorsPanel() {
             value={f.role}
             onChange={(e) => setF({ ...f, role: e.target.value as Role })}
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}` as MessageKey)}
-              </option>
-            ))}
+            <Options values={ROLES} prefix="role" />
           </select>
         </Field>
         {date('validFrom', t('accounts.from'))}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../common/result';
 import { errorText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { Field, Why, useWhyId } from '../../ui/form';
+import { Field, Why, WhyButton, useWhyId } from '../../ui/form';
 
 /** Covers the console: the mosaic is unmounted (no image in the window) until an unlock. */
 export function LockScreen() {
@@ -41,15 +41,9 @@ export function LockScreen() {
             {errorText(locale, error)}
           </p>
         )}
-        <button
-          type="submit"
-          className="primary"
-          data-testid="unlock-submit"
-          disabled={!password}
-          aria-describedby={!password ? why : undefined}
-        >
+        <WhyButton type="submit" className="primary" testid="unlock-submit" off={!password} whyId={why}>
           {t('lock.submit')}
-        </button>
+        </WhyButton>
         <Why id={why} reason={!password ? 'lock.passwordWhy' : null} />
         <button type="button" data-testid="lock-logout" onClick={() => void useConsole.getState().logout()}>
           {t('lock.other')}

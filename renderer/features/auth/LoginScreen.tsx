@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../common/result';
 import { errorText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { Field, Why, useWhyId } from '../../ui/form';
+import { Field, Why, WhyButton, useWhyId } from '../../ui/form';
 
 export function LoginScreen() {
   const t = useT();
@@ -72,15 +72,9 @@ export function LoginScreen() {
             {errorText(locale, error)}
           </p>
         )}
-        <button
-          type="submit"
-          className="primary"
-          data-testid="login-submit"
-          disabled={busy}
-          aria-describedby={busy ? why : undefined}
-        >
+        <WhyButton type="submit" className="primary" testid="login-submit" off={busy} whyId={why}>
           {t('login.submit')}
-        </button>
+        </WhyButton>
         <Why id={why} reason={busy ? 'login.busyWhy' : null} />
         {demoAvailable && (
           <button

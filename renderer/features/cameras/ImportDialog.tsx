@@ -2,6 +2,32 @@ import { useConsole, useT } from '../../console/console-store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote } from '../shell/ErrorNote';
 
+/** One part of the import's difference (cameras added, removed or changed), shown when not empty. */
+function DiffSection<C extends { id: number }>({
+  kind,
+  items,
+  text,
+}: {
+  kind: 'added' | 'removed' | 'changed';
+  items: readonly C[];
+  text(c: C): string;
+}) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <section data-testid={`import-${kind}`}>
+      <h3>
+        {t(`import.${kind}`)} ({items.length})
+      </h3>
+      <ul>
+        {items.map((c) => (
+          <li key={c.id}>{text(c)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ImportDialog() {
   const t = useT();
   const preview = useConsole((s) => s.preview);
@@ -15,54 +41,19 @@ export function ImportDialog() {
       <ErrorNote surface="import" />
       <p>{t('import.count', { count: preview.count, file: preview.fileName })}</p>
       {empty && <p>{t('import.none')}</p>}
-      {diff.added.length > 0 && (
-        <section data-testid="import-added">
-          <h3>
-            {t('import.added')} ({diff.added.length})
-          </h3>
-          <ul>
-            {diff.added.map((c) => (
-              <li key={c.id}>
-                {c.id} — {c.name} ({c.site})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.removed.length > 0 && (
-        <section data-testid="import-removed">
-          <h3>
-            {t('import.removed')} ({diff.removed.length})
-          </h3>
-          <ul>
-            {diff.removed.map((c) => (
-              <li key={c.id}>
-                {c.id} — {c.name} ({c.site})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.changed.length > 0 && (
-        <section data-testid="import-changed">
-          <h3>
-            {t('import.changed')} ({diff.changed.length})
-          </h3>
-          <ul>
-            {diff.changed.map((c) => (
-              <li key={c.id}>
-                {t('import.changedCamera', {
-                  id: c.id,
-                  name: c.name,
-                  changes: c.changes
-                    .map((ch) => t('import.change', { ...ch }))
-                    .join(t('import.changeSeparator')),
-                })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DiffSection kind="added" items={diff.added} text={(c) => `${c.id} — ${c.name} (${c.site})`} />
+      <DiffSection kind="removed" items={diff.removed} text={(c) => `${c.id} — ${c.name} (${c.site})`} />
+      <DiffSection
+        kind="changed"
+        items={diff.changed}
+        text={(c) =>
+          t('import.changedCamera', {
+            id: c.id,
+            name: c.name,
+            changes: c.changes.map((ch) => t('import.change', { ...ch })).join(t('import.changeSeparator')),
+          })
+        }
+      />
       <p className="notice">{t('import.notice')}</p>
       <div className="actions">
         <button type="button" data-testid="import-cancel" data-autofocus onClick={() => setPreview(null)}>

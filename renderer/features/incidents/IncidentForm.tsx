@@ -3,7 +3,7 @@ import { POLICE_SECOURS, URGENCIES, type Urgency } from '../../../common/contrac
 import { parseDayTime } from '../../../common/format';
 import type { MessageKey } from '../../i18n';
 import { useConsole, useT } from '../../console/console-store';
-import { DateTimeEcho, DateTimeInput, Field, Why, useWhyId } from '../../ui/form';
+import { DateTimeEcho, DateTimeInput, Field, Why, WhyButton, useWhyId, Options } from '../../ui/form';
 import { localInput } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
 
@@ -166,11 +166,7 @@ export function IncidentForm() {
             value={f.urgency}
             onChange={(e) => setF({ ...f, urgency: e.target.value as Urgency })}
           >
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {t(`incident.urgency.${u}` as MessageKey)}
-              </option>
-            ))}
+            <Options values={URGENCIES} prefix="incident.urgency" />
           </select>
         </Field>
         {f.urgency === 'urgent' && <UrgentReminder />}
@@ -178,15 +174,9 @@ export function IncidentForm() {
           <button type="button" data-testid="incident-cancel" onClick={() => setIncidentFormOpen(false)}>
             {t('incident.cancel')}
           </button>
-          <button
-            type="submit"
-            className="primary"
-            data-testid="incident-submit"
-            disabled={busy}
-            aria-describedby={busy ? why : undefined}
-          >
+          <WhyButton type="submit" className="primary" testid="incident-submit" off={busy} whyId={why}>
             {t('incident.submit')}
-          </button>
+          </WhyButton>
         </div>
         <Why id={why} reason={busy ? 'form.sending' : null} />
       </form>

@@ -7,6 +7,8 @@ import { DateRange } from '../../ui/DateRange';
 import { NONE } from '../../ui/empty';
 import { dayParam } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
+import { Options } from '../../ui/form';
+import { TableHead } from '../../ui/TableHead';
 
 /** The incident reports filed at this post, filtered by category, camera, urgency and period. */
 export function IncidentsPanel() {
@@ -70,11 +72,7 @@ export function IncidentsPanel() {
             onChange={(e) => setF({ ...f, urgency: e.target.value })}
           >
             <option value="">{t('incidents.all')}</option>
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {t(`incident.urgency.${u}` as MessageKey)}
-              </option>
-            ))}
+            <Options values={URGENCIES} prefix="incident.urgency" />
           </select>
         </label>
         <DateRange value={f} onChange={setF} testid="incidents-filter" />
@@ -86,17 +84,17 @@ export function IncidentsPanel() {
         </button>
       </form>
       <table data-testid="incident-list" data-count={list.length}>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('incident.time')}</th>
-            <th scope="col">{t('incident.category')}</th>
-            <th scope="col">{t('incident.cameras')}</th>
-            <th scope="col">{t('incident.urgency')}</th>
-            <th scope="col">{t('incident.description')}</th>
-            <th scope="col">{t('incidents.by')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'incident.number',
+            'incident.time',
+            'incident.category',
+            'incident.cameras',
+            'incident.urgency',
+            'incident.description',
+            'incidents.by',
+          ]}
+        />
         <tbody>
           {list.map((i) => (
             <tr

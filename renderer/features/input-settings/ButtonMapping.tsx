@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { PtzInputSettings } from '../../../common/contract';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../console/console-store';
-import { useWhyId, Why } from '../../ui/form';
+import { NumberField, useWhyId, Why, WhyButton, Options } from '../../ui/form';
 
 type Mapping = PtzInputSettings['buttons'];
 type Action = Mapping[string]['action'];
@@ -70,11 +70,7 @@ export function ButtonMapping({ value, onChange }: { value: Mapping; onChange(m:
                     value={m.action}
                     onChange={(e) => set(b, withAction(e.target.value as Action, n ?? 1))}
                   >
-                    {ACTIONS.map((a) => (
-                      <option key={a} value={a}>
-                        {t(`input.action.${a}` as MessageKey)}
-                      </option>
-                    ))}
+                    <Options values={ACTIONS} prefix="input.action" />
                   </select>
                 </td>
                 <td>
@@ -100,29 +96,25 @@ export function ButtonMapping({ value, onChange }: { value: Mapping; onChange(m:
           })}
         </tbody>
       </table>
-      <label>
-        {t('input.buttons.new')}
-        <input
-          type="number"
-          data-testid="input-button-new"
-          min={1}
-          max={999}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <button
-        type="button"
-        data-testid="input-button-add"
-        disabled={why !== null}
-        aria-describedby={why ? whyId : undefined}
+      <NumberField
+        label={t('input.buttons.new')}
+        testid="input-button-new"
+        min={1}
+        max={999}
+        value={next}
+        onChange={setNext}
+      />
+      <WhyButton
+        testid="input-button-add"
+        off={why !== null}
+        whyId={whyId}
         onClick={() => {
           set(next, { action: 'wall-preset', preset: 1 });
           setNext('');
         }}
       >
         {t('input.buttons.add')}
-      </button>
+      </WhyButton>
       <Why id={whyId} reason={why} />
     </fieldset>
   );

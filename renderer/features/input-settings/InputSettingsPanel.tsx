@@ -5,11 +5,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PtzInputSettings } from '../../../common/contract';
 import { useConsole, useT } from '../../console/console-store';
+import { NumberField } from '../../ui/form';
 import { PanelFrame } from '../shell/PanelFrame';
 import { ButtonMapping } from './ButtonMapping';
 import { LiveInput } from './LiveInput';
 
 const AXES = ['pan', 'tilt', 'zoom'] as const;
+/** The shares typed as percentages: the dead zone and the response curve. */
+const SHARES = [
+  { key: 'deadZone', label: 'input.deadZone', testid: 'input-dead-zone', max: 50, step: 1 },
+  { key: 'expo', label: 'input.expo', testid: 'input-expo', max: 100, step: 5 },
+] as const;
 
 export function InputSettingsPanel() {
   const t = useT();
@@ -37,30 +43,18 @@ export function InputSettingsPanel() {
     >
       {f && (
         <form className="filters" noValidate onSubmit={(e) => void submit(e)}>
-          <label>
-            {t('input.deadZone')}
-            <input
-              type="number"
-              data-testid="input-dead-zone"
+          {SHARES.map((p) => (
+            <NumberField
+              key={p.key}
+              label={t(p.label)}
+              testid={p.testid}
               min={0}
-              max={50}
-              step={1}
-              value={Math.round(f.deadZone * 100)}
-              onChange={(e) => setF({ ...f, deadZone: Number(e.target.value) / 100 })}
+              max={p.max}
+              step={p.step}
+              value={Math.round(f[p.key] * 100)}
+              onChange={(v) => setF({ ...f, [p.key]: Number(v) / 100 })}
             />
-          </label>
-          <label>
-            {t('input.expo')}
-            <input
-              type="number"
-              data-testid="input-expo"
-              min={0}
-              max={100}
-              step={5}
-              value={Math.round(f.expo * 100)}
-              onChange={(e) => setF({ ...f, expo: Number(e.target.value) / 100 })}
-            />
-          </label>
+          ))}
           {AXES.map((a) => (
             <label key={a}>
               <input

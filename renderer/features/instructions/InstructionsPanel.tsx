@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../../common/format';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { FileInput } from '../../ui/form';
-import { ErrorNote } from '../shell/ErrorNote';
+import { FileInput, useFileField } from '../../ui/FileInput';
+import { PanelFrame } from '../shell/PanelFrame';
 import { MarkdownView } from './MarkdownView';
 import { PdfView } from './PdfView';
 
@@ -13,13 +13,11 @@ export function InstructionsPanel() {
   const view = useConsole((s) => s.instructions);
   const doc = useConsole((s) => s.instructionsDoc);
   const canImport = useConsole((s) => s.session?.permissions.includes('service') ?? false);
-  const { setPanel, loadInstructions, readInstructions, importInstructions } = useConsole.getState();
-  const file = useRef<HTMLInputElement>(null);
+  const { loadInstructions, readInstructions, importInstructions } = useConsole.getState();
+  const file = useFileField();
   const [categories, setCategories] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  // A new file field after each import: the one shown names no file.
-  const [fileKey, setFileKey] = useState(0);
 
   useEffect(() => {
     void (async () => {
@@ -32,7 +30,7 @@ export function InstructionsPanel() {
   const when = (iso: string): string => formatDateTime(Date.parse(iso), { locale });
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const f = file.current?.files?.[0];
+    const f = file.picked();
     if (!f) return;
     setBusy(true);
     setDone(null);
@@ -45,95 +43,85 @@ export function InstructionsPanel() {
     if (imported) {
       setDone(f.name);
       setCategories('');
-      setFileKey((k) => k + 1);
+      file.reset();
     }
   };
 
   return (
-    <section
-      className="instructions-panel pane"
-      data-testid="instructions-panel"
-      data-surface="instructions"
-      aria-labelledby="instructions-title"
+    <PanelFrame
+      testid="instructions-panel"
+      className="instructions-panel"
+      title={t('instr.title')}
+      closeTestid="instructions-close"
     >
-      <header className="pane-head">
-        <h2 id="instructions-title">{t('instr.title')}</h2>
-        <button type="button" data-testid="instructions-close" onClick={() => setPanel('none')}>
-          {t('panel.close')}
-        </button>
-      </header>
-      <ErrorNote surface="instructions" />
-      <div className="pane-body">
-        {canImport && (
-          <form className="instructions-import" noValidate onSubmit={(e) => void submit(e)}>
-            <FileInput
-              key={fileKey}
-              ref={file}
-              label={t('instr.file')}
-              accept=".md,.markdown,.pdf"
-              testid="instructions-file"
+      {canImport && (
+        <form className="instructions-import" noValidate onSubmit={(e) => void submit(e)}>
+          <FileInput
+            field={file}
+            label={t('instr.file')}
+            accept=".md,.markdown,.pdf"
+            testid="instructions-file"
+          />
+          <label>
+            {t('instr.pdfCategories')}
+            <input
+              data-testid="instructions-categories"
+              value={categories}
+              placeholder={t('instr.pdfCategoriesHint')}
+              onChange={(e) => setCategories(e.target.value)}
             />
-            <label>
-              {t('instr.pdfCategories')}
-              <input
-                data-testid="instructions-categories"
-                value={categories}
-                placeholder={t('instr.pdfCategoriesHint')}
-                onChange={(e) => setCategories(e.target.value)}
-              />
-            </label>
-            <button type="submit" data-testid="instructions-import" disabled={busy}>
-              {t('instr.import')}
-            </button>
-            {done && (
-              <p className="ok" data-testid="instructions-imported">
-                {t('instr.imported', { file: done })}
-              </p>
-            )}
-          </form>
-        )}
-        {view && view.versions.length === 0 && (
-          <p className="muted" data-testid="instructions-none">
-            {t('instr.none')}
+          </label>
+          <button type="submit" data-testid="instructions-import" disabled={busy}>
+            {t('instr.import')}
+          </button>
+          {done && (
+            <p className="ok" data-testid="instructions-imported">
+              {t('instr.imported', { file: done })}
+            </p>
+          )}
+        </form>
+      )}
+      {view && view.versions.length === 0 && (
+        <p className="muted" data-testid="instructions-none">
+          {t('instr.none')}
+        </p>
+      )}
+      {view && view.versions.length > 0 && (
+        <ul className="instructions-versions" data-testid="instructions-versions">
+          {view.versions.map((v) => (
+            <li key={v.version}>
+              <button
+                data-testid={`instructions-version-${v.version}`}
+                data-current={String(v.version === view.current?.version)}
+                aria-pressed={doc?.version.version === v.version}
+                onClick={() => void readInstructions(v.version)}
+              >
+                {t('instr.version', { version: v.version, file: v.fileName, at: when(v.importedAt) })}
+                {v.version === view.current?.version ? ` (${t('instr.current')})` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {doc && (
+        <section
+          data-testid="instructions-shown"
+          data-version={doc.version.version}
+          data-format={doc.content.format}
+        >
+          <p className="muted">
+            {t('instr.importedBy', { name: doc.version.importedBy, at: when(doc.version.importedAt) })}
           </p>
-        )}
-        {view && view.versions.length > 0 && (
-          <ul className="instructions-versions" data-testid="instructions-versions">
-            {view.versions.map((v) => (
-              <li key={v.version}>
-                <button
-                  data-testid={`instructions-version-${v.version}`}
-                  data-current={String(v.version === view.current?.version)}
-                  aria-pressed={doc?.version.version === v.version}
-                  onClick={() => void readInstructions(v.version)}
-                >
-                  {t('instr.version', { version: v.version, file: v.fileName, at: when(v.importedAt) })}
-                  {v.version === view.current?.version ? ` (${t('instr.current')})` : ''}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {doc && (
-          <section
-            data-testid="instructions-shown"
-            data-version={doc.version.version}
-            data-format={doc.content.format}
-          >
-            <p className="muted">
-              {t('instr.importedBy', { name: doc.version.importedBy, at: when(doc.version.importedAt) })}
-            </p>
-            <p className="muted" data-testid="instructions-categories-list">
-              {t('instr.categories')} {doc.version.categories.map((c) => c.label).join(' · ')}
-            </p>
-            {doc.content.format === 'markdown' ? (
-              <MarkdownView text={doc.content.text} />
-            ) : (
-              <PdfView base64={doc.content.base64} />
-            )}
-          </section>
-        )}
-      </div>
-    </section>
+          <p className="muted" data-testid="instructions-categories-list">
+            {t('instr.categories')} {doc.version.categories.map((c) => c.label).join(' · ')}
+          </p>
+          {doc.content.format === 'markdown' ? (
+            <MarkdownView text={doc.content.text} />
+          ) : (
+            <PdfView base64={doc.content.base64} />
+          )}
+        </section>
+      )}
+    </PanelFrame>
   );
 }

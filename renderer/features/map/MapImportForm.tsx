@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { MapRefPoint } from '../../../common/contract';
 import { formatNumber } from '../../../common/format';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { FileInput } from '../../ui/form';
+import { FileInput, useFileField } from '../../ui/FileInput';
 import { parseRefPoints } from './map-markers';
 
 /** A point clicked on the plan: its pixel, and what the technician typed for it. */
@@ -17,6 +17,9 @@ interface Placed {
   lat: string;
   lon: string;
 }
+
+/** What is typed for a point placed on the plan. */
+const COORDS = ['lat', 'lon'] as const;
 
 /** A coordinate as typed (a decimal comma accepted), or null. */
 const degrees = (text: string, max: number): number | null => {
@@ -98,9 +101,7 @@ export function MapImportForm() {
     n: number;
   } | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  // A new file field after each import: the one shown names no file.
-  const [fileKey, setFileKey] = useState(0);
-  const file = useRef<HTMLInputElement>(null);
+  const file = useFileField();
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
 
   const pick = (f: File | null): void => {
@@ -113,7 +114,7 @@ export function MapImportForm() {
       if (await importTiles(folder.trim())) setFolder('');
       return;
     }
-    const f = file.current?.files?.[0];
+    const f = file.picked();
     if (!f) return;
     // Points placed on the plan come first; otherwise the typed lines.
     let chosen: MapRefPoint[];
@@ -133,7 +134,7 @@ export function MapImportForm() {
       setPoints('');
       setPlaced([]);
       setPreview(null);
-      setFileKey((k) => k + 1);
+      file.reset();
     }
   };
   const setPoint = (i: number, patch: Partial<Placed>): void =>
@@ -175,8 +176,7 @@ export function MapImportForm() {
       {kind === 'plan' ? (
         <>
           <FileInput
-            key={fileKey}
-            ref={file}
+            field={file}
             label={t('map.import.file')}
             accept=".png,.jpg,.jpeg,image/png,image/jpeg"
             testid="map-import-file"
@@ -203,26 +203,18 @@ export function MapImportForm() {
                       y: formatNumber(p.y, { locale, grouping: false }),
                     })}
                   </span>
-                  <label>
-                    {t('map.import.lat')}
-                    <input
-                      inputMode="decimal"
-                      size={10}
-                      data-testid={`map-ref-lat-${i}`}
-                      value={p.lat}
-                      onChange={(e) => setPoint(i, { lat: e.target.value })}
-                    />
-                  </label>
-                  <label>
-                    {t('map.import.lon')}
-                    <input
-                      inputMode="decimal"
-                      size={10}
-                      data-testid={`map-ref-lon-${i}`}
-                      value={p.lon}
-                      onChange={(e) => setPoint(i, { lon: e.target.value })}
-                    />
-                  </label>
+                  {COORDS.map((c) => (
+                    <label key={c}>
+                      {t(`map.import.${c}`)}
+                      <input
+                        inputMode="decimal"
+                        size={10}
+                        data-testid={`map-ref-${c}-${i}`}
+                        value={p[c]}
+                        onChange={(e) => setPoint(i, { [c]: e.target.value })}
+                      />
+                    </label>
+                  ))}
                   <button
                     type="button"
                     data-testid={`map-ref-remove-${i}`}

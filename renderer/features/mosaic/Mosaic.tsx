@@ -7,6 +7,7 @@ import { displayEvery, isLargeTile } from '../../video/stream-choice';
 import { TilePtzLease } from '../ptz/PtzLease';
 import { Tile } from '../tiles/Tile';
 import { LAYOUT_TILES } from './mosaic-slice';
+import { gridStyle, tileSpan } from './tile-grid';
 
 /** Grid size of each layout, and the span of its large first tile (the wall's table, one definition). */
 const GRID: Record<LayoutName, { cols: number; big: number }> = WALL_GRID;
@@ -70,10 +71,7 @@ export function Mosaic() {
   const mosaicSync = useConsole(selectors.mosaicSync);
   const { cols, big } = GRID[layout];
   const n = solo === null ? cols : 1;
-  const style: CSSProperties = {
-    gridTemplateColumns: `repeat(${n}, 1fr)`,
-    gridTemplateRows: `repeat(${n}, 1fr)`,
-  };
+  const style = gridStyle(n);
   // One list of keyed tiles in every mode: the tile shown alone stays mounted, keeping its
   // picture while it switches to the main stream.
   return (
@@ -88,15 +86,7 @@ export function Mosaic() {
     >
       {Array.from({ length: LAYOUT_TILES[layout] }, (_, i) =>
         solo === null || solo === i ? (
-          <ConsoleTile
-            key={i}
-            index={i}
-            style={
-              solo === null && i === 0 && big > 1
-                ? { gridColumn: `span ${big}`, gridRow: `span ${big}` }
-                : undefined
-            }
-          />
+          <ConsoleTile key={i} index={i} style={solo === null ? tileSpan(i, big) : undefined} />
         ) : null,
       )}
     </div>

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gridCells, neighbour } from './tile-grid';
+import { gridCells, gridStyle, neighbour, tileSpan } from './tile-grid';
 
 test('tiles sit where CSS grid puts them, the large first tile of 1+N included', () => {
   assert.deepEqual(gridCells(2, 1, 4), [
@@ -40,4 +40,14 @@ test('an arrow key moves the selection to the tile beside it, and stays at the e
   assert.equal(neighbour(big, 6, 'up'), 0);
   assert.equal(neighbour(big, 4, 'up'), 0);
   assert.equal(neighbour(big, 7, 'up'), 3);
+});
+
+test('a 1+5 grid is three by three, its first tile two by two, the others one cell', () => {
+  assert.deepEqual(gridStyle(3), {
+    gridTemplateColumns: 'repeat(3, 1fr)',
+    gridTemplateRows: 'repeat(3, 1fr)',
+  });
+  assert.deepEqual(tileSpan(0, 2), { gridColumn: 'span 2', gridRow: 'span 2' });
+  assert.equal(tileSpan(1, 2), undefined);
+  assert.equal(tileSpan(0, 1), undefined);
 });

@@ -3,6 +3,8 @@
  * 1+N spanning `big` cells), and the tile an arrow key moves the selection to. Pure, for the
  * console's mosaic and the wall's miniature alike.
  */
+import type { CSSProperties } from 'react';
+
 export interface Cell {
   row: number;
   col: number;
@@ -10,6 +12,16 @@ export interface Cell {
 }
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
+
+/** A grid of `cols` columns and as many rows, each cell the same size. */
+export function gridStyle(cols: number): CSSProperties {
+  return { gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${cols}, 1fr)` };
+}
+
+/** Tile `index`'s place: the large first tile spans `big` cells each way; the others, one. */
+export function tileSpan(index: number, big: number): CSSProperties | undefined {
+  return index === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined;
+}
 
 /** Row-major auto-placement of `count` tiles on `cols` columns, the first spanning `big`×`big`. */
 export function gridCells(cols: number, big: number, count: number): Cell[] {

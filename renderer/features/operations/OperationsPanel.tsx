@@ -9,9 +9,10 @@ import type { AppError } from '../../../common/result';
 import type { MessageKey } from '../../i18n';
 import { errorText } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
-import { DateTimeEcho, DateTimeInput, Field } from '../../ui/form';
+import { DateTimeEcho, DateTimeInput, Field, Options } from '../../ui/form';
 import { localInput } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
+import { TableHead } from '../../ui/TableHead';
 
 /** A date and time typed in the console's fields, as ISO; an unreadable one goes as typed and main refuses it. */
 const toIso = (v: string): string => {
@@ -138,18 +139,18 @@ export function OperationsPanel() {
         <p className="muted">{t('operations.empty')}</p>
       ) : (
         <table className="operations">
-          <thead>
-            <tr>
-              <th scope="col">{t('operations.name')}</th>
-              <th scope="col">{t('operations.kind')}</th>
-              <th scope="col">{t('operations.requester')}</th>
-              <th scope="col">{t('operations.legalRef')}</th>
-              <th scope="col">{t('operations.cameras')}</th>
-              <th scope="col">{t('operations.preset')}</th>
-              <th scope="col">{t('operations.state')}</th>
-              <th scope="col">{t('operations.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'operations.name',
+              'operations.kind',
+              'operations.requester',
+              'operations.legalRef',
+              'operations.cameras',
+              'operations.preset',
+              'operations.state',
+              'operations.actions',
+            ]}
+          />
           <tbody>
             {operations.map((op) => (
               <Row key={op.id} op={op} />
@@ -166,11 +167,7 @@ export function OperationsPanel() {
             value={f.kind}
             onChange={(e) => setF({ ...f, kind: e.target.value as OperationKind })}
           >
-            {OPERATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`operations.kind.${k}` as MessageKey)}
-              </option>
-            ))}
+            <Options values={OPERATION_KINDS} prefix="operations.kind" />
           </select>
         </Field>
         {text('requester', 'operation-requester', 'operations.requester')}

@@ -7,8 +7,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PtzDeviceView } from '../../../common/contract';
 import { useConsole, useT } from '../../console/console-store';
-import type { MessageKey } from '../../i18n';
-import { Field, Why, useWhyId } from '../../ui/form';
+import { Field, Why, WhyButton, useWhyId } from '../../ui/form';
 import { ErrorNote } from '../shell/ErrorNote';
 import { PtzLease } from './PtzLease';
 
@@ -110,62 +109,57 @@ function Pad({ cameraId }: { cameraId: number }) {
   );
 }
 
+/** The take form's two required fields: the operational event and the reason. */
+const TAKE_FIELDS = [
+  { key: 'eventRef', label: 'ptz.eventRef', testid: 'ptz-event-ref', maxLength: 80 },
+  { key: 'reason', label: 'ptz.reason', testid: 'ptz-event-reason', maxLength: 300 },
+] as const;
+type Take = Record<(typeof TAKE_FIELDS)[number]['key'], string>;
+
 function TakeForm({ cameraId, onDone }: { cameraId: number; onDone: () => void }) {
   const t = useT();
   const role = useConsole((s) => s.session?.role);
-  const [eventRef, setRef] = useState('');
-  const [reason, setReason] = useState('');
+  const [values, setValues] = useState<Take>({ eventRef: '', reason: '' });
   const [override, setOverride] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [missing, setMissing] = useState<{ ref: boolean; reason: boolean }>({ ref: false, reason: false });
+  const [missing, setMissing] = useState({ eventRef: false, reason: false });
   const why = useWhyId();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     // The console's own messages, in its language: no browser bubble.
-    const gaps = { ref: eventRef.trim() === '', reason: reason.trim() === '' };
+    const gaps = { eventRef: values.eventRef.trim() === '', reason: values.reason.trim() === '' };
     setMissing(gaps);
-    if (gaps.ref || gaps.reason) return;
+    if (gaps.eventRef || gaps.reason) return;
     setBusy(true);
     const ok = await useConsole
       .getState()
-      .takePtz({ cameraId, eventRef, reason, ...(override && { override: true }) });
+      .takePtz({ cameraId, ...values, ...(override && { override: true }) });
     setBusy(false);
     if (ok) onDone();
   };
-  const required: MessageKey = 'form.missing';
   return (
     <form className="ptz-take-form" noValidate onSubmit={(e) => void submit(e)} data-testid="ptz-take-form">
-      <Field label={t('ptz.eventRef')} required error={missing.ref ? required : null} testid="ptz-event-ref">
-        <input
-          data-testid="ptz-event-ref"
-          value={eventRef}
-          maxLength={80}
-          aria-required="true"
-          aria-invalid={missing.ref || undefined}
-          onChange={(e) => {
-            setRef(e.target.value);
-            setMissing({ ...missing, ref: false });
-          }}
-        />
-      </Field>
-      <Field
-        label={t('ptz.reason')}
-        required
-        error={missing.reason ? required : null}
-        testid="ptz-event-reason"
-      >
-        <input
-          data-testid="ptz-event-reason"
-          value={reason}
-          maxLength={300}
-          aria-required="true"
-          aria-invalid={missing.reason || undefined}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setMissing({ ...missing, reason: false });
-          }}
-        />
-      </Field>
+      {TAKE_FIELDS.map((f) => (
+        <Field
+          key={f.key}
+          label={t(f.label)}
+          required
+          error={missing[f.key] ? 'form.missing' : null}
+          testid={f.testid}
+        >
+          <input
+            data-testid={f.testid}
+            value={values[f.key]}
+            maxLength={f.maxLength}
+            aria-required="true"
+            aria-invalid={missing[f.key] || undefined}
+            onChange={(e) => {
+              setValues({ ...values, [f.key]: e.target.value });
+              setMissing({ ...missing, [f.key]: false });
+            }}
+          />
+        </Field>
+      ))}
       {role === 'supervisor' && (
         <label className="ptz-override">
           <input
@@ -178,15 +172,9 @@ function TakeForm({ cameraId, onDone }: { cameraId: number; onDone: () => void }
         </label>
       )}
       <p className="muted">{t('ptz.notifyFirst')}</p>
-      <button
-        className="primary"
-        type="submit"
-        disabled={busy}
-        aria-describedby={busy ? why : undefined}
-        data-testid="ptz-take-confirm"
-      >
+      <WhyButton className="primary" type="submit" testid="ptz-take-confirm" off={busy} whyId={why}>
         {busy ? t('ptz.notifying') : t('ptz.confirm')}
-      </button>
+      </WhyButton>
       <Why id={why} reason={busy ? 'ptz.notifyingWhy' : null} />
       <button type="button" onClick={onDone}>
         {t('ptz.cancel')}

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n';
 import { eventLabel } from '../../i18n/messages';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { REGISTRY_PAGE_SIZE } from '../../../common/contract';
+import { TableHead } from '../../ui/TableHead';
 
 const JOB_LABELS: Record<string, MessageKey> = {
   'registry.query': 'reg.job.query',
@@ -57,15 +58,7 @@ export function RegistryResults() {
             {t('reg.slots')} ({slots.total})
           </h3>
           <table data-testid="registry-slots">
-            <thead>
-              <tr>
-                <th scope="col">{t('reg.camera')}</th>
-                <th scope="col">{t('reg.operator')}</th>
-                <th scope="col">{t('reg.start')}</th>
-                <th scope="col">{t('reg.end')}</th>
-                <th scope="col">{t('reg.slotSessions')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={['reg.camera', 'reg.operator', 'reg.start', 'reg.end', 'reg.slotSessions']} />
             <tbody>
               {slots.slots.map((s, i) => (
                 <tr
@@ -116,14 +109,7 @@ export function RegistryResults() {
             {t('reg.sessions')} ({t('reg.newestSessions', { count: slots.sessions.length })})
           </h3>
           <table data-testid="registry-sessions">
-            <thead>
-              <tr>
-                <th scope="col">{t('reg.camera')}</th>
-                <th scope="col">{t('reg.operator')}</th>
-                <th scope="col">{t('reg.start')}</th>
-                <th scope="col">{t('reg.end')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={['reg.camera', 'reg.operator', 'reg.start', 'reg.end']} />
             <tbody>
               {slots.sessions.map((s, i) => (
                 <tr

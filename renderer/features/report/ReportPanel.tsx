@@ -7,9 +7,12 @@ import type { ReportFigures } from '../../../common/contract';
 import { formatNumber, formatPercent, isoDay } from '../../../common/format';
 import { selectors, useConsole, useT } from '../../console/console-store';
 import { DateRange } from '../../ui/DateRange';
-import { Why, useWhyId } from '../../ui/form';
+import { Why, WhyButton, useWhyId } from '../../ui/form';
 import { dayParam } from '../../ui/local-input';
 import { PanelFrame } from '../shell/PanelFrame';
+import { TableHead } from '../../ui/TableHead';
+
+const EXPORTS = ['pdf', 'csv'] as const;
 
 function Figures({ f }: { f: ReportFigures }) {
   const t = useT();
@@ -21,14 +24,14 @@ function Figures({ f }: { f: ReportFigures }) {
     <div data-testid="report-figures">
       <h3>{t('report.availability')}</h3>
       <table data-testid="report-availability">
-        <thead>
-          <tr>
-            <th scope="col">{t('report.camera')}</th>
-            <th scope="col">{t('report.observedHours')}</th>
-            <th scope="col">{t('report.playingHours')}</th>
-            <th scope="col">{t('report.availabilityShare')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'report.camera',
+            'report.observedHours',
+            'report.playingHours',
+            'report.availabilityShare',
+          ]}
+        />
         <tbody>
           {f.availability.map((a) => (
             <tr key={a.cameraId} data-camera={a.cameraId}>
@@ -115,32 +118,20 @@ export function ReportPanel() {
     >
       <form className="filters" noValidate onSubmit={submit}>
         <DateRange value={period} onChange={setPeriod} testid="report" />
-        <button
-          type="submit"
-          data-testid="report-run"
-          disabled={running}
-          aria-describedby={running ? why : undefined}
-        >
+        <WhyButton type="submit" testid="report-run" off={running} whyId={why}>
           {t('report.run')}
-        </button>
-        <button
-          type="button"
-          data-testid="report-export-pdf"
-          disabled={exporting}
-          aria-describedby={exporting ? why : undefined}
-          onClick={() => void exportReport(days, 'pdf')}
-        >
-          {t('report.pdf')}
-        </button>
-        <button
-          type="button"
-          data-testid="report-export-csv"
-          disabled={exporting}
-          aria-describedby={exporting ? why : undefined}
-          onClick={() => void exportReport(days, 'csv')}
-        >
-          {t('report.csv')}
-        </button>
+        </WhyButton>
+        {EXPORTS.map((format) => (
+          <WhyButton
+            key={format}
+            testid={`report-export-${format}`}
+            off={exporting}
+            whyId={why}
+            onClick={() => void exportReport(days, format)}
+          >
+            {t(`report.${format}`)}
+          </WhyButton>
+        ))}
         <Why id={why} reason={running ? 'report.runningWhy' : exporting ? 'report.exportingWhy' : null} />
       </form>
       {state.phase === 'running' && (

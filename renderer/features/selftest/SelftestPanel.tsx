@@ -8,7 +8,7 @@ import type { SelftestProgress } from '../../../common/contract';
 import { CHECK_GROUPS } from '../../../common/selftest';
 import { selftestText } from '../../i18n/messages';
 import { useConsole, useT } from '../../console/console-store';
-import { Field, Why, useWhyId } from '../../ui/form';
+import { Field, Why, WhyButton, useWhyId } from '../../ui/form';
 import { PanelFrame } from '../shell/PanelFrame';
 
 /** The checks main has done out of their total, and how long they have been running. */
@@ -73,14 +73,9 @@ export function SelftestPanel() {
             onChange={(e) => setTechnician(e.target.value)}
           />
         </Field>
-        <button
-          type="submit"
-          data-testid="selftest-run"
-          disabled={running}
-          aria-describedby={running ? why : undefined}
-        >
+        <WhyButton type="submit" testid="selftest-run" off={running} whyId={why}>
           {running ? t('selftest.running') : t('selftest.run')}
-        </button>
+        </WhyButton>
         <Why id={why} reason={running ? 'selftest.runningWhy' : null} />
       </form>
       {state.phase === 'running' && <Progress progress={state.progress} />}

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { NONE } from '../../ui/empty';
 import { reachableWorkspaces, WORKSPACES } from './workspace';
+import { TableHead } from '../../ui/TableHead';
 
 export function ShortcutsDialog() {
   const t = useT();
@@ -31,12 +32,7 @@ export function ShortcutsDialog() {
   return (
     <Dialog title={t('keys.title')} testid="shortcuts" surface="shortcuts" className="shortcuts">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('keys.key')}</th>
-            <th scope="col">{t('keys.action')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['keys.key', 'keys.action']} />
         <tbody>
           {rows.map(([k, what]) => (
             <tr key={`${k}-${what}`}>

@@ -4,30 +4,37 @@
  * in fault, a lease about to run out, an input device gone, an operation past its end. Each item is
  * `status-<kind>`; a click takes the operator where it can be dealt with.
  */
-import type { Permission } from '../../../common/roles';
 import { useEffect, useMemo } from 'react';
 import { formatDuration, formatTime } from '../../../common/format';
-import { useConsole, useT } from '../../console/console-store';
+import { useShallow } from 'zustand/react/shallow';
+import { useConsole, useT, type ConsoleState } from '../../console/console-store';
 import { NONE } from '../../ui/empty';
 import { LAYOUT_TILES } from '../mosaic/mosaic-slice';
-import { statusItems, type StatusItem } from './status';
+import { statusItems, type StatusInput, type StatusItem } from './status';
+
+type Source = Omit<StatusInput, 'shownCameras'> & Pick<ConsoleState, 'tiles' | 'layout'>;
+
+/** What the items are made of, read in one go: useShallow keeps the same object while no field changes. */
+const statusSource = (s: ConsoleState): Source => ({
+  permissions: s.session?.permissions ?? NONE,
+  login: s.session?.login ?? '',
+  post: s.ptz?.post ?? null,
+  wall: s.wall,
+  tiles: s.tiles,
+  layout: s.layout,
+  cameras: s.cameras,
+  statuses: s.statuses,
+  leases: s.leases,
+  devices: s.ptzDevices,
+  operations: s.operations,
+  registry: s.registryHealth,
+  now: s.now,
+});
 
 export function StatusArea() {
   const t = useT();
-  const permissions: readonly Permission[] = useConsole((s) => s.session?.permissions) ?? NONE;
-  const login = useConsole((s) => s.session?.login ?? '');
-  const post = useConsole((s) => s.ptz?.post ?? null);
-  const wall = useConsole((s) => s.wall);
-  const layout = useConsole((s) => s.layout);
-  const tiles = useConsole((s) => s.tiles);
-  const cameras = useConsole((s) => s.cameras);
-  const statuses = useConsole((s) => s.statuses);
-  const leases = useConsole((s) => s.leases);
-  const devices = useConsole((s) => s.ptzDevices);
-  const operations = useConsole((s) => s.operations);
-  const now = useConsole((s) => s.now);
-  const registry = useConsole((s) => s.registryHealth);
-  const canWall = permissions.includes('wall');
+  const source = useConsole(useShallow(statusSource));
+  const canWall = source.permissions.includes('wall');
   useEffect(() => {
     // Pushed when it changes; read once to start from (a post already unable to write).
     void useConsole.getState().loadRegistryHealth();
@@ -36,38 +43,10 @@ export function StatusArea() {
     // The wall's state is pushed to consoles with the wall right; read it once to start from.
     if (canWall) void useConsole.getState().loadWall();
   }, [canWall]);
-  const items = useMemo(
-    () =>
-      statusItems({
-        permissions,
-        login,
-        post,
-        wall,
-        shownCameras: tiles.slice(0, LAYOUT_TILES[layout]),
-        cameras,
-        statuses,
-        leases,
-        devices,
-        operations,
-        registry,
-        now,
-      }),
-    [
-      permissions,
-      login,
-      post,
-      wall,
-      tiles,
-      layout,
-      cameras,
-      statuses,
-      leases,
-      devices,
-      operations,
-      registry,
-      now,
-    ],
-  );
+  const items = useMemo(() => {
+    const { tiles, layout, ...rest } = source;
+    return statusItems({ ...rest, shownCameras: tiles.slice(0, LAYOUT_TILES[layout]) });
+  }, [source]);
   const act = (item: StatusItem): void => {
     const s = useConsole.getState();
     if (item.kind === 'wall') s.goWorkspace('wall');

@@ -25,22 +25,12 @@ const ROLE: Record<string, Permission[]> = {
 test('each role reaches only the workspaces it may use', () => {
   assert.deepEqual(reachableWorkspaces(ROLE.viewer!), ['live']);
   assert.deepEqual(reachableWorkspaces(ROLE.ptz!), ['live']);
-  assert.deepEqual(reachableWorkspaces(ROLE.supervisor!), [
-    'live',
-    'wall',
-    'registry',
-    'operations',
-    'reports',
-    'admin',
-  ]);
-  assert.deepEqual(reachableWorkspaces(ROLE.head!), [
-    'live',
-    'wall',
-    'registry',
-    'operations',
-    'reports',
-    'admin',
-  ]);
+  for (const role of ['supervisor', 'head'])
+    assert.deepEqual(
+      reachableWorkspaces(ROLE[role]!),
+      ['live', 'wall', 'registry', 'operations', 'reports', 'admin'],
+      role,
+    );
   assert.deepEqual(reachableWorkspaces(ROLE.technician!), ['live', 'wall', 'admin']);
   assert.deepEqual(adminSections(ROLE.supervisor!), ['admin']);
   assert.deepEqual(adminSections(ROLE.head!), ['admin', 'operators', 'input-settings', 'selftest']);

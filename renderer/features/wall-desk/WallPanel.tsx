@@ -9,11 +9,12 @@ import { WALL_LAYOUTS } from '../../../common/wall';
 import { useConsole, useT } from '../../console/console-store';
 import { DND_CAMERA, DND_TILE } from '../../ui/dnd';
 import { NONE } from '../../ui/empty';
-import { Why, useWhyId } from '../../ui/form';
-import { ErrorNote } from '../shell/ErrorNote';
+import { Why, WhyButton, useWhyId } from '../../ui/form';
+import { PanelFrame } from '../shell/PanelFrame';
 import { WallDisplayControls } from './WallDisplayControls';
 import { WallSettingsForm } from './WallSettingsForm';
 import { WallTourForm } from './WallTourForm';
+import { gridStyle, tileSpan } from '../mosaic/tile-grid';
 
 function MiniTile({ index, style }: { index: number; style?: CSSProperties }) {
   const t = useT();
@@ -88,14 +89,10 @@ function Miniature() {
         data-testid="wall-mini"
         data-layout={layout}
         data-page={noPage ? 'none' : 'connected'}
-        style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${cols}, 1fr)` }}
+        style={gridStyle(cols)}
       >
         {Array.from({ length: WALL_TILES[layout] }, (_, i) => (
-          <MiniTile
-            key={i}
-            index={i}
-            style={i === 0 && big > 1 ? { gridColumn: `span ${big}`, gridRow: `span ${big}` } : undefined}
-          />
+          <MiniTile key={i} index={i} style={tileSpan(i, big)} />
         ))}
       </div>
     </>
@@ -121,15 +118,14 @@ function Presets() {
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
-        <button
-          type="button"
-          data-testid="wall-preset-save"
-          disabled={empty}
-          aria-describedby={empty ? why : undefined}
+        <WhyButton
+          testid="wall-preset-save"
+          off={empty}
+          whyId={why}
           onClick={() => void savePreset(name).then((saved) => saved && setName(''))}
         >
           {t('wall.presetSave')}
-        </button>
+        </WhyButton>
       </div>
       <Why id={why} reason={empty ? 'wall.presetNameWhy' : null} />
       <ul>
@@ -154,58 +150,50 @@ export function WallPanel() {
   const { pushMosaic, setWallLayout } = useConsole.getState();
   const drives = perms.includes('wall');
   return (
-    <section
-      className="wall-panel pane"
-      data-testid="wall-panel"
-      data-surface="wall"
-      aria-labelledby="wall-title"
+    <PanelFrame
+      testid="wall-panel"
+      className="wall-panel"
+      title={t('wall.title')}
+      closeTestid="wall-close"
+      onClose={() => useConsole.getState().toggleWall()}
     >
-      <header className="pane-head">
-        <h2 id="wall-title">{t('wall.title')}</h2>
-        <button type="button" data-testid="wall-close" onClick={() => useConsole.getState().toggleWall()}>
-          {t('panel.close')}
-        </button>
-      </header>
-      <ErrorNote surface="wall" />
-      <div className="pane-body">
-        {drives && wall && wall.link !== 'local' && (
-          <p className={`wall-link link-${wall.link}`} data-testid="wall-link" data-link={wall.link}>
-            {t(`wall.link.${wall.link}`)}
+      {drives && wall && wall.link !== 'local' && (
+        <p className={`wall-link link-${wall.link}`} data-testid="wall-link" data-link={wall.link}>
+          {t(`wall.link.${wall.link}`)}
+        </p>
+      )}
+      {drives && wall?.displayMissing && (
+        <p className="bad" data-testid="wall-display-missing">
+          {t('wall.displayMissing', { display: wall.displayMissing })}
+        </p>
+      )}
+      {drives && (
+        <>
+          <nav className="layouts" aria-label={t('layout.label')}>
+            {WALL_LAYOUTS.map((l) => (
+              <button
+                key={l}
+                data-testid={`wall-layout-${l}`}
+                aria-pressed={l === wall?.state?.layout}
+                onClick={() => setWallLayout(l)}
+              >
+                {l}
+              </button>
+            ))}
+          </nav>
+          <button data-testid="wall-push-mosaic" className="primary" onClick={() => void pushMosaic()}>
+            {t('wall.pushMosaic')}
+          </button>
+          <Miniature />
+          <WallDisplayControls />
+          <p className="muted">
+            {selected === null ? t('wall.hint') : t('wall.selected', { tile: selected + 1 })}
           </p>
-        )}
-        {drives && wall?.displayMissing && (
-          <p className="bad" data-testid="wall-display-missing">
-            {t('wall.displayMissing', { display: wall.displayMissing })}
-          </p>
-        )}
-        {drives && (
-          <>
-            <nav className="layouts" aria-label={t('layout.label')}>
-              {WALL_LAYOUTS.map((l) => (
-                <button
-                  key={l}
-                  data-testid={`wall-layout-${l}`}
-                  aria-pressed={l === wall?.state?.layout}
-                  onClick={() => setWallLayout(l)}
-                >
-                  {l}
-                </button>
-              ))}
-            </nav>
-            <button data-testid="wall-push-mosaic" className="primary" onClick={() => void pushMosaic()}>
-              {t('wall.pushMosaic')}
-            </button>
-            <Miniature />
-            <WallDisplayControls />
-            <p className="muted">
-              {selected === null ? t('wall.hint') : t('wall.selected', { tile: selected + 1 })}
-            </p>
-            {selected !== null && <WallTourForm index={selected} />}
-            <Presets />
-          </>
-        )}
-        {perms.includes('settings') && <WallSettingsForm />}
-      </div>
-    </section>
+          {selected !== null && <WallTourForm index={selected} />}
+          <Presets />
+        </>
+      )}
+      {perms.includes('settings') && <WallSettingsForm />}
+    </PanelFrame>
   );
 }

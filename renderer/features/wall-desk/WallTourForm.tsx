@@ -1,7 +1,7 @@
 /** A wall tile's tour: the cameras it cycles through, and how long each stays. */
 import { useState } from 'react';
 import { useConsole, useT } from '../../console/console-store';
-import { Why, useWhyId } from '../../ui/form';
+import { NumberField, Why, WhyButton, useWhyId } from '../../ui/form';
 
 export function WallTourForm({ index }: { index: number }) {
   const t = useT();
@@ -22,23 +22,19 @@ export function WallTourForm({ index }: { index: number }) {
         {t('wall.tourCameras')}
         <input data-testid="wall-tour-cameras" value={cameras} onChange={(e) => setCameras(e.target.value)} />
       </label>
-      <label>
-        {t('wall.tourDwell')}
-        <input
-          data-testid="wall-tour-dwell"
-          type="number"
-          min={3}
-          max={3600}
-          value={dwell}
-          onChange={(e) => setDwell(e.target.value)}
-        />
-      </label>
+      <NumberField
+        label={t('wall.tourDwell')}
+        testid="wall-tour-dwell"
+        min={3}
+        max={3600}
+        value={dwell}
+        onChange={setDwell}
+      />
       <div className="row">
-        <button
-          type="button"
-          data-testid="wall-tour-set"
-          disabled={!valid}
-          aria-describedby={valid ? undefined : why}
+        <WhyButton
+          testid="wall-tour-set"
+          off={!valid}
+          whyId={why}
           onClick={() =>
             void wallApply({
               kind: 'tour',
@@ -48,7 +44,7 @@ export function WallTourForm({ index }: { index: number }) {
           }
         >
           {t('wall.tourStart')}
-        </button>
+        </WhyButton>
         {tour && (
           <button
             data-testid="wall-tour-clear"
