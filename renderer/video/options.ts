@@ -5,7 +5,7 @@
  *   ?render=worker-generator|generator|worker|page   force a WebCodecs render path (`?decode=page`
  *                            is the old name)
  *   ?bench=1                 fill window.__vigieStats for the benchmark
- *   ?overload=MS             test only: block the page thread MS ms, then free it 100 ms, again
+ *   ?overload=MS             test only: block the page thread MS ms (5000 at most), then free it 100 ms, again
  *   ?fullrate=1              every tile shows every frame, whatever its size
  */
 import type { RenderPath } from './frame-sinks';
@@ -32,7 +32,7 @@ export function parseOptions(search: string): PageOptions {
     video: video === 'mpeg1' || video === 'webcodecs' ? video : 'auto',
     render: RENDERS.includes(render as RenderPath) ? (render as RenderPath) : 'auto',
     bench: q.get('bench') === '1',
-    overloadMs: Number.isFinite(overload) ? Math.max(0, Math.min(2000, Math.round(overload))) : 0,
+    overloadMs: Number.isFinite(overload) ? Math.max(0, Math.min(5000, Math.round(overload))) : 0,
     fullRate: q.get('fullrate') === '1',
   };
 }

@@ -71,6 +71,6 @@ test('page switches are read once into one typed object; unknown values fall bac
   });
   assert.equal(parseOptions('?decode=page').render, 'page', 'the old switch still works');
   assert.equal(parseOptions('?video=evil&render=x').video, 'auto');
-  assert.equal(parseOptions('?overload=100000').overloadMs, 2000, 'never a fully frozen page');
+  assert.equal(parseOptions('?overload=100000').overloadMs, 5000, 'never a fully frozen page');
   assert.equal(parseOptions('?overload=abc').overloadMs, 0);
 });
