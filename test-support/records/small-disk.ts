@@ -60,7 +60,7 @@ export function mountSmallDisk(mebibytes: number): SmallDisk {
   };
 }
 
-/** Why the small-disk tests cannot run here (null: they can); never null-skips in CI. */
+/** Why the small-disk tests cannot run here (false: they can); never skips in CI (VIGIE_REQUIRE_MOUNT=1). */
 export function smallDiskSkip(): string | false {
   if (process.env.VIGIE_REQUIRE_MOUNT === '1') return false;
   if (process.platform !== 'linux') return 'a tmpfs mount needs Linux';

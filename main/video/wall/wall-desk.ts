@@ -14,6 +14,7 @@ import type { WallController } from './controller';
 import { NO_DISPLAY, type DisplayControl } from './display/display-control';
 import type { WallDisplays } from './wall-displays';
 import type { WallPresetStore } from './wall-presets';
+import type { WallDeps } from './wall-module';
 
 const log = createLogger('wall');
 
@@ -28,14 +29,7 @@ export class WallDesk {
   private readonly registry: Registry;
   private readonly events: EventSink;
 
-  constructor(d: {
-    controller: WallController;
-    presets: WallPresetStore;
-    displays: WallDisplays;
-    display?: DisplayControl | undefined;
-    registry: Registry;
-    events: EventSink;
-  }) {
+  constructor(d: Pick<WallDeps, 'controller' | 'presets' | 'displays' | 'display' | 'registry' | 'events'>) {
     this.controller = d.controller;
     this.displays = d.displays;
     this.display = d.display ?? NO_DISPLAY;
