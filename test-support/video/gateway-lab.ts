@@ -2,6 +2,7 @@
  * Test fixture: the real stream gateway (real ffmpeg) on the loopback RTSP relay (rtsp-lab.ts), with
  * two always-on 320×180 cameras, 1 and 2, of the GOPs given: the relay answers at once, as a camera
  * does. Both start in before() and stop in after(); every streams:status pushed is kept, with when.
+ * `corruptible` puts camera 1 behind a relay that can damage its packets (`lab.corrupt(0, share)`).
  */
 import { after, before } from 'node:test';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import type { StreamStatus } from '../../common/contract';
+import { decodeFrame } from '../../common/video-frame';
 import { EventHub } from '../../main/platform/ipc/router';
 import { CredentialStore } from '../../main/video/cameras/credentials';
 import type { Camera } from '../../main/video/cameras/inventory-schema';
@@ -25,9 +27,13 @@ export interface GatewayRig {
 }
 
 /** `options` adds to or overrides the gateway's (idle and stall times, kept streams...). */
-export function gatewayLab(gops: [number, number], options: Partial<GatewayOptions> = {}): GatewayRig {
+export function gatewayLab(
+  gops: [number, number],
+  options: Partial<GatewayOptions> = {},
+  corruptible = false,
+): GatewayRig {
   const lab = new RtspLab({
-    cameras: gops.map((gop) => ({ width: 320, height: 180, gop })),
+    cameras: gops.map((gop, i) => ({ width: 320, height: 180, gop, corruptible: corruptible && i === 0 })),
     keepAlive: true,
   });
   const statuses: GatewayRig['statuses'] = [];
@@ -71,4 +77,21 @@ export function gatewayLab(gops: [number, number], options: Partial<GatewayOptio
     },
   };
   return rig;
+}
+
+/** The next access unit this viewer receives (null: none within `ms`). */
+export function nextFrame(ws: WebSocket, ms: number): Promise<{ at: number; key: boolean } | null> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => done(null), ms);
+    const on = (d: WebSocket.RawData, bin: boolean): void => {
+      const f = bin ? decodeFrame(new Uint8Array(d as Buffer)) : null;
+      if (f) done({ at: Date.now(), key: f.key });
+    };
+    const done = (r: { at: number; key: boolean } | null): void => {
+      clearTimeout(t);
+      ws.off('message', on);
+      resolve(r);
+    };
+    ws.on('message', on);
+  });
 }

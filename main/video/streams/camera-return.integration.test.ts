@@ -6,32 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket from 'ws';
 import { captureLog } from '../../../test-support/platform/log-capture';
-import { gatewayLab } from '../../../test-support/video/gateway-lab';
-import { decodeFrame } from '../../../common/video-frame';
+import { gatewayLab, nextFrame } from '../../../test-support/video/gateway-lab';
 
 const GOP_S = 8;
 // Cameras that are always on (gateway-lab.ts): the relay answers at once, whatever their GOP.
 const rig = gatewayLab([GOP_S, 1]);
 const { lab, statuses, open } = rig;
-
-/** The next access unit this viewer receives (null: none within `ms`). */
-function nextFrame(ws: WebSocket, ms: number): Promise<{ at: number; key: boolean } | null> {
-  return new Promise((resolve) => {
-    const t = setTimeout(() => done(null), ms);
-    const on = (d: WebSocket.RawData, bin: boolean): void => {
-      const f = bin ? decodeFrame(new Uint8Array(d as Buffer)) : null;
-      if (f) done({ at: Date.now(), key: f.key });
-    };
-    const done = (r: { at: number; key: boolean } | null): void => {
-      clearTimeout(t);
-      ws.off('message', on);
-      resolve(r);
-    };
-    ws.on('message', on);
-  });
-}
 
 test(
   'a viewer who joins just after a key frame waits for the next one: never called stalled, no restart',
@@ -81,8 +62,8 @@ test(
     await lab.startServer();
     const accepting = Date.now();
     const next = nextFrame(ws, 30_000);
-    // The lab's relay accepts connections seconds before it serves them (it prepares one mount at
-    // a time, the 8 s-GOP camera first): the camera is back when the lab's own client plays it.
+    // The lab's relay accepts connections before it serves them (a mount is ready once it has seen
+    // a key frame, 8 s away at worst): the camera is back when the lab's own client plays it.
     assert.ok(await lab.whenKept(30_000), 'the lab serves again');
     const back = Date.now();
     const frame = await next;
