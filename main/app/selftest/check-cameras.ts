@@ -11,7 +11,7 @@ import type { Camera } from '../../video/cameras/inventory-schema';
 import { inputArgs } from '../../video/streams/ffmpeg-args';
 import { classifyFailure, parseInputInfo } from '../../video/streams/ffmpeg-diagnose';
 import { rtspTimeoutOption } from '../../video/streams/ffmpeg-locate';
-import { sourceFor } from '../../video/streams/gateway';
+import { sourceFor } from '../../video/streams/camera-source';
 import { FramecrcReader, RateMeter } from './frame-rate';
 import type { CheckResult } from './selftest-types';
 

@@ -4,26 +4,27 @@
  */
 import crypto from 'node:crypto';
 import type { OperatorInput, OperatorView, SessionView } from '../../../common/contract';
-import type { Failure } from '../../../common/result';
-import { err, ok, type ErrorParams, type Result } from '../../../common/result';
+import { err, ok, type Failure, type Result } from '../../../common/result';
+import type { Access } from '../../platform/ipc/module';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { DEMO_LOGIN, saveAccount } from './accounts';
 import { setAccountDisabled, unlockAccount } from './account-states';
-import { hashPassword } from './passwords';
+import { checkLogin, type LoginCheckDeps } from './login-check';
+import { toOperatorView, type OperatorStore } from './operator-store';
 import { MAX_FAILURES, PasswordGate } from './password-gate';
+import { can } from './roles';
 import {
-  DEMO_OPERATOR,
+  actorOf,
+  allowed,
   isoDay,
   newToken,
   sameRights,
+  seesImages,
+  sessionView,
   validOn,
   type LogoutReason,
   type Session,
 } from './session';
-
-import { toOperatorView, type Operator, type OperatorStore } from './operator-store';
-import { can, permissionsOf } from './roles';
-import type { Access } from '../../platform/ipc/module';
 
 export { MAX_FAILURES, LOCKOUT_MS } from './password-gate';
 export { DEMO_LOGIN } from './accounts';
@@ -48,6 +49,7 @@ export interface AuthOptions {
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
   private readonly gate: PasswordGate;
+  private readonly logins: LoginCheckDeps;
   private readonly now: () => number;
 
   constructor(
@@ -57,25 +59,11 @@ export class AuthService {
   ) {
     this.now = o.now ?? Date.now;
     this.gate = new PasswordGate(store, registry);
+    this.logins = { store, registry, gate: this.gate, isDemo: () => o.isDemo() };
   }
 
   private view(s: Session): SessionView {
-    const { login, name, rank, service, role } = s.operator;
-    return {
-      login,
-      name,
-      rank,
-      service,
-      role,
-      locked: s.locked,
-      demo: s.demo,
-      permissions: permissionsOf(role),
-      lockAfterSeconds: this.o.lockAfterSeconds,
-    };
-  }
-
-  static actorOf(o: Pick<OperatorView, 'login' | 'name' | 'rank' | 'service'>): RegistryActor {
-    return { login: o.login, name: o.name, rank: o.rank, service: o.service };
+    return sessionView(s, this.o.lockAfterSeconds);
   }
 
   status(clientId: string): SessionView | null {
@@ -85,7 +73,7 @@ export class AuthService {
 
   actor(clientId: string): RegistryActor | null {
     const s = this.sessions.get(clientId);
-    return s ? AuthService.actorOf(s.operator) : null;
+    return s ? actorOf(s.operator) : null;
   }
 
   /** Checks a call's right in main. 'public' needs nothing; 'session' any unlocked session. */
@@ -95,17 +83,7 @@ export class AuthService {
       return this.o.displays?.has(clientId) ? null : err('forbidden', { reason: 'role' });
     const before = this.sessions.get(clientId);
     if (before && this.now() - before.checkedAt >= (this.o.recheckMs ?? RECHECK_MS)) this.recheck(clientId);
-    return this.allowed(this.sessions.get(clientId), need);
-  }
-
-  private allowed(s: Session | undefined, need: Access): Failure | null {
-    if (need === 'public') return null;
-    if (!s) return err('unauthenticated');
-    if (need === 'locked-ok') return null;
-    if (s.locked) return err('locked');
-    if (need === 'session') return null;
-    if (need !== 'wall-display' && can(s.operator.role, need)) return null;
-    return err('forbidden', { reason: 'role' });
+    return allowed(this.sessions.get(clientId), need);
   }
 
   /**
@@ -114,7 +92,7 @@ export class AuthService {
    */
   mayReceive(clientId: string, need: Access, target: string | null): boolean {
     if (target !== null) return target === clientId;
-    return this.allowed(this.sessions.get(clientId), need) === null;
+    return allowed(this.sessions.get(clientId), need) === null;
   }
 
   /** Any invoke from a client, or its renderer's activity ping: the inactivity clock restarts. */
@@ -192,42 +170,9 @@ export class AuthService {
     const now = new Date(this.now());
     // Nothing is displayed that is not recorded: no login while the registry cannot write.
     if (!this.registry.canWrite()) return err('registry_unable_to_write', this.registry.unableReason());
-    // The registry keeps the exact cause; the operator is told only what he may know.
-    const denied = (cause: string, params: ErrorParams, op?: Operator): Failure => {
-      this.registry.append({
-        type: 'auth.login_failed',
-        actor: op ? AuthService.actorOf(op) : { login, name: '', rank: '', service: '' },
-        data: { reason: cause },
-      });
-      return err('login_refused', params);
-    };
-    const badCredentials = { reason: 'credentials' };
-    let operator: OperatorView;
-    let demo = false;
-    if (login === DEMO_LOGIN && this.o.isDemo()) {
-      // The demo account exists only on a post never set up (or a showroom's `--demo`).
-      if (password !== DEMO_LOGIN) return denied('bad_password', badCredentials);
-      operator = DEMO_OPERATOR;
-      demo = true;
-    } else {
-      const op = this.store.get(login);
-      if (!op) {
-        await hashPassword(password); // same cost whether or not the login exists
-        return denied('unknown', badCredentials);
-      }
-      const v = await this.gate.check(op, password, now);
-      if (!v.ok && v.blockedUntil) {
-        const until = v.blockedUntil;
-        return denied(v.cause, { reason: 'locked_out', failures: MAX_FAILURES, until }, op);
-      }
-      if (!v.ok) return denied(v.cause, badCredentials, op);
-      // Told only to whoever knows the password, as an expired authorisation is.
-      if (op.disabledAt) return denied('disabled', { reason: 'disabled' }, op);
-      if (!validOn(op, isoDay(now.getTime()))) {
-        return denied('expired', { reason: 'expired', from: op.validFrom, to: op.validUntil }, op);
-      }
-      operator = toOperatorView({ ...op, failedAttempts: 0, lockedUntil: null });
-    }
+    const checked = await checkLogin(this.logins, login, password, now);
+    if (!checked.ok) return checked;
+    const { operator, demo } = checked.value;
     // Changing operator at the post is one action: the previous operator's sessions close first.
     this.logout(clientId, 'change');
     const s: Session = {
@@ -239,7 +184,7 @@ export class AuthService {
       checkedAt: this.now(),
       unlockFailures: 0,
     };
-    this.registry.append({ type: 'auth.login', actor: AuthService.actorOf(operator), data: { demo } });
+    this.registry.append({ type: 'auth.login', actor: actorOf(operator), data: { demo } });
     this.sessions.set(clientId, s);
     return ok(this.view(s));
   }
@@ -252,7 +197,7 @@ export class AuthService {
     this.o.onRevoke(s.videoToken);
     this.registry.appendLater({
       type: 'auth.logout',
-      actor: AuthService.actorOf(s.operator),
+      actor: actorOf(s.operator),
       data: { reason },
     });
   }
@@ -267,7 +212,7 @@ export class AuthService {
       s.videoToken = newToken();
       this.registry.appendLater({
         type: 'auth.lock',
-        actor: AuthService.actorOf(s.operator),
+        actor: actorOf(s.operator),
         data: { reason },
       });
     }
@@ -299,7 +244,7 @@ export class AuthService {
     if (!v.ok) {
       this.registry.append({
         type: 'auth.unlock_failed',
-        actor: AuthService.actorOf(s.operator),
+        actor: actorOf(s.operator),
         data: { failures: s.unlockFailures },
       });
       return s.unlockFailures < MAX_FAILURES ? err('login_refused', { reason: 'password' }) : closeSession();
@@ -308,7 +253,7 @@ export class AuthService {
     // Rights are re-read on unlock: an account expired or demoted meanwhile gets what it now has.
     const stale = this.recheck(clientId);
     if (stale) return stale;
-    this.registry.append({ type: 'auth.unlock', actor: AuthService.actorOf(s.operator) });
+    this.registry.append({ type: 'auth.unlock', actor: actorOf(s.operator) });
     s.locked = false;
     s.lastActivity = this.now();
     return ok(this.view(s));
@@ -316,7 +261,7 @@ export class AuthService {
 
   videoToken(clientId: string): string | null {
     const s = this.sessions.get(clientId);
-    return s && !s.locked && can(s.operator.role, 'view') ? s.videoToken : null;
+    return s && seesImages(s) ? s.videoToken : null;
   }
 
   /** The video socket's check: a live, unlocked session allowed to see images. */
@@ -324,14 +269,8 @@ export class AuthService {
     for (const [clientId, s] of this.sessions) {
       const a = Buffer.from(s.videoToken);
       const b = Buffer.from(token);
-      if (
-        a.length === b.length &&
-        crypto.timingSafeEqual(a, b) &&
-        !s.locked &&
-        can(s.operator.role, 'view')
-      ) {
-        return { clientId, actor: AuthService.actorOf(s.operator) };
-      }
+      if (a.length === b.length && crypto.timingSafeEqual(a, b) && seesImages(s))
+        return { clientId, actor: actorOf(s.operator) };
     }
     return null;
   }

@@ -13,8 +13,8 @@ import type {
 } from '../../../common/contract';
 import { storageErrorCode } from '../../platform/storage/atomic-write';
 import { latestCheckpoint } from './checkpoint-file';
-import { ROWS, filterWhere, type RegistryFilter, type RegistryRow } from './registry';
-import { verifyChain } from './registry-chain';
+import { ROWS, filterWhere, type RegistryFilter } from './registry-rows';
+import { verifyChain, type RegistryRow } from './registry-chain';
 import type { RegistryKeys } from './registry-key';
 import { toCsv, toPdf } from './registry-export';
 import type { JobContext, JobModule } from '../../platform/jobs/job';

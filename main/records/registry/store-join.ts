@@ -12,7 +12,7 @@ import type pg from 'pg';
 import { clientTransaction } from '../../platform/storage/pg-checkout';
 import { readFileSafe } from '../../platform/storage/safe-read';
 import { GENESIS, INIT_TYPE } from './registry-chain';
-import { canonicalRow } from './registry';
+import { canonicalRow } from './registry-rows';
 import {
   CHAIN_LOCK,
   REGISTRY_TABLE,

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { clientTransaction } from '../../platform/storage/pg-checkout';
 import { PURGE_TYPE, type ChainLink } from './registry-chain';
-import { canonicalRow, type RegistryActor } from './registry';
+import { canonicalRow, type RegistryActor } from './registry-rows';
 import { StoreError, keyCheck, type StoreKeys } from './store-key';
 import {
   CHAIN_LOCK,

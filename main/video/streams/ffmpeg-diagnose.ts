@@ -1,5 +1,5 @@
 /** Reads ffmpeg's stderr: why a stream failed, and what the input carries. */
-import type { OfflineReason } from '../../../common/contract';
+import type { OfflineReason, VideoFormat } from '../../../common/contract';
 import type { ElementaryCodec } from './annexb';
 import type { Probe } from './ffmpeg-args';
 
@@ -34,6 +34,16 @@ export function parseInputInfo(stderr: string): InputInfo | null {
   if (!m) return null;
   const size = /, (\d{2,5})x(\d{2,5})/.exec(m[2] ?? '');
   return { codec: m[1]!, width: size ? Number(size[1]) : null, height: size ? Number(size[2]) : null };
+}
+
+/**
+ * What the input carries once ffmpeg has begun its output (null: not yet). A demo source is raw
+ * lavfi video encoded here: viewers receive what we encode.
+ */
+export function inputOf(stderr: string, demo: boolean, format: VideoFormat): InputInfo | null {
+  const parsed = parseInputInfo(stderr);
+  if (!parsed || !/Output #|Stream mapping/.test(stderr)) return null;
+  return demo ? { ...parsed, codec: format === 'annexb' ? 'h264' : 'mpeg1video' } : parsed;
 }
 
 export interface StartSettings {

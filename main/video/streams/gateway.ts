@@ -12,18 +12,12 @@ import type { EventSink } from '../../platform/ipc/router';
 import { createLogger } from '../../platform/log/logger';
 import type { CredentialStore } from '../cameras/credentials';
 import type { Camera } from '../cameras/inventory-schema';
-import type { RegistryActor } from '../../records/registry/registry';
-import type { SourceSpec } from './ffmpeg-args';
-import { StreamSession, type SessionOptions, type Viewer } from './stream-session';
+import { sourceFor } from './camera-source';
+import { parseRequest, refuse, sameToken, type Target, type ViewerIdentity } from './gateway-request';
+import { sessionOptions, type SessionOptions } from './session-options';
+import { StreamSession, type Viewer } from './stream-session';
 
 const log = createLogger('gateway');
-
-export interface ViewerIdentity {
-  clientId: string;
-  actor: RegistryActor | null;
-  /** Set for wall pages: their every view is on this surface, whatever the URL says. */
-  surface?: string;
-}
 
 export interface ViewEvent {
   viewId: string;
@@ -67,56 +61,8 @@ export interface GatewayOptions extends Partial<SessionOptions> {
 export const MAX_KEPT_STREAMS = 64;
 export const DEFAULT_KEPT_STREAMS = 32;
 
-function envNumber(name: string): number | undefined {
-  const v = process.env[name];
-  return v !== undefined && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
-}
-
 /** The close code of a viewer refused because its viewing could not be recorded. */
 export const VIEW_REFUSED = 4010;
-
-const SURFACES = new Set(['console-tile', 'console-large', 'wall-tile']);
-
-export function sourceFor(
-  cam: Camera,
-  stream: StreamKind,
-  credentials: CredentialStore,
-  demoFeed?: (cam: Camera) => string | undefined,
-): SourceSpec {
-  const url = stream === 'sub' && cam.streams.sub ? cam.streams.sub : cam.streams.main;
-  if (url.startsWith('demo:')) {
-    const feed = demoFeed?.(cam);
-    return {
-      kind: 'demo',
-      cameraId: cam.id,
-      label: `${cam.id} ${cam.name.startsWith('DÉMO') ? cam.name : `DÉMO ${cam.name}`}`,
-      ...(feed !== undefined && { feed }),
-    };
-  }
-  return { kind: 'rtsp', url: credentials.apply(url, cam.credentialsRef) };
-}
-
-interface Target {
-  token: string;
-  identity: ViewerIdentity;
-  cam: Camera;
-  format: VideoFormat;
-  stream: StreamKind;
-  surface: string;
-}
-
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' };
-
-/** Refuses an upgrade with a plain HTTP answer: no WebSocket is ever created for it. */
-function refuse(socket: Duplex, status: number): void {
-  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
 
 export class StreamGateway {
   private readonly token = crypto.randomBytes(24).toString('base64url');
@@ -130,17 +76,7 @@ export class StreamGateway {
   private port = 0;
 
   constructor(private readonly o: GatewayOptions) {
-    this.opts = {
-      ffmpegPath: o.ffmpegPath,
-      rtspTimeout: o.rtspTimeout ?? '-timeout',
-      stallMs: o.stallMs ?? 3000,
-      connectTimeoutMs: o.connectTimeoutMs ?? 12_000,
-      idleMs: o.idleMs ?? envNumber('VIGIE_STREAM_IDLE_MS') ?? 5000,
-      offlineAfter: o.offlineAfter ?? 3,
-      demoText: o.demoText ?? true,
-      // Benchmark only: VIGIE_H264_FRAMING=split measures the frame the old framing waited for.
-      h264Framing: o.h264Framing ?? (process.env.VIGIE_H264_FRAMING === 'split' ? 'split' : 'flv'),
-    };
+    this.opts = sessionOptions(o);
     const keep = o.keepStreams ?? DEFAULT_KEPT_STREAMS;
     this.keep = Math.max(0, Math.min(MAX_KEPT_STREAMS, Math.floor(keep)));
   }
@@ -172,7 +108,11 @@ export class StreamGateway {
   private onUpgrade(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
     // First of all: a socket error (reset, garbage) ends this socket, never the process.
     socket.on('error', () => socket.destroy());
-    const target = this.parseRequest(req);
+    const target = parseRequest(
+      req,
+      (token) => this.authorize(token),
+      (id) => this.o.lookupCamera(id),
+    );
     if (typeof target === 'number') {
       refuse(socket, target);
       return;
@@ -184,39 +124,6 @@ export class StreamGateway {
       });
       this.onConnection(ws, target);
     });
-  }
-
-  /** What an upgrade asks for, or the HTTP status refusing it. */
-  private parseRequest(req: IncomingMessage): Target | number {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'ws://127.0.0.1');
-    } catch {
-      return 400;
-    }
-    if (url.pathname !== '/video') return 404;
-    const token = url.searchParams.get('token') ?? '';
-    const identity = this.authorize(token);
-    if (!identity) return 401;
-    const cameraId = Number(url.searchParams.get('camera'));
-    const formatParam = url.searchParams.get('format');
-    const format: VideoFormat | null =
-      formatParam === 'mpeg1' || formatParam === 'annexb' ? formatParam : null;
-    const cam = Number.isInteger(cameraId) ? this.o.lookupCamera(cameraId) : undefined;
-    if (!cam || !format) return 404;
-    const stream: StreamKind = url.searchParams.get('stream') === 'main' ? 'main' : 'sub';
-    const surfaceParam = url.searchParams.get('surface') ?? 'console-tile';
-    return {
-      token,
-      identity,
-      cam,
-      format,
-      stream: stream === 'sub' && cam.streams.sub ? 'sub' : 'main',
-      // Only a wall page's token views on the wall; a console never claims it.
-      surface:
-        identity.surface ??
-        (SURFACES.has(surfaceParam) && surfaceParam !== 'wall-tile' ? surfaceParam : 'console-tile'),
-    };
   }
 
   endpoint(): VideoEndpoint {

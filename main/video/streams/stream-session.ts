@@ -7,15 +7,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { StreamKind, StreamStatus, VideoFormat } from '../../../common/contract';
 import { streamKey } from '../../../common/stream-key';
-import type { VideoControl } from '../../../common/video-frame';
 import { createLogger } from '../../platform/log/logger';
 import type { ElementaryCodec } from './annexb';
-import { RETURN_WINDOW_MS, restartDelay } from './backoff';
-import { ffmpegArgs, type Probe, type RtspTimeoutOption, type SourceSpec } from './ffmpeg-args';
-import { classifyFailure, parseInputInfo, restartWith, type InputInfo } from './ffmpeg-diagnose';
-import { AccessUnitFanout, type Viewer } from './fanout';
+import { restartDelay } from './backoff';
+import { ffmpegArgs, type Probe, type SourceSpec } from './ffmpeg-args';
+import { classifyFailure, inputOf, restartWith, type InputInfo } from './ffmpeg-diagnose';
+import type { Viewer } from './fanout';
+import type { SessionOptions } from './session-options';
 import { SessionOutput } from './session-output';
-import { probeUntilAccepting } from './port-probe';
+import { RestartSchedule } from './session-restart';
 import {
   INITIAL_STATE,
   nextState,
@@ -24,27 +24,11 @@ import {
   type SessionEvent,
   type SessionState,
 } from './session-state';
+import { SessionViewers } from './session-viewers';
 
 export type { Viewer } from './fanout';
 
 const log = createLogger('streams');
-
-export interface SessionOptions {
-  ffmpegPath: string;
-  /** This ffmpeg's name for RTSP's socket timeout (ffmpeg-locate.ts). */
-  rtspTimeout: RtspTimeoutOption;
-  stallMs: number;
-  connectTimeoutMs: number;
-  idleMs: number;
-  /** Failures in a row before a stream is reported offline rather than reconnecting. */
-  offlineAfter: number;
-  demoText: boolean;
-  /**
-   * How H.264 leaves ffmpeg: 'flv' forwards each unit as soon as it is written; 'split' (the
-   * elementary stream cut at the next unit's start, one frame later) is kept for the benchmark.
-   */
-  h264Framing: 'flv' | 'split';
-}
 
 export interface SessionDeps {
   cameraId: number;
@@ -69,42 +53,30 @@ export class StreamSession {
   private readonly opts: SessionOptions;
   private state: SessionState = INITIAL_STATE;
   private proc: ChildProcess | null = null;
-  private readonly fanout = new AccessUnitFanout();
+  private readonly viewers: SessionViewers;
   private codec: ElementaryCodec = 'h264';
   /** A camera is first probed short; one the short probe cannot size is probed in full from then on. */
   private probe: Probe = 'short';
   /** When ffmpeg had probed the camera, since its start (the first picture's log line). */
   private probedIn: number | null = null;
   private info: InputInfo | null = null;
-  /** The stream's parameter sets, sent before any unit so a viewer configures its decoder early. */
-  private config: string | null = null;
   private output: SessionOutput | null = null;
   private attempts = 0;
   private startedAt = 0;
   private lastDataAt: number | null = null;
   private stderrTail = '';
-  private restartTimer: NodeJS.Timeout | null = null;
-  /** Watching a server that refused us, to start again as soon as it accepts. */
-  private stopProbe: (() => void) | null = null;
-  /** When a server that refused us was seen accepting again (null: not since the last picture). */
-  private returnedAt: number | null = null;
-  private idleTimer: NodeJS.Timeout | null = null;
-  /** When the last viewer left and `idleMs` passed (null: viewed, or not yet idle). */
-  private idleSince: number | null = null;
-  /** When a viewer last joined or left. */
-  private viewed = Date.now();
+  private readonly restarts = new RestartSchedule(() => this.spawn());
   private readonly watchdog: NodeJS.Timeout;
   private status: StreamStatus;
   private readonly onStatus: (s: StreamStatus) => void;
-  private readonly onIdle: (s: StreamSession) => void;
   private readonly onClosed: (s: StreamSession) => void;
 
   constructor(d: SessionDeps) {
     ({ cameraId: this.cameraId, stream: this.stream, format: this.format, source: this.source } = d);
     this.opts = d.opts;
     this.onStatus = d.onStatus;
-    this.onIdle = d.onIdle;
     this.onClosed = d.onClosed;
+    this.viewers = new SessionViewers(d.format, d.opts.idleMs, () => d.onIdle(this));
     this.key = streamKey(d.cameraId, d.stream, d.format);
     this.status = {
       key: this.key,
@@ -126,7 +98,7 @@ export class StreamSession {
   }
 
   get viewerCount(): number {
-    return this.fanout.size;
+    return this.viewers.size;
   }
 
   get now(): SessionState {
@@ -135,17 +107,17 @@ export class StreamSession {
 
   /** Viewerless for `idleMs` at least: a stream the gateway may keep flowing or stop. */
   get idle(): boolean {
-    return this.idleSince !== null;
+    return this.viewers.idle;
   }
 
   /** When a viewer last joined or left: the gateway keeps the most recently viewed. */
   get viewedAt(): number {
-    return this.viewed;
+    return this.viewers.viewedAt;
   }
 
   /** What the cache holds (tests and diagnostics). */
   get cached(): { units: number; bytes: number } {
-    return this.fanout.cached;
+    return this.viewers.cached;
   }
 
   /**
@@ -165,29 +137,11 @@ export class StreamSession {
   }
 
   addViewer(v: Viewer): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-    this.idleSince = null;
-    this.viewed = Date.now();
-    const elementary = this.format === 'annexb';
-    if (elementary && this.info) v.send(JSON.stringify(this.codecMessage(this.info)));
-    if (elementary && this.config) v.send(this.config);
-    // Warm start: a playing stream's units since its last key frame let a new viewer catch up
-    // to a current picture at once. A stream not playing replays nothing: never a stale picture.
-    this.fanout.add(v, elementary && this.state.name === 'playing');
+    this.viewers.add(v, this.info, this.state.name === 'playing');
   }
 
   removeViewer(v: Viewer): void {
-    this.fanout.remove(v);
-    this.viewed = Date.now();
-    if (this.fanout.size === 0 && this.state.name !== 'closed') {
-      if (this.idleTimer) clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => {
-        this.idleTimer = null;
-        this.idleSince = Date.now();
-        this.onIdle(this);
-      }, this.opts.idleMs);
-    }
+    this.viewers.remove(v, this.state.name === 'closed');
   }
 
   /**
@@ -197,47 +151,32 @@ export class StreamSession {
   close(reason = 'idle', how: 'close' | 'unsupported' = 'close'): void {
     if (this.go({ type: how }).name === 'closed') return;
     clearInterval(this.watchdog);
-    if (this.restartTimer) clearTimeout(this.restartTimer);
-    this.stopProbe?.();
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.restarts.cancel();
     this.proc?.kill('SIGKILL');
     this.proc = null;
-    for (const v of this.fanout.list()) v.close(4000, reason);
-    this.fanout.clear();
+    this.viewers.close(reason);
     log.info(`stream ${this.key} stopped (${reason})`);
     this.onClosed(this);
   }
 
-  private codecMessage(info: InputInfo): VideoControl {
-    return { type: 'codec', codec: info.codec, width: info.width, height: info.height };
-  }
-
   private spawn(): void {
-    if (this.restartTimer) clearTimeout(this.restartTimer);
-    this.restartTimer = null;
-    this.stopProbe?.();
-    this.stopProbe = null;
+    this.restarts.cancel();
     if (this.state.name === 'closed') return;
     this.go({ type: 'spawn' }); // waiting → starting; a codec switch's exit already went there
     this.stderrTail = '';
     this.startedAt = Date.now();
     this.probedIn = null;
-    this.fanout.resetGop();
-    this.config = null;
+    this.viewers.restart();
     this.output = new SessionOutput(this.format, this.codec, this.opts.h264Framing, {
       unit: (au) => {
         this.alive();
-        this.fanout.pushUnit(au.data, au.key);
+        this.viewers.unit(au.data, au.key);
       },
-      config: (ps) => {
-        const msg: VideoControl = { type: 'config', paramSets: ps.toString('base64') };
-        this.config = JSON.stringify(msg);
-        for (const v of this.fanout.list()) v.send(this.config);
-      },
+      config: (ps) => this.viewers.paramSets(ps),
       // Transcoded, so a packet is a picture.
       packets: (data) => {
         this.alive();
-        this.fanout.pushPackets(data);
+        this.viewers.packets(data);
       },
     });
     const { source, format, codec, opts } = this;
@@ -263,13 +202,8 @@ export class StreamSession {
   private onStderr(chunk: Buffer): void {
     this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-8192);
     if (this.info || !reading(this.state)) return;
-    const parsed = parseInputInfo(this.stderrTail);
-    if (!parsed || !/Output #|Stream mapping/.test(this.stderrTail)) return;
-    // A demo source is raw lavfi video encoded here: viewers receive what we encode.
-    const info =
-      this.source.kind === 'demo'
-        ? { ...parsed, codec: this.format === 'annexb' ? 'h264' : 'mpeg1video' }
-        : parsed;
+    const info = inputOf(this.stderrTail, this.source.kind === 'demo', this.format);
+    if (!info) return;
     this.info = info;
     this.probedIn = Date.now() - this.startedAt;
     this.status = { ...this.status, codec: info.codec, width: info.width, height: info.height };
@@ -284,16 +218,12 @@ export class StreamSession {
       this.proc?.kill('SIGKILL');
       return;
     }
-    if (this.format === 'annexb' && this.source.kind === 'rtsp') {
-      if (info.codec !== 'h264' && info.codec !== 'hevc') {
-        // Not copyable: viewers fall back to the transcoded path, and this session ends now
-        // (its watchdog and its place in the gateway go with it).
-        for (const v of this.fanout.list()) v.send(JSON.stringify(this.codecMessage(info)));
-        this.close('unsupported codec', 'unsupported');
-        return;
-      }
-    }
-    for (const v of this.fanout.list()) v.send(JSON.stringify(this.codecMessage(info)));
+    this.viewers.announce(info);
+    // Not copyable: viewers fall back to the transcoded path, and this session ends now (its
+    // watchdog and its place in the gateway go with it).
+    const copyable = info.codec === 'h264' || info.codec === 'hevc';
+    if (this.format === 'annexb' && this.source.kind === 'rtsp' && !copyable)
+      this.close('unsupported codec', 'unsupported');
   }
 
   /**
@@ -310,7 +240,7 @@ export class StreamSession {
       const probed = this.probedIn === null ? '' : ` (probed in ${this.probedIn} ms, ${this.probe})`;
       log.info(`stream ${this.key} first picture ${now - this.startedAt} ms after start${probed}`);
       this.attempts = 0;
-      this.returnedAt = null;
+      this.restarts.settled();
       this.go({ type: 'picture' });
     }
   }
@@ -334,7 +264,7 @@ export class StreamSession {
       now - this.lastDataAt > this.opts.stallMs
     ) {
       // Stalled: what the cache holds is no longer current, and no new viewer may see it.
-      this.fanout.resetGop();
+      this.viewers.resetGop();
       this.go({ type: 'stall' });
       this.proc.kill('SIGKILL');
     } else if (this.state.name === 'starting' && now - this.startedAt > this.opts.connectTimeoutMs) {
@@ -346,7 +276,7 @@ export class StreamSession {
   private onExit(code: number | null): void {
     this.proc = null;
     this.output = null;
-    this.fanout.resetGop();
+    this.viewers.resetGop();
     if (this.state.name === 'closed') return;
     if (this.state.name === 'respawning') {
       this.go({ type: 'exit', offline: false, reason: null });
@@ -360,17 +290,13 @@ export class StreamSession {
     log.warn(
       `ffmpeg for ${this.key} exited (code ${code}, attempt ${this.attempts})${reason ? ` reason=${reason}` : ''}: ${tail}`,
     );
-    const returning = this.returnedAt !== null && Date.now() - this.returnedAt < RETURN_WINDOW_MS;
+    const returning = this.restarts.returning();
     const offline =
       reason !== null && (reason === 'auth' || (!returning && this.attempts >= this.opts.offlineAfter));
     this.go({ type: 'exit', offline, reason });
     const ranFor = Date.now() - this.startedAt;
-    this.restartTimer = setTimeout(() => this.spawn(), restartDelay(this.attempts, ranFor, returning));
     // A server that refused the connection is watched, and tried again as soon as it accepts.
-    if (this.source.kind === 'rtsp' && /Connection refused/i.test(this.stderrTail))
-      this.stopProbe = probeUntilAccepting(this.source.url, () => {
-        this.returnedAt = Date.now();
-        this.spawn();
-      });
+    const refused = this.source.kind === 'rtsp' && /Connection refused/i.test(this.stderrTail);
+    this.restarts.after(restartDelay(this.attempts, ranFor, returning), refused ? this.source.url : null);
   }
 }

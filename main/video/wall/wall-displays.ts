@@ -15,7 +15,7 @@ import type { EventName, WallShown } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { PushFilter } from '../../platform/ipc/router';
 import { createLogger } from '../../platform/log/logger';
-import type { ViewerIdentity } from '../streams/gateway';
+import type { ViewerIdentity } from '../streams/gateway-request';
 
 const log = createLogger('wall');
 export const WALL_KEY_FILE = 'wall.key';
