@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../platform/log/logger';
+import { sameSecret } from '../../platform/secret';
 import { locateFfmpeg } from '../../video/streams/ffmpeg-locate';
 import type { Camera } from '../../video/cameras/inventory-schema';
 import { createDemoCsu, type DemoCsuNotice } from './demo-csu';
@@ -122,12 +123,7 @@ export async function createDemo(d: DemoDeps): Promise<Demo> {
     const m = /^\/([\w-]+)\/(onvif\/(\d{1,6})\/(?:device_service|media|ptz)|feed\/(\d{1,6})|csu)$/.exec(
       req.url ?? '',
     );
-    if (
-      !m ||
-      m[1]!.length !== secret.length ||
-      !crypto.timingSafeEqual(Buffer.from(m[1]!), Buffer.from(secret))
-    )
-      return void res.writeHead(404).end();
+    if (!m || !sameSecret(m[1]!, secret)) return void res.writeHead(404).end();
     if (m[3] !== undefined && req.method === 'POST') return soap(Number(m[3]), req, res);
     if (m[4] !== undefined && req.method === 'GET') return stream(Number(m[4]), res);
     if (m[2] === 'csu') return csu.handle(req, res);

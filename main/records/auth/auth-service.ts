@@ -2,10 +2,10 @@
  * Who is at the post. One session per window (client); every session change goes to the
  * registry. Main enforces roles on every call: hiding a button is not a control.
  */
-import crypto from 'node:crypto';
 import type { OperatorInput, OperatorView, SessionView } from '../../../common/contract';
 import { err, ok, type Failure, type Result } from '../../../common/result';
 import type { Access } from '../../platform/ipc/module';
+import { sameSecret } from '../../platform/secret';
 import type { Registry, RegistryActor } from '../registry/registry';
 import { DEMO_LOGIN, saveAccount } from './accounts';
 import { setAccountDisabled, unlockAccount } from './account-states';
@@ -267,10 +267,7 @@ export class AuthService {
   /** The video socket's check: a live, unlocked session allowed to see images. */
   authorizeVideo(token: string): { clientId: string; actor: RegistryActor } | null {
     for (const [clientId, s] of this.sessions) {
-      const a = Buffer.from(s.videoToken);
-      const b = Buffer.from(token);
-      if (a.length === b.length && crypto.timingSafeEqual(a, b) && seesImages(s))
-        return { clientId, actor: actorOf(s.operator) };
+      if (sameSecret(s.videoToken, token) && seesImages(s)) return { clientId, actor: actorOf(s.operator) };
     }
     return null;
   }

@@ -3,7 +3,6 @@
  * viewer's token, the camera, the format, the stream and the surface. Whatever fails is refused
  * with a plain HTTP status.
  */
-import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { StreamKind, VideoFormat } from '../../../common/contract';
@@ -34,13 +33,6 @@ const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthor
 /** Refuses an upgrade with a plain HTTP answer: no WebSocket is ever created for it. */
 export function refuse(socket: Duplex, status: number): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-/** Constant time, so a wrong token's answer says nothing of how close it was. */
-export function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
 /** What an upgrade asks for, or the HTTP status refusing it. */

@@ -13,7 +13,8 @@ import { createLogger } from '../../platform/log/logger';
 import type { CredentialStore } from '../cameras/credentials';
 import type { Camera } from '../cameras/inventory-schema';
 import { sourceFor } from './camera-source';
-import { parseRequest, refuse, sameToken, type Target, type ViewerIdentity } from './gateway-request';
+import { sameSecret } from '../../platform/secret';
+import { parseRequest, refuse, type Target, type ViewerIdentity } from './gateway-request';
 import { sessionOptions, type SessionOptions } from './session-options';
 import { StreamSession, type Viewer } from './stream-session';
 
@@ -177,7 +178,7 @@ export class StreamGateway {
 
   private authorize(token: string): ViewerIdentity | null {
     if (this.o.authorize) return this.o.authorize(token);
-    return sameToken(token, this.token) ? { clientId: 'local', actor: null } : null;
+    return sameSecret(token, this.token) ? { clientId: 'local', actor: null } : null;
   }
 
   /** A session ended or locked: its viewers are cut at once. */

@@ -15,6 +15,7 @@ import type { EventName, WallShown } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { PushFilter } from '../../platform/ipc/router';
 import { createLogger } from '../../platform/log/logger';
+import { sameSecret } from '../../platform/secret';
 import type { ViewerIdentity } from '../streams/gateway-request';
 
 const log = createLogger('wall');
@@ -37,13 +38,6 @@ export function wallPagePushes(displays: { has(clientId: string): boolean }, oth
     target === null && displays.has(clientId)
       ? WALL_DISPLAY_EVENTS.has(event)
       : others(clientId, event, target);
-}
-
-/** Constant time: both sides are hashed to fixed-length digests before timingSafeEqual. */
-function sameSecret(a: string, b: string): boolean {
-  const x = crypto.createHash('sha256').update(a).digest();
-  const y = crypto.createHash('sha256').update(b).digest();
-  return crypto.timingSafeEqual(x, y);
 }
 
 /** Reads the post's wall key, creating it on first use. */
