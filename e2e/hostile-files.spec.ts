@@ -1,6 +1,6 @@
 /**
  * Issue 18, sections 2 and 3, from outside: a real browser host, raw /ipc clients as any local
- * process could open them. While each hostile import runs (a 4 MiB Markdown file of `[a`, a tile
+ * process could open them. While each hostile import runs (a 4 MiB Markdown file of `![`, a tile
  * folder whose files turn into named pipes mid-import, corrupt plan images), and while a viewer asks
  * 150 times for a 4 MiB plan without ever reading its socket, a second client measures `app:info`
  * round trips: p99 stays within 100 ms, and the burst grows the host by 64 MB at most.
@@ -87,11 +87,14 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-test('a 4 MiB Markdown file of `[a` is refused at its deadline; the post answers all along', async () => {
+test('a 4 MiB Markdown file of `![` is refused at its deadline; the post answers all along', async () => {
   test.setTimeout(120_000);
   const chef = await session(CHEF);
   const head = '## Rixe\n\n';
-  const bytes = Buffer.from(head + '[a'.repeat((4 * 1024 * 1024 - head.length) / 2));
+  // The issue's `[a` now parses in 4.3 to 5.0 s on this machine, at the 5 s deadline: a quiet run
+  // accepted it. `![` is the slowest two-character pattern found (11 s), so it is past the
+  // deadline on any machine of this kind. The post must answer all along in both cases.
+  const bytes = Buffer.from(head + '!['.repeat((4 * 1024 * 1024 - head.length) / 2));
   const { value, p99, samples } = await pingDuring(() =>
     chef.call('instructions:import', { fileName: 'consignes.md', contentBase64: bytes.toString('base64') }),
   );
