@@ -11,7 +11,7 @@ import {
   type TileRender,
   type TileReport,
 } from '../../video/players';
-import type { Playback } from './tile-state';
+import { onScreenAt, type Playback } from './tile-state';
 
 interface Props {
   index: number;
@@ -124,6 +124,7 @@ function VideoLayer({
     const { bench } = pageOptions();
     if (bench) benchStart(index, cameraId, layer.render);
     const stopBench = bench && el instanceof HTMLVideoElement ? benchVideo(index, el) : null;
+    const presented = el instanceof HTMLVideoElement ? watchPresented(el) : null;
     let seen = false;
     const events = {
       onFrame: (r: TileReport) => {
@@ -136,7 +137,7 @@ function VideoLayer({
           cameraId,
           path: layer.render === 'jsmpeg' ? 'jsmpeg' : 'webcodecs',
           render: layer.render,
-          lastFrameAt: r.at,
+          lastFrameAt: onScreenAt(r.at, presented?.at() ?? null),
           codec: r.codec,
           resolution: r.width ? `${r.width}x${r.height}` : null,
           lag: r.lag,
@@ -160,6 +161,7 @@ function VideoLayer({
     player.current = p;
     return () => {
       stopBench?.();
+      presented?.stop();
       player.current = null;
       p.stop();
     };
@@ -178,4 +180,16 @@ function VideoLayer({
   ) : (
     <canvas ref={setPicture} {...common} width={640} height={360} />
   );
+}
+
+/** When this <video> last presented a frame (epoch ms; null: none yet), from the compositor. */
+function watchPresented(video: HTMLVideoElement): { at(): number | null; stop(): void } {
+  let at: number | null = null;
+  let handle = 0;
+  const onFrame = (_: number, meta: VideoFrameCallbackMetadata): void => {
+    at = Math.round(performance.timeOrigin + meta.presentationTime);
+    handle = video.requestVideoFrameCallback(onFrame);
+  };
+  handle = video.requestVideoFrameCallback(onFrame);
+  return { at: () => at, stop: () => video.cancelVideoFrameCallback(handle) };
 }

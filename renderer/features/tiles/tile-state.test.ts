@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StreamStatus } from '../../../common/contract';
-import { LOCAL_STALL_MS, PLAYBACK_REFRESH_MS, playbackChanged, tileState } from './tile-state';
+import { LOCAL_STALL_MS, PLAYBACK_REFRESH_MS, onScreenAt, playbackChanged, tileState } from './tile-state';
 
 const status = (state: StreamStatus['state'], reason: StreamStatus['reason'] = null): StreamStatus => ({
   key: '1:main:annexb',
@@ -72,4 +72,31 @@ test('a tile report reaches the store only when the operator would see a change'
   assert.equal(playbackChanged(pb, { ...pb, render: 'generator' }), true);
   assert.equal(playbackChanged(pb, { ...pb, resolution: '1280x720' }), true);
   assert.equal(playbackChanged({ ...pb, lastFrameAt: null }, pb), true);
+});
+
+test('a <video> tile whose compositor fell behind its writes is on screen as of its last presented frame', () => {
+  // Written and presented together: the writes count (the presentation is a frame behind at most).
+  assert.equal(onScreenAt(10_000, 9_960), 10_000);
+  // Nothing presented known yet (a canvas tile, a page not rendering yet): the writes count.
+  assert.equal(onScreenAt(10_000, null), 10_000);
+  assert.equal(onScreenAt(null, null), null);
+  // Frames still written, none presented for 5 s: the picture on screen is 5 s old...
+  const at = onScreenAt(15_000, 10_000);
+  assert.equal(at, 10_000);
+  // ...so the tile says stalled, not live, while the gateway plays.
+  const pb = {
+    cameraId: 1,
+    path: 'webcodecs' as const,
+    lastFrameAt: at,
+    codec: 'avc1',
+    resolution: '640x360',
+    render: 'generator' as const,
+    lag: 40,
+    dropping: false,
+    keyOnly: false,
+  };
+  assert.equal(tileState(1, status('playing'), pb, 15_000).state, 'stalled');
+  // Pictures reach the screen again: live.
+  const back = { ...pb, lastFrameAt: onScreenAt(15_500, 15_460) };
+  assert.equal(tileState(1, status('playing'), back, 15_500).state, 'playing');
 });

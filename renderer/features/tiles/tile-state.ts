@@ -49,6 +49,19 @@ export function playbackChanged(prev: Playback | undefined, next: Playback): boo
   );
 }
 
+/**
+ * When the picture on screen was written, as far as the operator is concerned. A <video> tile's
+ * frames are written by its player and then presented by the compositor; on an overloaded post the
+ * compositor can fall seconds behind while frames are still written (the soak saw a tile called
+ * live with its picture 5 s old). Once the <video> has presented a frame, a presentation more than
+ * LOCAL_STALL_MS behind the writes is what the tile is: it shows stalled until pictures reach the
+ * screen again. Before any presentation is known (a canvas tile, a hidden page), the writes count.
+ */
+export function onScreenAt(writtenAt: number | null, presentedAt: number | null): number | null {
+  if (writtenAt === null || presentedAt === null) return writtenAt;
+  return writtenAt - presentedAt > LOCAL_STALL_MS ? presentedAt : writtenAt;
+}
+
 export interface TileView {
   state: TileState;
   reason: OfflineReason | null;
