@@ -16,18 +16,21 @@ const status = (state: StreamStatus['state'], reason: StreamStatus['reason'] = n
   height: 360,
 });
 
+/** A <video> tile's report with a frame shown at 10 s. */
+const playback = {
+  cameraId: 1,
+  path: 'webcodecs' as const,
+  lastFrameAt: 10_000,
+  codec: 'avc1',
+  resolution: '640x360',
+  render: 'generator' as const,
+  lag: 40,
+  dropping: false,
+  keyOnly: false,
+};
+
 test('a tile is playing only while its own frames are fresh', () => {
-  const pb = {
-    cameraId: 1,
-    path: 'webcodecs' as const,
-    lastFrameAt: 10_000,
-    codec: 'avc1',
-    resolution: '640x360',
-    render: 'generator' as const,
-    lag: 40,
-    dropping: false,
-    keyOnly: false,
-  };
+  const pb = playback;
   assert.equal(tileState(null, undefined, undefined, 0).state, 'empty');
   assert.equal(tileState(1, undefined, undefined, 0).state, 'connecting');
   assert.equal(tileState(1, undefined, { ...pb, codec: null, resolution: null }, 10_500).state, 'playing');
@@ -48,17 +51,7 @@ test('a tile is playing only while its own frames are fresh', () => {
 });
 
 test('a tile report reaches the store only when the operator would see a change', () => {
-  const pb = {
-    cameraId: 1,
-    path: 'webcodecs' as const,
-    lastFrameAt: 10_000,
-    codec: 'avc1',
-    resolution: '640x360',
-    render: 'worker-generator' as const,
-    lag: 40,
-    dropping: false,
-    keyOnly: false,
-  };
+  const pb = { ...playback, render: 'worker-generator' as const };
   assert.equal(playbackChanged(undefined, pb), true);
   // Frames 250 ms later with about the same lag: nothing the operator sees has changed.
   assert.equal(playbackChanged(pb, { ...pb, lastFrameAt: 10_250, lag: 60 }), false);
@@ -84,17 +77,7 @@ test('a <video> tile whose compositor fell behind its writes is on screen as of 
   const at = onScreenAt(15_000, 10_000);
   assert.equal(at, 10_000);
   // ...so the tile says stalled, not live, while the gateway plays.
-  const pb = {
-    cameraId: 1,
-    path: 'webcodecs' as const,
-    lastFrameAt: at,
-    codec: 'avc1',
-    resolution: '640x360',
-    render: 'generator' as const,
-    lag: 40,
-    dropping: false,
-    keyOnly: false,
-  };
+  const pb = { ...playback, lastFrameAt: at };
   assert.equal(tileState(1, status('playing'), pb, 15_000).state, 'stalled');
   // Pictures reach the screen again: live.
   const back = { ...pb, lastFrameAt: onScreenAt(15_500, 15_460) };
